@@ -1,0 +1,73 @@
+package org.sharingledger.projections.requests;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.sharingledger.access.api.Actor;
+import org.sharingledger.access.api.CurrentActor;
+import org.sharingledger.access.api.Role;
+import org.sharingledger.platform.rules.InvalidInput;
+import org.sharingledger.platform.rules.NotFound;
+import org.sharingledger.platform.rules.NotPermitted;
+import org.sharingledger.request.api.RequestStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Requests")
+class RequestViewController {
+
+    private final RequestViews views;
+
+    RequestViewController(RequestViews views) {
+        this.views = views;
+    }
+
+    @GetMapping("/api/requests/{requestId}")
+    @Operation(summary = "One request, its decision, escalation and full history",
+            description = "Either party's users and TRUST_REVIEWERs. Reflects every step whose POST has answered.")
+    public Map<String, Object> one(@PathVariable UUID requestId) {
+        RequestViews.Parties parties = views.parties(requestId)
+                .orElseThrow(() -> new NotFound("no request " + requestId));
+        Actor actor = CurrentActor.get();
+        if (!actor.actsFor(parties.requestingAgencyId()) && !actor.actsFor(parties.holdingAgencyId())
+                && !actor.has(Role.TRUST_REVIEWER)) {
+            throw new NotPermitted("only the two agencies of a request and the Children's Trust may see it");
+        }
+        return views.one(requestId).orElseThrow(() -> new NotFound("no request " + requestId));
+    }
+
+    @GetMapping("/api/requests")
+    @Operation(summary = "A page of request summaries, newest first",
+            description = "agencyId defaults to your own agency; a TRUST_REVIEWER may name any agency or none (all). "
+                    + "side: HOLDER (received) or REQUESTER (made); both when absent. page from 0; size 1 to 100, "
+                    + "default 20.")
+    public RequestViews.Page list(@RequestParam(required = false) String agencyId,
+                                  @RequestParam(required = false) Side side,
+                                  @RequestParam(required = false) RequestStatus status,
+                                  @RequestParam(defaultValue = "0") @Min(0) int page,
+                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Actor actor = CurrentActor.get();
+        String agency = agencyId != null ? agencyId : actor.agencyId();
+        boolean trust = actor.has(Role.TRUST_REVIEWER);
+        if (agency == null && !trust) {
+            throw new InvalidInput("agencyId", "is required for a user without an agency");
+        }
+        if (agency != null && !actor.actsFor(agency) && !trust) {
+            throw new NotPermitted("you may only list your own agency's requests");
+        }
+        return views.page(agency, side == null ? null : side.name(), status == null ? null : status.name(), page,
+                size);
+    }
+
+    /** Which side of the requests to list. */
+    enum Side {
+        HOLDER, REQUESTER
+    }
+}

@@ -1,0 +1,19 @@
+package org.sharingledger;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The information-sharing ledger: every request for information about a child, every decision and every escalation,
+ * recorded as immutable events.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class LedgerApplication {
+
+    public static void main(String[] args) {
+        System.setProperty("disable-axoniq-console-message", "true");
+        SpringApplication.run(LedgerApplication.class, args);
+    }
+}

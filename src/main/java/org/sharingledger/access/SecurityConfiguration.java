@@ -1,0 +1,93 @@
+package org.sharingledger.access;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.sharingledger.access.api.CurrentActor;
+import org.sharingledger.access.api.DeniedAttempts;
+import org.sharingledger.platform.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. People trying the API use HTTP Basic; agency systems use personal access tokens (Bearer).
+ * No credentials: 401. Known but not allowed: 403, and the attempt is recorded as an event.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, Tokens tokens, DeniedAttempts deniedAttempts) throws Exception {
+        AuthenticationEntryPoint unauthenticated = SecurityConfiguration::unauthenticated;
+        AccessDeniedHandler denied = (request, response, e) -> denied(request, response, e, deniedAttempts);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .addFilterBefore(new BearerTokenFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/agencies", "/api/agencies/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/users").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/requests", "/api/requests/*/share",
+                                "/api/requests/*/refusal", "/api/requests/*/escalations",
+                                "/api/requests/*/withdrawal")
+                        .hasAnyRole("PRACTITIONER", "NOMINATED_REPRESENTATIVE")
+                        .requestMatchers(HttpMethod.POST, "/api/requests/*/escalations/resolution")
+                        .hasAnyRole("NOMINATED_REPRESENTATIVE", "TRUST_REVIEWER")
+                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder(@Value("${ledger.security.bcrypt-strength}") int strength) {
+        return new BCryptPasswordEncoder(strength);
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(AccountTable accounts) {
+        return username -> accounts.find(username)
+                .filter(account -> account.passwordHash() != null)
+                .map(account -> new LedgerPrincipal(account.actor(), account.displayName(), account.passwordHash()))
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    private static void unauthenticated(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException e) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"sharing-ledger\", Bearer");
+        Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",
+                "Give a username and password (HTTP Basic) or a personal access token (Bearer)."));
+    }
+
+    private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e,
+                               DeniedAttempts deniedAttempts) throws IOException {
+        CurrentActor.find().ifPresent(actor -> deniedAttempts.record(actor, request.getMethod(),
+                request.getRequestURI(), "role not allowed for this action"));
+        Problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                "Your roles do not allow this action."));
+    }
+}

@@ -1,0 +1,61 @@
+package org.sharingledger.access;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.sharingledger.access.api.CurrentActor;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Tokens", description = "Personal access tokens for agency systems and scripts")
+class TokenController {
+
+    static final int DEFAULT_VALID_DAYS = 90;
+
+    private final Tokens tokens;
+
+    TokenController(Tokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @PostMapping("/api/tokens")
+    @Operation(summary = "Issue a personal access token", description = "The token is shown once, in this answer. "
+            + "Use it as 'Authorization: Bearer <token>'. It carries its owner's roles and agency. validDays: 1 to "
+            + "365, default 90.")
+    public ResponseEntity<Tokens.IssuedToken> issue(@Valid @RequestBody NewToken body) {
+        int validDays = body.validDays() == null ? DEFAULT_VALID_DAYS : body.validDays();
+        Tokens.IssuedToken issued = tokens.issue(CurrentActor.get(), body.name(), validDays);
+        return ResponseEntity.created(URI.create("/api/tokens/" + issued.tokenId())).body(issued);
+    }
+
+    @PostMapping("/api/tokens/{tokenId}/revocation")
+    @Operation(summary = "Revoke a token", description = "By its owner or an administrator.")
+    public Map<String, Object> revoke(@PathVariable UUID tokenId) {
+        Instant revokedAt = tokens.revoke(tokenId.toString(), CurrentActor.get());
+        return Map.of("tokenId", tokenId.toString(), "revokedAt", revokedAt);
+    }
+
+    @GetMapping("/api/tokens")
+    @Operation(summary = "List your own tokens", description = "Never shows a token itself.")
+    public List<Tokens.TokenSummary> mine() {
+        return tokens.ownedBy(CurrentActor.get().username());
+    }
+
+    record NewToken(@NotBlank @Size(max = 100) String name, @Min(1) @Max(365) Integer validDays) {
+    }
+}

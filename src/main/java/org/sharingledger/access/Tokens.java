@@ -1,0 +1,121 @@
+package org.sharingledger.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.sharingledger.access.api.Actor;
+import org.sharingledger.access.api.IssueToken;
+import org.sharingledger.access.api.RevokeToken;
+import org.sharingledger.access.api.Role;
+import org.sharingledger.platform.rules.NotFound;
+import org.sharingledger.platform.rules.NotPermitted;
+import org.sharingledger.platform.web.Commands;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal access tokens for agency systems and scripts: 256 random bits, shown once, stored only as a SHA-256
+ * hash so that checking one costs a single indexed lookup (a password hash on every request would not).
+ */
+@Service
+class Tokens {
+
+    static final String PREFIX = "isl_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Commands commands;
+    private final JdbcTemplate jdbc;
+    private final AccountTable accounts;
+    private final Clock clock;
+
+    Tokens(Commands commands, JdbcTemplate jdbc, AccountTable accounts, Clock clock) {
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Transactional
+    IssuedToken issue(Actor owner, String name, int validDays) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String tokenId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(Duration.ofDays(validDays));
+        commands.send(new IssueToken(owner.username(), tokenId, name, expiresAt, now), owner);
+        jdbc.update("""
+                insert into api_token (token_id, token_hash, username, name, issued_at, expires_at)
+                values (?::uuid, ?, ?, ?, ?, ?)""",
+                tokenId, sha256(token), owner.username(), name, Timestamp.from(now), Timestamp.from(expiresAt));
+        return new IssuedToken(tokenId, token, expiresAt);
+    }
+
+    @Transactional
+    Instant revoke(String tokenId, Actor actor) {
+        String owner = jdbc.query("select username from api_token where token_id = ?::uuid",
+                (rs, i) -> rs.getString(1), tokenId).stream().findFirst()
+                .orElseThrow(() -> new NotFound("no token " + tokenId));
+        if (!owner.equals(actor.username()) && !actor.has(Role.ADMIN)) {
+            throw new NotPermitted("only the token's owner or an administrator may revoke it");
+        }
+        Instant now = clock.instant();
+        commands.send(new RevokeToken(owner, tokenId, actor.username(), now), actor);
+        jdbc.update("update api_token set revoked_at = ? where token_id = ?::uuid", Timestamp.from(now), tokenId);
+        return now;
+    }
+
+    List<TokenSummary> ownedBy(String username) {
+        return jdbc.query("""
+                select token_id, name, issued_at, expires_at, revoked_at from api_token
+                where username = ? order by issued_at desc""", (rs, i) -> new TokenSummary(
+                rs.getString("token_id"), rs.getString("name"), rs.getTimestamp("issued_at").toInstant(),
+                rs.getTimestamp("expires_at").toInstant(),
+                rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant()), username);
+    }
+
+    /** The live token's owner, if the presented token is one of ours, unrevoked and unexpired. */
+    Optional<LedgerPrincipal> authenticate(String presented) {
+        if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.query("""
+                select username from api_token
+                where token_hash = ? and revoked_at is null and expires_at > ?""",
+                (rs, i) -> rs.getString(1), sha256(presented), Timestamp.from(clock.instant()))
+                .stream().findFirst()
+                .flatMap(accounts::find)
+                .map(account -> new LedgerPrincipal(account.actor(), account.displayName(), null));
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record IssuedToken(String tokenId, String token, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "IssuedToken[" + tokenId + "]";
+        }
+    }
+
+    record TokenSummary(String tokenId, String name, Instant issuedAt, Instant expiresAt, Instant revokedAt) {
+    }
+}

@@ -1,0 +1,35 @@
+package org.sharingledger.access.api;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The metadata every command carries and every event inherits from it: who acted, for which agency, with which
+ * roles, and the correlation id of the HTTP request that caused it.
+ */
+public final class ActorMetaData {
+
+    public static final String USERNAME = "actor.username";
+    public static final String AGENCY_ID = "actor.agencyId";
+    public static final String ROLES = "actor.roles";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final List<String> KEYS = List.of(USERNAME, AGENCY_ID, ROLES, CORRELATION_ID);
+
+    private ActorMetaData() {
+    }
+
+    public static Map<String, Object> of(Actor actor, String correlationId) {
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(USERNAME, actor.username());
+        if (actor.agencyId() != null) {
+            metaData.put(AGENCY_ID, actor.agencyId());
+        }
+        metaData.put(ROLES, actor.roles().stream().map(Role::name).collect(Collectors.joining(",")));
+        if (correlationId != null) {
+            metaData.put(CORRELATION_ID, correlationId);
+        }
+        return metaData;
+    }
+}

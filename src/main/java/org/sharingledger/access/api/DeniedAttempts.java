@@ -1,0 +1,7 @@
+package org.sharingledger.access.api;
+
+/** Records that an authenticated actor was refused something (403), in a transaction of its own. */
+public interface DeniedAttempts {
+
+    void record(Actor actor, String method, String path, String reason);
+}

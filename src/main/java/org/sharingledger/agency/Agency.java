@@ -1,0 +1,86 @@
+package org.sharingledger.agency;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.sharingledger.agency.api.AgencySigned;
+import org.sharingledger.agency.api.AgencyStatus;
+import org.sharingledger.agency.api.AgencyWithdrawn;
+import org.sharingledger.agency.api.ChangeNominatedRepresentative;
+import org.sharingledger.agency.api.NominatedRepresentative;
+import org.sharingledger.agency.api.NominatedRepresentativeChanged;
+import org.sharingledger.agency.api.SignAgency;
+import org.sharingledger.agency.api.WithdrawAgency;
+import org.sharingledger.platform.rules.InvalidInput;
+import org.sharingledger.platform.rules.StepNotAllowed;
+
+/** A signatory of the Code of Practice. */
+@Aggregate
+class Agency {
+
+    @AggregateIdentifier
+    private String agencyId;
+    private LocalDate signedOn;
+    private AgencyStatus status;
+    private NominatedRepresentative representative;
+
+    protected Agency() {
+    }
+
+    @CommandHandler
+    Agency(SignAgency command) {
+        if (command.signedOn().isAfter(LocalDate.ofInstant(command.recordedAt(), ZoneOffset.UTC))) {
+            throw new InvalidInput("signedOn", "must not be in the future");
+        }
+        apply(new AgencySigned(command.agencyId(), command.name(), command.sector(), command.localDeliveryArea(),
+                command.nominatedRepresentative(), command.signedOn(), command.codeOfPracticeVersion(),
+                command.recordedAt()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawAgency command) {
+        if (status == AgencyStatus.WITHDRAWN) {
+            throw new StepNotAllowed("the agency has already withdrawn");
+        }
+        if (command.withdrawnOn().isBefore(signedOn)) {
+            throw new InvalidInput("withdrawnOn", "must not be before the agency signed (" + signedOn + ")");
+        }
+        if (command.withdrawnOn().isAfter(LocalDate.ofInstant(command.recordedAt(), ZoneOffset.UTC))) {
+            throw new InvalidInput("withdrawnOn", "must not be in the future");
+        }
+        apply(new AgencyWithdrawn(agencyId, command.withdrawnOn(), command.reason(), command.recordedAt()));
+    }
+
+    @CommandHandler
+    void handle(ChangeNominatedRepresentative command) {
+        if (status == AgencyStatus.WITHDRAWN) {
+            throw new StepNotAllowed("the agency has withdrawn");
+        }
+        apply(new NominatedRepresentativeChanged(agencyId, representative, command.nominatedRepresentative(),
+                command.recordedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(AgencySigned event) {
+        agencyId = event.agencyId();
+        signedOn = event.signedOn();
+        status = AgencyStatus.SIGNED;
+        representative = event.nominatedRepresentative();
+    }
+
+    @EventSourcingHandler
+    void on(AgencyWithdrawn event) {
+        status = AgencyStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(NominatedRepresentativeChanged event) {
+        representative = event.current();
+    }
+}

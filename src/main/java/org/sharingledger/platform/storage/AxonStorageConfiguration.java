@@ -1,0 +1,121 @@
+package org.sharingledger.platform.storage;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.sharingledger.access.api.ActorMetaData;
+import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Axon on PostgreSQL without Axon Server: snake_case table names (the tables come from Flyway), Spring's transaction
+ * manager (so events, tokens and read-model rows commit together), handler errors that stop a processor instead of
+ * silently skipping an event, and deadlines that live in the database (db-scheduler) and so survive restarts.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+class AxonStorageConfiguration {
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .metaDataColumn("meta_data")
+                .payloadColumn("payload")
+                .payloadRevisionColumn("payload_revision")
+                .payloadTypeColumn("payload_type")
+                .timestampColumn("time_stamp")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new JdbcTransactionManager(dataSource);
+    }
+
+    /** Axon's unit of work joins Spring's transactions: never Axon's NoTransactionManager. */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    /** A failing event handler must stop its processor and retry, never skip the event. */
+    @Bean
+    ConfigurerModule propagatingErrors() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+
+    /** Who did it and under which correlation id travel from each command into the events it causes. */
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(ActorMetaData.KEYS.toArray(String[]::new));
+    }
+
+    /** The db-scheduler task that fires Axon deadlines; Axon's own db-scheduler auto-configuration is excluded. */
+    @Bean
+    Task<?> deadlineTask(ApplicationContext context) {
+        return DbSchedulerDeadlineManager.binaryTask(() -> context.getBean(DbSchedulerDeadlineManager.class));
+    }
+
+    @Bean(destroyMethod = "")
+    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks) {
+        // Through the transaction-aware proxy a deadline is scheduled in the same transaction as the events that
+        // set it: a rolled-back request leaves no deadline behind.
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                .commitWhenAutocommitDisabled(false)
+                .threads(2)
+                .pollingInterval(java.time.Duration.ofSeconds(1))
+                .build();
+    }
+
+    /** Started and stopped by Axon's lifecycle, after the aggregates it calls back are registered. */
+    @Bean
+    DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, Configuration configuration,
+                                    @Qualifier("eventSerializer") Serializer serializer,
+                                    TransactionManager transactionManager) {
+        return DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .build();
+    }
+}

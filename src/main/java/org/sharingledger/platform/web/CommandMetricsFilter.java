@@ -1,0 +1,90 @@
+package org.sharingledger.platform.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Times every recording request by command and outcome ({@code ledger.commands}: accepted, rejected by a rule,
+ * invalid, denied, unauthenticated, not found, error). Runs before authentication, so refusals at the door count too.
+ */
+class CommandMetricsFilter extends OncePerRequestFilter {
+
+    private static final List<Route> ROUTES = List.of(
+            new Route("/api/agencies", "SignAgency"),
+            new Route("/api/agencies/{agencyId}/withdrawal", "WithdrawAgency"),
+            new Route("/api/agencies/{agencyId}/nominated-representative", "ChangeNominatedRepresentative"),
+            new Route("/api/users", "RegisterUser"),
+            new Route("/api/tokens", "IssueToken"),
+            new Route("/api/tokens/{tokenId}/revocation", "RevokeToken"),
+            new Route("/api/requests", "MakeRequest"),
+            new Route("/api/requests/{requestId}/share", "ShareInformation"),
+            new Route("/api/requests/{requestId}/refusal", "RefuseRequest"),
+            new Route("/api/requests/{requestId}/escalations", "EscalateRefusal"),
+            new Route("/api/requests/{requestId}/escalations/resolution", "ResolveEscalation"),
+            new Route("/api/requests/{requestId}/withdrawal", "WithdrawRequest"));
+
+    private final MeterRegistry registry;
+
+    CommandMetricsFilter(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "error";
+        try {
+            chain.doFilter(request, response);
+            outcome = outcome(response.getStatus());
+        } finally {
+            sample.stop(Timer.builder("ledger.commands")
+                    .description("Recording requests by command and outcome")
+                    .tag("command", command(request.getRequestURI()))
+                    .tag("outcome", outcome)
+                    .register(registry));
+        }
+    }
+
+    static String command(String uri) {
+        PathContainer path = PathContainer.parsePath(uri);
+        return ROUTES.stream().filter(route -> route.pattern.matches(path)).map(Route::command).findFirst()
+                .orElse("unknown");
+    }
+
+    static String outcome(int status) {
+        if (status < 400) {
+            return "accepted";
+        }
+        return switch (status) {
+            case 400, 422 -> "invalid";
+            case 401 -> "unauthenticated";
+            case 403 -> "denied";
+            case 404 -> "not_found";
+            case 409 -> "rejected";
+            default -> status < 500 ? "invalid" : "error";
+        };
+    }
+
+    private record Route(PathPattern pattern, String command) {
+        Route(String pattern, String command) {
+            this(PathPatternParser.defaultInstance.parse(pattern), command);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.sharingledger.platform.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.sharingledger.access.api.CurrentActor;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Every POST under {@code /api} that records something runs in one database transaction: its events, the read
+ * models updated with them and its idempotency key commit together, and the answer is sent only after the commit. A
+ * 4xx or 5xx rolls everything back, so nothing at all is recorded.
+ * <p>
+ * With an {@code Idempotency-Key} header (1 to 128 printable characters), a retry with the same key and the same
+ * body gets the first answer again and records nothing new; the same key with another body gets 422. Keys are per
+ * user and kept in the database, so they survive restarts. A concurrent retry waits for the first to finish.
+ */
+class RecordingRequestFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern WELL_FORMED_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
+
+    private final TransactionTemplate transactions;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    RecordingRequestFilter(PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Clock clock) {
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key != null && !WELL_FORMED_KEY.matcher(key).matches()) {
+            Problems.write(response, Problems.invalid(List.of(new org.sharingledger.platform.rules.InvalidInput
+                    .FieldProblem(HEADER, "must be 1 to 128 printable characters without spaces"))));
+            return;
+        }
+        CachedBodyRequest cachedRequest = new CachedBodyRequest(request,
+                StreamUtils.copyToByteArray(request.getInputStream()));
+        ContentCachingResponseWrapper cachedResponse = new ContentCachingResponseWrapper(response);
+        try {
+            transactions.executeWithoutResult(tx -> {
+                if (key == null) {
+                    run(chain, cachedRequest, cachedResponse, tx);
+                } else {
+                    runOnce(key, chain, cachedRequest, cachedResponse, tx);
+                }
+            });
+        } catch (UncheckedServletException e) {
+            throw e.unwrap();
+        } catch (RuntimeException e) {
+            // The commit itself failed: nothing was recorded, and the client must not see a 2xx.
+            cachedResponse.resetBuffer();
+            logger.warn("Commit failed for " + request.getMethod() + " " + request.getRequestURI(), e);
+            Problems.write(cachedResponse, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-recorded",
+                    "Not recorded", "The step could not be stored. Nothing was recorded; try again."));
+        }
+        cachedResponse.copyBodyToResponse();
+    }
+
+    private void run(FilterChain chain, CachedBodyRequest request, ContentCachingResponseWrapper response,
+                     TransactionStatus tx) {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException e) {
+            tx.setRollbackOnly();
+            throw new UncheckedServletException(e);
+        }
+        if (response.getStatus() >= 400) {
+            tx.setRollbackOnly();
+        }
+    }
+
+    private void runOnce(String key, FilterChain chain, CachedBodyRequest request,
+                         ContentCachingResponseWrapper response, TransactionStatus tx) {
+        String username = CurrentActor.get().username();
+        String hash = hash(request.getRequestURI(), request.body());
+        int inserted = jdbc.update("""
+                insert into idempotency_key (username, idempotency_key, request_hash, status, created_at)
+                values (?, ?, ?, 0, ?) on conflict do nothing""",
+                username, key, hash, Timestamp.from(clock.instant()));
+        if (inserted == 0) {
+            replay(key, username, hash, response);
+            return;
+        }
+        run(chain, request, response, tx);
+        if (response.getStatus() < 400) {
+            jdbc.update("""
+                    update idempotency_key set status = ?, content_type = ?, body = ?, location = ?
+                    where username = ? and idempotency_key = ?""",
+                    response.getStatus(), response.getContentType(), response.getContentAsByteArray(),
+                    response.getHeader("Location"), username, key);
+        }
+    }
+
+    private void replay(String key, String username, String hash, ContentCachingResponseWrapper response) {
+        jdbc.query("select request_hash, status, content_type, body, location from idempotency_key "
+                + "where username = ? and idempotency_key = ?", rs -> {
+            try {
+                if (!hash.equals(rs.getString("request_hash"))) {
+                    Problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                            "Idempotency key reused", "This Idempotency-Key was already used with a different "
+                                    + "request. Use a new key for a new request."));
+                    return;
+                }
+                response.setStatus(rs.getInt("status"));
+                if (rs.getString("content_type") != null) {
+                    response.setContentType(rs.getString("content_type"));
+                }
+                if (rs.getString("location") != null) {
+                    response.setHeader("Location", rs.getString("location"));
+                }
+                response.setHeader(REPLAYED, "true");
+                byte[] body = rs.getBytes("body");
+                if (body != null) {
+                    response.getOutputStream().write(body);
+                }
+            } catch (IOException e) {
+                throw new UncheckedServletException(e);
+            }
+        }, username, key);
+    }
+
+    static String hash(String uri, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(("POST " + uri + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Carries a checked exception out of the transaction callback. */
+    private static final class UncheckedServletException extends RuntimeException {
+        UncheckedServletException(Exception cause) {
+            super(cause);
+        }
+
+        ServletException unwrap() {
+            return getCause() instanceof ServletException s ? s : new ServletException(getCause());
+        }
+    }
+}

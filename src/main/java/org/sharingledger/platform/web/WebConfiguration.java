@@ -1,0 +1,41 @@
+package org.sharingledger.platform.web;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The filters around every recording request, in order: metrics, then security, then the transaction. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+    /** The ledger's clock: UTC, to the millisecond (what the database and the API show, no more). */
+    @Bean
+    Clock clock() {
+        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
+    }
+
+    @Bean
+    FilterRegistrationBean<CommandMetricsFilter> commandMetricsFilter(MeterRegistry registry) {
+        FilterRegistrationBean<CommandMetricsFilter> registration =
+                new FilterRegistrationBean<>(new CommandMetricsFilter(registry));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RecordingRequestFilter> recordingRequestFilter(PlatformTransactionManager transactions,
+                                                                          JdbcTemplate jdbc, Clock clock) {
+        FilterRegistrationBean<RecordingRequestFilter> registration =
+                new FilterRegistrationBean<>(new RecordingRequestFilter(transactions, jdbc, clock));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+}

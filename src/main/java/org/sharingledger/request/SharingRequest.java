@@ -1,0 +1,266 @@
+package org.sharingledger.request;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.sharingledger.access.api.Actor;
+import org.sharingledger.access.api.Role;
+import org.sharingledger.platform.rules.InvalidInput;
+import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
+import org.sharingledger.platform.rules.NotPermitted;
+import org.sharingledger.platform.rules.StepNotAllowed;
+import org.sharingledger.request.api.ConsentStatus;
+import org.sharingledger.request.api.EscalateRefusal;
+import org.sharingledger.request.api.EscalationResolved;
+import org.sharingledger.request.api.InformationRefused;
+import org.sharingledger.request.api.InformationRequested;
+import org.sharingledger.request.api.InformationShared;
+import org.sharingledger.request.api.LawfulBasis;
+import org.sharingledger.request.api.MakeRequest;
+import org.sharingledger.request.api.Outcome;
+import org.sharingledger.request.api.RefusalEscalated;
+import org.sharingledger.request.api.RefuseRequest;
+import org.sharingledger.request.api.RequestBecameOverdue;
+import org.sharingledger.request.api.RequestStatus;
+import org.sharingledger.request.api.RequestWithdrawn;
+import org.sharingledger.request.api.ResolveEscalation;
+import org.sharingledger.request.api.Scope;
+import org.sharingledger.request.api.ShareInformation;
+import org.sharingledger.request.api.Stage;
+import org.sharingledger.request.api.WithdrawRequest;
+
+/**
+ * One request for information about a child, and every step taken on it. The rules of the Code of Practice's
+ * procedure live here: one first decision, escalation only of a refusal or partial share and only forward through
+ * the stages, withdrawal only before a decision, and a deadline that records the request as overdue.
+ */
+@Aggregate
+class SharingRequest {
+
+    static final String DECISION_DUE = "decision-due";
+
+    @AggregateIdentifier
+    private String requestId;
+    private String requestingAgencyId;
+    private String holdingAgencyId;
+    private Instant requestedAt;
+    private Instant dueBy;
+    private RequestStatus status;
+    private Stage lastStage;
+    private boolean overdue;
+
+    protected SharingRequest() {
+    }
+
+    @CommandHandler
+    SharingRequest(MakeRequest command, DeadlineManager deadlines) {
+        requirePractitionerOf(command.actor(), command.requestingAgencyId(), "make requests for");
+        List<FieldProblem> problems = new ArrayList<>();
+        if (command.requestingAgencyId().equals(command.holdingAgencyId())) {
+            problems.add(new FieldProblem("holdingAgencyId", "must be another agency than the requesting agency"));
+        }
+        if (command.lawfulBasis() == LawfulBasis.CONSENT && command.consent().status() != ConsentStatus.GIVEN) {
+            problems.add(new FieldProblem("consent.status", "must be GIVEN when the lawful basis is CONSENT"));
+        }
+        if (command.consent().status() != ConsentStatus.GIVEN && isBlank(command.consent().detail())) {
+            problems.add(new FieldProblem("consent.detail", "is required unless consent was given"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        Instant requested = command.recordedAt();
+        Instant due = requested.plus(command.allowance());
+        apply(new InformationRequested(command.requestId(), command.requestingAgencyId(), command.holdingAgencyId(),
+                command.subjectPseudonym(), command.subjectKind(), command.caseReference(), command.purpose(),
+                command.purposeDetail(), command.lawfulBasis(), command.consent(), command.urgency(),
+                command.informationSought(), requested, due));
+        deadlines.schedule(due, DECISION_DUE);
+    }
+
+    @CommandHandler
+    RequestStatus handle(ShareInformation command, DeadlineManager deadlines) {
+        requirePractitionerOf(command.actor(), holdingAgencyId, "decide for");
+        requireAwaitingDecision("shared");
+        if (command.scope() == Scope.PARTIAL && command.withheldReason() == null) {
+            throw new InvalidInput("withheldReason", "is required when only part of the information is shared");
+        }
+        Instant occurred = occurredAt(command.occurredAt(), command.recordedAt());
+        apply(new InformationShared(requestId, requestingAgencyId, holdingAgencyId, command.scope(),
+                command.informationShared(), command.method(), command.rationale(),
+                command.scope() == Scope.PARTIAL ? command.withheldReason() : null, command.adviceSought(),
+                command.recordedAt(), occurred, occurred.isAfter(dueBy)));
+        deadlines.cancelAllWithinScope(DECISION_DUE);
+        return status;
+    }
+
+    @CommandHandler
+    RequestStatus handle(RefuseRequest command, DeadlineManager deadlines) {
+        requirePractitionerOf(command.actor(), holdingAgencyId, "decide for");
+        requireAwaitingDecision("refused");
+        Instant occurred = occurredAt(command.occurredAt(), command.recordedAt());
+        apply(new InformationRefused(requestId, requestingAgencyId, holdingAgencyId, command.reason(),
+                command.rationale(), command.adviceSought(), command.recordedAt(), occurred, occurred.isAfter(dueBy)));
+        deadlines.cancelAllWithinScope(DECISION_DUE);
+        return status;
+    }
+
+    @CommandHandler
+    RequestStatus handle(EscalateRefusal command) {
+        requirePractitionerOf(command.actor(), requestingAgencyId, "escalate for");
+        switch (status) {
+            case REFUSED, PARTIALLY_SHARED -> {
+            }
+            case REFUSAL_UPHELD -> {
+                if (!command.stage().isLaterThan(lastStage)) {
+                    throw new StepNotAllowed("the refusal was upheld at " + lastStage
+                            + "; it can only be escalated to a later stage");
+                }
+            }
+            case ESCALATED -> throw new StepNotAllowed("an escalation at " + lastStage + " is still open");
+            default -> throw new StepNotAllowed("only a refusal or a partial share can be escalated; the request is "
+                    + status);
+        }
+        apply(new RefusalEscalated(requestId, requestingAgencyId, holdingAgencyId, command.stage(), command.reason(),
+                command.recordedAt()));
+        return status;
+    }
+
+    @CommandHandler
+    RequestStatus handle(ResolveEscalation command) {
+        Actor actor = command.actor();
+        if (!actor.actsFor(holdingAgencyId) && !actor.has(Role.TRUST_REVIEWER)) {
+            throw new NotPermitted("only the holding agency or the Children's Trust may resolve an escalation");
+        }
+        if (status != RequestStatus.ESCALATED) {
+            throw new StepNotAllowed("there is no open escalation; the request is " + status);
+        }
+        if (lastStage.isAgencyStage()
+                ? !(actor.actsFor(holdingAgencyId) && actor.has(Role.NOMINATED_REPRESENTATIVE))
+                : !actor.has(Role.TRUST_REVIEWER)) {
+            throw new NotPermitted(lastStage.isAgencyStage()
+                    ? "an escalation at " + lastStage + " is resolved by the holding agency's nominated representative"
+                    : "an escalation at SAFEGUARDING_PARTNERSHIP is resolved by a TRUST_REVIEWER");
+        }
+        if (command.outcome() == Outcome.SHARED) {
+            List<FieldProblem> problems = new ArrayList<>();
+            if (isBlank(command.informationShared())) {
+                problems.add(new FieldProblem("informationShared", "is required when the outcome is SHARED"));
+            }
+            if (command.method() == null) {
+                problems.add(new FieldProblem("method", "is required when the outcome is SHARED"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInput(problems);
+            }
+        }
+        boolean shared = command.outcome() == Outcome.SHARED;
+        apply(new EscalationResolved(requestId, requestingAgencyId, holdingAgencyId, lastStage, command.outcome(),
+                command.rationale(), shared ? command.informationShared() : null, shared ? command.method() : null,
+                command.recordedAt()));
+        return status;
+    }
+
+    @CommandHandler
+    RequestStatus handle(WithdrawRequest command, DeadlineManager deadlines) {
+        requirePractitionerOf(command.actor(), requestingAgencyId, "withdraw requests for");
+        if (status != RequestStatus.AWAITING_DECISION) {
+            throw new StepNotAllowed("a request can only be withdrawn before a decision; it is " + status);
+        }
+        apply(new RequestWithdrawn(requestId, requestingAgencyId, holdingAgencyId, command.reason(),
+                command.recordedAt()));
+        deadlines.cancelAllWithinScope(DECISION_DUE);
+        return status;
+    }
+
+    /** The due time passed. If a decision came first (or the request was withdrawn), nothing happens. */
+    @DeadlineHandler(deadlineName = DECISION_DUE)
+    void onDecisionDue() {
+        if (status == RequestStatus.AWAITING_DECISION && !overdue) {
+            Instant now = GenericEventMessage.clock.instant();
+            apply(new RequestBecameOverdue(requestId, requestingAgencyId, holdingAgencyId, dueBy,
+                    now.isBefore(dueBy) ? dueBy : now));
+        }
+    }
+
+    private void requireAwaitingDecision(String step) {
+        if (status != RequestStatus.AWAITING_DECISION) {
+            throw new StepNotAllowed("the request cannot be " + step + ": it is " + status
+                    + " and has already had its decision");
+        }
+    }
+
+    private Instant occurredAt(Instant given, Instant recordedAt) {
+        if (given == null) {
+            return recordedAt;
+        }
+        if (given.isAfter(recordedAt)) {
+            throw new InvalidInput("occurredAt", "must not be in the future");
+        }
+        if (given.isBefore(requestedAt)) {
+            throw new InvalidInput("occurredAt", "must not be before the request was made (" + requestedAt + ")");
+        }
+        return given;
+    }
+
+    private static void requirePractitionerOf(Actor actor, String agencyId, String doing) {
+        if (!actor.actsFor(agencyId) || !actor.hasAny(Role.PRACTITIONER, Role.NOMINATED_REPRESENTATIVE)) {
+            throw new NotPermitted("only practitioners of " + agencyId + " may " + doing + " it");
+        }
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    @EventSourcingHandler
+    void on(InformationRequested event) {
+        requestId = event.requestId();
+        requestingAgencyId = event.requestingAgencyId();
+        holdingAgencyId = event.holdingAgencyId();
+        requestedAt = event.requestedAt();
+        dueBy = event.dueBy();
+        status = RequestStatus.AWAITING_DECISION;
+    }
+
+    @EventSourcingHandler
+    void on(InformationShared event) {
+        status = event.scope() == Scope.FULL ? RequestStatus.SHARED : RequestStatus.PARTIALLY_SHARED;
+    }
+
+    @EventSourcingHandler
+    void on(InformationRefused event) {
+        status = RequestStatus.REFUSED;
+    }
+
+    @EventSourcingHandler
+    void on(RefusalEscalated event) {
+        status = RequestStatus.ESCALATED;
+        lastStage = event.stage();
+    }
+
+    @EventSourcingHandler
+    void on(EscalationResolved event) {
+        status = event.outcome() == Outcome.SHARED ? RequestStatus.SHARED_AFTER_ESCALATION
+                : RequestStatus.REFUSAL_UPHELD;
+    }
+
+    @EventSourcingHandler
+    void on(RequestWithdrawn event) {
+        status = RequestStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(RequestBecameOverdue event) {
+        overdue = true;
+    }
+}
