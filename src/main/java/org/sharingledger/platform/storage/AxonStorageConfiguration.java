@@ -1,5 +1,6 @@
 package org.sharingledger.platform.storage;
 
+import java.sql.SQLException;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -7,6 +8,7 @@ import javax.sql.DataSource;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.ConfigurerModule;
@@ -33,6 +35,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class AxonStorageConfiguration {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     EventSchema eventSchema() {
@@ -63,6 +67,28 @@ class AxonStorageConfiguration {
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /**
+     * Two steps on one request at the same moment both try to append the same sequence number: PostgreSQL's unique
+     * violation (SQLState 23505, possibly inside a batch) must reach Axon as a concurrency conflict (409), not an error.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return AxonStorageConfiguration::isDuplicateKey;
+    }
+
+    static boolean isDuplicateKey(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @Bean

@@ -46,6 +46,8 @@ class EmbeddedPostgresConfiguration {
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
+                // The server's own log goes to our console: never with statements (they carry payloads).
+                .setServerConfig("log_min_error_statement", "panic")
                 .start();
         log.info("Embedded PostgreSQL started on port {} with its data in {} ({} ms)",
                 port, dir, Duration.between(started, Instant.now()).toMillis());

@@ -120,7 +120,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof JacksonException) && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause == null) {
+            cause = e.getMostSpecificCause();
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return ResponseEntity.badRequest().body(Problems.invalid(List.of(
                     new FieldProblem(path(unknown), "is not a known field"))));

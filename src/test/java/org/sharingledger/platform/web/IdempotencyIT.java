@@ -1,0 +1,92 @@
+package org.sharingledger.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.sharingledger.support.Http.Response;
+import org.sharingledger.support.IntegrationTest;
+import org.sharingledger.support.Scenario;
+import org.sharingledger.support.Scenario.Parties;
+
+class IdempotencyIT extends IntegrationTest {
+
+    @Test
+    void aRetryWithTheSameKeyAndBodyReturnsTheFirstAnswerAndRecordsNothingNew() {
+        Parties p = scenario.parties();
+        Map<String, Object> body = Scenario.requestBody(p.requester(), p.holder(), "ROUTINE");
+        String key = UUID.randomUUID().toString();
+
+        Response first = http.as(p.requesterPractitioner()).header("Idempotency-Key", key).post("/api/requests", body);
+        long after = events();
+        Response retry = http.as(p.requesterPractitioner()).header("Idempotency-Key", key).post("/api/requests", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.text()).isEqualTo(first.text());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(events()).isEqualTo(after);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIs422() {
+        Parties p = scenario.parties();
+        String key = UUID.randomUUID().toString();
+        http.as(p.requesterPractitioner()).header("Idempotency-Key", key)
+                .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
+        long after = events();
+
+        Response other = http.as(p.requesterPractitioner()).header("Idempotency-Key", key)
+                .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "URGENT"));
+
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(events()).isEqualTo(after);
+    }
+
+    @Test
+    void keysArePerUser() {
+        Parties p = scenario.parties();
+        String key = UUID.randomUUID().toString();
+        String requestId = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
+        Response asRequester = http.as(p.requesterPractitioner()).header("Idempotency-Key", key)
+                .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
+        Response asHolder = http.as(p.holderPractitioner()).header("Idempotency-Key", key)
+                .post("/api/requests/" + requestId + "/share", Scenario.share("FULL"));
+
+        assertThat(asRequester.status()).isEqualTo(201);
+        assertThat(asHolder.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aFailedAttemptKeepsNoKeySoTheCorrectedRetrySucceeds() {
+        Parties p = scenario.parties();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> invalid = Scenario.requestBody(p.requester(), p.holder(), "ROUTINE");
+        invalid.remove("purpose");
+
+        Response rejected = http.as(p.requesterPractitioner()).header("Idempotency-Key", key)
+                .post("/api/requests", invalid);
+        Response corrected = http.as(p.requesterPractitioner()).header("Idempotency-Key", key)
+                .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
+
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(corrected.status()).isEqualTo(201);
+    }
+
+    @Test
+    void malformedKeysAre400() {
+        Parties p = scenario.parties();
+        Response tooLong = http.as(p.requesterPractitioner()).header("Idempotency-Key", "k".repeat(129))
+                .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
+        Response withSpace = http.as(p.requesterPractitioner()).header("Idempotency-Key", "a b")
+                .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
+
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.errorFields()).containsExactly("Idempotency-Key");
+        assertThat(withSpace.status()).isEqualTo(400);
+    }
+}

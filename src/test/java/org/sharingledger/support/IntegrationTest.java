@@ -1,0 +1,70 @@
+package org.sharingledger.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.sharingledger.LedgerApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole ledger on a real (embedded) PostgreSQL, reached over HTTP. Every integration test extends this with the
+ * same configuration, so the suite shares one application context and one database server; tests stay independent
+ * by using agencies and users of their own ({@link Scenario}).
+ */
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "ledger.security.bcrypt-strength=4",
+                "ledger.security.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
+                "ledger.due.emergency=PT2S",
+                "spring.main.banner-mode=off"
+        })
+public abstract class IntegrationTest {
+
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    private static final Path DATA = tempDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Http http;
+    protected Scenario scenario;
+
+    @DynamicPropertySource
+    static void storage(DynamicPropertyRegistry registry) {
+        registry.add("ledger.storage.data-dir", DATA::toString);
+    }
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+        scenario = new Scenario(http);
+    }
+
+    /** How many events the store holds of a type (its simple class name). */
+    protected long events(String type) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like ?", Long.class,
+                "%." + type);
+    }
+
+    protected long events() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    static Path tempDir() {
+        try {
+            return Files.createTempDirectory("ledger-it-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

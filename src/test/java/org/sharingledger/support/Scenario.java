@@ -1,0 +1,126 @@
+package org.sharingledger.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.sharingledger.support.Http.Credentials;
+
+/**
+ * Builds what a test needs through the API, with unique names, so tests never share agencies or users.
+ */
+public final class Scenario {
+
+    public static final Credentials ADMIN = new Credentials("admin", IntegrationTest.ADMIN_PASSWORD);
+    /** A valid NHS number (modulus 11): the NHS's own example. */
+    public static final String NHS_NUMBER = "9434765919";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final Http http;
+
+    Scenario(Http http) {
+        this.http = http;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + Integer.toString(SEQUENCE.incrementAndGet(), 36) + "-"
+                + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    public Http.Response signAgency(Map<String, Object> body) {
+        return http.as(ADMIN).post("/api/agencies", body);
+    }
+
+    public static Map<String, Object> agencyBody(String agencyId, String sector) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("agencyId", agencyId);
+        body.put("name", "Agency " + agencyId);
+        body.put("sector", sector);
+        body.put("localDeliveryArea", "Aylesbury Vale");
+        body.put("nominatedRepresentative", Map.of("name", "Nominated Rep", "email", "rep@agency.example"));
+        body.put("signedOn", "2008-03-01");
+        body.put("codeOfPracticeVersion", "2009.1");
+        return body;
+    }
+
+    /** A new signed agency of that sector; its id. */
+    public String agency(String sector) {
+        String agencyId = unique(sector.toLowerCase().replace('_', '-'));
+        Http.Response response = signAgency(agencyBody(agencyId, sector));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return agencyId;
+    }
+
+    public Credentials user(String agencyId, String... roles) {
+        String username = unique("user");
+        String password = "password-" + username;
+        Map<String, Object> body = new HashMap<>();
+        body.put("username", username);
+        body.put("password", password);
+        body.put("displayName", "User " + username);
+        body.put("agencyId", agencyId);
+        body.put("roles", List.of(roles));
+        Http.Response response = http.as(ADMIN).post("/api/users", body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return new Credentials(username, password);
+    }
+
+    public static Map<String, Object> requestBody(String requestingAgencyId, String holdingAgencyId, String urgency) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requestingAgencyId", requestingAgencyId);
+        body.put("holdingAgencyId", holdingAgencyId);
+        body.put("subject", Map.of("nhsNumber", "943 476 5919"));
+        body.put("caseReference", "CASE-" + UUID.randomUUID().toString().substring(0, 8));
+        body.put("purpose", "CHILD_PROTECTION_ENQUIRY");
+        body.put("purposeDetail", "Section 47 enquiry after a referral from school");
+        body.put("lawfulBasis", "PUBLIC_TASK");
+        body.put("consent", Map.of("status", "NOT_SOUGHT", "detail", "Seeking consent would put the child at risk"));
+        body.put("urgency", urgency);
+        body.put("informationSought", "Any domestic abuse call-outs to the family home in the last 12 months");
+        return body;
+    }
+
+    /** A new request from one agency to another; its id. */
+    public String request(Credentials by, String requestingAgencyId, String holdingAgencyId) {
+        return request(by, requestBody(requestingAgencyId, holdingAgencyId, "ROUTINE"));
+    }
+
+    public String request(Credentials by, Map<String, Object> body) {
+        Http.Response response = http.as(by).post("/api/requests", body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.field("requestId");
+    }
+
+    public static Map<String, Object> share(String scope) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("scope", scope);
+        body.put("informationShared", "Two call-outs, March and June");
+        body.put("method", "SECURE_EMAIL");
+        body.put("rationale", "Necessary and proportionate to protect the child");
+        if ("PARTIAL".equals(scope)) {
+            body.put("withheldReason", "THIRD_PARTY_CONFIDENTIALITY");
+        }
+        return body;
+    }
+
+    public static Map<String, Object> refusal() {
+        return Map.of("reason", "WOULD_PREJUDICE_INVESTIGATION", "rationale", "A live investigation would be harmed");
+    }
+
+    /** Two agencies with a practitioner each: the usual cast. */
+    public Parties parties() {
+        String requester = agency("CHILDRENS_SOCIAL_CARE");
+        String holder = agency("POLICE");
+        return new Parties(requester, holder, user(requester, "PRACTITIONER"), user(holder, "PRACTITIONER"));
+    }
+
+    /** A requesting and a holding agency, with a practitioner in each. */
+    public record Parties(String requester, String holder, Credentials requesterPractitioner,
+                          Credentials holderPractitioner) {
+    }
+}
