@@ -11,9 +11,11 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.sharingledger.access.api.Actor;
+import org.sharingledger.access.api.ActorMetaData;
 import org.sharingledger.access.api.Role;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
@@ -188,7 +190,7 @@ class SharingRequest {
         if (status == RequestStatus.AWAITING_DECISION && !overdue) {
             Instant now = GenericEventMessage.clock.instant();
             apply(new RequestBecameOverdue(requestId, requestingAgencyId, holdingAgencyId, dueBy,
-                    now.isBefore(dueBy) ? dueBy : now));
+                    now.isBefore(dueBy) ? dueBy : now), MetaData.from(ActorMetaData.of(Actor.SYSTEM, null)));
         }
     }
 

@@ -1,0 +1,171 @@
+package org.sharingledger.agency;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeDiagnosingMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sharingledger.agency.api.AgencySigned;
+import org.sharingledger.agency.api.AgencyWithdrawn;
+import org.sharingledger.agency.api.ChangeNominatedRepresentative;
+import org.sharingledger.agency.api.NominatedRepresentative;
+import org.sharingledger.agency.api.NominatedRepresentativeChanged;
+import org.sharingledger.agency.api.Sector;
+import org.sharingledger.agency.api.SignAgency;
+import org.sharingledger.agency.api.WithdrawAgency;
+import org.sharingledger.platform.rules.InvalidInput;
+import org.sharingledger.platform.rules.StepNotAllowed;
+
+/** The register of signatories: signing, changing the nominated representative, withdrawing. */
+class AgencyFixtureTest {
+
+    private static final String AGENCY_ID = "oakfield-primary-school";
+    private static final String NAME = "Oakfield Primary School";
+    private static final String AREA = "Tottenham";
+    private static final String CODE_VERSION = "2009.1";
+    private static final LocalDate SIGNED_ON = LocalDate.parse("2009-03-02");
+    private static final Instant SIGN_RECORDED = Instant.parse("2009-03-03T10:00:00Z");
+    private static final Instant CHANGE_RECORDED = Instant.parse("2009-06-15T08:30:00Z");
+    private static final Instant WITHDRAW_RECORDED = Instant.parse("2010-01-11T16:45:00Z");
+    private static final LocalDate WITHDRAWN_ON = LocalDate.parse("2010-01-08");
+
+    private static final NominatedRepresentative SUE =
+            new NominatedRepresentative("Sue Dsl", "sue.dsl@oakfield.example");
+    private static final NominatedRepresentative RAJ =
+            new NominatedRepresentative("Raj Patel", "raj.patel@oakfield.example");
+    private static final NominatedRepresentative ANN =
+            new NominatedRepresentative("Ann Lee", "ann.lee@oakfield.example");
+
+    private AggregateTestFixture<Agency> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Agency.class);
+    }
+
+    @Test
+    void signingRecordsTheSignatory() {
+        fixture.givenNoPriorActivity()
+                .when(sign(SIGNED_ON, SIGN_RECORDED))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(signed(SIGNED_ON, SIGN_RECORDED));
+    }
+
+    @Test
+    void agencyMaySignOnTheDayItIsRecorded() {
+        Instant sameDay = Instant.parse("2009-03-02T23:59:59Z");
+        fixture.givenNoPriorActivity()
+                .when(sign(SIGNED_ON, sameDay))
+                .expectEvents(signed(SIGNED_ON, sameDay));
+    }
+
+    @Test
+    void cannotSignInTheFuture() {
+        fixture.givenNoPriorActivity()
+                .when(sign(LocalDate.parse("2009-03-04"), SIGN_RECORDED))
+                .expectException(invalidInputOn("signedOn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void withdrawingRecordsTheWithdrawal() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED))
+                .when(withdraw(WITHDRAWN_ON, WITHDRAW_RECORDED))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED));
+    }
+
+    @Test
+    void agencyMayWithdrawOnTheDayItSigned() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED))
+                .when(withdraw(SIGNED_ON, WITHDRAW_RECORDED))
+                .expectEvents(withdrawn(SIGNED_ON, WITHDRAW_RECORDED));
+    }
+
+    @Test
+    void cannotWithdrawTwice() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED), withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED))
+                .when(withdraw(WITHDRAWN_ON, WITHDRAW_RECORDED.plusSeconds(60)))
+                .expectException(StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotWithdrawBeforeSigning() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED))
+                .when(withdraw(SIGNED_ON.minusDays(1), WITHDRAW_RECORDED))
+                .expectException(invalidInputOn("withdrawnOn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotWithdrawInTheFuture() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED))
+                .when(withdraw(LocalDate.parse("2010-01-12"), WITHDRAW_RECORDED))
+                .expectException(invalidInputOn("withdrawnOn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void changingRepresentativeRecordsPreviousAndCurrent() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED))
+                .when(new ChangeNominatedRepresentative(AGENCY_ID, RAJ, CHANGE_RECORDED))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new NominatedRepresentativeChanged(AGENCY_ID, SUE, RAJ, CHANGE_RECORDED));
+    }
+
+    @Test
+    void nextChangeStartsFromTheLatestRepresentative() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED),
+                        new NominatedRepresentativeChanged(AGENCY_ID, SUE, RAJ, CHANGE_RECORDED))
+                .when(new ChangeNominatedRepresentative(AGENCY_ID, ANN, WITHDRAW_RECORDED))
+                .expectEvents(new NominatedRepresentativeChanged(AGENCY_ID, RAJ, ANN, WITHDRAW_RECORDED));
+    }
+
+    @Test
+    void cannotChangeRepresentativeOfWithdrawnAgency() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED), withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED))
+                .when(new ChangeNominatedRepresentative(AGENCY_ID, RAJ, WITHDRAW_RECORDED.plusSeconds(60)))
+                .expectException(StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    private static SignAgency sign(LocalDate signedOn, Instant recordedAt) {
+        return new SignAgency(AGENCY_ID, NAME, Sector.EDUCATION, AREA, SUE, signedOn, CODE_VERSION, recordedAt);
+    }
+
+    private static AgencySigned signed(LocalDate signedOn, Instant recordedAt) {
+        return new AgencySigned(AGENCY_ID, NAME, Sector.EDUCATION, AREA, SUE, signedOn, CODE_VERSION, recordedAt);
+    }
+
+    private static WithdrawAgency withdraw(LocalDate withdrawnOn, Instant recordedAt) {
+        return new WithdrawAgency(AGENCY_ID, withdrawnOn, "School closed and merged", recordedAt);
+    }
+
+    private static AgencyWithdrawn withdrawn(LocalDate withdrawnOn, Instant recordedAt) {
+        return new AgencyWithdrawn(AGENCY_ID, withdrawnOn, "School closed and merged", recordedAt);
+    }
+
+    /** An {@link InvalidInput} naming exactly these fields, in this order. */
+    private static Matcher<InvalidInput> invalidInputOn(String... fields) {
+        List<String> expected = List.of(fields);
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(InvalidInput invalid, Description mismatch) {
+                List<String> actual = invalid.problems().stream().map(InvalidInput.FieldProblem::field).toList();
+                mismatch.appendText("InvalidInput on fields ").appendValue(actual);
+                return actual.equals(expected);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("InvalidInput on fields ").appendValue(expected);
+            }
+        };
+    }
+}
