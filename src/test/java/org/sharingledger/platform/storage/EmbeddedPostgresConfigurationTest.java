@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedPostgresConfigurationTest {
@@ -26,6 +27,26 @@ class EmbeddedPostgresConfigurationTest {
     @Test
     void portZeroPicksAFreePort() {
         assertThat(EmbeddedPostgresConfiguration.choosePort(0)).isPositive();
+    }
+
+    @Test
+    void anOrphanedServerFromAKilledRunIsStoppedAndAStrangerIsRecognised() throws IOException {
+        Path dir = Files.createTempDirectory("pg-orphan-");
+        // Started and never closed: what a kill -9 of the application leaves behind.
+        EmbeddedPostgres orphan = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false).start();
+        long pid = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).trim());
+        assertThat(ProcessHandle.of(pid)).get().matches(ProcessHandle::isAlive);
+
+        assertThatThrownBy(() -> EmbeddedPostgresConfiguration.assertOwnServer(orphan.getPostgresDatabase(),
+                Files.createTempDirectory("not-its-data-")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not the ledger's own");
+        EmbeddedPostgresConfiguration.assertOwnServer(orphan.getPostgresDatabase(), dir);
+
+        EmbeddedPostgresConfiguration.stopOrphanedServer(dir);
+
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
     }
 
     @Test

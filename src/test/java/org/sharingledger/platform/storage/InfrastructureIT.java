@@ -69,7 +69,9 @@ class InfrastructureIT extends IntegrationTest {
                 "ROUTINE"));
 
         assertThat(http.anonymous().get("/actuator/health").field("status")).isEqualTo("UP");
-        String prometheus = http.anonymous().get("/actuator/prometheus").text();
+        assertThat(http.anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(http.as(p.requesterPractitioner()).get("/actuator/prometheus").status()).isEqualTo(403);
+        String prometheus = http.as(Scenario.ADMIN).get("/actuator/prometheus").text();
         assertThat(prometheus).contains("ledger_commands_seconds_count{")
                 .containsPattern("ledger_commands_seconds_count\\{[^}]*command=\"MakeRequest\"[^}]*outcome=\"accepted\"")
                 .containsPattern("ledger_commands_seconds_count\\{[^}]*command=\"MakeRequest\"[^}]*outcome=\"denied\"")
