@@ -3,6 +3,7 @@ package org.sharingledger.request;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -188,7 +189,7 @@ class SharingRequest {
     @DeadlineHandler(deadlineName = DECISION_DUE)
     void onDecisionDue() {
         if (status == RequestStatus.AWAITING_DECISION && !overdue) {
-            Instant now = GenericEventMessage.clock.instant();
+            Instant now = GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MILLIS);
             apply(new RequestBecameOverdue(requestId, requestingAgencyId, holdingAgencyId, dueBy,
                     now.isBefore(dueBy) ? dueBy : now), MetaData.from(ActorMetaData.of(Actor.SYSTEM, null)));
         }

@@ -37,7 +37,7 @@ class RecordingRequestFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
-    private static final Pattern WELL_FORMED_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
+    private static final Pattern WELL_FORMED_KEY = Pattern.compile("[\\x20-\\x7E]{1,128}");
 
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
@@ -60,7 +60,7 @@ class RecordingRequestFilter extends OncePerRequestFilter {
         String key = request.getHeader(HEADER);
         if (key != null && !WELL_FORMED_KEY.matcher(key).matches()) {
             Problems.write(response, Problems.invalid(List.of(new org.sharingledger.platform.rules.InvalidInput
-                    .FieldProblem(HEADER, "must be 1 to 128 printable characters without spaces"))));
+                    .FieldProblem(HEADER, "must be 1 to 128 printable ASCII characters"))));
             return;
         }
         CachedBodyRequest cachedRequest = new CachedBodyRequest(request,
