@@ -1,0 +1,125 @@
+package org.sharingledger.projections.dashboard;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.sharingledger.agency.api.AgencySigned;
+import org.sharingledger.request.api.EscalationResolved;
+import org.sharingledger.request.api.InformationRefused;
+import org.sharingledger.request.api.InformationRequested;
+import org.sharingledger.request.api.InformationShared;
+import org.sharingledger.request.api.Outcome;
+import org.sharingledger.request.api.RefusalEscalated;
+import org.sharingledger.request.api.RequestBecameOverdue;
+import org.sharingledger.request.api.RequestStatus;
+import org.sharingledger.request.api.RequestWithdrawn;
+import org.sharingledger.request.api.Scope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the dashboards' facts. Every handler is idempotent on replay (upserts keyed by request and sequence), and a
+ * reset empties the tables so a rebuild produces exactly the rows the live projection has.
+ */
+@Component
+@ProcessingGroup(DashboardProjection.PROCESSING_GROUP)
+class DashboardProjection {
+
+    static final String PROCESSING_GROUP = "dashboards";
+
+    private final JdbcTemplate jdbc;
+
+    DashboardProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(AgencySigned event) {
+        jdbc.update("""
+                insert into dashboard_agency (agency_id, name, sector) values (?, ?, ?)
+                on conflict (agency_id) do update set name = excluded.name, sector = excluded.sector""",
+                event.agencyId(), event.name(), event.sector().name());
+    }
+
+    @EventHandler
+    void on(InformationRequested event) {
+        jdbc.update("""
+                insert into dashboard_request (request_id, requesting_agency_id, holding_agency_id, requested_at,
+                    due_by, status)
+                values (?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing""",
+                id(event.requestId()), event.requestingAgencyId(), event.holdingAgencyId(), ts(event.requestedAt()),
+                ts(event.dueBy()), RequestStatus.AWAITING_DECISION.name());
+    }
+
+    @EventHandler
+    void on(InformationShared event) {
+        String decision = event.scope() == Scope.FULL ? "SHARED" : "PARTIALLY_SHARED";
+        decide(event.requestId(), decision, null, event.occurredAt(), event.late());
+    }
+
+    @EventHandler
+    void on(InformationRefused event) {
+        decide(event.requestId(), "REFUSED", event.reason().name(), event.occurredAt(), event.late());
+    }
+
+    @EventHandler
+    void on(RefusalEscalated event, DomainEventMessage<?> message) {
+        jdbc.update("update dashboard_request set status = ?, escalation_open = true where request_id = ?",
+                RequestStatus.ESCALATED.name(), id(event.requestId()));
+        jdbc.update("""
+                insert into dashboard_escalation (request_id, seq, stage, raised_at) values (?, ?, ?, ?)
+                on conflict (request_id, seq) do nothing""",
+                id(event.requestId()), message.getSequenceNumber(), event.stage().name(), ts(event.recordedAt()));
+    }
+
+    @EventHandler
+    void on(EscalationResolved event) {
+        RequestStatus status = event.outcome() == Outcome.SHARED
+                ? RequestStatus.SHARED_AFTER_ESCALATION : RequestStatus.REFUSAL_UPHELD;
+        jdbc.update("update dashboard_request set status = ?, escalation_open = false where request_id = ?",
+                status.name(), id(event.requestId()));
+        jdbc.update("""
+                update dashboard_escalation set outcome = ?, resolved_at = ?
+                where request_id = ? and seq = (select max(seq) from dashboard_escalation where request_id = ?)""",
+                event.outcome().name(), ts(event.recordedAt()), id(event.requestId()), id(event.requestId()));
+    }
+
+    @EventHandler
+    void on(RequestWithdrawn event) {
+        jdbc.update("update dashboard_request set status = ? where request_id = ?",
+                RequestStatus.WITHDRAWN.name(), id(event.requestId()));
+    }
+
+    @EventHandler
+    void on(RequestBecameOverdue event) {
+        jdbc.update("update dashboard_request set became_overdue = true where request_id = ?", id(event.requestId()));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from dashboard_escalation");
+        jdbc.update("delete from dashboard_request");
+        jdbc.update("delete from dashboard_agency");
+    }
+
+    private void decide(String requestId, String decision, String reason, Instant occurredAt, boolean late) {
+        jdbc.update("""
+                update dashboard_request set status = ?, decision = ?, refusal_reason = ?, decided_at = ?,
+                    decided_late = ?
+                where request_id = ?""",
+                decision, decision, reason, ts(occurredAt), late, id(requestId));
+    }
+
+    private static UUID id(String requestId) {
+        return UUID.fromString(requestId);
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
