@@ -35,3 +35,6 @@ create table dashboard_escalation (
     resolved_at timestamptz,
     primary key (request_id, seq)
 );
+
+-- Requests still awaiting a decision, by due time: "overdue now" without reading the rest.
+create index dashboard_request_awaiting_idx on dashboard_request (due_by) where status = 'AWAITING_DECISION';

@@ -36,6 +36,9 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    protected org.sharingledger.projections.operations.ReadModels readModels;
+
     protected Http http;
     protected Scenario scenario;
 
@@ -48,6 +51,14 @@ public abstract class IntegrationTest {
     void connect() {
         http = new Http(port);
         scenario = new Scenario(http);
+    }
+
+    /** Waits until the streaming read models (dashboards) have processed every event stored so far. */
+    protected void awaitReadModels() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(100)).untilAsserted(() ->
+                        org.assertj.core.api.Assertions.assertThat(readModels.all()).as("read models")
+                                .allMatch(status -> status.lag() == 0));
     }
 
     /** How many events the store holds of a type (its simple class name). */

@@ -13,12 +13,12 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.sharingledger.access.api.ActorMetaData;
 import org.springframework.context.ApplicationContext;
@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * Axon on PostgreSQL without Axon Server: snake_case table names (the tables come from Flyway), Spring's transaction
@@ -104,9 +105,20 @@ class AxonStorageConfiguration {
 
     /** A failing event handler must stop its processor and retry, never skip the event. */
     @Bean
-    ConfigurerModule propagatingErrors() {
+    ConfigurerModule stopOnErrors() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+                .registerDefaultListenerInvocationErrorHandler(c -> new StopOnErrorHandler()));
+    }
+
+    /**
+     * Axon's replay token (written when a read model is rebuilt) holds other tokens and a reset context typed as
+     * Object. Jackson 3 refuses such polymorphism by default, and a rebuilt processor could then never read its token
+     * again. Allow it for Axon's own types only.
+     */
+    @Bean
+    Jackson3SerializerCustomizer axonTokenTypes() {
+        return mapper -> mapper.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.").build());
     }
 
     /** Who did it and under which correlation id travel from each command into the events it causes. */

@@ -51,7 +51,9 @@ class RecordingRequestFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+        // Operations on read models (/api/admin/) record no ledger events and must not hold a request transaction.
+        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/")
+                || request.getRequestURI().startsWith("/api/admin/");
     }
 
     @Override

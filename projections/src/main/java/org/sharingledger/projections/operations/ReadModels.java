@@ -1,0 +1,187 @@
+package org.sharingledger.projections.operations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.sharingledger.platform.rules.NotFound;
+import org.sharingledger.platform.rules.StepNotAllowed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The read models fed by streaming processors: where each stands against the head of the event store, and their
+ * rebuild (reset and replay from the first event while the ledger keeps running and recording).
+ */
+@Service
+public class ReadModels {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "read-model-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @PreDestroy
+    void stop() {
+        rebuilder.shutdownNow();
+    }
+
+    /** The position of the newest event in the store (-1 when empty). */
+    public long head() {
+        Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        return head == null ? -1 : head;
+    }
+
+    public List<Status> all() {
+        long head = head();
+        return streaming().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> status(entry.getKey(), entry.getValue(), head)).toList();
+    }
+
+    public Status one(String name) {
+        return status(name, processor(name), head());
+    }
+
+    /** Starts a rebuild in the background: empties the read model and replays every event into it. */
+    public synchronized Status rebuild(String name) {
+        StreamingEventProcessor processor = processor(name);
+        if (!processor.supportsReset()) {
+            throw new StepNotAllowed("read model " + name + " cannot be replayed");
+        }
+        Rebuild running = rebuilds.get(name);
+        if (running != null && running.finishedAt() == null) {
+            throw new StepNotAllowed("read model " + name + " is already being rebuilt");
+        }
+        long head = head();
+        rebuilds.put(name, new Rebuild(clock.instant(), head, false, null, null));
+        rebuilder.submit(() -> {
+            try {
+                log.info("Rebuilding read model {}: replaying {} events", name, head);
+                processor.shutDown();
+                processor.resetTokens();
+                rebuilds.computeIfPresent(name, (key, rebuild) -> rebuild.reset());
+                processor.start();
+            } catch (RuntimeException e) {
+                log.error("Rebuilding read model {} failed", name, e);
+                rebuilds.computeIfPresent(name, (key, rebuild) -> rebuild.failed(e.toString(), clock.instant()));
+                if (!processor.isRunning()) {
+                    processor.start();
+                }
+            }
+        });
+        return one(name);
+    }
+
+    /** Whether every streaming read model has processed every event stored so far (for tests and rebuilds). */
+    public boolean caughtUp() {
+        long head = head();
+        return streaming().entrySet().stream()
+                .allMatch(entry -> status(entry.getKey(), entry.getValue(), head).lag() == 0);
+    }
+
+    Map<String, StreamingEventProcessor> streaming() {
+        Map<String, StreamingEventProcessor> streaming = new LinkedHashMap<>();
+        for (Map.Entry<String, EventProcessor> entry : processing.eventProcessors().entrySet()) {
+            if (entry.getValue() instanceof StreamingEventProcessor processor) {
+                streaming.put(entry.getKey(), processor);
+            }
+        }
+        return streaming;
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        StreamingEventProcessor processor = streaming().get(name);
+        if (processor == null) {
+            throw new NotFound("no rebuildable read model " + name + "; known: " + streaming().keySet());
+        }
+        return processor;
+    }
+
+    Status status(String name, StreamingEventProcessor processor, long head) {
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min().orElse(-1);
+        boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        Optional<String> error = segments.values().stream().filter(EventTrackerStatus::isErrorState)
+                .map(status -> String.valueOf(status.getError())).findFirst();
+        long lag = segments.isEmpty() ? Math.max(0, head) : Math.max(0, head - position);
+        Rebuild rebuild = rebuilds.get(name);
+        RebuildProgress progress = null;
+        if (rebuild != null) {
+            // Axon keeps a replay token "replaying" until an event newer than the reset point arrives, so a rebuild
+            // is finished once it has processed every event that existed when it started.
+            if (rebuild.finishedAt() == null && rebuild.tokensReset() && !segments.isEmpty()
+                    && position >= rebuild.eventsTotal()) {
+                rebuild = rebuild.finished(clock.instant());
+                rebuilds.put(name, rebuild);
+                log.info("Read model {} rebuilt: {} events", name, rebuild.eventsTotal());
+            }
+            long done = rebuild.tokensReset() ? Math.min(Math.max(0, position), rebuild.eventsTotal()) : 0;
+            Instant until = rebuild.finishedAt() != null ? rebuild.finishedAt() : clock.instant();
+            double seconds = Math.max(0.001, Duration.between(rebuild.startedAt(), until).toMillis() / 1000.0);
+            progress = new RebuildProgress(rebuild.startedAt(), rebuild.finishedAt(), done, rebuild.eventsTotal(),
+                    Math.round(done / seconds), rebuild.failure());
+        }
+        return new Status(name, processor.isRunning(), error.orElse(null), replaying, position, head, lag,
+                segments.size(), progress);
+    }
+
+    /**
+     * A read model's state.
+     *
+     * @param position the newest event it has processed (the slowest segment's), -1 before the first
+     * @param lag      events stored but not yet processed
+     * @param error    why it halted, if it did
+     */
+    public record Status(String name, boolean running, String error, boolean replaying, long position, long head,
+                         long lag, int segments, RebuildProgress rebuild) {
+    }
+
+    /** How far a rebuild has come. */
+    public record RebuildProgress(Instant startedAt, Instant finishedAt, long eventsDone, long eventsTotal,
+                                  long eventsPerSecond, String failure) {
+    }
+
+    private record Rebuild(Instant startedAt, long eventsTotal, boolean tokensReset, Instant finishedAt,
+                           String failure) {
+        Rebuild reset() {
+            return new Rebuild(startedAt, eventsTotal, true, null, null);
+        }
+
+        Rebuild finished(Instant at) {
+            return new Rebuild(startedAt, eventsTotal, tokensReset, at, null);
+        }
+
+        Rebuild failed(String why, Instant at) {
+            return new Rebuild(startedAt, eventsTotal, tokensReset, at, why);
+        }
+    }
+}

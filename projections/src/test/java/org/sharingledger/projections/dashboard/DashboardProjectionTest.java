@@ -1,0 +1,159 @@
+package org.sharingledger.projections.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sharingledger.agency.api.AgencySigned;
+import org.sharingledger.agency.api.NominatedRepresentative;
+import org.sharingledger.agency.api.Sector;
+import org.sharingledger.request.api.Consent;
+import org.sharingledger.request.api.ConsentStatus;
+import org.sharingledger.request.api.EscalationResolved;
+import org.sharingledger.request.api.InformationRefused;
+import org.sharingledger.request.api.InformationRequested;
+import org.sharingledger.request.api.InformationShared;
+import org.sharingledger.request.api.LawfulBasis;
+import org.sharingledger.request.api.Method;
+import org.sharingledger.request.api.Outcome;
+import org.sharingledger.request.api.Purpose;
+import org.sharingledger.request.api.Reason;
+import org.sharingledger.request.api.RefusalEscalated;
+import org.sharingledger.request.api.RequestBecameOverdue;
+import org.sharingledger.request.api.RequestWithdrawn;
+import org.sharingledger.request.api.Scope;
+import org.sharingledger.request.api.Stage;
+import org.sharingledger.request.api.Urgency;
+import org.sharingledger.subject.api.SubjectKind;
+import org.sharingledger.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+
+/**
+ * Given events, the rows the dashboards keep: each handler called directly, inside a transaction that is rolled
+ * back afterwards, so nothing is left that the event store does not explain.
+ */
+class DashboardProjectionTest extends IntegrationTest {
+
+    private static final Instant REQUESTED = Instant.parse("2009-03-02T09:00:00Z");
+    private static final Instant DUE = REQUESTED.plusSeconds(24 * 3600);
+
+    @Autowired
+    DashboardProjection projection;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private TransactionStatus tx;
+    private String id;
+
+    @BeforeEach
+    void begin() {
+        tx = transactions.getTransaction(new DefaultTransactionDefinition());
+        id = UUID.randomUUID().toString();
+        projection.on(new InformationRequested(id, "csc", "police", "p".repeat(64), SubjectKind.NHS_NUMBER, null,
+                Purpose.CHILD_PROTECTION_ENQUIRY, "s47", LawfulBasis.PUBLIC_TASK,
+                new Consent(ConsentStatus.NOT_SOUGHT, "risk"), Urgency.URGENT, "call-outs", REQUESTED, DUE));
+    }
+
+    @AfterEach
+    void rollBack() {
+        transactions.rollback(tx);
+    }
+
+    private Map<String, Object> row() {
+        return jdbc.queryForMap("select * from dashboard_request where request_id = ?::uuid", id);
+    }
+
+    @Test
+    void aRequestIsReceivedAwaitingDecision() {
+        assertThat(row()).containsEntry("requesting_agency_id", "csc").containsEntry("holding_agency_id", "police")
+                .containsEntry("status", "AWAITING_DECISION").containsEntry("decision", null)
+                .containsEntry("became_overdue", false);
+    }
+
+    @Test
+    void agenciesAreKeptWithTheirSector() {
+        String agency = UUID.randomUUID().toString();
+        projection.on(new AgencySigned(agency, "Bucks Police", Sector.POLICE, null,
+                new NominatedRepresentative("A", "a@b.example"), java.time.LocalDate.of(2008, 3, 1), "1", REQUESTED));
+        assertThat(jdbc.queryForMap("select name, sector from dashboard_agency where agency_id = ?", agency))
+                .containsEntry("name", "Bucks Police").containsEntry("sector", "POLICE");
+    }
+
+    @Test
+    void aFullShareIsTheFirstDecision() {
+        projection.on(new InformationShared(id, "csc", "police", Scope.FULL, "log", Method.SECURE_EMAIL, "why", null,
+                null, REQUESTED.plusSeconds(3600), REQUESTED.plusSeconds(1800), false));
+        assertThat(row()).containsEntry("decision", "SHARED").containsEntry("status", "SHARED")
+                .containsEntry("decided_late", false);
+        assertThat(((java.sql.Timestamp) row().get("decided_at")).toInstant())
+                .as("when it really happened").isEqualTo(REQUESTED.plusSeconds(1800));
+    }
+
+    @Test
+    void aPartialShareCountsAsPartiallyShared() {
+        projection.on(new InformationShared(id, "csc", "police", Scope.PARTIAL, "part", Method.POST, "why",
+                Reason.THIRD_PARTY_CONFIDENTIALITY, null, REQUESTED.plusSeconds(60), REQUESTED.plusSeconds(60),
+                false));
+        assertThat(row()).containsEntry("decision", "PARTIALLY_SHARED").containsEntry("refusal_reason", null);
+    }
+
+    @Test
+    void aLateRefusalKeepsItsReasonAndLateness() {
+        projection.on(new RequestBecameOverdue(id, "csc", "police", DUE, DUE));
+        projection.on(new InformationRefused(id, "csc", "police", Reason.STATUTORY_BAR, "law", null,
+                DUE.plusSeconds(60), DUE.plusSeconds(60), true));
+        assertThat(row()).containsEntry("decision", "REFUSED").containsEntry("refusal_reason", "STATUTORY_BAR")
+                .containsEntry("decided_late", true).containsEntry("became_overdue", true);
+    }
+
+    @Test
+    void escalationsAreCountedWithTheirOutcomes() {
+        projection.on(new InformationRefused(id, "csc", "police", Reason.OTHER, "no", null, REQUESTED,
+                REQUESTED, false));
+        projection.on(new RefusalEscalated(id, "csc", "police", Stage.LINE_MANAGER, "need it", REQUESTED),
+                message(2, new RefusalEscalated(id, "csc", "police", Stage.LINE_MANAGER, "need it", REQUESTED)));
+        assertThat(row()).containsEntry("status", "ESCALATED").containsEntry("escalation_open", true);
+
+        projection.on(new EscalationResolved(id, "csc", "police", Stage.LINE_MANAGER, Outcome.REFUSAL_UPHELD, "no",
+                null, null, REQUESTED));
+        RefusalEscalated second = new RefusalEscalated(id, "csc", "police", Stage.SAFEGUARDING_PARTNERSHIP, "again",
+                REQUESTED);
+        projection.on(second, message(4, second));
+        projection.on(new EscalationResolved(id, "csc", "police", Stage.SAFEGUARDING_PARTNERSHIP, Outcome.SHARED,
+                "yes", "all", Method.MEETING, REQUESTED));
+
+        assertThat(row()).containsEntry("status", "SHARED_AFTER_ESCALATION").containsEntry("escalation_open", false)
+                .as("the first decision stays the first decision").containsEntry("decision", "REFUSED");
+        assertThat(jdbc.queryForList("select stage, outcome from dashboard_escalation where request_id = ?::uuid "
+                + "order by seq", id)).containsExactly(
+                Map.of("stage", "LINE_MANAGER", "outcome", "REFUSAL_UPHELD"),
+                Map.of("stage", "SAFEGUARDING_PARTNERSHIP", "outcome", "SHARED"));
+    }
+
+    @Test
+    void aWithdrawnRequestHasNoDecision() {
+        projection.on(new RequestWithdrawn(id, "csc", "police", "moved away", REQUESTED));
+        assertThat(row()).containsEntry("status", "WITHDRAWN").containsEntry("decision", null);
+    }
+
+    @Test
+    void replayingAnEventChangesNothing() {
+        projection.on(new InformationRequested(id, "x", "y", "p".repeat(64), SubjectKind.NHS_NUMBER, null,
+                Purpose.OTHER, "d", LawfulBasis.PUBLIC_TASK, new Consent(ConsentStatus.GIVEN, null), Urgency.ROUTINE,
+                "s", REQUESTED, DUE));
+        assertThat(row()).containsEntry("requesting_agency_id", "csc");
+    }
+
+    private GenericDomainEventMessage<RefusalEscalated> message(long sequence, RefusalEscalated event) {
+        return new GenericDomainEventMessage<>("SharingRequest", id, sequence, event);
+    }
+}

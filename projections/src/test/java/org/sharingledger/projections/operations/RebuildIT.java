@@ -1,0 +1,66 @@
+package org.sharingledger.projections.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.sharingledger.support.Http.Response;
+import org.sharingledger.support.IntegrationTest;
+import org.sharingledger.support.Scenario;
+import org.sharingledger.support.Scenario.Parties;
+import tools.jackson.databind.JsonNode;
+
+class RebuildIT extends IntegrationTest {
+
+    private List<Map<String, Object>> rows(String table, String key) {
+        return jdbc.queryForList("select * from " + table + " order by " + key);
+    }
+
+    @Test
+    void aRebuildGivesExactlyTheRowsOfTheLiveProjection() {
+        Parties p = scenario.parties();
+        for (int i = 0; i < 5; i++) {
+            String id = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
+            if (i % 2 == 0) {
+                http.as(p.holderPractitioner()).post("/api/requests/" + id + "/refusal", Scenario.refusal());
+                http.as(p.requesterPractitioner()).post("/api/requests/" + id + "/escalations",
+                        Map.of("stage", "LINE_MANAGER", "reason", "Needed"));
+            }
+        }
+        awaitReadModels();
+        var agencies = rows("dashboard_agency", "agency_id");
+        var requests = rows("dashboard_request", "request_id");
+        var escalations = rows("dashboard_escalation", "request_id, seq");
+        assertThat(requests).isNotEmpty();
+
+        Response started = http.as(Scenario.ADMIN).post("/api/admin/read-models/dashboards/rebuild", Map.of());
+        assertThat(started.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !http.as(Scenario.ADMIN)
+                .get("/api/admin/read-models/dashboards").json().path("rebuild").path("finishedAt").isNull());
+        JsonNode status = http.as(Scenario.ADMIN).get("/api/admin/read-models/dashboards").json();
+
+        assertThat(status.path("rebuild").path("failure").isNull()).as(status.toString()).isTrue();
+        assertThat(status.path("rebuild").path("eventsDone").asLong())
+                .isEqualTo(status.path("rebuild").path("eventsTotal").asLong()).isPositive();
+        assertThat(status.path("rebuild").path("eventsPerSecond").asLong()).isPositive();
+        awaitReadModels();
+        assertThat(rows("dashboard_agency", "agency_id")).isEqualTo(agencies);
+        assertThat(rows("dashboard_request", "request_id")).isEqualTo(requests);
+        assertThat(rows("dashboard_escalation", "request_id, seq")).isEqualTo(escalations);
+    }
+
+    @Test
+    void onlyAnAdministratorRunsReadModels() {
+        Parties p = scenario.parties();
+        assertThat(http.as(p.holderPractitioner()).post("/api/admin/read-models/dashboards/rebuild", Map.of())
+                .status()).isEqualTo(403);
+        assertThat(http.as(p.holderPractitioner()).get("/api/admin/read-models").status()).isEqualTo(403);
+        assertThat(http.as(Scenario.ADMIN).get("/api/admin/read-models/no-such-model").status()).isEqualTo(404);
+        JsonNode all = http.as(Scenario.ADMIN).get("/api/admin/read-models").json();
+        assertThat(all).extracting(model -> model.path("name").asString()).contains("dashboards");
+    }
+}
