@@ -5,12 +5,35 @@ import java.util.List;
 
 import org.sharingledger.access.api.Actor;
 import org.sharingledger.access.api.CurrentActor.ActorPrincipal;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A signed-in person: their account's roles become authorities, their agency travels with them. */
-record LedgerPrincipal(Actor actor, String displayName, String passwordHash) implements UserDetails, ActorPrincipal {
+/**
+ * A signed-in person: their account's roles become authorities, their agency travels with them. The password hash
+ * is dropped as soon as authentication succeeds, so a page session never holds it.
+ */
+final class LedgerPrincipal implements UserDetails, ActorPrincipal, CredentialsContainer {
+
+    private final Actor actor;
+    private final String displayName;
+    private String passwordHash;
+
+    LedgerPrincipal(Actor actor, String displayName, String passwordHash) {
+        this.actor = actor;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+    }
+
+    @Override
+    public Actor actor() {
+        return actor;
+    }
+
+    String displayName() {
+        return displayName;
+    }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -27,6 +50,11 @@ record LedgerPrincipal(Actor actor, String displayName, String passwordHash) imp
     @Override
     public String getUsername() {
         return actor.username();
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
     }
 
     @Override

@@ -105,9 +105,9 @@ class AxonStorageConfiguration {
 
     /** A failing event handler must stop its processor and retry, never skip the event. */
     @Bean
-    ConfigurerModule stopOnErrors() {
+    ConfigurerModule stopOnErrors(ReadModelFailures failures) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDefaultListenerInvocationErrorHandler(c -> new StopOnErrorHandler()));
+                .registerDefaultListenerInvocationErrorHandler(c -> new StopOnErrorHandler(failures)));
     }
 
     /**

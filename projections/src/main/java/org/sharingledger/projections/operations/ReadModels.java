@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.sharingledger.platform.rules.NotFound;
+import org.sharingledger.platform.storage.ReadModelFailures;
 import org.sharingledger.platform.rules.StepNotAllowed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public class ReadModels {
     private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
 
     private final EventProcessingConfiguration processing;
+    private final ReadModelFailures failures;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
@@ -43,8 +45,9 @@ public class ReadModels {
         return thread;
     });
 
-    ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock) {
+    ReadModels(EventProcessingConfiguration processing, ReadModelFailures failures, JdbcTemplate jdbc, Clock clock) {
         this.processing = processing;
+        this.failures = failures;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -131,7 +134,8 @@ public class ReadModels {
                 .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min().orElse(-1);
         boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
         Optional<String> error = segments.values().stream().filter(EventTrackerStatus::isErrorState)
-                .map(status -> String.valueOf(status.getError())).findFirst();
+                .map(status -> String.valueOf(status.getError())).findFirst()
+                .or(() -> failures.haltingAt(name, position).map(String::valueOf));
         long lag = segments.isEmpty() ? Math.max(0, head) : Math.max(0, head - position);
         Rebuild rebuild = rebuilds.get(name);
         RebuildProgress progress = null;

@@ -1,0 +1,287 @@
+package org.sharingledger.projections.dashboard;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.sharingledger.access.api.Actor;
+import org.sharingledger.access.api.CurrentActor;
+import org.sharingledger.access.api.DeniedAttempts;
+import org.sharingledger.access.api.Role;
+import org.sharingledger.platform.rules.InvalidInput;
+import org.sharingledger.platform.rules.NotFound;
+import org.sharingledger.platform.rules.NotPermitted;
+import org.sharingledger.projections.dashboard.DashboardViews.AgencyDashboard;
+import org.sharingledger.projections.dashboard.DashboardViews.AgencyPattern;
+import org.sharingledger.projections.dashboard.DashboardViews.RefusalPatterns;
+import org.sharingledger.projections.dashboard.DashboardViews.SectorCell;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The web pages (form login, session, CSRF; see {@code access.PageSecurityConfiguration}): an agency's dashboard
+ * for its nominated representative and the Trust, and the Trust's refusal patterns. The same queries and rules as
+ * the JSON API; a page refused is a 403 page, and the attempt is recorded as in the API. Not part of the API's
+ * OpenAPI description.
+ */
+@Controller
+@Hidden
+class DashboardPages {
+
+    private final Dashboards dashboards;
+    private final DeniedAttempts deniedAttempts;
+    private final Clock clock;
+
+    DashboardPages(Dashboards dashboards, DeniedAttempts deniedAttempts, Clock clock) {
+        this.dashboards = dashboards;
+        this.deniedAttempts = deniedAttempts;
+        this.clock = clock;
+    }
+
+    @ModelAttribute
+    void common(Model model) {
+        addCommon(model::addAttribute);
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return CurrentActor.find().isPresent() ? "redirect:/" : "login";
+    }
+
+    /** Where each user starts: the Trust at its refusal patterns, a representative at their agency's dashboard. */
+    @GetMapping("/")
+    String home() {
+        Actor actor = CurrentActor.get();
+        if (actor.has(Role.TRUST_REVIEWER)) {
+            return "redirect:/trust";
+        }
+        if (actor.has(Role.NOMINATED_REPRESENTATIVE) && actor.agencyId() != null) {
+            return "redirect:" + dashboardPath(actor.agencyId());
+        }
+        return "home";
+    }
+
+    /** Where the security filters send a refusal they make themselves (a form without its CSRF token). */
+    @RequestMapping("/denied")
+    String denied(HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        model.addAttribute("message", "The form could not be matched to your session; it may have expired. "
+                + "Reload the page and try again.");
+        return "denied";
+    }
+
+    @GetMapping("/dashboard/{agencyId}")
+    String agency(@PathVariable String agencyId,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                  Model model) {
+        allowedToSee(agencyId);
+        Dashboards.Period period = period(from, to);
+        AgencyDashboard dashboard = dashboards.agencyDashboard(agencyId, period);
+        model.addAttribute("d", dashboard);
+        model.addAttribute("period", period);
+        model.addAttribute("chart", Charts.monthly(dashboard.monthly()));
+        model.addAttribute("csv", dashboardPath(agencyId) + ".csv" + query(period));
+        return "agency";
+    }
+
+    @GetMapping("/dashboard/{agencyId}.csv")
+    ResponseEntity<String> agencyCsv(@PathVariable String agencyId,
+                                     @RequestParam(required = false)
+                                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                     @RequestParam(required = false)
+                                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        allowedToSee(agencyId);
+        return csv("dashboard-" + agencyId,
+                DashboardCsv.agency(dashboards.agencyDashboard(agencyId, period(from, to))));
+    }
+
+    /** Any other address under the dashboards: a page saying so, rather than the API's problem detail. */
+    @GetMapping({"/dashboard", "/dashboard/", "/dashboard/{agencyId}/**"})
+    ModelAndView noSuchPage() {
+        return page("problem", HttpStatus.NOT_FOUND, "There is no page at this address.");
+    }
+
+    @GetMapping("/trust")
+    String trust(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                 Model model) {
+        trustOnly();
+        Dashboards.Period period = period(from, to);
+        RefusalPatterns patterns = dashboards.refusalPatterns(period);
+        model.addAttribute("p", patterns);
+        model.addAttribute("period", period);
+        model.addAttribute("totals", Totals.of(patterns));
+        model.addAttribute("funnel", Charts.funnel(patterns));
+        model.addAttribute("chart", Charts.monthly(patterns.monthly()));
+        model.addAttribute("matrix", SectorMatrix.of(patterns.sectorMatrix()));
+        return "trust";
+    }
+
+    @GetMapping("/trust.csv")
+    ResponseEntity<String> trustCsv(@RequestParam(required = false)
+                                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                    @RequestParam(required = false)
+                                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                    @RequestParam(defaultValue = "agencies") String table) {
+        trustOnly();
+        RefusalPatterns patterns = dashboards.refusalPatterns(period(from, to));
+        return switch (table) {
+            case "agencies" -> csv("refusal-patterns", DashboardCsv.agencies(patterns));
+            case "matrix" -> csv("sector-matrix", DashboardCsv.matrix(patterns));
+            case "monthly" -> csv("monthly", DashboardCsv.monthly(patterns.monthly()));
+            case "reasons" -> csv("refusals-by-reason", DashboardCsv.reasons(patterns.refusalsByReason()));
+            default -> throw new InvalidInput("table", "must be one of agencies, matrix, monthly, reasons");
+        };
+    }
+
+    /** As in the API: recorded as an {@code AccessDenied} event, answered 403, here with a page. */
+    @ExceptionHandler(NotPermitted.class)
+    ModelAndView notPermitted(NotPermitted e, HttpServletRequest request) {
+        CurrentActor.find().ifPresent(actor ->
+                deniedAttempts.record(actor, request.getMethod(), request.getRequestURI(), e.getMessage()));
+        return page("denied", HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ModelAndView notFound(NotFound e) {
+        return page("problem", HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ModelAndView invalid(InvalidInput e) {
+        StringBuilder message = new StringBuilder();
+        e.problems().forEach(problem -> message.append(message.isEmpty() ? "" : "; ")
+                .append(problem.field()).append(' ').append(problem.message()));
+        return page("problem", HttpStatus.BAD_REQUEST, message + ".");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView typeMismatch(MethodArgumentTypeMismatchException e) {
+        return page("problem", HttpStatus.BAD_REQUEST, e.getName() + " must be a date (YYYY-MM-DD).");
+    }
+
+    private ModelAndView page(String view, HttpStatus status, String message) {
+        ModelAndView page = new ModelAndView(view, status);
+        addCommon(page::addObject);
+        page.addObject("status", status.value());
+        page.addObject("message", message);
+        return page;
+    }
+
+    /** What every page shows: who is signed in, and the way to their pages. */
+    private void addCommon(java.util.function.BiConsumer<String, Object> model) {
+        Optional<Actor> actor = CurrentActor.find();
+        model.accept("fmt", Formats.INSTANCE);
+        model.accept("viewer", actor.orElse(null));
+        model.accept("trustReviewer", actor.map(a -> a.has(Role.TRUST_REVIEWER)).orElse(false));
+        String ownDashboard = actor.filter(a -> a.has(Role.NOMINATED_REPRESENTATIVE) && a.agencyId() != null)
+                .map(a -> dashboardPath(a.agencyId())).orElse(null);
+        model.accept("ownDashboard", ownDashboard);
+        List<String> roles = actor.map(a -> a.roles().stream().map(Role::name).toList()).orElse(List.of());
+        model.accept("roles", roles);
+        model.accept("roleLabels", roles.stream().map(Formats.INSTANCE::label).toList());
+    }
+
+    private void allowedToSee(String agencyId) {
+        Actor actor = CurrentActor.get();
+        boolean representative = actor.actsFor(agencyId) && actor.has(Role.NOMINATED_REPRESENTATIVE);
+        if (!representative && !actor.has(Role.TRUST_REVIEWER)) {
+            throw new NotPermitted("an agency's dashboard is for its nominated representative and the Trust");
+        }
+        if (dashboards.agency(agencyId).isEmpty()) {
+            throw new NotFound("There is no agency " + agencyId + " in the dashboards.");
+        }
+    }
+
+    private static void trustOnly() {
+        if (!CurrentActor.get().has(Role.TRUST_REVIEWER)) {
+            throw new NotPermitted("the refusal patterns are for the Children's Trust (TRUST_REVIEWER)");
+        }
+    }
+
+    private Dashboards.Period period(LocalDate from, LocalDate to) {
+        Dashboards.Period period = Dashboards.Period.of(from, to, clock);
+        if (period.from().isAfter(period.to())) {
+            throw new InvalidInput("from", "must not be after to");
+        }
+        return period;
+    }
+
+    static String dashboardPath(String agencyId) {
+        return "/dashboard/" + UriUtils.encodePathSegment(agencyId, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String query(Dashboards.Period period) {
+        return "?from=" + period.from() + "&to=" + period.to();
+    }
+
+    private static ResponseEntity<String> csv(String name, List<List<Object>> rows) {
+        return ResponseEntity.ok()
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
+                .body(DashboardCsv.write(rows));
+    }
+
+    /** The whole area's volumes, for the Trust page's headline figures. */
+    record Totals(int agencies, int agenciesWithDecisions, long received, long decided, long refused) {
+
+        static Totals of(RefusalPatterns patterns) {
+            List<AgencyPattern> all = patterns.agencies();
+            return new Totals(all.size(), (int) all.stream().filter(a -> a.decided() > 0).count(),
+                    all.stream().mapToLong(AgencyPattern::received).sum(),
+                    all.stream().mapToLong(AgencyPattern::decided).sum(),
+                    all.stream().mapToLong(AgencyPattern::refused).sum());
+        }
+    }
+
+    /**
+     * The requesting × holding sector matrix as a cross table: a row per requesting sector and a column per holding
+     * sector, only those with requests; an empty cell is null.
+     */
+    record SectorMatrix(List<String> holdingSectors, List<Row> rows) {
+
+        record Row(String requestingSector, List<SectorCell> cells) {
+        }
+
+        static SectorMatrix of(List<SectorCell> cells) {
+            TreeSet<String> requesting = new TreeSet<>();
+            TreeSet<String> holding = new TreeSet<>();
+            Map<String, SectorCell> byPair = new LinkedHashMap<>();
+            for (SectorCell cell : cells) {
+                requesting.add(cell.requestingSector());
+                holding.add(cell.holdingSector());
+                byPair.put(cell.requestingSector() + "→" + cell.holdingSector(), cell);
+            }
+            List<Row> rows = new ArrayList<>();
+            for (String from : requesting) {
+                List<SectorCell> row = new ArrayList<>();
+                for (String to : holding) {
+                    row.add(byPair.get(from + "→" + to));
+                }
+                rows.add(new Row(from, row));
+            }
+            return new SectorMatrix(List.copyOf(holding), rows);
+        }
+    }
+}

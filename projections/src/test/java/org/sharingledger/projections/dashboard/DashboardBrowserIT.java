@@ -1,0 +1,409 @@
+package org.sharingledger.projections.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sharingledger.support.Http.Credentials;
+import org.sharingledger.support.IntegrationTest;
+import org.sharingledger.support.Scenario;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboards in a real Chromium (Debian's {@code chromium} and {@code chromium-driver}, driven by Selenium; never
+ * downloaded): sign in through the form, read the figures off the page and check them against the JSON API, sign
+ * out, and follow the Trust's funnel plot to an agency by keyboard. Saves the screenshots the README shows.
+ * Runs with {@code ./mvnw -B verify -Pbrowser}, in a JVM and a database of its own.
+ */
+class DashboardBrowserIT extends IntegrationTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** target/screenshots by default; -Dledger.screenshots=docs refreshes the README's pictures. */
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("ledger.screenshots", "target/screenshots"));
+    private static final Duration DASHBOARD_LAG = Duration.ofSeconds(60);
+
+    private static Path profile;
+    private static ChromeDriver driver;
+    private static Cast cast;
+
+    private WebDriverWait wait;
+
+    /** The agencies and people of the story, made once for both tests. */
+    private record Cast(String police, String health, String school, String socialCare, String youth, String housing,
+                        Credentials policeRepresentative, Credentials trustReviewer) {
+    }
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("the browser tests need Debian's chromium and chromium-driver: "
+                        + "apt-get install -y chromium chromium-driver")
+                .isTrue();
+        profile = Files.createTempDirectory("ledger-chromium-");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1366,900", "--lang=en-GB", "--user-data-dir=" + profile);
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopChromium() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile);
+        }
+    }
+
+    @BeforeEach
+    void story() {
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new Dimension(1366, 900));
+        if (cast == null) {
+            cast = tellTheStory();
+        }
+    }
+
+    @Test
+    void aNominatedRepresentativeSignsInAndSeesTheSameFiguresAsTheApi() throws IOException {
+        JsonNode api = http.as(cast.policeRepresentative())
+                .get("/api/agencies/" + cast.police() + "/dashboard").json();
+
+        driver.get(base() + "/");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(driver.getTitle()).startsWith("Sign in");
+        signIn(cast.policeRepresentative());
+
+        wait.until(ExpectedConditions.urlContains("/dashboard/" + cast.police()));
+        assertThat(text(By.id("agency-name"))).startsWith("Thames Valley Police");
+        JsonNode holder = api.path("asHolder");
+        assertThat(text(By.id("holder-refused"))).isEqualTo(holder.path("refused").asString()).isEqualTo("7");
+        assertThat(text(By.id("holder-received"))).isEqualTo(holder.path("received").asString());
+        assertThat(text(By.id("holder-decided"))).isEqualTo(holder.path("decided").asString());
+        assertThat(text(By.id("holder-refusal-rate"))).isEqualTo(percent(holder.path("refusalRate").asDouble()))
+                .isEqualTo("58.3 %");
+        assertThat(text(By.id("holder-overdue-now"))).isEqualTo(holder.path("overdueNow").asString());
+        assertThat(text(By.id("holder-reason-WOULD_PREJUDICE_INVESTIGATION")))
+                .isEqualTo(holder.path("refusalsByReason").path("WOULD_PREJUDICE_INVESTIGATION").asString());
+        assertThat(text(By.id("requester-made"))).isEqualTo(api.path("asRequester").path("made").asString());
+        assertThat(text(By.id("open-escalations"))).isEqualTo(api.path("openEscalations").asString());
+        assertThat(driver.findElements(By.cssSelector("#agency-monthly-chart rect.bar")))
+                .hasSize(api.path("monthly").size());
+        assertThat(driver.findElements(By.cssSelector("#agency-monthly-table tbody tr")))
+                .hasSize(api.path("monthly").size());
+        assertThat(driver.findElement(By.id("csv-download")).getAttribute("href"))
+                .contains("/dashboard/" + cast.police() + ".csv?from=");
+        assertFitsTheWindow();
+        screenshot("agency-dashboard.png");
+
+        driver.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.urlContains("/login?logout"));
+        assertThat(text(By.id("logout-done"))).isEqualTo("You have signed out.");
+        driver.get(base() + "/dashboard/" + cast.police());
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(driver.findElements(By.id("holder-refused"))).isEmpty();
+    }
+
+    @Test
+    void theTrustSeesTheFunnelPlotAndFollowsAnAgencyByKeyboard() throws IOException {
+        driver.get(base() + "/login");
+        signIn(cast.trustReviewer());
+        wait.until(ExpectedConditions.urlContains("/trust"));
+        JsonNode api = http.as(cast.trustReviewer()).get("/api/trust/refusal-patterns").json();
+        driver.navigate().refresh();
+
+        assertThat(text(By.id("area-refusal-rate"))).isEqualTo(percent(api.path("areaRefusalRate").asDouble()));
+        JsonNode police = agency(api, cast.police());
+        assertThat(text(By.id("agency-" + cast.police() + "-refused"))).isEqualTo(police.path("refused").asString())
+                .isEqualTo("7");
+        String flag = police.path("funnel").path("flag").asString();
+        assertThat(text(By.id("agency-" + cast.police() + "-flag")))
+                .isEqualTo(Formats.INSTANCE.label(flag).replace('\u00A0', ' '));
+
+        WebElement plot = driver.findElement(By.id("funnel-plot"));
+        List<String> withDecisions = new ArrayList<>();
+        api.path("agencies").forEach(a -> {
+            if (a.path("decided").asLong() > 0) {
+                withDecisions.add(a.path("agencyId").asString());
+            }
+        });
+        List<WebElement> points = plot.findElements(By.cssSelector(".agency-point"));
+        assertThat(points).extracting(p -> p.getAttribute("data-agency"))
+                .containsExactlyInAnyOrderElementsOf(withDecisions)
+                .contains(cast.police(), cast.socialCare())
+                .doesNotContain(cast.housing());
+        WebElement policePoint = plot.findElement(By.cssSelector(".agency-point[data-agency='" + cast.police() + "']"));
+        assertThat(policePoint.getAttribute("class"))
+                .contains("flag-" + flag.toLowerCase(Locale.ROOT).replace('_', '-'));
+        assertThat(policePoint.getAttribute("aria-label")).startsWith("Thames Valley Police: 12 decided, 7 refused");
+        assertThat(policePoint.findElement(By.tagName("title")).getAttribute("textContent"))
+                .isEqualTo(policePoint.getAttribute("aria-label"));
+        assertThat(plot.findElements(By.cssSelector("polyline.limit--95"))).hasSize(2);
+        assertThat(plot.findElements(By.cssSelector("polyline.limit--998"))).hasSize(2);
+        assertThat(plot.findElements(By.cssSelector("line.mean"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#sector-matrix tbody tr"))).isNotEmpty();
+        assertFitsTheWindow();
+        Object tableOverflow = driver.executeScript("const table = document.getElementById('agencies-table');"
+                + "return table.scrollWidth - table.parentElement.clientWidth;");
+        assertThat(((Number) tableOverflow).longValue()).as("the agencies table needs no scrolling on a laptop")
+                .isLessThanOrEqualTo(0);
+        screenshot("trust-refusal-patterns.png");
+
+        // By keyboard: the first Tab reaches the skip link, which moves on to the main content.
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        WebElement skip = driver.switchTo().activeElement();
+        assertThat(skip.getText()).isEqualTo("Skip to main content");
+        assertThat(skip.getCssValue("top")).as("the skip link shows when focused").isNotEqualTo("-48px");
+        skip.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("#main"));
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+
+        WebElement link = driver.findElement(By.id("agency-" + cast.police() + "-link"));
+        assertThat(link.getText()).isEqualTo("Thames Valley Police");
+        link.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/dashboard/" + cast.police()));
+        assertThat(text(By.id("agency-name"))).startsWith("Thames Valley Police");
+        assertThat(text(By.id("holder-refused"))).isEqualTo("7");
+        assertThat(driver.findElement(By.linkText("Back to the refusal patterns")).getAttribute("href"))
+                .contains("/trust?from=");
+    }
+
+    // --- the story: six signatories, some requests shared, some refused, some escalated, one overdue ---
+
+    private Cast tellTheStory() {
+        String police = agency("Thames Valley Police", "POLICE");
+        String health = agency("County Primary Care Trust", "HEALTH");
+        String school = agency("Hilltop School", "EDUCATION");
+        String socialCare = agency("County Children's Social Care", "CHILDRENS_SOCIAL_CARE");
+        String youth = agency("Oak Lodge Youth Project", "VOLUNTARY_COMMUNITY");
+        String housing = agency("Vale Housing Association", "HOUSING");
+        Credentials policeStaff = scenario.user(police, "PRACTITIONER");
+        Credentials policeRepresentative = scenario.user(police, "NOMINATED_REPRESENTATIVE");
+        Credentials healthStaff = scenario.user(health, "PRACTITIONER");
+        Credentials schoolStaff = scenario.user(school, "PRACTITIONER");
+        Credentials socialWorker = scenario.user(socialCare, "PRACTITIONER");
+        Credentials youthWorker = scenario.user(youth, "PRACTITIONER");
+        Credentials trustReviewer = scenario.user(null, "TRUST_REVIEWER");
+
+        // Made to the police: 14 requests, 12 decided, 7 refused (58.3 %), one left overdue, one still in time.
+        List<String> refusedToSocialCare = new ArrayList<>();
+        for (String reason : List.of("WOULD_PREJUDICE_INVESTIGATION", "WOULD_PREJUDICE_INVESTIGATION",
+                "WOULD_PREJUDICE_INVESTIGATION", "THIRD_PARTY_CONFIDENTIALITY",
+                "NO_CONSENT_NO_OVERRIDING_PUBLIC_INTEREST")) {
+            refusedToSocialCare.add(refuse(policeStaff, request(socialWorker, socialCare, police), reason));
+        }
+        share(policeStaff, request(socialWorker, socialCare, police), "FULL");
+        share(policeStaff, request(socialWorker, socialCare, police), "FULL");
+        String partial = share(policeStaff, request(socialWorker, socialCare, police), "PARTIAL");
+        refuse(policeStaff, request(schoolStaff, school, police), "NOT_NECESSARY_OR_PROPORTIONATE");
+        refuse(policeStaff, request(schoolStaff, school, police), "WOULD_PREJUDICE_INVESTIGATION");
+        share(policeStaff, request(schoolStaff, school, police), "FULL");
+        request(schoolStaff, school, police);
+        share(policeStaff, request(healthStaff, health, police), "FULL");
+        String emergency = scenario.request(healthStaff, Scenario.requestBody(health, police, "EMERGENCY"));
+
+        // Escalations against the police's decisions: one shared after all, one upheld and taken to the Trust, one
+        // partial share still with the line manager.
+        escalate(socialWorker, refusedToSocialCare.get(0), "LINE_MANAGER");
+        resolve(policeRepresentative, refusedToSocialCare.get(0), "SHARED");
+        escalate(socialWorker, refusedToSocialCare.get(1), "NOMINATED_REPRESENTATIVE");
+        resolve(policeRepresentative, refusedToSocialCare.get(1), "REFUSAL_UPHELD");
+        escalate(socialWorker, refusedToSocialCare.get(1), "SAFEGUARDING_PARTNERSHIP");
+        escalate(socialWorker, partial, "LINE_MANAGER");
+
+        // The police as requester.
+        share(healthStaff, request(policeStaff, police, health), "FULL");
+        refuse(healthStaff, request(policeStaff, police, health), "INFORMATION_NOT_HELD");
+        share(socialWorker, request(policeStaff, police, socialCare), "FULL");
+        share(socialWorker, request(policeStaff, police, socialCare), "FULL");
+        String refusedByTheSchool = refuse(schoolStaff, request(policeStaff, police, school),
+                "NO_CONSENT_NO_OVERRIDING_PUBLIC_INTEREST");
+        escalate(policeStaff, refusedByTheSchool, "DATA_PROTECTION_OFFICER");
+
+        // Everyone else.
+        refuse(healthStaff, request(socialWorker, socialCare, health), "THIRD_PARTY_CONFIDENTIALITY");
+        for (int i = 0; i < 5; i++) {
+            share(healthStaff, request(socialWorker, socialCare, health), i == 0 ? "PARTIAL" : "FULL");
+        }
+        for (int i = 0; i < 4; i++) {
+            share(healthStaff, request(schoolStaff, school, health), "FULL");
+        }
+        for (int i = 0; i < 3; i++) {
+            share(schoolStaff, request(socialWorker, socialCare, school), "FULL");
+        }
+        for (int i = 0; i < 6; i++) {
+            share(socialWorker, request(schoolStaff, school, socialCare), "FULL");
+        }
+        refuse(youthWorker, request(socialWorker, socialCare, youth), "NO_CONSENT_NO_OVERRIDING_PUBLIC_INTEREST");
+        refuse(youthWorker, request(socialWorker, socialCare, youth), "OTHER");
+        share(youthWorker, request(socialWorker, socialCare, youth), "FULL");
+        request(socialWorker, socialCare, housing);
+        request(socialWorker, socialCare, housing);
+
+        // The dashboards lag the ledger: wait until they show all of it, the overdue emergency included.
+        Map<String, long[]> expected = new LinkedHashMap<>();
+        expected.put(police, new long[] {14, 12, 7});
+        expected.put(health, new long[] {12, 12, 2});
+        expected.put(school, new long[] {4, 4, 1});
+        expected.put(socialCare, new long[] {8, 8, 0});
+        expected.put(youth, new long[] {3, 3, 2});
+        expected.put(housing, new long[] {2, 0, 0});
+        await().atMost(DASHBOARD_LAG).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode dashboard = http.as(policeRepresentative).get("/api/agencies/" + police + "/dashboard").json();
+            assertThat(dashboard.path("asHolder").path("overdueNow").asLong()).isEqualTo(1);
+            assertThat(dashboard.path("openEscalations").asLong()).isEqualTo(2);
+            assertThat(dashboard.path("asRequester").path("made").asLong()).isEqualTo(5);
+            JsonNode patterns = http.as(trustReviewer).get("/api/trust/refusal-patterns").json();
+            expected.forEach((agencyId, figures) -> {
+                JsonNode agency = agency(patterns, agencyId);
+                assertThat(new long[] {agency.path("received").asLong(), agency.path("decided").asLong(),
+                    agency.path("refused").asLong()}).as(agencyId).containsExactly(figures);
+            });
+            assertThat(agency(patterns, police).path("overdueRate").asDouble()).isEqualTo(1.0 / 14);
+            assertThat(agency(patterns, police).path("escalations").asLong()).isEqualTo(4);
+        });
+        assertThat(emergency).isNotBlank();
+        return new Cast(police, health, school, socialCare, youth, housing, policeRepresentative, trustReviewer);
+    }
+
+    private String agency(String name, String sector) {
+        String agencyId = Scenario.unique(sector.toLowerCase(Locale.ROOT).replace('_', '-'));
+        Map<String, Object> body = Scenario.agencyBody(agencyId, sector);
+        body.put("name", name);
+        assertThat(scenario.signAgency(body).status()).isEqualTo(201);
+        return agencyId;
+    }
+
+    private String request(Credentials by, String requester, String holder) {
+        return scenario.request(by, requester, holder);
+    }
+
+    private String share(Credentials by, String requestId, String scope) {
+        post(by, "/api/requests/" + requestId + "/share", Scenario.share(scope));
+        return requestId;
+    }
+
+    private String refuse(Credentials by, String requestId, String reason) {
+        post(by, "/api/requests/" + requestId + "/refusal",
+                Map.of("reason", reason, "rationale", "Recorded for the browser test's story"));
+        return requestId;
+    }
+
+    private void escalate(Credentials by, String requestId, String stage) {
+        post(by, "/api/requests/" + requestId + "/escalations",
+                Map.of("stage", stage, "reason", "The information is needed to protect the child"));
+    }
+
+    private void resolve(Credentials by, String requestId, String outcome) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("outcome", outcome);
+        body.put("rationale", "Reviewed by the nominated representative");
+        if ("SHARED".equals(outcome)) {
+            body.put("informationShared", "A summary of the relevant call-outs");
+            body.put("method", "SECURE_EMAIL");
+        }
+        post(by, "/api/requests/" + requestId + "/escalations/resolution", body);
+    }
+
+    private void post(Credentials by, String path, Object body) {
+        var response = http.as(by).post(path, body);
+        assertThat(response.status()).as(path + " " + response).isEqualTo(200);
+    }
+
+    // --- the browser ---
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private void signIn(Credentials credentials) {
+        WebElement username = driver.findElement(By.id("username"));
+        assertThat(driver.switchTo().activeElement()).as("the username field has the focus").isEqualTo(username);
+        username.sendKeys(credentials.username());
+        driver.findElement(By.id("password")).sendKeys(credentials.password(), Keys.ENTER);
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private static String text(By by) {
+        return driver.findElement(by).getText().replace('\u00A0', ' ').strip();
+    }
+
+    private static String percent(double rate) {
+        return String.format(Locale.UK, "%.1f %%", rate * 100);
+    }
+
+    private static JsonNode agency(JsonNode patterns, String agencyId) {
+        for (JsonNode agency : patterns.path("agencies")) {
+            if (agencyId.equals(agency.path("agencyId").asString())) {
+                return agency;
+            }
+        }
+        throw new AssertionError("no agency " + agencyId + " in the refusal patterns");
+    }
+
+    /** Readable on a laptop: nothing wider than the 1366-pixel window. */
+    private static void assertFitsTheWindow() {
+        Object overflow = ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).longValue()).as("horizontal overflow in pixels").isLessThanOrEqualTo(0);
+    }
+
+    /** The whole page, into {@link #SCREENSHOTS}. */
+    private static void screenshot(String name) throws IOException {
+        WebDriver.Window window = driver.manage().window();
+        Dimension before = window.getSize();
+        try {
+            // Grow the window until the viewport holds the whole page (the window's frame takes some of it).
+            for (int attempt = 0; attempt < 3; attempt++) {
+                long missing = ((Number) ((JavascriptExecutor) driver).executeScript(
+                        "return document.documentElement.scrollHeight - window.innerHeight;")).longValue();
+                if (missing <= 0) {
+                    break;
+                }
+                window.setSize(new Dimension(1366, (int) Math.min(9000, window.getSize().getHeight() + missing)));
+            }
+            byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name), png);
+            assertThat(png.length).isGreaterThan(10_000);
+        } finally {
+            window.setSize(before);
+        }
+    }
+}

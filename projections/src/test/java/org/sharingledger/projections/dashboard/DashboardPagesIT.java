@@ -1,0 +1,277 @@
+package org.sharingledger.projections.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.sharingledger.support.Http.Credentials;
+import org.sharingledger.support.IntegrationTest;
+import org.sharingledger.support.Scenario;
+
+/**
+ * The web pages over plain HTTP, as a browser without script would use them: form login with its CSRF token, a
+ * session cookie, redirects not followed so that they can be checked.
+ */
+class DashboardPagesIT extends IntegrationTest {
+
+    private static final Pattern CSRF = Pattern.compile(
+            "<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+
+    @Test
+    void aVisitorWhoIsNotSignedInIsSentToTheSignInPage() {
+        Browser visitor = new Browser();
+        for (String page : new String[] {"/", "/trust", "/dashboard/anything", "/dashboard/anything.csv",
+            "/trust.csv"}) {
+            HttpResponse<String> response = visitor.get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElseThrow()).as(page).endsWith("/login");
+        }
+        HttpResponse<String> login = new Browser().get("/login");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("<h1>Sign in</h1>").contains("name=\"_csrf\"");
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'none'");
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+        assertThat(visitor.get("/css/ledger.css").statusCode()).isEqualTo(200);
+        HttpResponse<String> error = visitor.get("/error");
+        assertThat(error.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(error.body()).contains("<h1>Something went wrong</h1>");
+    }
+
+    @Test
+    void aWrongPasswordGoesBackToTheSignInPageWithAnError() {
+        String agency = scenario.agency("HEALTH");
+        Credentials representative = scenario.user(agency, "NOMINATED_REPRESENTATIVE");
+        Browser browser = new Browser();
+
+        HttpResponse<String> response = browser.signIn(representative.username(), "not-the-password");
+
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(browser.get("/login?error").body()).contains("id=\"login-error\"");
+        assertThat(browser.get("/dashboard/" + agency).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aNominatedRepresentativeStartsAtTheirAgencysDashboardAndMayDownloadItsCsv() {
+        String agency = scenario.agency("HEALTH");
+        Credentials representative = scenario.user(agency, "NOMINATED_REPRESENTATIVE");
+        awaitDashboardsKnow(agency, representative);
+        Browser browser = new Browser();
+        assertThat(browser.signIn(representative).headers().firstValue("Location").orElseThrow()).endsWith("/");
+
+        HttpResponse<String> home = browser.get("/");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/dashboard/" + agency);
+
+        HttpResponse<String> dashboard = browser.get("/dashboard/" + agency + "?from=2009-01-01&to=2009-12-31");
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(dashboard.body()).contains("id=\"holder-refused\"").contains("id=\"agency-monthly-chart\"")
+                .contains("<caption>Refusals by reason</caption>").contains("value=\"2009-01-01\"")
+                .contains("Agency " + agency);
+
+        HttpResponse<String> csv = browser.get("/dashboard/" + agency + ".csv?from=2009-01-01&to=2009-12-31");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("section,metric,key,value\r\n").contains("asHolder,received,,0\r\n")
+                .contains("monthly,received,2009-12,0\r\n");
+    }
+
+    @Test
+    void aNominatedRepresentativeOpeningAnotherAgencysDashboardIsRefusedAndTheAttemptIsRecorded() {
+        String own = scenario.agency("EDUCATION");
+        String other = scenario.agency("POLICE");
+        Credentials representative = scenario.user(own, "NOMINATED_REPRESENTATIVE");
+        Browser browser = new Browser();
+        browser.signIn(representative);
+        long denied = events("AccessDenied");
+
+        HttpResponse<String> page = browser.get("/dashboard/" + other);
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("<h1 id=\"denied\">Not allowed</h1>")
+                .contains("an agency&#39;s dashboard is for its nominated representative and the Trust");
+        assertThat(events("AccessDenied")).isEqualTo(denied + 1);
+        assertThat(recordedDenials(representative.username(), "/dashboard/" + other)).isEqualTo(1);
+
+        assertThat(browser.get("/dashboard/" + other + ".csv").statusCode()).isEqualTo(403);
+        assertThat(events("AccessDenied")).isEqualTo(denied + 2);
+    }
+
+    @Test
+    void aPractitionerHasNoPagesAndOpeningTheTrustsPageIsRefusedAndRecorded() {
+        String agency = scenario.agency("POLICE");
+        Credentials practitioner = scenario.user(agency, "PRACTITIONER");
+        Browser browser = new Browser();
+        browser.signIn(practitioner);
+
+        HttpResponse<String> home = browser.get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("id=\"no-pages\"").contains("POST /api/requests");
+
+        long denied = events("AccessDenied");
+        HttpResponse<String> trust = browser.get("/trust");
+        assertThat(trust.statusCode()).isEqualTo(403);
+        assertThat(trust.body()).contains("Not allowed").contains("TRUST_REVIEWER");
+        assertThat(events("AccessDenied")).isEqualTo(denied + 1);
+        assertThat(recordedDenials(practitioner.username(), "/trust")).isEqualTo(1);
+
+        HttpResponse<String> ownDashboard = browser.get("/dashboard/" + agency);
+        assertThat(ownDashboard.statusCode()).as("a practitioner is not its agency's representative").isEqualTo(403);
+    }
+
+    @Test
+    void theTrustSeesTheRefusalPatternsAndEveryAgencysDashboard() {
+        String agency = scenario.agency("HOUSING");
+        Credentials reviewer = scenario.user(null, "TRUST_REVIEWER");
+        awaitDashboardsKnow(agency, reviewer);
+        Browser browser = new Browser();
+        browser.signIn(reviewer);
+
+        assertThat(browser.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/trust");
+        HttpResponse<String> trust = browser.get("/trust");
+        assertThat(trust.statusCode()).isEqualTo(200);
+        assertThat(trust.body()).contains("id=\"area-refusal-rate\"").contains("id=\"agencies-table\"")
+                .contains("href=\"/trust\" aria-current=\"page\"")
+                .contains("href=\"/dashboard/" + agency + "?from=").contains("<th scope=\"col\">Agency</th>");
+        assertThat(browser.get("/dashboard/" + agency).statusCode()).isEqualTo(200);
+        HttpResponse<String> csv = browser.get("/trust.csv?table=reasons");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("reason,refused\r\n");
+
+        HttpResponse<String> unknown = browser.get("/dashboard/no-such-agency-" + Scenario.unique("x"));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("id=\"problem-message\"");
+        HttpResponse<String> backwards = browser.get("/trust?from=2010-01-01&to=2009-01-01");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(backwards.body()).contains("from must not be after to");
+        assertThat(browser.get("/trust?from=yesterday").statusCode()).isEqualTo(400);
+        HttpResponse<String> nowhere = browser.get("/dashboard/" + agency + "/nowhere");
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+        assertThat(nowhere.body()).contains("There is no page at this address.");
+    }
+
+    @Test
+    void signingOutNeedsTheFormsTokenAndEndsTheSession() {
+        Credentials reviewer = scenario.user(null, "TRUST_REVIEWER");
+        Browser browser = new Browser();
+        browser.signIn(reviewer);
+        HttpResponse<String> trust = browser.get("/trust");
+        assertThat(trust.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> forged = browser.post("/logout", Map.of());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(browser.get("/trust").statusCode()).as("still signed in").isEqualTo(200);
+
+        HttpResponse<String> signedOut = browser.post("/logout", Map.of("_csrf", csrf(trust.body())));
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
+        assertThat(browser.get("/trust").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void theApiStillTakesOnlyBasicOrTokensNotThePagesSession() {
+        Credentials reviewer = scenario.user(null, "TRUST_REVIEWER");
+        Browser browser = new Browser();
+        browser.signIn(reviewer);
+        assertThat(browser.get("/trust").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> api = browser.get("/api/trust/refusal-patterns");
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(http.as(reviewer).get("/api/trust/refusal-patterns").status()).isEqualTo(200);
+        assertThat(http.anonymous().get("/actuator/health").status()).isEqualTo(200);
+        String openApi = http.anonymous().get("/v3/api-docs").text();
+        assertThat(openApi).contains("\"/api/trust/refusal-patterns\"").doesNotContain("\"/trust\"")
+                .doesNotContain("\"/dashboard/{agencyId}\"").doesNotContain("\"/login\"");
+    }
+
+    /** The dashboards are fed by a streaming processor: a new agency appears in them a moment after it signs. */
+    private void awaitDashboardsKnow(String agency, Credentials reader) {
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                http.as(reader).get("/api/agencies/" + agency + "/dashboard").status() == 200);
+    }
+
+    private long recordedDenials(String username, String path) {
+        return jdbc.queryForObject("""
+                select count(*) from domain_event_entry where payload_type like '%AccessDenied'
+                and convert_from(payload, 'UTF8') like ? and convert_from(payload, 'UTF8') like ?""", Long.class,
+                "%\"" + username + "\"%", "%\"" + path + "\"%");
+    }
+
+    private static String csrf(String html) {
+        Matcher matcher = CSRF.matcher(html);
+        assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
+        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+    }
+
+    /** A cookie-keeping client that does not follow redirects. */
+    private final class Browser {
+
+        private final HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+
+        HttpResponse<String> signIn(Credentials credentials) {
+            HttpResponse<String> response = signIn(credentials.username(), credentials.password());
+            assertThat(response.statusCode()).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+            return response;
+        }
+
+        HttpResponse<String> signIn(String username, String password) {
+            String token = csrf(get("/login").body());
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("username", username);
+            form.put("password", password);
+            form.put("_csrf", token);
+            return post("/login", form);
+        }
+
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form) {
+            String body = form.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            return send(HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://localhost:" + port + path);
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) {
+            try {
+                return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
