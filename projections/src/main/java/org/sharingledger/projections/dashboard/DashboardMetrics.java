@@ -35,8 +35,7 @@ class DashboardMetrics {
     @Scheduled(initialDelay = 0, fixedDelay = 30_000)
     void refreshRefusals() {
         List<MultiGauge.Row<?>> rows = jdbc.query("""
-                select holding_agency_id, refusal_reason, count(*) from dashboard_request
-                where decision = 'REFUSED' group by 1, 2""", (rs, i) -> MultiGauge.Row.of(
+                select holding_agency_id, reason, sum(refused) from dashboard_daily_reason group by 1, 2""", (rs, i) -> MultiGauge.Row.of(
                 Tags.of("agency", rs.getString(1), "reason", rs.getString(2)), rs.getLong(3)));
         refusals.register(rows, true);
     }

@@ -2,7 +2,10 @@ package org.sharingledger.projections.dashboard;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -48,23 +51,36 @@ class DashboardProjection {
 
     @EventHandler
     void on(InformationRequested event) {
-        jdbc.update("""
+        int inserted = jdbc.update("""
                 insert into dashboard_request (request_id, requesting_agency_id, holding_agency_id, requested_at,
                     due_by, status)
                 values (?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing""",
                 id(event.requestId()), event.requestingAgencyId(), event.holdingAgencyId(), ts(event.requestedAt()),
                 ts(event.dueBy()), RequestStatus.AWAITING_DECISION.name());
+        if (inserted == 1) {
+            count(event.requestId(), Map.of("received", 1));
+        }
     }
 
     @EventHandler
     void on(InformationShared event) {
-        String decision = event.scope() == Scope.FULL ? "SHARED" : "PARTIALLY_SHARED";
-        decide(event.requestId(), decision, null, event.occurredAt(), event.late());
+        boolean full = event.scope() == Scope.FULL;
+        decide(event.requestId(), full ? "SHARED" : "PARTIALLY_SHARED", null, event.occurredAt(), event.late());
+        count(event.requestId(), Map.of("decided", 1, full ? "shared" : "partially_shared", 1,
+                "decided_late", event.late() ? 1 : 0));
     }
 
     @EventHandler
     void on(InformationRefused event) {
         decide(event.requestId(), "REFUSED", event.reason().name(), event.occurredAt(), event.late());
+        count(event.requestId(), Map.of("decided", 1, "refused", 1, "decided_late", event.late() ? 1 : 0));
+        jdbc.update("""
+                insert into dashboard_daily_reason (day, holding_agency_id, reason, refused)
+                select (requested_at at time zone 'UTC')::date, holding_agency_id, ?, 1
+                from dashboard_request where request_id = ?
+                on conflict (day, holding_agency_id, reason) do update
+                    set refused = dashboard_daily_reason.refused + 1""",
+                event.reason().name(), id(event.requestId()));
     }
 
     @EventHandler
@@ -75,6 +91,14 @@ class DashboardProjection {
                 insert into dashboard_escalation (request_id, seq, stage, raised_at) values (?, ?, ?, ?)
                 on conflict (request_id, seq) do nothing""",
                 id(event.requestId()), message.getSequenceNumber(), event.stage().name(), ts(event.recordedAt()));
+        count(event.requestId(), Map.of("escalations", 1, "escalations_open", 1));
+        jdbc.update("""
+                insert into dashboard_daily_stage (day, requesting_agency_id, stage, raised)
+                select (requested_at at time zone 'UTC')::date, requesting_agency_id, ?, 1
+                from dashboard_request where request_id = ?
+                on conflict (day, requesting_agency_id, stage) do update
+                    set raised = dashboard_daily_stage.raised + 1""",
+                event.stage().name(), id(event.requestId()));
     }
 
     @EventHandler
@@ -87,17 +111,21 @@ class DashboardProjection {
                 update dashboard_escalation set outcome = ?, resolved_at = ?
                 where request_id = ? and seq = (select max(seq) from dashboard_escalation where request_id = ?)""",
                 event.outcome().name(), ts(event.recordedAt()), id(event.requestId()), id(event.requestId()));
+        count(event.requestId(), Map.of("escalations_open", -1,
+                event.outcome() == Outcome.SHARED ? "escalations_shared" : "escalations_upheld", 1));
     }
 
     @EventHandler
     void on(RequestWithdrawn event) {
         jdbc.update("update dashboard_request set status = ? where request_id = ?",
                 RequestStatus.WITHDRAWN.name(), id(event.requestId()));
+        count(event.requestId(), Map.of("withdrawn", 1));
     }
 
     @EventHandler
     void on(RequestBecameOverdue event) {
         jdbc.update("update dashboard_request set became_overdue = true where request_id = ?", id(event.requestId()));
+        count(event.requestId(), Map.of("became_overdue", 1));
     }
 
     /**
@@ -111,9 +139,33 @@ class DashboardProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.update("delete from dashboard_daily_stage");
+        jdbc.update("delete from dashboard_daily_reason");
+        jdbc.update("delete from dashboard_daily");
         jdbc.update("delete from dashboard_escalation");
         jdbc.update("delete from dashboard_request");
         jdbc.update("delete from dashboard_agency");
+    }
+
+    /**
+     * Adds to the request's daily totals (the day it was made, its two agencies). Column names come from this class,
+     * never from input.
+     */
+    private void count(String requestId, Map<String, Integer> deltas) {
+        List<String> columns = deltas.keySet().stream().filter(column -> deltas.get(column) != 0).sorted().toList();
+        if (columns.isEmpty()) {
+            return;
+        }
+        String names = String.join(", ", columns);
+        String values = columns.stream().map(column -> String.valueOf(deltas.get(column)))
+                .collect(Collectors.joining(", "));
+        String updates = columns.stream().map(column -> column + " = dashboard_daily." + column + " + excluded." + column)
+                .collect(Collectors.joining(", "));
+        jdbc.update("insert into dashboard_daily (day, holding_agency_id, requesting_agency_id, " + names + ") "
+                + "select (requested_at at time zone 'UTC')::date, holding_agency_id, requesting_agency_id, " + values
+                + " from dashboard_request where request_id = ? "
+                + "on conflict (day, holding_agency_id, requesting_agency_id) do update set " + updates,
+                id(requestId));
     }
 
     private void decide(String requestId, String decision, String reason, Instant occurredAt, boolean late) {

@@ -33,12 +33,15 @@ import org.springframework.stereotype.Repository;
 /**
  * The dashboard queries. A request counts in the period in which it was made; "decided" is its first decision
  * (shared in full, in part, or refused); escalation outcomes are counted apart. Times to decision run from the
- * request to when the decision really happened.
+ * request to when the decision really happened. Counts come from the daily totals, so their cost depends on days and
+ * agencies, not on the number of requests; only an agency's own overdue requests and times to decision are read
+ * request by request, through that agency's index.
  */
 @Repository
 public class Dashboards {
 
     private static final String IN_PERIOD = " requested_at >= ? and requested_at < ?";
+    private static final String IN_DAYS = " day >= ? and day <= ?";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -55,76 +58,64 @@ public class Dashboards {
     }
 
     public AgencyDashboard agencyDashboard(String agencyId, Period period) {
-        Object[] args = {agencyId, period.start(), period.end()};
-        Timestamp now = Timestamp.from(clock.instant());
-        AsHolder asHolder = jdbc.queryForObject("""
-                select count(*) as received,
-                       count(decision) as decided,
-                       count(*) filter (where decision = 'SHARED') as shared,
-                       count(*) filter (where decision = 'PARTIALLY_SHARED') as partially_shared,
-                       count(*) filter (where decision = 'REFUSED') as refused,
-                       count(*) filter (where status = 'AWAITING_DECISION') as awaiting,
-                       count(*) filter (where status = 'AWAITING_DECISION' and due_by < ?) as overdue_now,
-                       count(*) filter (where decided_late) as decided_late,
-                       count(*) filter (where status = 'WITHDRAWN') as withdrawn,
+        Object[] days = {agencyId, period.from(), period.to()};
+        Object[] range = {agencyId, period.start(), period.end()};
+        long[] t = jdbc.queryForObject("""
+                select coalesce(sum(received), 0), coalesce(sum(decided), 0), coalesce(sum(shared), 0),
+                       coalesce(sum(partially_shared), 0), coalesce(sum(refused), 0), coalesce(sum(decided_late), 0),
+                       coalesce(sum(withdrawn), 0), coalesce(sum(escalations_open), 0)
+                from dashboard_daily where holding_agency_id = ? and""" + IN_DAYS, (rs, i) -> longs(rs, 8), days);
+        long received = t[0];
+        long decided = t[1];
+        long refused = t[4];
+        long late = t[5];
+        long withdrawn = t[6];
+        // Per request, through the holder's index: the requests still awaiting past due, and times to decision.
+        Object[] perRequest = jdbc.queryForObject("""
+                select count(*) filter (where status = 'AWAITING_DECISION' and due_by < ?),
                        percentile_cont(0.5) within group (order by extract(epoch from decided_at - requested_at))
-                           filter (where decision is not null) / 3600 as median_hours,
+                           filter (where decision is not null) / 3600,
                        percentile_cont(0.9) within group (order by extract(epoch from decided_at - requested_at))
-                           filter (where decision is not null) / 3600 as p90_hours
-                from dashboard_request where holding_agency_id = ? and""" + IN_PERIOD, (rs, i) -> {
-            long decided = rs.getLong("decided");
-            return new AsHolder(rs.getLong("received"), decided, rs.getLong("shared"), rs.getLong("partially_shared"),
-                    rs.getLong("refused"), rate(rs.getLong("refused"), decided), rs.getLong("awaiting"),
-                    rs.getLong("overdue_now"), rs.getLong("decided_late"), rs.getLong("withdrawn"),
-                    refusalsByReason("holding_agency_id = ? and", args), nullableDouble(rs, "median_hours"),
-                    nullableDouble(rs, "p90_hours"), rate(decided - rs.getLong("decided_late"), decided));
-        }, now, agencyId, period.start(), period.end());
+                           filter (where decision is not null) / 3600
+                from dashboard_request where holding_agency_id = ? and""" + IN_PERIOD, (rs, i) -> new Object[] {
+                rs.getLong(1), nullableDouble(rs, 2), nullableDouble(rs, 3)},
+                Timestamp.from(clock.instant()), agencyId, period.start(), period.end());
+        AsHolder asHolder = new AsHolder(received, decided, t[2], t[3], refused, rate(refused, decided),
+                received - decided - withdrawn, (Long) perRequest[0], late, withdrawn,
+                refusalsByReason("holding_agency_id = ? and", days), (Double) perRequest[1], (Double) perRequest[2],
+                rate(decided - late, decided));
 
         Map<String, Long> outcomes = zeros(RequestStatus.values());
         jdbc.query("select status, count(*) from dashboard_request where requesting_agency_id = ? and" + IN_PERIOD
                 + " group by status", rs -> {
             outcomes.put(rs.getString(1), rs.getLong(2));
-        }, args);
+        }, range);
         Map<String, Long> byStage = zeros(Stage.values());
-        Map<String, Long> byOutcome = zeros(Outcome.values());
-        jdbc.query("""
-                select e.stage, e.outcome, count(*) from dashboard_escalation e
-                join dashboard_request r on r.request_id = e.request_id
-                where r.requesting_agency_id = ? and r.requested_at >= ? and r.requested_at < ?
-                group by e.stage, e.outcome""", rs -> {
-            byStage.merge(rs.getString(1), rs.getLong(3), Long::sum);
-            if (rs.getString(2) != null) {
-                byOutcome.merge(rs.getString(2), rs.getLong(3), Long::sum);
-            }
-        }, args);
+        jdbc.query("select stage, sum(raised) from dashboard_daily_stage where requesting_agency_id = ? and"
+                + IN_DAYS + " group by stage", rs -> {
+            byStage.put(rs.getString(1), rs.getLong(2));
+        }, days);
+        long[] ended = jdbc.queryForObject("""
+                select coalesce(sum(escalations_shared), 0), coalesce(sum(escalations_upheld), 0)
+                from dashboard_daily where requesting_agency_id = ? and""" + IN_DAYS, (rs, i) -> longs(rs, 2), days);
         AsRequester asRequester = new AsRequester(outcomes.values().stream().mapToLong(Long::longValue).sum(),
-                outcomes, byStage.values().stream().mapToLong(Long::longValue).sum(), byStage,
-                byOutcome.get(Outcome.SHARED.name()), byOutcome.get(Outcome.REFUSAL_UPHELD.name()));
+                outcomes, byStage.values().stream().mapToLong(Long::longValue).sum(), byStage, ended[0], ended[1]);
 
-        long openEscalations = jdbc.queryForObject("select count(*) from dashboard_request where escalation_open "
-                + "and holding_agency_id = ? and" + IN_PERIOD, Long.class, args);
         String[] agency = agency(agencyId).orElse(new String[] {null, null});
         return new AgencyDashboard(agencyId, agency[0], agency[1], period.from(), period.to(), asHolder, asRequester,
-                openEscalations, monthly("holding_agency_id = ? and", period, agencyId));
+                t[7], monthly("holding_agency_id = ? and", period, agencyId));
     }
 
     public RefusalPatterns refusalPatterns(Period period) {
-        Object[] range = {period.start(), period.end()};
+        Object[] days = {period.from(), period.to()};
         Map<String, long[]> volumes = new LinkedHashMap<>();
         jdbc.query("""
-                select holding_agency_id, count(*), count(decision), count(*) filter (where decision = 'REFUSED'),
-                       count(*) filter (where became_overdue)
-                from dashboard_request where""" + IN_PERIOD + " group by holding_agency_id", rs -> {
-            volumes.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
-        }, range);
-        Map<String, Map<String, Long>> escalations = new LinkedHashMap<>();
-        jdbc.query("""
-                select r.holding_agency_id, coalesce(e.outcome, 'OPEN'), count(*) from dashboard_escalation e
-                join dashboard_request r on r.request_id = e.request_id
-                where r.requested_at >= ? and r.requested_at < ? group by 1, 2""", rs -> {
-            escalations.computeIfAbsent(rs.getString(1), k -> escalationOutcomes())
-                    .put(rs.getString(2), rs.getLong(3));
-        }, range);
+                select holding_agency_id, sum(received), sum(decided), sum(refused), sum(became_overdue),
+                       sum(escalations_shared), sum(escalations_upheld), sum(escalations_open)
+                from dashboard_daily where""" + IN_DAYS + " group by holding_agency_id", rs -> {
+            volumes.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                    rs.getLong(6), rs.getLong(7), rs.getLong(8)});
+        }, days);
         long areaDecided = volumes.values().stream().mapToLong(v -> v[1]).sum();
         long areaRefused = volumes.values().stream().mapToLong(v -> v[2]).sum();
         Double areaRate = rate(areaRefused, areaDecided);
@@ -132,33 +123,35 @@ public class Dashboards {
         List<AgencyPattern> agencies = jdbc.query("select agency_id, name, sector from dashboard_agency "
                 + "order by name, agency_id", (rs, i) -> {
             String agencyId = rs.getString(1);
-            long[] v = volumes.getOrDefault(agencyId, new long[4]);
-            Map<String, Long> outcomes = escalations.getOrDefault(agencyId, escalationOutcomes());
+            long[] v = volumes.getOrDefault(agencyId, new long[7]);
+            Map<String, Long> outcomes = new LinkedHashMap<>();
+            outcomes.put(Outcome.SHARED.name(), v[4]);
+            outcomes.put(Outcome.REFUSAL_UPHELD.name(), v[5]);
+            outcomes.put("OPEN", v[6]);
             Double refusalRate = rate(v[2], v[1]);
             Funnel funnel = refusalRate == null ? null : Funnel.of(areaRate, v[1], refusalRate);
             return new AgencyPattern(agencyId, rs.getString(2), rs.getString(3), v[0], v[1], v[2], refusalRate,
-                    rate(v[3], v[0]), outcomes.values().stream().mapToLong(Long::longValue).sum(), outcomes, funnel);
+                    rate(v[3], v[0]), v[4] + v[5] + v[6], outcomes, funnel);
         });
 
         List<SectorCell> matrix = jdbc.query("""
-                select ra.sector, ha.sector, count(*), count(r.decision),
-                       count(*) filter (where r.decision = 'REFUSED')
-                from dashboard_request r
-                join dashboard_agency ra on ra.agency_id = r.requesting_agency_id
-                join dashboard_agency ha on ha.agency_id = r.holding_agency_id
-                where r.requested_at >= ? and r.requested_at < ?
+                select ra.sector, ha.sector, sum(d.received), sum(d.decided), sum(d.refused)
+                from dashboard_daily d
+                join dashboard_agency ra on ra.agency_id = d.requesting_agency_id
+                join dashboard_agency ha on ha.agency_id = d.holding_agency_id
+                where d.day >= ? and d.day <= ?
                 group by ra.sector, ha.sector order by ra.sector, ha.sector""", (rs, i) -> new SectorCell(
                 rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                rate(rs.getLong(5), rs.getLong(4))), range);
+                rate(rs.getLong(5), rs.getLong(4))), days);
 
-        return new RefusalPatterns(period.from(), period.to(), areaRate, agencies, refusalsByReason("", range),
+        return new RefusalPatterns(period.from(), period.to(), areaRate, agencies, refusalsByReason("", days),
                 matrix, monthly("", period));
     }
 
     private Map<String, Long> refusalsByReason(String filter, Object[] args) {
         Map<String, Long> byReason = zeros(Reason.values());
-        jdbc.query("select refusal_reason, count(*) from dashboard_request where " + filter + IN_PERIOD
-                + " and decision = 'REFUSED' group by refusal_reason", rs -> {
+        jdbc.query("select reason, sum(refused) from dashboard_daily_reason where " + filter + IN_DAYS
+                + " group by reason", rs -> {
             byReason.put(rs.getString(1), rs.getLong(2));
         }, args);
         return byReason;
@@ -167,12 +160,10 @@ public class Dashboards {
     private List<Month> monthly(String filter, Period period, Object... agency) {
         Map<String, long[]> counts = new LinkedHashMap<>();
         List<Object> args = new ArrayList<>(List.of(agency));
-        args.add(period.start());
-        args.add(period.end());
-        jdbc.query("""
-                select to_char(requested_at at time zone 'UTC', 'YYYY-MM'), count(*), count(decision),
-                       count(*) filter (where decision = 'REFUSED')
-                from dashboard_request where""" + " " + filter + IN_PERIOD + " group by 1", rs -> {
+        args.add(period.from());
+        args.add(period.to());
+        jdbc.query("select to_char(day, 'YYYY-MM'), sum(received), sum(decided), sum(refused) from dashboard_daily "
+                + "where " + filter + IN_DAYS + " group by 1", rs -> {
             counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
         }, args.toArray());
         List<Month> months = new ArrayList<>();
@@ -184,10 +175,12 @@ public class Dashboards {
         return months;
     }
 
-    private static Map<String, Long> escalationOutcomes() {
-        Map<String, Long> outcomes = zeros(Outcome.values());
-        outcomes.put("OPEN", 0L);
-        return outcomes;
+    private static long[] longs(ResultSet rs, int columns) throws SQLException {
+        long[] values = new long[columns];
+        for (int i = 0; i < columns; i++) {
+            values[i] = rs.getLong(i + 1);
+        }
+        return values;
     }
 
     private static Map<String, Long> zeros(Enum<?>[] values) {
@@ -198,7 +191,7 @@ public class Dashboards {
         return map;
     }
 
-    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
         double value = rs.getDouble(column);
         return rs.wasNull() ? null : value;
     }

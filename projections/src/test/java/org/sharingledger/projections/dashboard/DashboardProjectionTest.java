@@ -140,6 +140,30 @@ class DashboardProjectionTest extends IntegrationTest {
     }
 
     @Test
+    void eachStepIsAddedToTheDailyTotalsOfTheDayTheRequestWasMade() {
+        projection.on(new InformationRefused(id, "csc", "police", Reason.STATUTORY_BAR, "law", null,
+                DUE.plusSeconds(60), DUE.plusSeconds(60), true));
+        RefusalEscalated escalated = new RefusalEscalated(id, "csc", "police", Stage.LINE_MANAGER, "need it", DUE);
+        projection.on(escalated, message(2, escalated));
+
+        Map<String, Object> day = jdbc.queryForMap("""
+                select * from dashboard_daily where day = date '2009-03-02' and holding_agency_id = 'police'
+                and requesting_agency_id = 'csc'""");
+        assertThat(day).containsEntry("received", 1).containsEntry("decided", 1).containsEntry("refused", 1)
+                .containsEntry("decided_late", 1).containsEntry("escalations", 1).containsEntry("escalations_open", 1);
+        assertThat(jdbc.queryForObject("select refused from dashboard_daily_reason where day = date '2009-03-02' "
+                + "and holding_agency_id = 'police' and reason = 'STATUTORY_BAR'", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select raised from dashboard_daily_stage where day = date '2009-03-02' "
+                + "and requesting_agency_id = 'csc' and stage = 'LINE_MANAGER'", Integer.class)).isEqualTo(1);
+
+        projection.on(new EscalationResolved(id, "csc", "police", Stage.LINE_MANAGER, Outcome.REFUSAL_UPHELD, "no",
+                null, null, DUE));
+        assertThat(jdbc.queryForMap("select escalations_open, escalations_upheld from dashboard_daily "
+                + "where day = date '2009-03-02' and holding_agency_id = 'police' and requesting_agency_id = 'csc'"))
+                .containsEntry("escalations_open", 0).containsEntry("escalations_upheld", 1);
+    }
+
+    @Test
     void aWithdrawnRequestHasNoDecision() {
         projection.on(new RequestWithdrawn(id, "csc", "police", "moved away", REQUESTED));
         assertThat(row()).containsEntry("status", "WITHDRAWN").containsEntry("decision", null);

@@ -35,6 +35,9 @@ class RebuildIT extends IntegrationTest {
         var agencies = rows("dashboard_agency", "agency_id");
         var requests = rows("dashboard_request", "request_id");
         var escalations = rows("dashboard_escalation", "request_id, seq");
+        var daily = rows("dashboard_daily", "day, holding_agency_id, requesting_agency_id");
+        var reasons = rows("dashboard_daily_reason", "day, holding_agency_id, reason");
+        var stages = rows("dashboard_daily_stage", "day, requesting_agency_id, stage");
         assertThat(requests).isNotEmpty();
 
         Response started = http.as(Scenario.ADMIN).post("/api/admin/read-models/dashboards/rebuild", Map.of());
@@ -51,6 +54,9 @@ class RebuildIT extends IntegrationTest {
         assertThat(rows("dashboard_agency", "agency_id")).isEqualTo(agencies);
         assertThat(rows("dashboard_request", "request_id")).isEqualTo(requests);
         assertThat(rows("dashboard_escalation", "request_id, seq")).isEqualTo(escalations);
+        assertThat(rows("dashboard_daily", "day, holding_agency_id, requesting_agency_id")).isEqualTo(daily);
+        assertThat(rows("dashboard_daily_reason", "day, holding_agency_id, reason")).isEqualTo(reasons);
+        assertThat(rows("dashboard_daily_stage", "day, requesting_agency_id, stage")).isEqualTo(stages);
     }
 
     @Test
