@@ -1,12 +1,10 @@
 package org.sharingledger.access;
 
+import static org.sharingledger.support.RuleMatchers.invalidInputOn;
 import java.time.Instant;
 import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.access.api.AccessDenied;
@@ -18,7 +16,6 @@ import org.sharingledger.access.api.Role;
 import org.sharingledger.access.api.TokenIssued;
 import org.sharingledger.access.api.TokenRevoked;
 import org.sharingledger.access.api.UserRegistered;
-import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.StepNotAllowed;
 
@@ -144,21 +141,4 @@ class UserAccountFixtureTest {
         return new TokenIssued(USERNAME, TOKEN_ID, "case system", EXPIRES_AT, ISSUED_AT);
     }
 
-    /** An {@link InvalidInput} naming exactly these fields, in this order. */
-    private static Matcher<InvalidInput> invalidInputOn(String... fields) {
-        List<String> expected = List.of(fields);
-        return new TypeSafeDiagnosingMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidInput invalid, Description mismatch) {
-                List<String> actual = invalid.problems().stream().map(InvalidInput.FieldProblem::field).toList();
-                mismatch.appendText("InvalidInput on fields ").appendValue(actual);
-                return actual.equals(expected);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidInput on fields ").appendValue(expected);
-            }
-        };
-    }
 }

@@ -1,13 +1,10 @@
 package org.sharingledger.agency;
 
+import static org.sharingledger.support.RuleMatchers.invalidInputOn;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.agency.api.AgencySigned;
@@ -18,7 +15,6 @@ import org.sharingledger.agency.api.NominatedRepresentativeChanged;
 import org.sharingledger.agency.api.Sector;
 import org.sharingledger.agency.api.SignAgency;
 import org.sharingledger.agency.api.WithdrawAgency;
-import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.StepNotAllowed;
 
 /** The register of signatories: signing, changing the nominated representative, withdrawing. */
@@ -151,21 +147,4 @@ class AgencyFixtureTest {
         return new AgencyWithdrawn(AGENCY_ID, withdrawnOn, "School closed and merged", recordedAt);
     }
 
-    /** An {@link InvalidInput} naming exactly these fields, in this order. */
-    private static Matcher<InvalidInput> invalidInputOn(String... fields) {
-        List<String> expected = List.of(fields);
-        return new TypeSafeDiagnosingMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidInput invalid, Description mismatch) {
-                List<String> actual = invalid.problems().stream().map(InvalidInput.FieldProblem::field).toList();
-                mismatch.appendText("InvalidInput on fields ").appendValue(actual);
-                return actual.equals(expected);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidInput on fields ").appendValue(expected);
-            }
-        };
-    }
 }

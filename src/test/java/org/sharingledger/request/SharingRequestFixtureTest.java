@@ -1,5 +1,6 @@
 package org.sharingledger.request;
 
+import static org.sharingledger.support.RuleMatchers.invalidInputOn;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,9 +9,6 @@ import java.util.List;
 
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sharingledger.access.api.Actor;
 import org.sharingledger.access.api.Role;
-import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.rules.StepNotAllowed;
 import org.sharingledger.request.api.Consent;
@@ -820,21 +817,4 @@ class SharingRequestFixtureTest {
         return new RequestBecameOverdue(REQUEST_ID, REQUESTING, HOLDING, DUE_BY, recordedAt);
     }
 
-    /** An {@link InvalidInput} naming exactly these fields, in this order. */
-    private static Matcher<InvalidInput> invalidInputOn(String... fields) {
-        List<String> expected = List.of(fields);
-        return new TypeSafeDiagnosingMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidInput invalid, Description mismatch) {
-                List<String> actual = invalid.problems().stream().map(InvalidInput.FieldProblem::field).toList();
-                mismatch.appendText("InvalidInput on fields ").appendValue(actual);
-                return actual.equals(expected);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidInput on fields ").appendValue(expected);
-            }
-        };
-    }
 }

@@ -6,11 +6,9 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.sharingledger.access.api.Actor;
 import org.sharingledger.access.api.CurrentActor;
 import org.sharingledger.access.api.Role;
 import org.sharingledger.platform.rules.InvalidInput;
-import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyDashboard;
 import org.sharingledger.projections.dashboard.DashboardViews.RefusalPatterns;
@@ -92,14 +90,7 @@ class DashboardController {
     }
 
     private void allowedToSee(String agencyId) {
-        Actor actor = CurrentActor.get();
-        boolean representative = actor.actsFor(agencyId) && actor.has(Role.NOMINATED_REPRESENTATIVE);
-        if (!representative && !actor.has(Role.TRUST_REVIEWER)) {
-            throw new NotPermitted("an agency's dashboard is for its nominated representative and the Trust");
-        }
-        if (dashboards.agency(agencyId).isEmpty()) {
-            throw new NotFound("no agency " + agencyId);
-        }
+        dashboards.requireVisibleTo(CurrentActor.get(), agencyId);
     }
 
     private Dashboards.Period period(LocalDate from, LocalDate to) {

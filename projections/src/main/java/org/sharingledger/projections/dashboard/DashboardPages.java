@@ -204,14 +204,7 @@ class DashboardPages {
     }
 
     private void allowedToSee(String agencyId) {
-        Actor actor = CurrentActor.get();
-        boolean representative = actor.actsFor(agencyId) && actor.has(Role.NOMINATED_REPRESENTATIVE);
-        if (!representative && !actor.has(Role.TRUST_REVIEWER)) {
-            throw new NotPermitted("an agency's dashboard is for its nominated representative and the Trust");
-        }
-        if (dashboards.agency(agencyId).isEmpty()) {
-            throw new NotFound("There is no agency " + agencyId + " in the dashboards.");
-        }
+        dashboards.requireVisibleTo(CurrentActor.get(), agencyId);
     }
 
     private static void trustOnly() {

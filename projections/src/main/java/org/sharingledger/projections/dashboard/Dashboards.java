@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.sharingledger.access.api.Actor;
+import org.sharingledger.access.api.Role;
+import org.sharingledger.platform.rules.NotFound;
+import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyDashboard;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyPattern;
 import org.sharingledger.projections.dashboard.DashboardViews.AsHolder;
@@ -49,6 +53,20 @@ public class Dashboards {
     Dashboards(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /**
+     * An agency's dashboard is for its own nominated representative and for the Trust: anyone else is refused (403,
+     * and recorded by the caller's error handling); an agency the dashboards do not know is 404.
+     */
+    public void requireVisibleTo(Actor actor, String agencyId) {
+        boolean representative = actor.actsFor(agencyId) && actor.has(Role.NOMINATED_REPRESENTATIVE);
+        if (!representative && !actor.has(Role.TRUST_REVIEWER)) {
+            throw new NotPermitted("an agency's dashboard is for its nominated representative and the Trust");
+        }
+        if (agency(agencyId).isEmpty()) {
+            throw new NotFound("no agency " + agencyId + " in the dashboards");
+        }
     }
 
     /** The agency's name and sector, if the dashboards know it. */
