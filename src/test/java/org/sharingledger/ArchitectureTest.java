@@ -13,12 +13,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The boundaries: the read side never touches aggregates or command handlers, and features (access, agency,
- * request, subject) meet only through their {@code api} packages.
+ * request, subject, timeline) meet only through their {@code api} packages.
  */
 @AnalyzeClasses(packages = "org.sharingledger", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] FEATURES = {"access", "agency", "request", "subject"};
+    private static final String[] FEATURES = {"access", "agency", "request", "subject", "timeline"};
 
     private static final DescribedPredicate<JavaClass> AGGREGATES_AND_COMMAND_HANDLERS =
             DescribedPredicate.describe("aggregates or command handlers", javaClass ->
@@ -48,6 +48,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule subjectIsReachedOnlyThroughItsApi = onlyThroughApi("subject");
+
+    @ArchTest
+    static final ArchRule timelineIsReachedOnlyThroughItsApi = onlyThroughApi("timeline");
 
     @ArchTest
     static final ArchRule apiPackagesDependOnNoFeatureInternals = noClasses()

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.sharingledger.access.api.AccountDirectory;
 import org.sharingledger.access.api.Actor;
 import org.sharingledger.access.api.Role;
 import org.sharingledger.access.api.UserRegistered;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(AccountTable.PROCESSING_GROUP)
-class AccountTable {
+class AccountTable implements AccountDirectory {
 
     static final String PROCESSING_GROUP = "access-accounts";
 
@@ -57,7 +58,12 @@ class AccountTable {
                 "select exists(select 1 from user_account where roles like '%ADMIN%')", Boolean.class));
     }
 
-    Optional<Account> find(String username) {
+    @Override
+    public Optional<Actor> find(String username) {
+        return account(username).map(Account::actor);
+    }
+
+    Optional<Account> account(String username) {
         return jdbc.query("""
                 select a.username, a.display_name, a.agency_id, a.roles, c.password_hash
                 from user_account a left join credentials c on c.username = a.username

@@ -69,7 +69,7 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService userDetailsService(AccountTable accounts) {
-        return username -> accounts.find(username)
+        return username -> accounts.account(username)
                 .filter(account -> account.passwordHash() != null)
                 .map(account -> new LedgerPrincipal(account.actor(), account.displayName(), account.passwordHash()))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));

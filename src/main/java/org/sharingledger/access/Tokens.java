@@ -96,7 +96,7 @@ class Tokens {
                 where token_hash = ? and revoked_at is null and expires_at > ?""",
                 (rs, i) -> rs.getString(1), sha256(presented), Timestamp.from(clock.instant()))
                 .stream().findFirst()
-                .flatMap(accounts::find)
+                .flatMap(accounts::account)
                 .map(account -> new LedgerPrincipal(account.actor(), account.displayName(), null));
     }
 

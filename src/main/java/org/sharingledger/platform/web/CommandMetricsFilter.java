@@ -32,7 +32,9 @@ class CommandMetricsFilter extends OncePerRequestFilter {
             new Route("/api/requests/{requestId}/refusal", "RefuseRequest"),
             new Route("/api/requests/{requestId}/escalations", "EscalateRefusal"),
             new Route("/api/requests/{requestId}/escalations/resolution", "ResolveEscalation"),
-            new Route("/api/requests/{requestId}/withdrawal", "WithdrawRequest"));
+            new Route("/api/requests/{requestId}/withdrawal", "WithdrawRequest"),
+            new Route("/api/timeline-grants", "GrantTimelineAccess"),
+            new Route("/api/timeline-grants/{grantId}/revocation", "RevokeTimelineAccess"));
 
     private final MeterRegistry registry;
 

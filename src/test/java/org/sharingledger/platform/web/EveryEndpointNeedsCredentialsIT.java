@@ -36,6 +36,9 @@ class EveryEndpointNeedsCredentialsIT extends IntegrationTest {
             "POST, /api/requests/{id}/withdrawal",
             "GET, /api/admin/read-models",
             "POST, /api/admin/read-models/dashboards/rebuild",
+            "POST, /api/timeline-grants",
+            "GET, /api/timeline-grants",
+            "POST, /api/timeline-grants/{id}/revocation",
             "GET, /actuator/prometheus"
     })
     void answers401WithoutCredentials(String method, String path) {

@@ -1,0 +1,79 @@
+package org.sharingledger.projections.grants;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.sharingledger.access.api.Actor;
+import org.sharingledger.access.api.CurrentActor;
+import org.sharingledger.access.api.Role;
+import org.sharingledger.platform.rules.NotPermitted;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Timelines")
+class GrantViewController {
+
+    private static final String SELECT = """
+            select grant_id, reviewer, review, reason, valid_until, subject_kind, case_reference, granted_by,
+                   granted_at, revoked_at, revoked_by, revocation_reason
+            from timeline_grant""";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    GrantViewController(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/timeline-grants")
+    @Operation(summary = "Timeline grants, newest first", description = "A CASE_REVIEWER sees their own; a "
+            + "TRUST_REVIEWER or ADMIN sees every grant. status is LIVE, EXPIRED or REVOKED. A child is never named: "
+            + "subject says how the grant identifies them (NHS_NUMBER, LOCAL_REFERENCE or CASE_REFERENCE).")
+    public List<Map<String, Object>> list() {
+        Actor actor = CurrentActor.get();
+        Instant now = clock.instant();
+        if (actor.hasAny(Role.TRUST_REVIEWER, Role.ADMIN)) {
+            return jdbc.query(SELECT + " order by granted_at desc", (rs, i) -> grant(rs, now));
+        }
+        if (actor.has(Role.CASE_REVIEWER)) {
+            return jdbc.query(SELECT + " where reviewer = ? order by granted_at desc", (rs, i) -> grant(rs, now),
+                    actor.username());
+        }
+        throw new NotPermitted("timeline grants are for case reviewers and the Trust");
+    }
+
+    private static Map<String, Object> grant(ResultSet rs, Instant now) throws SQLException {
+        Map<String, Object> grant = new LinkedHashMap<>();
+        grant.put("grantId", rs.getString("grant_id"));
+        grant.put("reviewer", rs.getString("reviewer"));
+        grant.put("review", rs.getString("review"));
+        grant.put("reason", rs.getString("reason"));
+        Instant validUntil = instant(rs.getTimestamp("valid_until"));
+        grant.put("validUntil", validUntil);
+        grant.put("subject", rs.getString("subject_kind"));
+        grant.put("caseReference", rs.getString("case_reference"));
+        grant.put("grantedBy", rs.getString("granted_by"));
+        grant.put("grantedAt", instant(rs.getTimestamp("granted_at")));
+        Instant revokedAt = instant(rs.getTimestamp("revoked_at"));
+        grant.put("status", revokedAt != null ? "REVOKED" : now.isBefore(validUntil) ? "LIVE" : "EXPIRED");
+        grant.put("revokedAt", revokedAt);
+        grant.put("revokedBy", rs.getString("revoked_by"));
+        grant.put("revocationReason", rs.getString("revocation_reason"));
+        return grant;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,136 @@
+package org.sharingledger.timeline;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.sharingledger.access.api.AccountDirectory;
+import org.sharingledger.access.api.Actor;
+import org.sharingledger.access.api.CurrentActor;
+import org.sharingledger.access.api.Role;
+import org.sharingledger.platform.rules.InvalidInput;
+import org.sharingledger.platform.rules.NotPermitted;
+import org.sharingledger.platform.web.Commands;
+import org.sharingledger.subject.api.NhsNumber;
+import org.sharingledger.subject.api.SubjectKind;
+import org.sharingledger.subject.api.SubjectPseudonyms;
+import org.sharingledger.timeline.api.GrantTimelineAccess;
+import org.sharingledger.timeline.api.RevokeTimelineAccess;
+import org.sharingledger.timeline.api.TimelineSubject;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Grants of timeline access, given and revoked by the Trust (TRUST_REVIEWER) or an ADMIN. */
+@RestController
+@Tag(name = "Timelines", description = "Serious case review timelines: grants of access")
+class GrantController {
+
+    private final Commands commands;
+    private final AccountDirectory accounts;
+    private final SubjectPseudonyms pseudonyms;
+    private final Clock clock;
+
+    GrantController(Commands commands, AccountDirectory accounts, SubjectPseudonyms pseudonyms, Clock clock) {
+        this.commands = commands;
+        this.accounts = accounts;
+        this.pseudonyms = pseudonyms;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/timeline-grants")
+    @Operation(summary = "Grant a case reviewer access to one timeline", description = "TRUST_REVIEWER or ADMIN. "
+            + "The subject is exactly one of: nhsNumber, caseReference, or agencyId with localReference. The "
+            + "reviewer must hold CASE_REVIEWER. validUntil is an instant in the future.")
+    public ResponseEntity<Map<String, Object>> grant(@Valid @RequestBody NewGrant body) {
+        Actor actor = grantor();
+        Actor reviewer = accounts.find(body.reviewer())
+                .orElseThrow(() -> new InvalidInput("reviewer", "is not a user of the ledger"));
+        if (!reviewer.has(Role.CASE_REVIEWER)) {
+            throw new InvalidInput("reviewer", "must hold the role CASE_REVIEWER");
+        }
+        String grantId = UUID.randomUUID().toString();
+        commands.send(new GrantTimelineAccess(grantId, body.reviewer(), body.review(), body.reason(),
+                body.validUntil(), subject(body), clock.instant()), actor);
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("grantId", grantId);
+        created.put("reviewer", body.reviewer());
+        created.put("review", body.review());
+        created.put("validUntil", body.validUntil());
+        return ResponseEntity.created(URI.create("/api/timeline-grants/" + grantId)).body(created);
+    }
+
+    @PostMapping("/api/timeline-grants/{grantId}/revocation")
+    @Operation(summary = "Revoke a grant", description = "TRUST_REVIEWER or ADMIN. 409 when already revoked or "
+            + "expired.")
+    public Map<String, Object> revoke(@PathVariable UUID grantId, @Valid @RequestBody Revocation body) {
+        Instant now = clock.instant();
+        commands.send(new RevokeTimelineAccess(grantId.toString(), body.reason(), now), grantor());
+        return Map.of("grantId", grantId.toString(), "revokedAt", now);
+    }
+
+    private static Actor grantor() {
+        Actor actor = CurrentActor.get();
+        if (!actor.hasAny(Role.TRUST_REVIEWER, Role.ADMIN)) {
+            throw new NotPermitted("timeline grants are given and revoked by the Trust or an administrator");
+        }
+        return actor;
+    }
+
+    private TimelineSubject subject(NewGrant body) {
+        boolean nhs = present(body.nhsNumber());
+        boolean caseReference = present(body.caseReference());
+        boolean local = present(body.localReference()) || present(body.agencyId());
+        if ((nhs ? 1 : 0) + (caseReference ? 1 : 0) + (local ? 1 : 0) != 1) {
+            throw new InvalidInput("subject", "give exactly one of nhsNumber, caseReference, or agencyId with "
+                    + "localReference");
+        }
+        if (nhs) {
+            return TimelineSubject.child(SubjectKind.NHS_NUMBER, pseudonyms.of(NhsNumber.parse(body.nhsNumber())
+                    .orElseThrow(() -> new InvalidInput("nhsNumber",
+                            "is not a valid NHS number (10 digits with a valid check digit)"))));
+        }
+        if (caseReference) {
+            return TimelineSubject.caseReference(body.caseReference().strip());
+        }
+        if (!present(body.agencyId()) || !present(body.localReference())) {
+            throw new InvalidInput(present(body.agencyId()) ? "localReference" : "agencyId",
+                    "is required with " + (present(body.agencyId()) ? "agencyId" : "localReference"));
+        }
+        return TimelineSubject.child(SubjectKind.LOCAL_REFERENCE,
+                pseudonyms.ofLocalReference(body.agencyId(), body.localReference()));
+    }
+
+    private static boolean present(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    /** Never printed: it may carry an NHS number or a local reference. */
+    record NewGrant(@NotBlank @Size(max = 64) String reviewer,
+                    @NotBlank @Size(max = 200) String review,
+                    @NotBlank @Size(max = 4000) String reason,
+                    @NotNull Instant validUntil,
+                    @Size(max = 20) String nhsNumber,
+                    @Size(max = 100) String caseReference,
+                    @Size(max = 64) String agencyId,
+                    @Size(max = 100) String localReference) {
+        @Override
+        public String toString() {
+            return "NewGrant[" + reviewer + ", " + review + "]";
+        }
+    }
+
+    record Revocation(@NotBlank @Size(max = 4000) String reason) {
+    }
+}
