@@ -20,12 +20,11 @@ import org.sharingledger.access.api.Role;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.web.Commands;
-import org.sharingledger.subject.api.NhsNumber;
-import org.sharingledger.subject.api.SubjectKind;
 import org.sharingledger.subject.api.SubjectPseudonyms;
 import org.sharingledger.timeline.api.GrantTimelineAccess;
 import org.sharingledger.timeline.api.RevokeTimelineAccess;
 import org.sharingledger.timeline.api.TimelineSubject;
+import org.sharingledger.timeline.api.TimelineSubjects;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -89,31 +88,8 @@ class GrantController {
     }
 
     private TimelineSubject subject(NewGrant body) {
-        boolean nhs = present(body.nhsNumber());
-        boolean caseReference = present(body.caseReference());
-        boolean local = present(body.localReference()) || present(body.agencyId());
-        if ((nhs ? 1 : 0) + (caseReference ? 1 : 0) + (local ? 1 : 0) != 1) {
-            throw new InvalidInput("subject", "give exactly one of nhsNumber, caseReference, or agencyId with "
-                    + "localReference");
-        }
-        if (nhs) {
-            return TimelineSubject.child(SubjectKind.NHS_NUMBER, pseudonyms.of(NhsNumber.parse(body.nhsNumber())
-                    .orElseThrow(() -> new InvalidInput("nhsNumber",
-                            "is not a valid NHS number (10 digits with a valid check digit)"))));
-        }
-        if (caseReference) {
-            return TimelineSubject.caseReference(body.caseReference().strip());
-        }
-        if (!present(body.agencyId()) || !present(body.localReference())) {
-            throw new InvalidInput(present(body.agencyId()) ? "localReference" : "agencyId",
-                    "is required with " + (present(body.agencyId()) ? "agencyId" : "localReference"));
-        }
-        return TimelineSubject.child(SubjectKind.LOCAL_REFERENCE,
-                pseudonyms.ofLocalReference(body.agencyId(), body.localReference()));
-    }
-
-    private static boolean present(String text) {
-        return text != null && !text.isBlank();
+        return TimelineSubjects.from(body.nhsNumber(), body.caseReference(), body.agencyId(), body.localReference(),
+                pseudonyms);
     }
 
     /** Never printed: it may carry an NHS number or a local reference. */

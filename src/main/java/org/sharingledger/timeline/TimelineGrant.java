@@ -8,12 +8,18 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.sharingledger.access.api.Actor;
+import org.sharingledger.access.api.Role;
 import org.sharingledger.platform.rules.InvalidInput;
+import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.rules.StepNotAllowed;
 import org.sharingledger.timeline.api.GrantTimelineAccess;
+import org.sharingledger.timeline.api.RecordTimelineQuery;
 import org.sharingledger.timeline.api.RevokeTimelineAccess;
 import org.sharingledger.timeline.api.TimelineAccessGranted;
 import org.sharingledger.timeline.api.TimelineAccessRevoked;
+import org.sharingledger.timeline.api.TimelineQueried;
+import org.sharingledger.timeline.api.TimelineSubject;
 
 /** One grant of access to one subject's timeline: live from its grant until it expires or is revoked. */
 @Aggregate
@@ -22,6 +28,8 @@ class TimelineGrant {
     @AggregateIdentifier
     private String grantId;
     private String reviewer;
+    private String review;
+    private TimelineSubject subject;
     private Instant validUntil;
     private boolean revoked;
 
@@ -48,10 +56,32 @@ class TimelineGrant {
         apply(new TimelineAccessRevoked(grantId, reviewer, command.reason(), command.recordedAt()));
     }
 
+    /** Looking is allowed only to the grant's reviewer, while it is live, for the subject it names. */
+    @CommandHandler
+    void handle(RecordTimelineQuery command) {
+        Actor actor = command.actor();
+        if (!actor.username().equals(reviewer) || !actor.has(Role.CASE_REVIEWER)) {
+            throw new NotPermitted("this grant is not yours");
+        }
+        if (revoked) {
+            throw new NotPermitted("the grant was revoked");
+        }
+        if (!validUntil.isAfter(command.recordedAt())) {
+            throw new NotPermitted("the grant expired at " + validUntil);
+        }
+        if (!subject.covers(command.subject())) {
+            throw new NotPermitted("the grant is for another child or case");
+        }
+        apply(new TimelineQueried(grantId, reviewer, review, command.subject(), command.asOf(), command.reason(),
+                command.format(), command.agencies(), command.recordedAt()));
+    }
+
     @EventSourcingHandler
     void on(TimelineAccessGranted event) {
         grantId = event.grantId();
         reviewer = event.reviewer();
+        review = event.review();
+        subject = event.subject();
         validUntil = event.validUntil();
     }
 

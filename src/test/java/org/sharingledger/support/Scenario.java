@@ -27,6 +27,25 @@ public final class Scenario {
         this.http = http;
     }
 
+    /** A valid NHS number (modulus 11) no other test uses, for a child of one's own. */
+    public static String uniqueNhsNumber() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (true) {
+            StringBuilder digits = new StringBuilder();
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                int digit = random.nextInt(10);
+                digits.append(digit);
+                sum += digit * (10 - i);
+            }
+            int check = 11 - sum % 11;
+            if (check == 10) {
+                continue;
+            }
+            return digits.append(check == 11 ? 0 : check).toString();
+        }
+    }
+
     public static String unique(String prefix) {
         return prefix + "-" + Integer.toString(SEQUENCE.incrementAndGet(), 36) + "-"
                 + UUID.randomUUID().toString().substring(0, 6);

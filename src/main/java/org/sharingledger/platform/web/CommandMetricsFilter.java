@@ -34,7 +34,8 @@ class CommandMetricsFilter extends OncePerRequestFilter {
             new Route("/api/requests/{requestId}/escalations/resolution", "ResolveEscalation"),
             new Route("/api/requests/{requestId}/withdrawal", "WithdrawRequest"),
             new Route("/api/timeline-grants", "GrantTimelineAccess"),
-            new Route("/api/timeline-grants/{grantId}/revocation", "RevokeTimelineAccess"));
+            new Route("/api/timeline-grants/{grantId}/revocation", "RevokeTimelineAccess"),
+            new Route("/api/timelines/queries", "RecordTimelineQuery"));
 
     private final MeterRegistry registry;
 

@@ -1,0 +1,134 @@
+package org.sharingledger.projections.timeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.sharingledger.access.api.Actor;
+import org.sharingledger.access.api.CurrentActor;
+import org.sharingledger.access.api.Role;
+import org.sharingledger.platform.rules.InvalidInput;
+import org.sharingledger.platform.rules.NotPermitted;
+import org.sharingledger.platform.web.Commands;
+import org.sharingledger.subject.api.SubjectPseudonyms;
+import org.sharingledger.timeline.api.RecordTimelineQuery;
+import org.sharingledger.timeline.api.TimelineSubject;
+import org.sharingledger.timeline.api.TimelineSubjects;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Case reviewers' timeline queries, each recorded as a ledger event before the answer leaves, and the list each
+ * agency's nominated representative reads of who looked at timelines touching its records.
+ */
+@RestController
+@Tag(name = "Timelines")
+class TimelineController {
+
+    private final Timelines timelines;
+    private final Commands commands;
+    private final SubjectPseudonyms pseudonyms;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    TimelineController(Timelines timelines, Commands commands, SubjectPseudonyms pseudonyms, JdbcTemplate jdbc,
+                       Clock clock) {
+        this.timelines = timelines;
+        this.commands = commands;
+        this.pseudonyms = pseudonyms;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/timelines/queries")
+    @Operation(summary = "A child's (or a case's) timeline, as known at a moment", description = "CASE_REVIEWER "
+            + "with a live grant for this subject. The subject is exactly one of nhsNumber, caseReference, or "
+            + "agencyId with localReference (in the body, never in a URL). asOf (optional): only what had been "
+            + "recorded by then; steps that happened by then but were recorded later are listed apart in "
+            + "recordedLater. Every query is recorded as a ledger event (TimelineQueried); without a live grant "
+            + "the answer is 403 and the attempt is recorded. A step recorded more than 24 hours after it happened "
+            + "carries lateBy.")
+    public ResponseEntity<?> query(@Valid @RequestBody Query body,
+                                   @RequestHeader(name = "Accept", required = false) String accept) {
+        Actor actor = CurrentActor.get();
+        if (!actor.has(Role.CASE_REVIEWER)) {
+            throw new NotPermitted("timelines are for case reviewers with a grant");
+        }
+        TimelineSubject subject = TimelineSubjects.from(body.nhsNumber(), body.caseReference(), body.agencyId(),
+                body.localReference(), pseudonyms);
+        Instant now = clock.instant();
+        if (body.asOf() != null && body.asOf().isAfter(now)) {
+            throw new InvalidInput("asOf", "must not be in the future");
+        }
+        Instant asOf = body.asOf() != null ? body.asOf() : now;
+        String format = "json";
+        Timelines.Steps steps = timelines.steps(subject, asOf);
+        try {
+            commands.send(new RecordTimelineQuery(body.grantId().toString(), actor, subject, body.asOf(),
+                    body.reason(), format, steps.agencies(), now), actor);
+        } catch (AggregateNotFoundException e) {
+            throw new NotPermitted("there is no such grant");
+        }
+        String review = jdbc.queryForObject("select review from timeline_grant where grant_id = ?", String.class,
+                body.grantId());
+        Timeline timeline = new Timeline(asOf, now, review, actor.username(), body.grantId().toString(),
+                steps.summary(), steps.entries(), steps.recordedLater());
+        return ResponseEntity.ok(timeline);
+    }
+
+    @GetMapping("/api/agencies/{agencyId}/timeline-access")
+    @Operation(summary = "Who looked at timelines touching this agency's records", description = "That agency's "
+            + "NOMINATED_REPRESENTATIVE: every timeline query involving a request the agency made or received, "
+            + "newest first, with the reviewer, grant, review, reason, asOf and format.")
+    public List<Map<String, Object>> access(@PathVariable String agencyId) {
+        Actor actor = CurrentActor.get();
+        if (!actor.actsFor(agencyId) || !actor.has(Role.NOMINATED_REPRESENTATIVE)) {
+            throw new NotPermitted("the timeline access list is for the agency's nominated representative");
+        }
+        return jdbc.query("""
+                select reviewer, grant_id, review, reason, subject, as_of, format, queried_at, event_id
+                from timeline_access where agency_id = ? order by queried_at desc""", (rs, i) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("queriedAt", rs.getTimestamp("queried_at").toInstant());
+            row.put("reviewer", rs.getString("reviewer"));
+            row.put("grantId", rs.getString("grant_id"));
+            row.put("review", rs.getString("review"));
+            row.put("reason", rs.getString("reason"));
+            row.put("subject", rs.getString("subject"));
+            row.put("asOf", rs.getTimestamp("as_of") == null ? null : rs.getTimestamp("as_of").toInstant());
+            row.put("format", rs.getString("format"));
+            row.put("eventId", rs.getString("event_id"));
+            return row;
+        }, agencyId);
+    }
+
+    /** Never printed: it may carry an NHS number or a local reference. */
+    record Query(@NotNull UUID grantId,
+                 @Size(max = 20) String nhsNumber,
+                 @Size(max = 100) String caseReference,
+                 @Size(max = 64) String agencyId,
+                 @Size(max = 100) String localReference,
+                 Instant asOf,
+                 @NotBlank @Size(max = 4000) String reason) {
+        @Override
+        public String toString() {
+            return "Query[" + grantId + "]";
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.sharingledger.projections.timeline;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.sharingledger.access.api.ActorMetaData;
+import org.sharingledger.access.api.UserRegistered;
+import org.sharingledger.agency.api.AgencySigned;
+import org.sharingledger.request.api.EscalationResolved;
+import org.sharingledger.request.api.InformationRefused;
+import org.sharingledger.request.api.InformationRequested;
+import org.sharingledger.request.api.InformationShared;
+import org.sharingledger.request.api.RefusalEscalated;
+import org.sharingledger.request.api.RequestBecameOverdue;
+import org.sharingledger.request.api.RequestWithdrawn;
+import org.sharingledger.request.api.Scope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps the timelines: every request step under the child's pseudonym and the case reference, with the event's
+ * identifier and store position. A streaming processor, so positions are the ledger's own; replayable.
+ */
+@Component
+@ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
+class TimelineProjection {
+
+    static final String PROCESSING_GROUP = "timelines";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    TimelineProjection(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(AgencySigned event) {
+        jdbc.update("""
+                insert into timeline_agency (agency_id, name, sector) values (?, ?, ?)
+                on conflict (agency_id) do update set name = excluded.name, sector = excluded.sector""",
+                event.agencyId(), event.name(), event.sector().name());
+    }
+
+    @EventHandler
+    void on(UserRegistered event) {
+        jdbc.update("""
+                insert into timeline_actor (username, display_name) values (?, ?)
+                on conflict (username) do update set display_name = excluded.display_name""",
+                event.username(), event.displayName());
+    }
+
+    @EventHandler
+    void on(InformationRequested event, DomainEventMessage<?> message, TrackingToken token) {
+        jdbc.update("""
+                insert into timeline_request (request_id, subject_pseudonym, case_reference, requesting_agency_id,
+                    holding_agency_id, due_by)
+                values (?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing""",
+                UUID.fromString(event.requestId()), event.subjectPseudonym(), event.caseReference(),
+                event.requestingAgencyId(), event.holdingAgencyId(), Timestamp.from(event.dueBy()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("purpose", event.purpose());
+        details.put("purposeDetail", event.purposeDetail());
+        details.put("lawfulBasis", event.lawfulBasis());
+        details.put("consentStatus", event.consent().status());
+        details.put("consentDetail", event.consent().detail());
+        details.put("urgency", event.urgency());
+        details.put("informationSought", event.informationSought());
+        details.put("dueBy", event.dueBy());
+        entry(event.requestId(), message, token, "REQUESTED", event.requestedAt(), event.requestedAt(), details);
+    }
+
+    @EventHandler
+    void on(InformationShared event, DomainEventMessage<?> message, TrackingToken token) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("scope", event.scope());
+        details.put("informationShared", event.informationShared());
+        details.put("method", event.method());
+        details.put("rationale", event.rationale());
+        details.put("withheldReason", event.withheldReason());
+        details.put("adviceSought", event.adviceSought());
+        details.put("late", event.late());
+        entry(event.requestId(), message, token, event.scope() == Scope.FULL ? "SHARED" : "PARTIALLY_SHARED",
+                event.recordedAt(), event.occurredAt(), details);
+    }
+
+    @EventHandler
+    void on(InformationRefused event, DomainEventMessage<?> message, TrackingToken token) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", event.reason());
+        details.put("rationale", event.rationale());
+        details.put("adviceSought", event.adviceSought());
+        details.put("late", event.late());
+        entry(event.requestId(), message, token, "REFUSED", event.recordedAt(), event.occurredAt(), details);
+    }
+
+    @EventHandler
+    void on(RefusalEscalated event, DomainEventMessage<?> message, TrackingToken token) {
+        entry(event.requestId(), message, token, "ESCALATED", event.recordedAt(), event.recordedAt(),
+                Map.of("stage", event.stage(), "rationale", event.reason()));
+    }
+
+    @EventHandler
+    void on(EscalationResolved event, DomainEventMessage<?> message, TrackingToken token) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("stage", event.stage());
+        details.put("outcome", event.outcome());
+        details.put("rationale", event.rationale());
+        details.put("informationShared", event.informationShared());
+        details.put("method", event.method());
+        entry(event.requestId(), message, token, "ESCALATION_RESOLVED", event.recordedAt(), event.recordedAt(),
+                details);
+    }
+
+    @EventHandler
+    void on(RequestWithdrawn event, DomainEventMessage<?> message, TrackingToken token) {
+        entry(event.requestId(), message, token, "WITHDRAWN", event.recordedAt(), event.recordedAt(),
+                Map.of("rationale", event.reason()));
+    }
+
+    @EventHandler
+    void on(RequestBecameOverdue event, DomainEventMessage<?> message, TrackingToken token) {
+        entry(event.requestId(), message, token, "OVERDUE", event.recordedAt(), event.dueBy(),
+                Map.of("dueBy", event.dueBy()));
+    }
+
+    /** Every other event moves this read model's position to the head of the store (exact lag and rebuilds). */
+    @EventHandler
+    void on(Object anyOtherEvent) {
+        // nothing to keep
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from timeline_entry");
+        jdbc.update("delete from timeline_request");
+        jdbc.update("delete from timeline_actor");
+        jdbc.update("delete from timeline_agency");
+    }
+
+    private void entry(String requestId, DomainEventMessage<?> message, TrackingToken token, String step,
+                       Instant recordedAt, Instant occurredAt, Map<String, Object> details) {
+        jdbc.update("""
+                insert into timeline_entry (event_id, position, request_id, subject_pseudonym, case_reference, step,
+                    recorded_at, occurred_at, actor_username, actor_agency_id, actor_roles, details)
+                select ?, ?, request_id, subject_pseudonym, case_reference, ?, ?, ?, ?, ?, ?, ?::jsonb
+                from timeline_request where request_id = ?
+                on conflict (event_id) do nothing""",
+                message.getIdentifier(), token.position().orElse(-1), step, Timestamp.from(recordedAt),
+                Timestamp.from(occurredAt), message.getMetaData().get(ActorMetaData.USERNAME),
+                message.getMetaData().get(ActorMetaData.AGENCY_ID), message.getMetaData().get(ActorMetaData.ROLES),
+                json.writeValueAsString(details), UUID.fromString(requestId));
+    }
+}

@@ -1,0 +1,44 @@
+package org.sharingledger.timeline.api;
+
+import org.sharingledger.platform.rules.InvalidInput;
+import org.sharingledger.subject.api.NhsNumber;
+import org.sharingledger.subject.api.SubjectKind;
+import org.sharingledger.subject.api.SubjectPseudonyms;
+
+/**
+ * Reads whose timeline is meant from what a person typed: exactly one of an NHS number, a case reference, or an
+ * agency with its local reference. Invalid input is a 400 naming the field, never echoing the value.
+ */
+public final class TimelineSubjects {
+
+    private TimelineSubjects() {
+    }
+
+    public static TimelineSubject from(String nhsNumber, String caseReference, String agencyId, String localReference,
+                                       SubjectPseudonyms pseudonyms) {
+        boolean nhs = present(nhsNumber);
+        boolean byCase = present(caseReference);
+        boolean local = present(localReference) || present(agencyId);
+        if ((nhs ? 1 : 0) + (byCase ? 1 : 0) + (local ? 1 : 0) != 1) {
+            throw new InvalidInput("subject", "give exactly one of nhsNumber, caseReference, or agencyId with "
+                    + "localReference");
+        }
+        if (nhs) {
+            return TimelineSubject.child(SubjectKind.NHS_NUMBER, pseudonyms.of(NhsNumber.parse(nhsNumber)
+                    .orElseThrow(() -> new InvalidInput("nhsNumber",
+                            "is not a valid NHS number (10 digits with a valid check digit)"))));
+        }
+        if (byCase) {
+            return TimelineSubject.caseReference(caseReference.strip());
+        }
+        if (!present(agencyId) || !present(localReference)) {
+            throw new InvalidInput(present(agencyId) ? "localReference" : "agencyId",
+                    "is required with " + (present(agencyId) ? "agencyId" : "localReference"));
+        }
+        return TimelineSubject.child(SubjectKind.LOCAL_REFERENCE, pseudonyms.ofLocalReference(agencyId, localReference));
+    }
+
+    private static boolean present(String text) {
+        return text != null && !text.isBlank();
+    }
+}
