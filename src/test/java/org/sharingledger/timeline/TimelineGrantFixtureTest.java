@@ -3,16 +3,22 @@ package org.sharingledger.timeline;
 import static org.sharingledger.support.RuleMatchers.invalidInputOn;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sharingledger.access.api.Actor;
+import org.sharingledger.access.api.Role;
+import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.rules.StepNotAllowed;
 import org.sharingledger.subject.api.SubjectKind;
 import org.sharingledger.timeline.api.GrantTimelineAccess;
+import org.sharingledger.timeline.api.RecordTimelineQuery;
 import org.sharingledger.timeline.api.RevokeTimelineAccess;
 import org.sharingledger.timeline.api.TimelineAccessGranted;
 import org.sharingledger.timeline.api.TimelineAccessRevoked;
+import org.sharingledger.timeline.api.TimelineQueried;
 import org.sharingledger.timeline.api.TimelineSubject;
 
 class TimelineGrantFixtureTest {
@@ -69,6 +75,62 @@ class TimelineGrantFixtureTest {
         fixture.given(granted())
                 .when(new RevokeTimelineAccess("g1", "late", UNTIL.plusSeconds(1)))
                 .expectException(StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    private static RecordTimelineQuery query(Actor actor, TimelineSubject subject, Instant at) {
+        return new RecordTimelineQuery("g1", actor, subject, null, "chronology", "json", List.of("police", "csc"),
+                at);
+    }
+
+    private static final Actor REVIEWER = new Actor("reviewer", null, List.of(Role.CASE_REVIEWER));
+
+    @Test
+    void theGrantsReviewerQueriesItsSubjectAndTheQueryIsRecorded() {
+        fixture.given(granted())
+                .when(query(REVIEWER, CHILD, NOW.plusSeconds(60)))
+                .expectEvents(new TimelineQueried("g1", "reviewer", "SCR Child A", CHILD, null, "chronology", "json",
+                        List.of("police", "csc"), NOW.plusSeconds(60)));
+    }
+
+    @Test
+    void cannotQueryAnotherSubjectUnderTheGrant() {
+        fixture.given(granted())
+                .when(query(REVIEWER, TimelineSubject.child(SubjectKind.NHS_NUMBER, "b".repeat(64)),
+                        NOW.plusSeconds(60)))
+                .expectException(NotPermitted.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotQueryUnderSomeoneElsesGrant() {
+        fixture.given(granted())
+                .when(query(new Actor("other", null, List.of(Role.CASE_REVIEWER)), CHILD, NOW.plusSeconds(60)))
+                .expectException(NotPermitted.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotQueryUnderARevokedGrant() {
+        fixture.given(granted(), new TimelineAccessRevoked("g1", "reviewer", "done", NOW.plusSeconds(30)))
+                .when(query(REVIEWER, CHILD, NOW.plusSeconds(60)))
+                .expectException(NotPermitted.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotQueryUnderAnExpiredGrant() {
+        fixture.given(granted())
+                .when(query(REVIEWER, CHILD, UNTIL))
+                .expectException(NotPermitted.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReviewerWhoLostTheRoleCannotQuery() {
+        fixture.given(granted())
+                .when(query(new Actor("reviewer", null, List.of(Role.TRUST_REVIEWER)), CHILD, NOW.plusSeconds(60)))
+                .expectException(NotPermitted.class)
                 .expectNoEvents();
     }
 

@@ -1,6 +1,5 @@
 package org.sharingledger.projections.timeline;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,17 +12,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.sharingledger.access.api.Actor;
 import org.sharingledger.access.api.CurrentActor;
 import org.sharingledger.access.api.Role;
-import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotPermitted;
-import org.sharingledger.platform.web.Commands;
-import org.sharingledger.subject.api.SubjectPseudonyms;
-import org.sharingledger.timeline.api.RecordTimelineQuery;
-import org.sharingledger.timeline.api.TimelineSubject;
-import org.sharingledger.timeline.api.TimelineSubjects;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,19 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Timelines")
 class TimelineController {
 
-    private final Timelines timelines;
-    private final Commands commands;
-    private final SubjectPseudonyms pseudonyms;
+    private final TimelineQueries queries;
     private final JdbcTemplate jdbc;
-    private final Clock clock;
 
-    TimelineController(Timelines timelines, Commands commands, SubjectPseudonyms pseudonyms, JdbcTemplate jdbc,
-                       Clock clock) {
-        this.timelines = timelines;
-        this.commands = commands;
-        this.pseudonyms = pseudonyms;
+    TimelineController(TimelineQueries queries, JdbcTemplate jdbc) {
+        this.queries = queries;
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     @PostMapping("/api/timelines/queries")
@@ -66,29 +51,9 @@ class TimelineController {
             + "carries lateBy.")
     public ResponseEntity<?> query(@Valid @RequestBody Query body,
                                    @RequestHeader(name = "Accept", required = false) String accept) {
-        Actor actor = CurrentActor.get();
-        if (!actor.has(Role.CASE_REVIEWER)) {
-            throw new NotPermitted("timelines are for case reviewers with a grant");
-        }
-        TimelineSubject subject = TimelineSubjects.from(body.nhsNumber(), body.caseReference(), body.agencyId(),
-                body.localReference(), pseudonyms);
-        Instant now = clock.instant();
-        if (body.asOf() != null && body.asOf().isAfter(now)) {
-            throw new InvalidInput("asOf", "must not be in the future");
-        }
-        Instant asOf = body.asOf() != null ? body.asOf() : now;
         String format = "json";
-        Timelines.Steps steps = timelines.steps(subject, asOf);
-        try {
-            commands.send(new RecordTimelineQuery(body.grantId().toString(), actor, subject, body.asOf(),
-                    body.reason(), format, steps.agencies(), now), actor);
-        } catch (AggregateNotFoundException e) {
-            throw new NotPermitted("there is no such grant");
-        }
-        String review = jdbc.queryForObject("select review from timeline_grant where grant_id = ?", String.class,
-                body.grantId());
-        Timeline timeline = new Timeline(asOf, now, review, actor.username(), body.grantId().toString(),
-                steps.summary(), steps.entries(), steps.recordedLater());
+        Timeline timeline = queries.query(CurrentActor.get(), body.grantId(), body.nhsNumber(), body.caseReference(),
+                body.agencyId(), body.localReference(), body.asOf(), body.reason(), format);
         return ResponseEntity.ok(timeline);
     }
 

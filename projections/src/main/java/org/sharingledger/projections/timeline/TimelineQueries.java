@@ -1,0 +1,70 @@
+package org.sharingledger.projections.timeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.sharingledger.access.api.Actor;
+import org.sharingledger.access.api.Role;
+import org.sharingledger.platform.rules.InvalidInput;
+import org.sharingledger.platform.rules.NotPermitted;
+import org.sharingledger.platform.web.Commands;
+import org.sharingledger.subject.api.SubjectPseudonyms;
+import org.sharingledger.timeline.api.RecordTimelineQuery;
+import org.sharingledger.timeline.api.TimelineSubject;
+import org.sharingledger.timeline.api.TimelineSubjects;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * A case reviewer's timeline query, for the API and the reviewers' page alike: the grant is checked and the query
+ * recorded as a ledger event (in the caller's transaction) before the timeline is handed back.
+ */
+@Service
+public class TimelineQueries {
+
+    private final Timelines timelines;
+    private final Commands commands;
+    private final SubjectPseudonyms pseudonyms;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    TimelineQueries(Timelines timelines, Commands commands, SubjectPseudonyms pseudonyms, JdbcTemplate jdbc,
+                    Clock clock) {
+        this.timelines = timelines;
+        this.commands = commands;
+        this.pseudonyms = pseudonyms;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * The subject is what the reviewer typed: exactly one of an NHS number, a case reference, or an agency with its
+     * local reference. {@code asOf} null means now. {@code format} is recorded with the query (json, csv, pdf, fhir).
+     */
+    public Timeline query(Actor actor, UUID grantId, String nhsNumber, String caseReference, String agencyId,
+                          String localReference, Instant asOf, String reason, String format) {
+        if (!actor.has(Role.CASE_REVIEWER)) {
+            throw new NotPermitted("timelines are for case reviewers with a grant");
+        }
+        TimelineSubject subject = TimelineSubjects.from(nhsNumber, caseReference, agencyId, localReference,
+                pseudonyms);
+        Instant now = clock.instant();
+        if (asOf != null && asOf.isAfter(now)) {
+            throw new InvalidInput("asOf", "must not be in the future");
+        }
+        Instant knownAt = asOf != null ? asOf : now;
+        Timelines.Steps steps = timelines.steps(subject, knownAt);
+        try {
+            commands.send(new RecordTimelineQuery(grantId.toString(), actor, subject, asOf, reason, format,
+                    steps.agencies(), now), actor);
+        } catch (AggregateNotFoundException e) {
+            throw new NotPermitted("there is no such grant");
+        }
+        String review = jdbc.queryForObject("select review from timeline_grant where grant_id = ?", String.class,
+                grantId);
+        return new Timeline(knownAt, now, review, actor.username(), grantId.toString(), steps.summary(),
+                steps.entries(), steps.recordedLater());
+    }
+}
