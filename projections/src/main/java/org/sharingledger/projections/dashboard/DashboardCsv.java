@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.sharingledger.projections.csv.Csv;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyDashboard;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyPattern;
 import org.sharingledger.projections.dashboard.DashboardViews.Month;
 import org.sharingledger.projections.dashboard.DashboardViews.RefusalPatterns;
 import org.sharingledger.projections.dashboard.DashboardViews.SectorCell;
 
-/** The dashboards as CSV (RFC 4180): a header row, then one row per figure or per agency. */
+/** The dashboards as CSV (RFC 4180, written by {@link Csv}): a header row, then one row per figure or per agency. */
 final class DashboardCsv {
 
     private DashboardCsv() {
@@ -94,32 +95,7 @@ final class DashboardCsv {
     }
 
     static String write(List<List<Object>> rows) {
-        StringBuilder out = new StringBuilder();
-        for (List<Object> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                out.append(cell(row.get(i)));
-            }
-            out.append("\r\n");
-        }
-        return out.toString();
-    }
-
-    /** Quotes where needed, and defuses text a spreadsheet would run as a formula. */
-    private static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = String.valueOf(value);
-        if (value instanceof String && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return Csv.write(rows);
     }
 
     private static void add(List<List<Object>> rows, String section, String metric, Object value) {

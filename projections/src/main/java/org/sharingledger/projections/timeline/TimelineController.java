@@ -1,5 +1,6 @@
 package org.sharingledger.projections.timeline;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,9 @@ import org.sharingledger.access.api.Actor;
 import org.sharingledger.access.api.CurrentActor;
 import org.sharingledger.access.api.Role;
 import org.sharingledger.platform.rules.NotPermitted;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Case reviewers' timeline queries, each recorded as a ledger event before the answer leaves, and the list each
@@ -51,10 +56,46 @@ class TimelineController {
             + "carries lateBy.")
     public ResponseEntity<?> query(@Valid @RequestBody Query body,
                                    @RequestHeader(name = "Accept", required = false) String accept) {
-        String format = "json";
+        Format format = Format.of(accept);
         Timeline timeline = queries.query(CurrentActor.get(), body.grantId(), body.nhsNumber(), body.caseReference(),
-                body.agencyId(), body.localReference(), body.asOf(), body.reason(), format);
-        return ResponseEntity.ok(timeline);
+                body.agencyId(), body.localReference(), body.asOf(), body.reason(), format.name().toLowerCase());
+        return switch (format) {
+            case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(timeline);
+            case CSV -> download(timeline, "text/csv; charset=UTF-8", "timeline.csv",
+                    TimelineCsv.render(timeline).getBytes(StandardCharsets.UTF_8));
+            case PDF -> download(timeline, "application/pdf", "timeline.pdf", TimelinePdf.render(timeline));
+        };
+    }
+
+    private static ResponseEntity<byte[]> download(Timeline timeline, String type, String name, byte[] body) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .header("X-Timeline-Digest", "sha256=" + TimelinePdf.digest(timeline))
+                .body(body);
+    }
+
+    /** The forms a timeline is given in, chosen by the Accept header (JSON when it names none of them). */
+    enum Format {
+        JSON, CSV, PDF;
+
+        static Format of(String accept) {
+            if (accept == null || accept.isBlank()) {
+                return JSON;
+            }
+            String wanted = accept.toLowerCase(java.util.Locale.ROOT);
+            if (wanted.contains("application/pdf")) {
+                return PDF;
+            }
+            if (wanted.contains("text/csv")) {
+                return CSV;
+            }
+            if (wanted.contains("application/json") || wanted.contains("*/*")) {
+                return JSON;
+            }
+            throw new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE,
+                    "A timeline is given as application/json, text/csv or application/pdf.");
+        }
     }
 
     @GetMapping("/api/agencies/{agencyId}/timeline-access")

@@ -285,6 +285,31 @@ class TimelineIT extends IntegrationTest {
     }
 
     @Test
+    void theSameTimelineComesAsCsvAndPdfAndEachExportIsARecordedQuery() throws Exception {
+        String grant = grant(Map.of("nhsNumber", child));
+        long queried = events("TimelineQueried");
+        Map<String, Object> body = new HashMap<>(Map.of("nhsNumber", child, "grantId", grant,
+                "reason", "Panel pack"));
+
+        Response csv = http.as(reviewer).header("Accept", "text/csv").post("/api/timelines/queries", body);
+        Response pdf = http.as(reviewer).header("Accept", "application/pdf").post("/api/timelines/queries", body);
+        Response png = http.as(reviewer).header("Accept", "image/png").post("/api/timelines/queries", body);
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.text().lines().count()).as("a header and one row per step").isEqualTo(20);
+        assertThat(csv.header("X-Timeline-Digest")).startsWith("sha256=");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
+        assertThat(png.status()).isEqualTo(406);
+        assertThat(events("TimelineQueried")).as("csv and pdf, not the refused png").isEqualTo(queried + 2);
+        assertThat(jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry "
+                + "where payload_type like '%TimelineQueried' order by global_index desc limit 2", String.class))
+                .anyMatch(payload -> payload.contains("\"format\":\"pdf\""))
+                .anyMatch(payload -> payload.contains("\"format\":\"csv\""));
+    }
+
+    @Test
     void invalidQueriesAre400() {
         String grant = grant(Map.of("nhsNumber", child));
         Map<String, Object> noReason = new HashMap<>(Map.of("grantId", grant, "nhsNumber", child));

@@ -1,0 +1,31 @@
+package org.sharingledger.projections.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class CsvTest {
+
+    @Test
+    void fieldsAreQuotedOnlyWhenNeededAndRecordsEndWithCrLf() {
+        String csv = Csv.write(List.of(List.of("a", "b,c"), Arrays.asList(null, "say \"hi\"", "x\ny", 3)));
+
+        assertThat(csv).isEqualTo("a,\"b,c\"\r\n,\"say \"\"hi\"\"\",\"x\ny\",3\r\n");
+    }
+
+    @Test
+    void textThatASpreadsheetWouldRunAsAFormulaIsDefusedButNumbersAreNot() {
+        assertThat(Csv.cell("=1+2")).isEqualTo("'=1+2");
+        assertThat(Csv.cell("+44 1234")).isEqualTo("'+44 1234");
+        assertThat(Csv.cell("-5")).isEqualTo("'-5");
+        assertThat(Csv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Csv.cell("=HYPERLINK(\"x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+        assertThat(Csv.cell(-5)).isEqualTo("-5");
+        assertThat(Csv.cell(-0.25)).isEqualTo("-0.25");
+        assertThat(Csv.cell("")).isEmpty();
+        assertThat(Csv.cell(null)).isEmpty();
+    }
+}
