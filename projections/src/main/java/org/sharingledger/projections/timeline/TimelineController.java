@@ -53,7 +53,9 @@ class TimelineController {
             + "recorded by then; steps that happened by then but were recorded later are listed apart in "
             + "recordedLater. Every query is recorded as a ledger event (TimelineQueried); without a live grant "
             + "the answer is 403 and the attempt is recorded. A step recorded more than 24 hours after it happened "
-            + "carries lateBy.")
+            + "carries lateBy. Accept chooses the form: application/json (default), text/csv, application/pdf, "
+            + "application/fhir+json (a FHIR R4 Bundle of AuditEvent, one per entry); the exports carry "
+            + "X-Timeline-Digest, the SHA-256 of the CSV form.")
     public ResponseEntity<?> query(@Valid @RequestBody Query body,
                                    @RequestHeader(name = "Accept", required = false) String accept) {
         Format format = Format.of(accept);
@@ -64,6 +66,8 @@ class TimelineController {
             case CSV -> download(timeline, "text/csv; charset=UTF-8", "timeline.csv",
                     TimelineCsv.render(timeline).getBytes(StandardCharsets.UTF_8));
             case PDF -> download(timeline, "application/pdf", "timeline.pdf", TimelinePdf.render(timeline));
+            case FHIR -> download(timeline, "application/fhir+json; charset=UTF-8", "timeline.fhir.json",
+                    TimelineFhir.toJson(timeline).getBytes(StandardCharsets.UTF_8));
         };
     }
 
@@ -77,13 +81,16 @@ class TimelineController {
 
     /** The forms a timeline is given in, chosen by the Accept header (JSON when it names none of them). */
     enum Format {
-        JSON, CSV, PDF;
+        JSON, CSV, PDF, FHIR;
 
         static Format of(String accept) {
             if (accept == null || accept.isBlank()) {
                 return JSON;
             }
             String wanted = accept.toLowerCase(java.util.Locale.ROOT);
+            if (wanted.contains("application/fhir+json")) {
+                return FHIR;
+            }
             if (wanted.contains("application/pdf")) {
                 return PDF;
             }
@@ -94,7 +101,8 @@ class TimelineController {
                 return JSON;
             }
             throw new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE,
-                    "A timeline is given as application/json, text/csv or application/pdf.");
+                    "A timeline is given as application/json, text/csv, application/pdf or "
+                            + "application/fhir+json.");
         }
     }
 

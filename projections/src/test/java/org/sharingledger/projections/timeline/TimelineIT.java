@@ -285,7 +285,7 @@ class TimelineIT extends IntegrationTest {
     }
 
     @Test
-    void theSameTimelineComesAsCsvAndPdfAndEachExportIsARecordedQuery() throws Exception {
+    void theSameTimelineComesAsCsvPdfAndFhirAndEachExportIsARecordedQuery() throws Exception {
         String grant = grant(Map.of("nhsNumber", child));
         long queried = events("TimelineQueried");
         Map<String, Object> body = new HashMap<>(Map.of("nhsNumber", child, "grantId", grant,
@@ -293,6 +293,8 @@ class TimelineIT extends IntegrationTest {
 
         Response csv = http.as(reviewer).header("Accept", "text/csv").post("/api/timelines/queries", body);
         Response pdf = http.as(reviewer).header("Accept", "application/pdf").post("/api/timelines/queries", body);
+        Response fhir = http.as(reviewer).header("Accept", "application/fhir+json")
+                .post("/api/timelines/queries", body);
         Response png = http.as(reviewer).header("Accept", "image/png").post("/api/timelines/queries", body);
 
         assertThat(csv.status()).isEqualTo(200);
@@ -301,12 +303,19 @@ class TimelineIT extends IntegrationTest {
         assertThat(csv.header("X-Timeline-Digest")).startsWith("sha256=");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
+        assertThat(fhir.status()).isEqualTo(200);
+        assertThat(fhir.json().path("resourceType").asString()).isEqualTo("Bundle");
+        assertThat(fhir.json().path("entry").size()).isEqualTo(19);
+        assertThat(fhir.json().path("entry").get(0).path("resource").path("resourceType").asString())
+                .isEqualTo("AuditEvent");
+        assertThat(fhir.text()).doesNotContain(childDigits);
         assertThat(png.status()).isEqualTo(406);
-        assertThat(events("TimelineQueried")).as("csv and pdf, not the refused png").isEqualTo(queried + 2);
+        assertThat(events("TimelineQueried")).as("csv, pdf and fhir, not the refused png").isEqualTo(queried + 3);
         assertThat(jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry "
-                + "where payload_type like '%TimelineQueried' order by global_index desc limit 2", String.class))
+                + "where payload_type like '%TimelineQueried' order by global_index desc limit 3", String.class))
                 .anyMatch(payload -> payload.contains("\"format\":\"pdf\""))
-                .anyMatch(payload -> payload.contains("\"format\":\"csv\""));
+                .anyMatch(payload -> payload.contains("\"format\":\"csv\""))
+                .anyMatch(payload -> payload.contains("\"format\":\"fhir\""));
     }
 
     @Test
