@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -36,6 +35,7 @@ import org.sharingledger.request.api.Stage;
 import org.sharingledger.request.api.Urgency;
 import org.sharingledger.subject.api.SubjectKind;
 import org.sharingledger.support.IntegrationTest;
+import org.sharingledger.support.Timing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -120,8 +120,8 @@ class DashboardBenchmark extends IntegrationTest {
         long totalEvents = events();
 
         Dashboards.Period year = Dashboards.Period.of(null, null, java.time.Clock.systemUTC());
-        double[] agencyMs = time(() -> dashboards.agencyDashboard(agencies.get(0), year));
-        double[] trustMs = time(() -> dashboards.refusalPatterns(year));
+        double[] agencyMs = Timing.medianAndP95(() -> dashboards.agencyDashboard(agencies.get(0), year));
+        double[] trustMs = Timing.medianAndP95(() -> dashboards.refusalPatterns(year));
         System.out.printf("""
 
                 BENCHMARK dashboards (2 cores)
@@ -144,18 +144,4 @@ class DashboardBenchmark extends IntegrationTest {
         return Duration.between(since, Instant.now()).toMillis() / 1000.0;
     }
 
-    /** Median and 95th percentile in milliseconds of 30 runs after 5 warm-ups. */
-    private static double[] time(Runnable query) {
-        for (int i = 0; i < 5; i++) {
-            query.run();
-        }
-        double[] ms = new double[30];
-        for (int i = 0; i < ms.length; i++) {
-            long t = System.nanoTime();
-            query.run();
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
-        return new double[] {ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.95) - 1]};
-    }
 }

@@ -3,7 +3,6 @@ package org.sharingledger.projections.timeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +26,7 @@ import org.sharingledger.request.api.Stage;
 import org.sharingledger.request.api.Urgency;
 import org.sharingledger.subject.api.SubjectKind;
 import org.sharingledger.support.IntegrationTest;
+import org.sharingledger.support.Timing;
 import org.sharingledger.timeline.api.TimelineSubject;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -79,16 +79,7 @@ class TimelineBenchmark extends IntegrationTest {
         TimelineSubject subject = TimelineSubject.child(SubjectKind.NHS_NUMBER, child);
         Instant now = Instant.now();
         int steps = timelines.steps(subject, now).entries().size();
-        double[] ms = new double[30];
-        for (int i = 0; i < 5; i++) {
-            timelines.steps(subject, now).summary();
-        }
-        for (int i = 0; i < ms.length; i++) {
-            long t = System.nanoTime();
-            timelines.steps(subject, now).summary();
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
+        double[] ms = Timing.medianAndP95(() -> timelines.steps(subject, now).summary());
         System.out.printf("""
 
                 BENCHMARK timelines (2 cores)
@@ -96,8 +87,7 @@ class TimelineBenchmark extends IntegrationTest {
                   events in the store:        %,d
                   the child's timeline:       %d steps
                   timeline read + summary:    median %.1f ms, p95 %.1f ms
-                %n""", stored, storeSeconds, catchUpSeconds, events(), steps, ms[ms.length / 2],
-                ms[(int) Math.ceil(ms.length * 0.95) - 1]);
+                %n""", stored, storeSeconds, catchUpSeconds, events(), steps, ms[0], ms[1]);
     }
 
     private static void addRequest(List<EventMessage<?>> batch, String pseudonym) {
