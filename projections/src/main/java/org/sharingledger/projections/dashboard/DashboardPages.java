@@ -68,7 +68,10 @@ class DashboardPages {
         return CurrentActor.find().isPresent() ? "redirect:/" : "login";
     }
 
-    /** Where each user starts: the Trust at its refusal patterns, a representative at their agency's dashboard. */
+    /**
+     * Where each user starts: the Trust at its refusal patterns, a representative at their agency's dashboard, a case
+     * reviewer at the timelines.
+     */
     @GetMapping("/")
     String home() {
         Actor actor = CurrentActor.get();
@@ -77,6 +80,9 @@ class DashboardPages {
         }
         if (actor.has(Role.NOMINATED_REPRESENTATIVE) && actor.agencyId() != null) {
             return "redirect:" + dashboardPath(actor.agencyId());
+        }
+        if (actor.has(Role.CASE_REVIEWER)) {
+            return "redirect:/timeline";
         }
         return "home";
     }

@@ -7,16 +7,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -39,9 +44,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * The dashboards in a real Chromium (Debian's {@code chromium} and {@code chromium-driver}, driven by Selenium; never
  * downloaded): sign in through the form, read the figures off the page and check them against the JSON API, sign
- * out, and follow the Trust's funnel plot to an agency by keyboard. Saves the screenshots the README shows.
- * Runs with {@code ./mvnw -B verify -Pbrowser}, in a JVM and a database of its own.
+ * out, and follow the Trust's funnel plot to an agency by keyboard; then a case reviewer's timeline query, with
+ * agencies of its own (it runs last, so that the dashboards' figures stay those of the story). Saves the screenshots
+ * the README shows. Runs with {@code ./mvnw -B verify -Pbrowser}, in a JVM and a database of its own.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT extends IntegrationTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -101,6 +108,7 @@ class DashboardBrowserIT extends IntegrationTest {
     }
 
     @Test
+    @Order(1)
     void aNominatedRepresentativeSignsInAndSeesTheSameFiguresAsTheApi() throws IOException {
         JsonNode api = http.as(cast.policeRepresentative())
                 .get("/api/agencies/" + cast.police() + "/dashboard").json();
@@ -141,6 +149,7 @@ class DashboardBrowserIT extends IntegrationTest {
     }
 
     @Test
+    @Order(2)
     void theTrustSeesTheFunnelPlotAndFollowsAnAgencyByKeyboard() throws IOException {
         driver.get(base() + "/login");
         signIn(cast.trustReviewer());
@@ -202,6 +211,87 @@ class DashboardBrowserIT extends IntegrationTest {
         assertThat(text(By.id("holder-refused"))).isEqualTo("7");
         assertThat(driver.findElement(By.linkText("Back to the refusal patterns")).getAttribute("href"))
                 .contains("/trust?from=");
+    }
+
+    @Test
+    @Order(3)
+    void aCaseReviewerReadsAChildsTimelineUnderAGrant() throws IOException {
+        String school = agency("Riverside Primary School", "EDUCATION");
+        String police = agency("County Constabulary", "POLICE");
+        String socialCare = agency("County Children's Services", "CHILDRENS_SOCIAL_CARE");
+        String health = agency("Vale Community Health", "HEALTH");
+        Credentials teacher = person(school, "Maria Lopez", "PRACTITIONER");
+        Credentials officer = person(police, "Daniel Shaw", "PRACTITIONER");
+        Credentials inspector = person(police, "Ruth Okoro", "NOMINATED_REPRESENTATIVE");
+        Credentials socialWorker = person(socialCare, "Tom Fielding", "PRACTITIONER");
+        Credentials nurse = person(health, "Priya Nair", "PRACTITIONER");
+        Credentials caseReviewer = person(null, "Helen Marsh", "CASE_REVIEWER");
+        String child = Scenario.uniqueNhsNumber();
+
+        String asked = scenario.request(teacher, childsRequest(school, police, child, "URGENT"));
+        post(officer, "/api/requests/" + asked + "/refusal", Map.of("reason", "WOULD_PREJUDICE_INVESTIGATION",
+                "rationale", "An investigation into the family is under way.", "adviceSought", "Force solicitor"));
+        escalate(teacher, asked, "NOMINATED_REPRESENTATIVE");
+        resolve(inspector, asked, "SHARED");
+        share(nurse, scenario.request(socialWorker, childsRequest(socialCare, health, child, "ROUTINE")), "PARTIAL");
+        Map<String, Object> grant = new LinkedHashMap<>();
+        grant.put("nhsNumber", child);
+        grant.put("reviewer", caseReviewer.username());
+        grant.put("review", "Serious case review: Child R");
+        grant.put("reason", "Commissioned by the Local Safeguarding Children Board");
+        grant.put("validUntil", Instant.now().plus(Duration.ofDays(90)).toString());
+        var granted = http.as(cast.trustReviewer()).post("/api/timeline-grants", grant);
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(201);
+        awaitReadModels();
+
+        driver.get(base() + "/login");
+        signIn(caseReviewer);
+        wait.until(ExpectedConditions.urlContains("/timeline"));
+        WebElement choice = driver.findElement(By.id("grantId"));
+        assertThat(choice.isSelected()).as("their only grant is chosen already").isTrue();
+        assertThat(text(By.cssSelector("label[for='grantId'] .choice__title"))).isEqualTo("Serious case review: Child R");
+        driver.findElement(By.id("nhsNumber")).sendKeys(child.substring(0, 3) + " " + child.substring(3, 6) + " "
+                + child.substring(6));
+        driver.findElement(By.id("reason")).sendKeys("Preparing the panel's chronology");
+        driver.findElement(By.id("show-timeline")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline-entries")));
+        assertThat(driver.getCurrentUrl()).endsWith("/timeline").doesNotContain(child);
+        assertThat(text(By.id("timeline-review"))).isEqualTo("Serious case review: Child R");
+        assertThat(text(By.id("summary-requests"))).isEqualTo("2");
+        assertThat(text(By.id("summary-refused"))).isEqualTo("1");
+        assertThat(text(By.id("summary-partially-shared"))).isEqualTo("1");
+        assertThat(text(By.id("summary-escalations"))).isEqualTo("1");
+        assertThat(driver.findElements(By.cssSelector("#timeline-entries tbody tr"))).hasSize(6);
+        assertThat(text(By.cssSelector("#timeline-entries-2 .step-description")))
+                .isEqualTo("County Constabulary refused: disclosure would prejudice an investigation");
+        assertThat(driver.getPageSource()).doesNotContain(child);
+        assertThat(driver.findElements(By.cssSelector("#downloads button"))).extracting(WebElement::getText)
+                .containsExactly("PDF, for the panel", "CSV, for a spreadsheet", "JSON, as the API gives it",
+                        "FHIR R4 (AuditEvent bundle)");
+        assertFitsTheWindow();
+        screenshot("timeline.png");
+    }
+
+    /** A user with a real-looking name, for the screenshot. */
+    private Credentials person(String agencyId, String displayName, String role) {
+        String username = Scenario.unique(displayName.toLowerCase(Locale.ROOT).replace(' ', '.'));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", username);
+        body.put("password", "password-" + username);
+        body.put("displayName", displayName);
+        body.put("agencyId", agencyId);
+        body.put("roles", List.of(role));
+        var registered = http.as(Scenario.ADMIN).post("/api/users", body);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return new Credentials(username, "password-" + username);
+    }
+
+    private static Map<String, Object> childsRequest(String requester, String holder, String child, String urgency) {
+        Map<String, Object> body = Scenario.requestBody(requester, holder, urgency);
+        body.put("subject", Map.of("nhsNumber", child));
+        body.put("caseReference", "CASE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT));
+        return body;
     }
 
     // --- the story: six signatories, some requests shared, some refused, some escalated, one overdue ---
