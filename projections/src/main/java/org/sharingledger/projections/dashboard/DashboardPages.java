@@ -6,23 +6,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sharingledger.access.api.Actor;
 import org.sharingledger.access.api.CurrentActor;
-import org.sharingledger.access.api.DeniedAttempts;
 import org.sharingledger.access.api.Role;
 import org.sharingledger.platform.rules.InvalidInput;
-import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyDashboard;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyPattern;
 import org.sharingledger.projections.dashboard.DashboardViews.RefusalPatterns;
 import org.sharingledger.projections.dashboard.DashboardViews.SectorCell;
+import org.sharingledger.projections.pages.LedgerPage;
+import org.sharingledger.projections.pages.PageModel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.util.UriUtils;
 
 /**
  * The web pages (form login, session, CSRF; see {@code access.PageSecurityConfiguration}): an agency's dashboard
@@ -46,21 +43,24 @@ import org.springframework.web.util.UriUtils;
  */
 @Controller
 @Hidden
+@LedgerPage
 class DashboardPages {
 
     private final Dashboards dashboards;
-    private final DeniedAttempts deniedAttempts;
     private final Clock clock;
 
-    DashboardPages(Dashboards dashboards, DeniedAttempts deniedAttempts, Clock clock) {
+    DashboardPages(Dashboards dashboards, Clock clock) {
         this.dashboards = dashboards;
-        this.deniedAttempts = deniedAttempts;
         this.clock = clock;
     }
 
     @ModelAttribute
     void common(Model model) {
-        addCommon(model::addAttribute);
+        model.addAttribute("fmt", Formats.INSTANCE);
+        PageModel.addCommon(model::addAttribute);
+        model.addAttribute("roleLabels", CurrentActor.find()
+                .map(actor -> actor.roles().stream().map(role -> Formats.INSTANCE.label(role.name())).toList())
+                .orElse(List.of()));
     }
 
     @GetMapping("/login")
@@ -79,7 +79,7 @@ class DashboardPages {
             return "redirect:/trust";
         }
         if (actor.has(Role.NOMINATED_REPRESENTATIVE) && actor.agencyId() != null) {
-            return "redirect:" + dashboardPath(actor.agencyId());
+            return "redirect:" + PageModel.dashboardPath(actor.agencyId());
         }
         if (actor.has(Role.CASE_REVIEWER)) {
             return "redirect:/timeline";
@@ -107,7 +107,7 @@ class DashboardPages {
         model.addAttribute("d", dashboard);
         model.addAttribute("period", period);
         model.addAttribute("chart", Charts.monthly(dashboard.monthly()));
-        model.addAttribute("csv", dashboardPath(agencyId) + ".csv" + query(period));
+        model.addAttribute("csv", PageModel.dashboardPath(agencyId) + ".csv" + query(period));
         return "agency";
     }
 
@@ -125,7 +125,7 @@ class DashboardPages {
     /** Any other address under the dashboards: a page saying so, rather than the API's problem detail. */
     @GetMapping({"/dashboard", "/dashboard/", "/dashboard/{agencyId}/**"})
     ModelAndView noSuchPage() {
-        return page("problem", HttpStatus.NOT_FOUND, "There is no page at this address.");
+        return PageModel.page("problem", HttpStatus.NOT_FOUND, "There is no page at this address.");
     }
 
     @GetMapping("/trust")
@@ -161,52 +161,9 @@ class DashboardPages {
         };
     }
 
-    /** As in the API: recorded as an {@code AccessDenied} event, answered 403, here with a page. */
-    @ExceptionHandler(NotPermitted.class)
-    ModelAndView notPermitted(NotPermitted e, HttpServletRequest request) {
-        CurrentActor.find().ifPresent(actor ->
-                deniedAttempts.record(actor, request.getMethod(), request.getRequestURI(), e.getMessage()));
-        return page("denied", HttpStatus.FORBIDDEN, e.getMessage());
-    }
-
-    @ExceptionHandler(NotFound.class)
-    ModelAndView notFound(NotFound e) {
-        return page("problem", HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(InvalidInput.class)
-    ModelAndView invalid(InvalidInput e) {
-        StringBuilder message = new StringBuilder();
-        e.problems().forEach(problem -> message.append(message.isEmpty() ? "" : "; ")
-                .append(problem.field()).append(' ').append(problem.message()));
-        return page("problem", HttpStatus.BAD_REQUEST, message + ".");
-    }
-
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView typeMismatch(MethodArgumentTypeMismatchException e) {
-        return page("problem", HttpStatus.BAD_REQUEST, e.getName() + " must be a date (YYYY-MM-DD).");
-    }
-
-    private ModelAndView page(String view, HttpStatus status, String message) {
-        ModelAndView page = new ModelAndView(view, status);
-        addCommon(page::addObject);
-        page.addObject("status", status.value());
-        page.addObject("message", message);
-        return page;
-    }
-
-    /** What every page shows: who is signed in, and the way to their pages. */
-    private void addCommon(java.util.function.BiConsumer<String, Object> model) {
-        Optional<Actor> actor = CurrentActor.find();
-        model.accept("fmt", Formats.INSTANCE);
-        model.accept("viewer", actor.orElse(null));
-        model.accept("trustReviewer", actor.map(a -> a.has(Role.TRUST_REVIEWER)).orElse(false));
-        String ownDashboard = actor.filter(a -> a.has(Role.NOMINATED_REPRESENTATIVE) && a.agencyId() != null)
-                .map(a -> dashboardPath(a.agencyId())).orElse(null);
-        model.accept("ownDashboard", ownDashboard);
-        List<String> roles = actor.map(a -> a.roles().stream().map(Role::name).toList()).orElse(List.of());
-        model.accept("roles", roles);
-        model.accept("roleLabels", roles.stream().map(Formats.INSTANCE::label).toList());
+        return PageModel.page("problem", HttpStatus.BAD_REQUEST, e.getName() + " must be a date (YYYY-MM-DD).");
     }
 
     private void allowedToSee(String agencyId) {
@@ -227,9 +184,6 @@ class DashboardPages {
         return period;
     }
 
-    static String dashboardPath(String agencyId) {
-        return "/dashboard/" + UriUtils.encodePathSegment(agencyId, java.nio.charset.StandardCharsets.UTF_8);
-    }
 
     private static String query(Dashboards.Period period) {
         return "?from=" + period.from() + "&to=" + period.to();

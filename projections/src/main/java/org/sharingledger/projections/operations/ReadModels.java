@@ -103,12 +103,6 @@ public class ReadModels {
         return one(name);
     }
 
-    /** Whether every streaming read model has processed every event stored so far (for tests and rebuilds). */
-    public boolean caughtUp() {
-        long head = head();
-        return streaming().entrySet().stream()
-                .allMatch(entry -> status(entry.getKey(), entry.getValue(), head).lag() == 0);
-    }
 
     Map<String, StreamingEventProcessor> streaming() {
         Map<String, StreamingEventProcessor> streaming = new LinkedHashMap<>();

@@ -14,21 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.sharingledger.access.api.Actor;
 import org.sharingledger.access.api.CurrentActor;
-import org.sharingledger.access.api.DeniedAttempts;
 import org.sharingledger.access.api.Role;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.subject.api.SubjectPseudonyms;
 import org.sharingledger.timeline.api.TimelineSubjects;
+import org.sharingledger.projections.pages.LedgerPage;
+import org.sharingledger.projections.pages.PageModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,7 +41,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.util.UriUtils;
 import org.springframework.web.util.WebUtils;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,6 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 @Hidden
+@LedgerPage
 class TimelinePages {
 
     /** How many recent queries a session keeps for their downloads. */
@@ -77,17 +76,15 @@ class TimelinePages {
             where reviewer = ? and revoked_at is null and valid_until > ? order by granted_at desc""";
 
     private final TimelineQueries queries;
-    private final DeniedAttempts deniedAttempts;
     private final SubjectPseudonyms pseudonyms;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    TimelinePages(TimelineQueries queries, DeniedAttempts deniedAttempts, SubjectPseudonyms pseudonyms,
+    TimelinePages(TimelineQueries queries, SubjectPseudonyms pseudonyms,
                   JdbcTemplate jdbc, JsonMapper json, PlatformTransactionManager transactionManager, Clock clock) {
         this.queries = queries;
-        this.deniedAttempts = deniedAttempts;
         this.pseudonyms = pseudonyms;
         this.jdbc = jdbc;
         this.json = json;
@@ -97,7 +94,8 @@ class TimelinePages {
 
     @ModelAttribute
     void common(Model model) {
-        addCommon(model::addAttribute);
+        model.addAttribute("tf", TimelinePageFormats.INSTANCE);
+        PageModel.addCommon(model::addAttribute);
     }
 
     @GetMapping("/timeline")
@@ -173,7 +171,7 @@ class TimelinePages {
     /** Any other address under the timelines, or a download opened as a link: a page saying so. */
     @GetMapping({"/timeline/", "/timeline/**"})
     ModelAndView noSuchPage() {
-        return page("problem", HttpStatus.NOT_FOUND, "There is no page at this address. Timelines are at /timeline.");
+        return PageModel.page("problem", HttpStatus.NOT_FOUND, "There is no page at this address. Timelines are at /timeline.");
     }
 
     private byte[] render(Timeline timeline, String format) {
@@ -186,26 +184,9 @@ class TimelinePages {
         };
     }
 
-    /** As in the API: recorded as an {@code AccessDenied} event, answered 403, here with a page. */
-    @ExceptionHandler(NotPermitted.class)
-    ModelAndView notPermitted(NotPermitted e, HttpServletRequest request) {
-        CurrentActor.find().ifPresent(actor ->
-                deniedAttempts.record(actor, request.getMethod(), request.getRequestURI(), e.getMessage()));
-        return page("denied", HttpStatus.FORBIDDEN, e.getMessage());
-    }
-
-    /** Only the downloads get here (the form shows its own errors beside its fields). */
-    @ExceptionHandler(InvalidInput.class)
-    ModelAndView invalid(InvalidInput e) {
-        StringBuilder message = new StringBuilder();
-        e.problems().forEach(problem -> message.append(message.isEmpty() ? "" : "; ")
-                .append(problem.field()).append(' ').append(problem.message()));
-        return page("problem", HttpStatus.BAD_REQUEST, message + ".");
-    }
-
     @ExceptionHandler(QueryGone.class)
     ModelAndView gone() {
-        return page("problem", HttpStatus.BAD_REQUEST, "This timeline is no longer held for download: the session "
+        return PageModel.page("problem", HttpStatus.BAD_REQUEST, "This timeline is no longer held for download: the session "
                 + "ended or it was one of many. Run the query again from the timelines page.");
     }
 
@@ -276,28 +257,6 @@ class TimelinePages {
         protected boolean removeEldestEntry(Map.Entry<String, Asked> eldest) {
             return size() > QUERIES_KEPT;
         }
-    }
-
-    // --- shared with the dashboards' pages ---
-
-    private ModelAndView page(String view, HttpStatus status, String message) {
-        ModelAndView page = new ModelAndView(view, status);
-        addCommon(page::addObject);
-        page.addObject("status", status.value());
-        page.addObject("message", message);
-        return page;
-    }
-
-    /** What every page's header needs: who is signed in, and the way to their pages. */
-    private static void addCommon(BiConsumer<String, Object> model) {
-        Optional<Actor> actor = CurrentActor.find();
-        model.accept("tf", TimelinePageFormats.INSTANCE);
-        model.accept("viewer", actor.orElse(null));
-        model.accept("trustReviewer", actor.map(a -> a.has(Role.TRUST_REVIEWER)).orElse(false));
-        model.accept("ownDashboard", actor.filter(a -> a.has(Role.NOMINATED_REPRESENTATIVE) && a.agencyId() != null)
-                .map(a -> "/dashboard/" + UriUtils.encodePathSegment(a.agencyId(), StandardCharsets.UTF_8))
-                .orElse(null));
-        model.accept("roles", actor.map(a -> a.roles().stream().map(Role::name).toList()).orElse(List.of()));
     }
 
     private static Actor reviewerOnly() {

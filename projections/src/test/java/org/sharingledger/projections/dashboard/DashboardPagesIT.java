@@ -3,25 +3,14 @@ package org.sharingledger.projections.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
+import org.sharingledger.support.PageSession;
 import org.sharingledger.support.Scenario;
 
 /**
@@ -30,19 +19,16 @@ import org.sharingledger.support.Scenario;
  */
 class DashboardPagesIT extends IntegrationTest {
 
-    private static final Pattern CSRF = Pattern.compile(
-            "<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
-
     @Test
     void aVisitorWhoIsNotSignedInIsSentToTheSignInPage() {
-        Browser visitor = new Browser();
+        PageSession visitor = new PageSession(port);
         for (String page : new String[] {"/", "/trust", "/dashboard/anything", "/dashboard/anything.csv",
             "/trust.csv"}) {
             HttpResponse<String> response = visitor.get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(302);
             assertThat(response.headers().firstValue("Location").orElseThrow()).as(page).endsWith("/login");
         }
-        HttpResponse<String> login = new Browser().get("/login");
+        HttpResponse<String> login = new PageSession(port).get("/login");
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.body()).contains("<h1>Sign in</h1>").contains("name=\"_csrf\"");
         assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'none'");
@@ -58,7 +44,7 @@ class DashboardPagesIT extends IntegrationTest {
     void aWrongPasswordGoesBackToTheSignInPageWithAnError() {
         String agency = scenario.agency("HEALTH");
         Credentials representative = scenario.user(agency, "NOMINATED_REPRESENTATIVE");
-        Browser browser = new Browser();
+        PageSession browser = new PageSession(port);
 
         HttpResponse<String> response = browser.signIn(representative.username(), "not-the-password");
 
@@ -72,7 +58,7 @@ class DashboardPagesIT extends IntegrationTest {
         String agency = scenario.agency("HEALTH");
         Credentials representative = scenario.user(agency, "NOMINATED_REPRESENTATIVE");
         awaitDashboardsKnow(agency, representative);
-        Browser browser = new Browser();
+        PageSession browser = new PageSession(port);
         assertThat(browser.signIn(representative).headers().firstValue("Location").orElseThrow()).endsWith("/");
 
         HttpResponse<String> home = browser.get("/");
@@ -98,7 +84,7 @@ class DashboardPagesIT extends IntegrationTest {
         String own = scenario.agency("EDUCATION");
         String other = scenario.agency("POLICE");
         Credentials representative = scenario.user(own, "NOMINATED_REPRESENTATIVE");
-        Browser browser = new Browser();
+        PageSession browser = new PageSession(port);
         browser.signIn(representative);
         long denied = events("AccessDenied");
 
@@ -118,7 +104,7 @@ class DashboardPagesIT extends IntegrationTest {
     void aPractitionerHasNoPagesAndOpeningTheTrustsPageIsRefusedAndRecorded() {
         String agency = scenario.agency("POLICE");
         Credentials practitioner = scenario.user(agency, "PRACTITIONER");
-        Browser browser = new Browser();
+        PageSession browser = new PageSession(port);
         browser.signIn(practitioner);
 
         HttpResponse<String> home = browser.get("/");
@@ -141,7 +127,7 @@ class DashboardPagesIT extends IntegrationTest {
         String agency = scenario.agency("HOUSING");
         Credentials reviewer = scenario.user(null, "TRUST_REVIEWER");
         awaitDashboardsKnow(agency, reviewer);
-        Browser browser = new Browser();
+        PageSession browser = new PageSession(port);
         browser.signIn(reviewer);
 
         assertThat(browser.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/trust");
@@ -170,7 +156,7 @@ class DashboardPagesIT extends IntegrationTest {
     @Test
     void signingOutNeedsTheFormsTokenAndEndsTheSession() {
         Credentials reviewer = scenario.user(null, "TRUST_REVIEWER");
-        Browser browser = new Browser();
+        PageSession browser = new PageSession(port);
         browser.signIn(reviewer);
         HttpResponse<String> trust = browser.get("/trust");
         assertThat(trust.statusCode()).isEqualTo(200);
@@ -179,7 +165,7 @@ class DashboardPagesIT extends IntegrationTest {
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(browser.get("/trust").statusCode()).as("still signed in").isEqualTo(200);
 
-        HttpResponse<String> signedOut = browser.post("/logout", Map.of("_csrf", csrf(trust.body())));
+        HttpResponse<String> signedOut = browser.post("/logout", Map.of("_csrf", PageSession.csrf(trust.body())));
         assertThat(signedOut.statusCode()).isEqualTo(302);
         assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
         assertThat(browser.get("/trust").statusCode()).isEqualTo(302);
@@ -188,7 +174,7 @@ class DashboardPagesIT extends IntegrationTest {
     @Test
     void theApiStillTakesOnlyBasicOrTokensNotThePagesSession() {
         Credentials reviewer = scenario.user(null, "TRUST_REVIEWER");
-        Browser browser = new Browser();
+        PageSession browser = new PageSession(port);
         browser.signIn(reviewer);
         assertThat(browser.get("/trust").statusCode()).isEqualTo(200);
 
@@ -213,65 +199,5 @@ class DashboardPagesIT extends IntegrationTest {
                 select count(*) from domain_event_entry where payload_type like '%AccessDenied'
                 and convert_from(payload, 'UTF8') like ? and convert_from(payload, 'UTF8') like ?""", Long.class,
                 "%\"" + username + "\"%", "%\"" + path + "\"%");
-    }
-
-    private static String csrf(String html) {
-        Matcher matcher = CSRF.matcher(html);
-        assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
-        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-    }
-
-    /** A cookie-keeping client that does not follow redirects. */
-    private final class Browser {
-
-        private final HttpClient client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-
-        HttpResponse<String> signIn(Credentials credentials) {
-            HttpResponse<String> response = signIn(credentials.username(), credentials.password());
-            assertThat(response.statusCode()).isEqualTo(302);
-            assertThat(response.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-            return response;
-        }
-
-        HttpResponse<String> signIn(String username, String password) {
-            String token = csrf(get("/login").body());
-            Map<String, String> form = new LinkedHashMap<>();
-            form.put("username", username);
-            form.put("password", password);
-            form.put("_csrf", token);
-            return post("/login", form);
-        }
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) {
-            String body = form.entrySet().stream()
-                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

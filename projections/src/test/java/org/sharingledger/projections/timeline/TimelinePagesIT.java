@@ -2,28 +2,18 @@ package org.sharingledger.projections.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -46,6 +36,7 @@ import org.sharingledger.subject.api.SubjectPseudonyms;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.Http.Response;
 import org.sharingledger.support.IntegrationTest;
+import org.sharingledger.support.PageSession;
 import org.sharingledger.support.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -63,8 +54,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(OutputCaptureExtension.class)
 class TimelinePagesIT extends IntegrationTest {
 
-    private static final Pattern CSRF = Pattern.compile(
-            "<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
     private static final Pattern QUERY_KEY = Pattern.compile(
             "<input[^>]*name=\"query\"[^>]*value=\"([^\"]+)\"");
 
@@ -129,7 +118,7 @@ class TimelinePagesIT extends IntegrationTest {
         long queried = events("TimelineQueried");
 
         HttpResponse<String> page = browser.post("/timeline", Map.of("grantId", grant, "nhsNumber", child,
-                "reason", "Preparing the panel's chronology", "asOf", "", "_csrf", csrf(form.body())));
+                "reason", "Preparing the panel's chronology", "asOf", "", "_csrf", PageSession.csrf(form.body())));
 
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         String html = page.body();
@@ -157,7 +146,7 @@ class TimelinePagesIT extends IntegrationTest {
         assertThat(recordedQueries(reviewer.username(), "html")).isEqualTo(1);
 
         HttpResponse<String> download = browser.post("/timeline/export", Map.of("query", queryKey(html),
-                "format", "json", "_csrf", csrf(html)));
+                "format", "json", "_csrf", PageSession.csrf(html)));
 
         assertThat(download.statusCode()).as(download.body()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
@@ -182,7 +171,7 @@ class TimelinePagesIT extends IntegrationTest {
                 "application/fhir+json");
         types.forEach((format, type) -> {
             HttpResponse<String> file = browser.post("/timeline/export", Map.of("query", queryKey(html),
-                    "format", format, "_csrf", csrf(html)));
+                    "format", format, "_csrf", PageSession.csrf(html)));
             assertThat(file.statusCode()).as(format).isEqualTo(200);
             assertThat(file.headers().firstValue("Content-Type").orElseThrow()).as(format).startsWith(type);
             assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).as(format)
@@ -193,11 +182,11 @@ class TimelinePagesIT extends IntegrationTest {
         assertThat(events("TimelineQueried")).isEqualTo(queried + 5);
 
         HttpResponse<String> unknownQuery = browser.post("/timeline/export", Map.of("query",
-                UUID.randomUUID().toString(), "format", "json", "_csrf", csrf(html)));
+                UUID.randomUUID().toString(), "format", "json", "_csrf", PageSession.csrf(html)));
         assertThat(unknownQuery.statusCode()).isEqualTo(400);
         assertThat(unknownQuery.body()).contains("Run the query again");
         HttpResponse<String> unknownFormat = browser.post("/timeline/export", Map.of("query", queryKey(html),
-                "format", "docx", "_csrf", csrf(html)));
+                "format", "docx", "_csrf", PageSession.csrf(html)));
         assertThat(unknownFormat.statusCode()).isEqualTo(400);
         assertThat(events("TimelineQueried")).isEqualTo(queried + 5);
         assertThat(output.getAll()).as("the NHS number is in no log line").doesNotContain(childDigits)
@@ -208,7 +197,7 @@ class TimelinePagesIT extends IntegrationTest {
     void mistakesAreShownOnTheFormAndRecordNothing(CapturedOutput output) {
         Browser browser = new Browser();
         browser.signIn(reviewer);
-        String token = csrf(browser.get("/timeline").body());
+        String token = PageSession.csrf(browser.get("/timeline").body());
         long queried = events("TimelineQueried");
 
         HttpResponse<String> noReason = browser.post("/timeline", Map.of("grantId", grant, "nhsNumber", child,
@@ -269,7 +258,7 @@ class TimelinePagesIT extends IntegrationTest {
         awaitReadModels();
         Browser browser = new Browser();
         browser.signIn(reviewer);
-        String token = csrf(browser.get("/timeline").body());
+        String token = PageSession.csrf(browser.get("/timeline").body());
 
         String thatWeek = LocalDateTime.ofInstant(decided.plus(Duration.ofHours(1)), ZoneOffset.UTC).toString();
         HttpResponse<String> then = browser.post("/timeline", Map.of("grantId", grant, "nhsNumber", child,
@@ -308,7 +297,7 @@ class TimelinePagesIT extends IntegrationTest {
 
         long queried = events("TimelineQueried");
         HttpResponse<String> posted = browser.post("/timeline", Map.of("grantId", grant, "nhsNumber", child,
-                "reason", "Curious", "_csrf", csrf(browser.get("/").body())));
+                "reason", "Curious", "_csrf", PageSession.csrf(browser.get("/").body())));
         assertThat(posted.statusCode()).isEqualTo(403);
         assertThat(posted.body()).doesNotContain(childDigits).doesNotContain(child);
         assertThat(events("AccessDenied")).isEqualTo(denied + 2);
@@ -333,13 +322,13 @@ class TimelinePagesIT extends IntegrationTest {
         assertThat(form.body()).contains("value=\"" + otherChildGrant + "\"").doesNotContain(grant);
 
         HttpResponse<String> anotherChild = browser.post("/timeline", Map.of("grantId", otherChildGrant,
-                "nhsNumber", child, "reason", "Chronology", "_csrf", csrf(form.body())));
+                "nhsNumber", child, "reason", "Chronology", "_csrf", PageSession.csrf(form.body())));
         assertThat(anotherChild.statusCode()).isEqualTo(403);
         assertThat(anotherChild.body()).contains("Not allowed").contains("the grant is for another child or case")
                 .doesNotContain(childDigits).doesNotContain(child);
 
         HttpResponse<String> someoneElses = browser.post("/timeline", Map.of("grantId", grant,
-                "nhsNumber", child, "reason", "Chronology", "_csrf", csrf(form.body())));
+                "nhsNumber", child, "reason", "Chronology", "_csrf", PageSession.csrf(form.body())));
         assertThat(someoneElses.statusCode()).isEqualTo(403);
         assertThat(someoneElses.body()).contains("this grant is not yours");
         assertThat(events("AccessDenied")).isEqualTo(denied + 2);
@@ -428,64 +417,23 @@ class TimelinePagesIT extends IntegrationTest {
         return matcher.group(1);
     }
 
-    private static String csrf(String html) {
-        Matcher matcher = CSRF.matcher(html);
-        assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
-        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-    }
-
     private static void ok(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
-    /** A cookie-keeping client that does not follow redirects. */
-    private final class Browser {
+    /** The reviewer's session; no address it is sent to ever carries the child's identifier. */
+    private final class Browser extends PageSession {
 
-        private final HttpClient client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-
-        void signIn(Credentials credentials) {
-            Map<String, String> form = new LinkedHashMap<>();
-            form.put("username", credentials.username());
-            form.put("password", credentials.password());
-            form.put("_csrf", csrf(get("/login").body()));
-            HttpResponse<String> response = post("/login", form);
-            assertThat(response.statusCode()).isEqualTo(302);
-            assertThat(response.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        Browser() {
+            super(port);
         }
 
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) {
-            String body = form.entrySet().stream()
-                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        @Override
+        public HttpResponse<String> post(String path, Map<String, String> form) {
+            HttpResponse<String> response = super.post(path, form);
             response.headers().firstValue("Location").ifPresent(location ->
                     assertThat(location).as("never an identifier in an address").doesNotContain(childDigits));
             return response;
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

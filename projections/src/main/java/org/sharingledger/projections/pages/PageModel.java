@@ -1,0 +1,44 @@
+package org.sharingledger.projections.pages;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+import org.sharingledger.access.api.Actor;
+import org.sharingledger.access.api.CurrentActor;
+import org.sharingledger.access.api.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriUtils;
+
+/** The model every page's header needs, and the error pages built on it. */
+public final class PageModel {
+
+    private PageModel() {
+    }
+
+    /** Who is signed in, and the way to their own pages. */
+    public static void addCommon(BiConsumer<String, Object> model) {
+        Optional<Actor> actor = CurrentActor.find();
+        model.accept("viewer", actor.orElse(null));
+        model.accept("trustReviewer", actor.map(a -> a.has(Role.TRUST_REVIEWER)).orElse(false));
+        model.accept("ownDashboard", actor.filter(a -> a.has(Role.NOMINATED_REPRESENTATIVE) && a.agencyId() != null)
+                .map(a -> dashboardPath(a.agencyId())).orElse(null));
+        model.accept("roles", actor.map(a -> a.roles().stream().map(Role::name).toList()).orElse(List.<String>of()));
+    }
+
+    /** An agency's dashboard page. */
+    public static String dashboardPath(String agencyId) {
+        return "/dashboard/" + UriUtils.encodePathSegment(agencyId, StandardCharsets.UTF_8);
+    }
+
+    /** A page that answers {@code status} with a message: {@code denied} or {@code problem}. */
+    public static ModelAndView page(String view, HttpStatus status, String message) {
+        ModelAndView page = new ModelAndView(view, status);
+        addCommon(page::addObject);
+        page.addObject("status", status.value());
+        page.addObject("message", message);
+        return page;
+    }
+}
