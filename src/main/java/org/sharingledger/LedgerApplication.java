@@ -1,5 +1,6 @@
 package org.sharingledger;
 
+import org.sharingledger.evidence.cli.EvidenceCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,6 +16,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LedgerApplication {
 
     public static void main(String[] args) {
+        if (EvidenceCommands.handles(args)) {
+            System.exit(EvidenceCommands.run(args, System.getenv(), System.out, System.err));
+        }
         System.setProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(LedgerApplication.class, args);
     }

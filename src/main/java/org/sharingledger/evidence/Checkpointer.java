@@ -1,0 +1,190 @@
+package org.sharingledger.evidence;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Adds every committed event's hash to the Merkle tree, in the order events become visible, and signs a checkpoint
+ * of the tree (size, root, time) whenever it grew. Runs in the background and on demand (before an export carries
+ * proofs), always in a transaction of its own, and on one node at a time (a PostgreSQL advisory lock).
+ *
+ * <p>Normally leaves follow store order (global_index). A position below the tree's head with no committed event is
+ * remembered as a gap: a transaction that took that position may still commit, and its event then joins the tree
+ * as the next leaf. Gaps older than the gap timeout are forgotten (their transactions rolled back).
+ */
+@Component
+class Checkpointer {
+
+    private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
+    /** The advisory lock key: "ledger checkpoints". */
+    private static final long LOCK = 0x4C45444745524350L;
+    private static final int BATCH = 20_000;
+    private static final long MAX_GAP = 100_000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final LedgerKey key;
+    private final EvidenceProperties properties;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private MerkleTree tree = new MerkleTree();
+    private long highWater;
+
+    Checkpointer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LedgerKey key,
+                 EvidenceProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.key = key;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelayString = "${ledger.evidence.checkpoint-interval}",
+            fixedDelayString = "${ledger.evidence.checkpoint-interval}")
+    void inTheBackground() {
+        try {
+            checkpoint();
+        } catch (RuntimeException e) {
+            log.warn("Checkpoint failed; the next run tries again: {}", e.toString());
+        }
+    }
+
+    /** Brings the tree up to date with every committed event; returns the latest signed checkpoint, if any. */
+    Optional<StoredCheckpoint> checkpoint() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(transactions.execute(status -> {
+                jdbc.queryForList("select pg_advisory_xact_lock(?)", LOCK);
+                catchUpWithStoredLeaves();
+                List<Leaf> added = newLeaves();
+                if (added.isEmpty()) {
+                    return latest().orElse(null);
+                }
+                long first = tree.size();
+                jdbc.batchUpdate("insert into ledger_leaf (leaf_index, global_index, aggregate_identifier, "
+                        + "sequence_number, event_hash) values (?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int i) throws SQLException {
+                        Leaf leaf = added.get(i);
+                        statement.setLong(1, first + i);
+                        statement.setLong(2, leaf.position());
+                        statement.setString(3, leaf.aggregateIdentifier());
+                        statement.setLong(4, leaf.sequenceNumber());
+                        statement.setBytes(5, leaf.eventHash());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return added.size();
+                    }
+                });
+                added.forEach(leaf -> tree.append(leaf.eventHash()));
+                Checkpoint checkpoint = new Checkpoint(properties.origin(), tree.size(), tree.root(tree.size()),
+                        clock.instant().truncatedTo(ChronoUnit.SECONDS));
+                String statement = SignedCheckpoints.sign(checkpoint, key);
+                jdbc.update("insert into ledger_checkpoint (tree_size, root_hash, signed_at, statement) "
+                                + "values (?, ?, ?, ?)", checkpoint.treeSize(), checkpoint.rootHash(),
+                        Timestamp.from(checkpoint.signedAt()), statement);
+                return new StoredCheckpoint(checkpoint, statement);
+            }));
+        } catch (RuntimeException e) {
+            // The leaves appended in memory may not have been committed: start again from the database next time.
+            tree = new MerkleTree();
+            highWater = 0;
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The tree as far as the latest checkpoint, for proofs; call {@link #checkpoint()} first to bring it up to date. */
+    MerkleTree tree() {
+        lock.lock();
+        try {
+            catchUpWithStoredLeavesOutsideTransaction();
+            return tree;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Optional<StoredCheckpoint> latest() {
+        return jdbc.query("select statement from ledger_checkpoint order by tree_size desc limit 1",
+                        (row, i) -> row.getString(1)).stream().findFirst()
+                .map(statement -> new StoredCheckpoint(SignedCheckpoints.open(statement, key.verifier()), statement));
+    }
+
+    private void catchUpWithStoredLeavesOutsideTransaction() {
+        transactions.executeWithoutResult(status -> catchUpWithStoredLeaves());
+    }
+
+    /** Leaves this node has not seen yet (written by an earlier run, or another node). */
+    private void catchUpWithStoredLeaves() {
+        jdbc.query("select global_index, event_hash from ledger_leaf where leaf_index >= ? order by leaf_index",
+                row -> {
+                    tree.append(row.getBytes(2));
+                    highWater = Math.max(highWater, row.getLong(1));
+                }, tree.size());
+    }
+
+    private List<Leaf> newLeaves() {
+        Instant now = clock.instant();
+        List<Leaf> added = new ArrayList<>(jdbc.query("""
+                select e.global_index, e.aggregate_identifier, e.sequence_number, e.event_hash
+                from ledger_gap g join domain_event_entry e on e.global_index = g.global_index
+                order by e.global_index""", Leaf.ROWS));
+        if (!added.isEmpty()) {
+            jdbc.update("delete from ledger_gap where global_index = any(?)", (Object) added.stream()
+                    .map(Leaf::position).toArray(Long[]::new));
+        }
+        List<Leaf> batch;
+        do {
+            batch = jdbc.query("""
+                    select global_index, aggregate_identifier, sequence_number, event_hash from domain_event_entry
+                    where global_index > ? order by global_index limit ?""", Leaf.ROWS, highWater, BATCH);
+            for (Leaf leaf : batch) {
+                long missing = leaf.position() - highWater - 1;
+                if (missing > MAX_GAP) {
+                    log.warn("{} positions before {} hold no event; too many to wait for, so not tracked as gaps",
+                            missing, leaf.position());
+                } else if (missing > 0) {
+                    jdbc.update("insert into ledger_gap (global_index, first_seen) "
+                                    + "select generate_series(?::bigint, ?::bigint), ? on conflict do nothing",
+                            highWater + 1, leaf.position() - 1, Timestamp.from(now));
+                }
+                added.add(leaf);
+                highWater = leaf.position();
+            }
+        } while (batch.size() == BATCH);
+        jdbc.update("delete from ledger_gap where first_seen < ?",
+                Timestamp.from(now.minus(properties.gapTimeout())));
+        return added;
+    }
+
+    record Leaf(long position, String aggregateIdentifier, long sequenceNumber, byte[] eventHash) {
+        static final org.springframework.jdbc.core.RowMapper<Leaf> ROWS = (row, i) ->
+                new Leaf(row.getLong(1), row.getString(2), row.getLong(3), row.getBytes(4));
+    }
+
+    record StoredCheckpoint(Checkpoint checkpoint, String statement) {
+    }
+}

@@ -1,0 +1,128 @@
+package org.sharingledger.evidence;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.sharingledger.access.api.Actor;
+import org.sharingledger.access.api.CurrentActor;
+import org.sharingledger.access.api.Role;
+import org.sharingledger.evidence.api.Proofs.SignedCheckpoint;
+import org.sharingledger.platform.rules.InvalidInput;
+import org.sharingledger.platform.rules.NotFound;
+import org.sharingledger.platform.rules.NotPermitted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The ledger's evidence over HTTP: verification, signed checkpoints, consistency proofs and the verifier key. */
+@RestController
+@Tag(name = "Evidence", description = "Whether the ledger can be trusted: verification, signed checkpoints, proofs")
+class LedgerController {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerController.class);
+
+    private final LedgerEvidence evidence;
+    private final LedgerVerifier verifier;
+
+    LedgerController(LedgerEvidence evidence, DataSource dataSource, LedgerKey key, Clock clock) {
+        this.evidence = evidence;
+        this.verifier = new LedgerVerifier(dataSource, key.verifier(), clock);
+    }
+
+    @GetMapping("/api/ledger/verification")
+    @Operation(summary = "Recompute and check the whole ledger", description = "ADMIN or TRUST_REVIEWER. Recomputes "
+            + "every event's hash from its stored bytes, every stream's chain, and every signed checkpoint's root "
+            + "and signature. verified is true only when nothing is wrong; otherwise problems says what and where "
+            + "(store position, stream, sequence), in store order: MODIFIED, MISSING, INSERTED, OUT_OF_ORDER or "
+            + "CHECKPOINT_MISMATCH. Events stored since the latest checkpoint are checked by hash and chain, and "
+            + "counted in uncheckpointedEvents. Takes about a second per 100,000 events.")
+    public Verification verification() {
+        Actor actor = CurrentActor.get();
+        if (!actor.hasAny(Role.ADMIN, Role.TRUST_REVIEWER)) {
+            throw new NotPermitted("verification is for the Trust (TRUST_REVIEWER) and administrators");
+        }
+        Verification result = verifier.verify(LedgerVerifier.Progress.NONE);
+        if (result.verified()) {
+            log.info("Ledger verified: {} events at {} events/s, checkpoint of {} events", result.events(),
+                    result.eventsPerSecond(), result.checkpoint() == null ? 0 : result.checkpoint().treeSize());
+        } else {
+            log.warn("Ledger verification FAILED: {} problems, the first: {}", result.problems().size()
+                    + result.problemsNotListed(), result.problems().get(0).kind());
+        }
+        return result;
+    }
+
+    @GetMapping(value = "/api/ledger/checkpoints/latest", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The latest signed checkpoint", description = "Any signed-in user. Signs a new checkpoint "
+            + "first when events were stored since the last one. Ask for text/plain to get the statement alone, "
+            + "ready to publish (in the Trust's minutes, say).")
+    public SignedCheckpoint latest() {
+        return evidence.latestCheckpoint().orElseThrow(() -> new NotFound("no checkpoint yet: the ledger is empty"));
+    }
+
+    @GetMapping(value = "/api/ledger/checkpoints/latest", produces = MediaType.TEXT_PLAIN_VALUE)
+    public ResponseEntity<String> latestStatement() {
+        return statement(latest());
+    }
+
+    @GetMapping(value = "/api/ledger/checkpoints/{treeSize}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The checkpoint signed at exactly this tree size", description = "Any signed-in user; "
+            + "text/plain gives the statement alone.")
+    public SignedCheckpoint checkpoint(@PathVariable long treeSize) {
+        return evidence.checkpoint(treeSize).orElseThrow(() -> new NotFound("no checkpoint of tree size "
+                + treeSize));
+    }
+
+    @GetMapping(value = "/api/ledger/checkpoints/{treeSize}", produces = MediaType.TEXT_PLAIN_VALUE)
+    public ResponseEntity<String> checkpointStatement(@PathVariable long treeSize) {
+        return statement(checkpoint(treeSize));
+    }
+
+    @GetMapping("/api/ledger/consistency")
+    @Operation(summary = "Proof that a later tree extends an earlier one", description = "Any signed-in user. "
+            + "RFC 9162 consistency proof (base64 hashes) that the tree of `to` events extends the tree of `from` "
+            + "events, i.e. nothing checkpointed at `from` was changed or removed by `to`. 0 < from <= to <= the "
+            + "tree's size.")
+    public Map<String, Object> consistency(@RequestParam long from, @RequestParam long to) {
+        long size = evidence.treeSize();
+        if (from < 1 || from > to) {
+            throw new InvalidInput("from", "must be at least 1 and at most `to`");
+        }
+        if (to > size) {
+            throw new InvalidInput("to", "must be at most the tree's size, " + size);
+        }
+        List<String> proof = evidence.consistency(from, to);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("from", from);
+        answer.put("to", to);
+        answer.put("proof", proof);
+        return answer;
+    }
+
+    @GetMapping("/api/ledger/key")
+    @Operation(summary = "The key that signs checkpoints and exports", description = "Any signed-in user. The "
+            + "Ed25519 public key in signed-note verifier-key form, and a fingerprint to read aloud and compare "
+            + "with the one the Trust publishes.")
+    public Map<String, String> key() {
+        VerifierKey key = evidence.verifier();
+        return Map.of("algorithm", "Ed25519", "verifierKey", key.text(), "fingerprint", key.fingerprint());
+    }
+
+    private static ResponseEntity<String> statement(SignedCheckpoint checkpoint) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"checkpoint-" + checkpoint.treeSize()
+                        + ".txt\"")
+                .body(checkpoint.statement());
+    }
+}

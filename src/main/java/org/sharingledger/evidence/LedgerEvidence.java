@@ -1,0 +1,104 @@
+package org.sharingledger.evidence;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.sharingledger.evidence.Checkpointer.StoredCheckpoint;
+import org.sharingledger.evidence.api.LedgerProofs;
+import org.sharingledger.evidence.api.Proofs;
+import org.sharingledger.evidence.api.Proofs.InclusionProof;
+import org.sharingledger.evidence.api.Proofs.SignedCheckpoint;
+import org.sharingledger.evidence.api.Seal;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** Proofs and seals for exports, and the checkpoints and consistency proofs the ledger publishes. */
+@Service
+class LedgerEvidence implements LedgerProofs {
+
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
+
+    private final Checkpointer checkpointer;
+    private final LedgerKey key;
+    private final JdbcTemplate jdbc;
+
+    LedgerEvidence(Checkpointer checkpointer, LedgerKey key, JdbcTemplate jdbc) {
+        this.checkpointer = checkpointer;
+        this.key = key;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Proofs prove(Collection<Long> positions) {
+        Optional<StoredCheckpoint> latest = checkpointer.checkpoint();
+        if (latest.isEmpty()) {
+            return new Proofs(null, Map.of());
+        }
+        Checkpoint checkpoint = latest.get().checkpoint();
+        MerkleTree tree = checkpointer.tree();
+        Map<Long, InclusionProof> proofs = new HashMap<>();
+        if (!positions.isEmpty()) {
+            jdbc.query("select global_index, leaf_index, event_hash from ledger_leaf "
+                    + "where global_index = any(?) and leaf_index < ?", row -> {
+                long leaf = row.getLong(2);
+                proofs.put(row.getLong(1), new InclusionProof(BASE64.encodeToString(row.getBytes(3)), leaf,
+                        checkpoint.treeSize(), tree.inclusionProof(leaf, checkpoint.treeSize()).stream()
+                        .map(BASE64::encodeToString).toList()));
+            }, positions.toArray(Long[]::new), checkpoint.treeSize());
+        }
+        return new Proofs(published(latest.get()), proofs);
+    }
+
+    @Override
+    public Seal seal(byte[] canonicalContent) {
+        String digest = BASE64.encodeToString(sha256(canonicalContent));
+        return new Seal("Ed25519", digest, BASE64.encodeToString(key.sign(Seal.message(digest))),
+                key.verifier().text(), key.verifier().fingerprint());
+    }
+
+    /** The latest checkpoint, made now if events were stored since the last one. */
+    Optional<SignedCheckpoint> latestCheckpoint() {
+        return checkpointer.checkpoint().map(this::published);
+    }
+
+    /** The checkpoint of exactly this tree size, if one was signed. */
+    Optional<SignedCheckpoint> checkpoint(long treeSize) {
+        return jdbc.query("select statement from ledger_checkpoint where tree_size = ?", (row, i) ->
+                        row.getString(1), treeSize).stream().findFirst()
+                .map(statement -> published(new StoredCheckpoint(SignedCheckpoints.open(statement, key.verifier()),
+                        statement)));
+    }
+
+    /** RFC 9162 consistency proof between two tree sizes the tree has reached. */
+    List<String> consistency(long from, long to) {
+        return checkpointer.tree().consistencyProof(from, to).stream().map(BASE64::encodeToString).toList();
+    }
+
+    long treeSize() {
+        return checkpointer.tree().size();
+    }
+
+    VerifierKey verifier() {
+        return key.verifier();
+    }
+
+    private SignedCheckpoint published(StoredCheckpoint stored) {
+        Checkpoint checkpoint = stored.checkpoint();
+        return new SignedCheckpoint(checkpoint.treeSize(), BASE64.encodeToString(checkpoint.rootHash()),
+                checkpoint.signedAt(), stored.statement(), key.verifier().text(), key.verifier().fingerprint());
+    }
+
+    static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

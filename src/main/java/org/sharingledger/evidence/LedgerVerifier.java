@@ -1,0 +1,399 @@
+package org.sharingledger.evidence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.sharingledger.evidence.Verification.CheckpointSummary;
+import org.sharingledger.evidence.Verification.Kind;
+import org.sharingledger.evidence.Verification.Problem;
+
+/**
+ * Recomputes the ledger from its raw rows, trusting nothing stored but the signed checkpoints (and those only under
+ * the verifier key): every event's hash from its bytes, every stream's chain, the tree's record against every
+ * signed root. It reads one consistent snapshot of the database and needs only the public key.
+ *
+ * <ul>
+ * <li>MODIFIED: an event's bytes no longer give its stored hash, or no longer the hash that was checkpointed.</li>
+ * <li>MISSING: a checkpointed event is gone, or a stream skips a sequence number.</li>
+ * <li>INSERTED: an event sits at a position the tree passed over (no checkpoint covers it, later events are).</li>
+ * <li>OUT_OF_ORDER: a stream's events are stored out of sequence, or a position holds another event than the one
+ * checkpointed there.</li>
+ * <li>CHECKPOINT_MISMATCH: a checkpoint's signature does not hold, or the tree's record does not give its root.</li>
+ * </ul>
+ */
+public final class LedgerVerifier {
+
+    static final int MAX_PROBLEMS = 1000;
+    private static final int FETCH = 2000;
+    private static final int SWAP_CANDIDATES = 50;
+
+    /** Told how far a long run has come. */
+    @FunctionalInterface
+    public interface Progress {
+        void at(long eventsDone, long eventsTotal);
+
+        Progress NONE = (done, total) -> {
+        };
+    }
+
+    private final DataSource dataSource;
+    private final VerifierKey key;
+    private final Clock clock;
+
+    public LedgerVerifier(DataSource dataSource, VerifierKey key, Clock clock) {
+        this.dataSource = dataSource;
+        this.key = key;
+        this.clock = clock;
+    }
+
+    public Verification verify(Progress progress) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                return new Run(connection, progress).verify();
+            } finally {
+                connection.rollback();
+                connection.setTransactionIsolation(isolation);
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the ledger to verify it: " + e.getMessage(), e);
+        }
+    }
+
+    /** One verification: one snapshot, one pass over the tree's record, one merged pass over events and leaves. */
+    private final class Run {
+
+        private final Connection connection;
+        private final Progress progress;
+        private final EventHashes hashes = new EventHashes();
+        private final List<Problem> problems = new ArrayList<>();
+        private long problemCount;
+        private final Map<String, Link> streams = new HashMap<>();
+        private final List<Event> modified = new ArrayList<>();
+        private final Set<Long> gaps = new HashSet<>();
+        private List<Checkpoint> checkpoints = List.of();
+        private long uncheckpointed;
+
+        Run(Connection connection, Progress progress) {
+            this.connection = connection;
+            this.progress = progress;
+        }
+
+        Verification verify() throws SQLException {
+            Instant started = clock.instant();
+            long t0 = System.nanoTime();
+            checkpoints = signedCheckpoints();
+            long leaves = treeRecordAgainstCheckpoints();
+            query("select global_index from ledger_gap", row -> gaps.add(row.getLong(1)));
+            long total = single("select count(*) from domain_event_entry");
+            long events = eventsAgainstLeaves(total, leaves);
+            identifySwaps();
+            long nanos = Math.max(1, System.nanoTime() - t0);
+            Checkpoint latest = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
+            problems.sort(Comparator.comparing((Problem p) -> p.position() == null ? Long.MAX_VALUE : p.position()));
+            return new Verification(problemCount == 0, events, events * 1_000_000_000L / nanos,
+                    latest == null ? null : new CheckpointSummary(latest.treeSize(),
+                            Base64.getEncoder().encodeToString(latest.rootHash()), latest.signedAt()),
+                    checkpoints.size(), uncheckpointed, List.copyOf(problems),
+                    Math.max(0, problemCount - problems.size()), started,
+                    Duration.ofNanos(nanos).toMillis(), key.text());
+        }
+
+        /** Every checkpoint row must be a statement signed by the verifier key that says what its columns say. */
+        private List<Checkpoint> signedCheckpoints() throws SQLException {
+            List<Checkpoint> valid = new ArrayList<>();
+            query("select tree_size, root_hash, signed_at, statement from ledger_checkpoint order by tree_size",
+                    row -> {
+                        long size = row.getLong(1);
+                        try {
+                            Checkpoint signed = SignedCheckpoints.open(row.getString(4), key);
+                            if (signed.treeSize() != size || !Arrays.equals(signed.rootHash(), row.getBytes(2))
+                                    || !signed.signedAt().equals(row.getTimestamp(3).toInstant())) {
+                                problem(Kind.CHECKPOINT_MISMATCH, null, null, null, "checkpoint of tree size "
+                                        + size + ": its stored size, root or time differ from its signed statement");
+                            } else if (!signed.origin().equals(key.name())) {
+                                problem(Kind.CHECKPOINT_MISMATCH, null, null, null, "checkpoint of tree size "
+                                        + size + " names another ledger: " + signed.origin());
+                            } else {
+                                valid.add(signed);
+                            }
+                        } catch (RuntimeException e) {
+                            problem(Kind.CHECKPOINT_MISMATCH, null, null, null, "checkpoint of tree size " + size
+                                    + " does not verify: " + e.getMessage());
+                        }
+                    });
+            return valid;
+        }
+
+        /** Rebuilds each signed root from the tree's record of leaves, in leaf order. Returns the number of leaves. */
+        private long treeRecordAgainstCheckpoints() throws SQLException {
+            RootAccumulator tree = new RootAccumulator();
+            int[] next = {0};
+            long[] expected = {0};
+            query("select leaf_index, event_hash from ledger_leaf order by leaf_index", row -> {
+                long index = row.getLong(1);
+                if (index != expected[0]) {
+                    problem(Kind.CHECKPOINT_MISMATCH, null, null, null, "the tree's record skips from leaf "
+                            + (expected[0] - 1) + " to leaf " + index);
+                }
+                expected[0] = index + 1;
+                tree.append(row.getBytes(2));
+                while (next[0] < checkpoints.size() && checkpoints.get(next[0]).treeSize() == tree.size()) {
+                    compareRoot(checkpoints.get(next[0]++), tree.root(), previousSize(next[0] - 1));
+                }
+            });
+            for (int i = next[0]; i < checkpoints.size(); i++) {
+                Checkpoint checkpoint = checkpoints.get(i);
+                if (checkpoint.treeSize() == 0) {
+                    compareRoot(checkpoint, Merkle.emptyRoot(), 0);
+                } else {
+                    problem(Kind.CHECKPOINT_MISMATCH, null, null, null, "checkpoint of tree size "
+                            + checkpoint.treeSize() + " covers more events than the tree's record holds ("
+                            + tree.size() + "): leaves were removed");
+                }
+            }
+            return tree.size();
+        }
+
+        private long previousSize(int index) {
+            return index == 0 ? 0 : checkpoints.get(index - 1).treeSize();
+        }
+
+        private void compareRoot(Checkpoint checkpoint, byte[] root, long previousSize) {
+            if (!Arrays.equals(checkpoint.rootHash(), root)) {
+                problem(Kind.CHECKPOINT_MISMATCH, null, null, null, "the tree of the first " + checkpoint.treeSize()
+                        + " events no longer has the root signed at " + checkpoint.signedAt()
+                        + ": its record was altered among leaves " + previousSize + " to "
+                        + (checkpoint.treeSize() - 1));
+            }
+        }
+
+        /** Store order: events and the tree's leaves merged by position, each event rehashed and chained. */
+        private long eventsAgainstLeaves(long total, long leafCount) throws SQLException {
+            long lastLeafPosition = single("select coalesce(max(global_index), 0) from ledger_leaf");
+            long checkpointed = checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).treeSize();
+            Set<Long> uncheckpointedLeaves = new HashSet<>();
+            try (PreparedStatement leafQuery = connection.prepareStatement("select global_index, leaf_index, "
+                    + "aggregate_identifier, sequence_number, event_hash from ledger_leaf order by global_index");
+                 PreparedStatement eventQuery = connection.prepareStatement("select global_index, "
+                         + "event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type, "
+                         + "payload_revision, payload, meta_data, event_hash from domain_event_entry "
+                         + "order by global_index")) {
+                leafQuery.setFetchSize(FETCH);
+                eventQuery.setFetchSize(FETCH);
+                try (ResultSet leaves = leafQuery.executeQuery(); ResultSet events = eventQuery.executeQuery()) {
+                    Leaf leaf = Leaf.next(leaves);
+                    Event event = Event.next(events);
+                    long done = 0;
+                    while (leaf != null || event != null) {
+                        if (event == null || (leaf != null && leaf.position < event.position)) {
+                            problem(Kind.MISSING, leaf.position, leaf.aggregateIdentifier, leaf.sequenceNumber,
+                                    "this event was checkpointed (leaf " + leaf.index + ") and is no longer stored");
+                            streams.put(leaf.aggregateIdentifier, new Link(leaf.sequenceNumber, leaf.eventHash));
+                            leaf = Leaf.next(leaves);
+                            continue;
+                        }
+                        if (leaf == null || event.position < leaf.position) {
+                            check(event, null);
+                            if (event.position < lastLeafPosition && !gaps.contains(event.position)) {
+                                problem(Kind.INSERTED, event.position, event.aggregateIdentifier,
+                                        event.sequenceNumber, "no checkpoint covers this event although the tree "
+                                                + "already holds later positions: it was put in afterwards");
+                            } else {
+                                uncheckpointed++;
+                            }
+                        } else {
+                            check(event, leaf);
+                            if (leaf.index >= checkpointed) {
+                                uncheckpointed++;
+                            }
+                            leaf = Leaf.next(leaves);
+                        }
+                        event = Event.next(events);
+                        if (++done % 10_000 == 0) {
+                            progress.at(done, total);
+                        }
+                    }
+                    progress.at(done, total);
+                    return done;
+                }
+            }
+        }
+
+        private void check(Event event, Leaf leaf) {
+            Link link = streams.get(event.aggregateIdentifier);
+            byte[] previous = null;
+            if (event.sequenceNumber == 0 && link == null) {
+                previous = EventHashes.GENESIS;
+            } else if (link != null && link.sequenceNumber == event.sequenceNumber - 1) {
+                previous = link.eventHash;
+            } else if (link != null && link.sequenceNumber >= event.sequenceNumber) {
+                problem(Kind.OUT_OF_ORDER, event.position, event.aggregateIdentifier, event.sequenceNumber,
+                        "stored after event " + link.sequenceNumber + " of its stream");
+            } else {
+                long from = link == null ? 0 : link.sequenceNumber + 1;
+                problem(Kind.MISSING, event.position, event.aggregateIdentifier, event.sequenceNumber,
+                        (from == event.sequenceNumber - 1 ? "event " + from : "events " + from + " to "
+                                + (event.sequenceNumber - 1)) + " of this stream, which this event follows, "
+                                + (from == event.sequenceNumber - 1 ? "is" : "are") + " not stored");
+            }
+            boolean reported = false;
+            if (previous != null) {
+                byte[] recomputed = hashes.hash(previous, event.eventIdentifier, event.aggregateIdentifier,
+                        event.sequenceNumber, event.type, event.timeStamp, event.payloadType, event.payloadRevision,
+                        event.payload, event.metaData);
+                event.previous = previous;
+                if (!Arrays.equals(recomputed, event.eventHash)) {
+                    problem(Kind.MODIFIED, event.position, event.aggregateIdentifier, event.sequenceNumber,
+                            "its stored bytes no longer give its hash");
+                    reported = true;
+                    if (modified.size() < SWAP_CANDIDATES) {
+                        modified.add(event);
+                    }
+                }
+            }
+            if (leaf != null && !reported) {
+                if (!leaf.aggregateIdentifier.equals(event.aggregateIdentifier)
+                        || leaf.sequenceNumber != event.sequenceNumber) {
+                    problem(Kind.OUT_OF_ORDER, event.position, event.aggregateIdentifier, event.sequenceNumber,
+                            "this position was checkpointed holding event " + leaf.sequenceNumber + " of stream "
+                                    + leaf.aggregateIdentifier);
+                } else if (!Arrays.equals(leaf.eventHash, event.eventHash)) {
+                    problem(Kind.MODIFIED, event.position, event.aggregateIdentifier, event.sequenceNumber,
+                            "this event and its hash were changed after it was checkpointed (leaf " + leaf.index
+                                    + ")");
+                }
+            }
+            streams.put(event.aggregateIdentifier, new Link(event.sequenceNumber, event.eventHash));
+        }
+
+        /** Two modified events whose payloads were exchanged: say so, rather than two unexplained changes. */
+        private void identifySwaps() {
+            for (Event a : modified) {
+                for (Event b : modified) {
+                    if (a != b && a.previous != null && Arrays.equals(a.eventHash, hashes.hash(a.previous,
+                            a.eventIdentifier, a.aggregateIdentifier, a.sequenceNumber, a.type, a.timeStamp,
+                            a.payloadType, a.payloadRevision, b.payload, a.metaData))) {
+                        for (int i = 0; i < problems.size(); i++) {
+                            Problem p = problems.get(i);
+                            if (p.kind() == Kind.MODIFIED && a.position == p.position()) {
+                                problems.set(i, new Problem(Kind.MODIFIED, p.position(), p.aggregateIdentifier(),
+                                        p.sequenceNumber(), "its payload is the one stored at position " + b.position
+                                        + ", and that event holds another: the two payloads were swapped"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        private void problem(Kind kind, Long position, String stream, Long sequence, String detail) {
+            problemCount++;
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(new Problem(kind, position, stream, sequence, detail));
+            }
+        }
+
+        private long single(String sql) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql);
+                 ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+
+        private void query(String sql, RowHandler handler) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(FETCH);
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        handler.handle(row);
+                    }
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void handle(ResultSet row) throws SQLException;
+    }
+
+    private record Link(long sequenceNumber, byte[] eventHash) {
+    }
+
+    private static final class Leaf {
+        long position;
+        long index;
+        String aggregateIdentifier;
+        long sequenceNumber;
+        byte[] eventHash;
+
+        static Leaf next(ResultSet rows) throws SQLException {
+            if (!rows.next()) {
+                return null;
+            }
+            Leaf leaf = new Leaf();
+            leaf.position = rows.getLong(1);
+            leaf.index = rows.getLong(2);
+            leaf.aggregateIdentifier = rows.getString(3);
+            leaf.sequenceNumber = rows.getLong(4);
+            leaf.eventHash = rows.getBytes(5);
+            return leaf;
+        }
+    }
+
+    private static final class Event {
+        long position;
+        String eventIdentifier;
+        String aggregateIdentifier;
+        long sequenceNumber;
+        String type;
+        String timeStamp;
+        String payloadType;
+        String payloadRevision;
+        byte[] payload;
+        byte[] metaData;
+        byte[] eventHash;
+        byte[] previous;
+
+        static Event next(ResultSet rows) throws SQLException {
+            if (!rows.next()) {
+                return null;
+            }
+            Event event = new Event();
+            event.position = rows.getLong(1);
+            event.eventIdentifier = rows.getString(2);
+            event.aggregateIdentifier = rows.getString(3);
+            event.sequenceNumber = rows.getLong(4);
+            event.type = rows.getString(5);
+            event.timeStamp = rows.getString(6);
+            event.payloadType = rows.getString(7);
+            event.payloadRevision = rows.getString(8);
+            event.payload = rows.getBytes(9);
+            event.metaData = rows.getBytes(10);
+            event.eventHash = rows.getBytes(11);
+            return event;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.sharingledger.evidence;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outcome of recomputing the whole ledger: every event hash, every stream's chain, every checkpoint's root and
+ * signature. {@code verified} is true only when nothing is wrong.
+ *
+ * @param events               events in the store
+ * @param eventsPerSecond      how fast this run recomputed them
+ * @param checkpoint           the latest checkpoint whose signature holds (null when none has been signed yet)
+ * @param checkpoints          how many signed checkpoints were checked
+ * @param uncheckpointedEvents events stored since the latest checkpoint (not yet covered by a signature)
+ * @param problems             what is wrong and where, in store order (at most {@value LedgerVerifier#MAX_PROBLEMS})
+ * @param problemsNotListed    further problems beyond that limit
+ */
+public record Verification(boolean verified, long events, long eventsPerSecond, CheckpointSummary checkpoint,
+                           long checkpoints, long uncheckpointedEvents, List<Problem> problems, long problemsNotListed,
+                           Instant checkedAt, long durationMillis, String verifierKey) {
+
+    /** A signed checkpoint: the Merkle tree over the first {@code treeSize} events had this root at this time. */
+    public record CheckpointSummary(long treeSize, String rootHash, Instant signedAt) {
+    }
+
+    /** One thing wrong: its kind, where (store position, stream, sequence) and a sentence saying what. */
+    public record Problem(Kind kind, Long position, String aggregateIdentifier, Long sequenceNumber, String detail) {
+    }
+
+    public enum Kind { MODIFIED, MISSING, INSERTED, OUT_OF_ORDER, CHECKPOINT_MISMATCH }
+}

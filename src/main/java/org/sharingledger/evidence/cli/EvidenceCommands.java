@@ -1,0 +1,170 @@
+package org.sharingledger.evidence.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.sharingledger.evidence.ExportVerifier;
+import org.sharingledger.evidence.LedgerDatabase;
+import org.sharingledger.evidence.LedgerKey;
+import org.sharingledger.evidence.LedgerVerifier;
+import org.sharingledger.evidence.Verification;
+import org.sharingledger.evidence.VerifierKey;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code verify}: recompute the whole ledger from its database, with progress, and say "verified" or exactly what
+ * is wrong and where. {@code verify-export}: check an exported timeline against a published checkpoint, offline.
+ * Exit status 0 when verified, 1 when not, 2 when the command could not run.
+ */
+public final class EvidenceCommands {
+
+    private static final String USAGE = """
+            Usage:
+              java -jar sharing-ledger.jar verify [--key VERIFIER_KEY] [--json]
+                  Recompute every event hash, every chain and every signed checkpoint.
+                  Database: SPRING_DATASOURCE_URL (with SPRING_DATASOURCE_USERNAME and _PASSWORD), or else the
+                  embedded one in LEDGER_DATA_DIR (default ./data), running or not.
+                  Key: the ledger's published verifier key; without --key it is derived from LEDGER_SIGNING_KEY
+                  or the data folder's signing.key.
+              java -jar sharing-ledger.jar verify-export EXPORT.json CHECKPOINT.txt [--key VERIFIER_KEY]
+                                                         [--consistency PROOF.json]
+                  Check an exported timeline offline against a published checkpoint statement.
+            """;
+
+    private EvidenceCommands() {
+    }
+
+    public static boolean handles(String[] args) {
+        return args.length > 0 && (args[0].equals("verify") || args[0].equals("verify-export"));
+    }
+
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        try {
+            return args[0].equals("verify") ? verify(args, env, out, err) : verifyExport(args, out, err);
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            err.print(USAGE);
+            return 2;
+        } catch (IOException | RuntimeException e) {
+            err.println("Could not verify: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int verify(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
+            throws IOException {
+        Options options = Options.parse(args, 0, List.of("--key"), List.of("--json"));
+        Path dataDir = Path.of(env.getOrDefault("LEDGER_DATA_DIR", "data")).toAbsolutePath().normalize();
+        VerifierKey key = options.value("--key") != null ? VerifierKey.parse(options.value("--key"))
+                : LedgerKey.load(env.getOrDefault("LEDGER_ORIGIN", "sharing-ledger"),
+                env.getOrDefault("LEDGER_SIGNING_KEY", ""), env.containsKey("SPRING_DATASOURCE_URL"),
+                dataDir).verifier();
+        err.println("Verifying with key " + key.name() + " (fingerprint " + key.fingerprint() + ")");
+        try (LedgerDatabase database = LedgerDatabase.open(env.get("SPRING_DATASOURCE_URL"),
+                env.get("SPRING_DATASOURCE_USERNAME"), env.get("SPRING_DATASOURCE_PASSWORD"), dataDir)) {
+            long started = System.nanoTime();
+            Verification result = new LedgerVerifier(database.dataSource(), key, Clock.systemUTC())
+                    .verify((done, total) -> {
+                        double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+                        err.printf("\r  %,d of %,d events (%d%%), %,.0f events/s   ", done, total,
+                                total == 0 ? 100 : done * 100 / total, done / seconds);
+                    });
+            err.println();
+            if (options.flag("--json")) {
+                out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                        .writeValueAsString(result));
+            } else {
+                print(result, out);
+            }
+            return result.verified() ? 0 : 1;
+        }
+    }
+
+    static void print(Verification result, PrintStream out) {
+        if (result.verified()) {
+            out.printf("verified: %,d events, checkpoint %s%n", result.events(), result.checkpoint() == null
+                    ? "none yet" : String.format("of %,d events signed %s (root %s)", result.checkpoint().treeSize(),
+                    result.checkpoint().signedAt(), result.checkpoint().rootHash()));
+        } else {
+            out.printf("NOT VERIFIED: %,d problem(s) among %,d events%n",
+                    result.problems().size() + result.problemsNotListed(), result.events());
+            for (Verification.Problem problem : result.problems()) {
+                out.printf("  %s at position %s, stream %s, sequence %s: %s%n", problem.kind(),
+                        problem.position() == null ? "-" : problem.position(),
+                        problem.aggregateIdentifier() == null ? "-" : problem.aggregateIdentifier(),
+                        problem.sequenceNumber() == null ? "-" : problem.sequenceNumber(), problem.detail());
+            }
+        }
+        out.printf("%,d events in %,d ms: %,d events/s; %,d signed checkpoints; %,d events since the latest%n",
+                result.events(), result.durationMillis(), result.eventsPerSecond(), result.checkpoints(),
+                result.uncheckpointedEvents());
+    }
+
+    private static int verifyExport(String[] args, PrintStream out, PrintStream err) throws IOException {
+        Options options = Options.parse(args, 2, List.of("--key", "--consistency"), List.of());
+        String export = Files.readString(Path.of(options.positional(0)), StandardCharsets.UTF_8);
+        String statement = Files.readString(Path.of(options.positional(1)), StandardCharsets.UTF_8);
+        String consistency = options.value("--consistency") == null ? null
+                : Files.readString(Path.of(options.value("--consistency")), StandardCharsets.UTF_8);
+        ExportVerifier.Result result = ExportVerifier.check(export, statement, options.value("--key"), consistency);
+        result.findings().forEach(out::println);
+        out.println(result.verified() ? "verified: this export is authentic and every event in it is in the "
+                + "published ledger" : "NOT VERIFIED");
+        return result.verified() ? 0 : 1;
+    }
+
+    /** Positional arguments after the command, then --name value options and --flag switches. */
+    private record Options(List<String> positionals, Map<String, String> values, List<String> flags) {
+
+        static Options parse(String[] args, int positionalCount, List<String> valued, List<String> switches) {
+            List<String> positionals = new ArrayList<>();
+            Map<String, String> values = new java.util.HashMap<>();
+            List<String> flags = new ArrayList<>();
+            for (int i = 1; i < args.length; i++) {
+                String arg = args[i];
+                if (valued.contains(arg)) {
+                    if (i + 1 >= args.length) {
+                        throw new UsageException(arg + " needs a value");
+                    }
+                    values.put(arg, args[++i]);
+                } else if (switches.contains(arg)) {
+                    flags.add(arg);
+                } else if (arg.startsWith("--")) {
+                    throw new UsageException("Unknown option " + arg);
+                } else {
+                    positionals.add(arg);
+                }
+            }
+            if (positionals.size() != positionalCount) {
+                throw new UsageException(args[0] + " takes " + positionalCount + " file argument(s)");
+            }
+            return new Options(positionals, values, flags);
+        }
+
+        String positional(int i) {
+            return positionals.get(i);
+        }
+
+        String value(String name) {
+            return values.get(name);
+        }
+
+        boolean flag(String name) {
+            return flags.contains(name);
+        }
+    }
+
+    private static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}
