@@ -69,6 +69,21 @@ public final class Http {
                     .POST(HttpRequest.BodyPublishers.ofString(text)));
         }
 
+        /** A POST whose answer is binary (a PDF, say): its bytes, whatever the status. */
+        public byte[] postForBytes(String path, Object body) {
+            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+            try {
+                return CLIENT.send(builder(path).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(text)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray()).body();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         private HttpRequest.Builder builder(String path) {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
             if (authorization != null) {

@@ -1,6 +1,5 @@
 package org.sharingledger.projections.timeline;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +38,12 @@ import org.springframework.web.server.ResponseStatusException;
 class TimelineController {
 
     private final TimelineQueries queries;
+    private final TimelineExports exports;
     private final JdbcTemplate jdbc;
 
-    TimelineController(TimelineQueries queries, JdbcTemplate jdbc) {
+    TimelineController(TimelineQueries queries, TimelineExports exports, JdbcTemplate jdbc) {
         this.queries = queries;
+        this.exports = exports;
         this.jdbc = jdbc;
     }
 
@@ -55,19 +56,23 @@ class TimelineController {
             + "the answer is 403 and the attempt is recorded. A step recorded more than 24 hours after it happened "
             + "carries lateBy. Accept chooses the form: application/json (default), text/csv, application/pdf, "
             + "application/fhir+json (a FHIR R4 Bundle of AuditEvent, one per entry); the exports carry "
-            + "X-Timeline-Digest, the SHA-256 of the CSV form.")
+            + "X-Timeline-Digest, the SHA-256 of the CSV form. The JSON and PDF forms carry evidence: each entry's "
+            + "event hash and an RFC 9162 inclusion proof (proof) to a checkpoint signed just before the answer "
+            + "(checkpoint, with its signed statement), and the JSON is sealed whole by the ledger's Ed25519 key "
+            + "(seal), so it can be checked offline: java -jar sharing-ledger.jar verify-export.")
     public ResponseEntity<?> query(@Valid @RequestBody Query body,
                                    @RequestHeader(name = "Accept", required = false) String accept) {
         Format format = Format.of(accept);
         Timeline timeline = queries.query(CurrentActor.get(), body.grantId(), body.nhsNumber(), body.caseReference(),
                 body.agencyId(), body.localReference(), body.asOf(), body.reason(), format.name().toLowerCase());
         return switch (format) {
-            case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(timeline);
+            case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(exports.sealedJson(timeline));
             case CSV -> download(timeline, "text/csv; charset=UTF-8", "timeline.csv",
-                    TimelineCsv.render(timeline).getBytes(StandardCharsets.UTF_8));
-            case PDF -> download(timeline, "application/pdf", "timeline.pdf", TimelinePdf.render(timeline));
+                    exports.render(timeline, "csv"));
+            case PDF -> download(timeline, "application/pdf", "timeline.pdf", exports.pdf(timeline));
             case FHIR -> download(timeline, "application/fhir+json; charset=UTF-8", "timeline.fhir.json",
-                    TimelineFhir.toJson(timeline).getBytes(StandardCharsets.UTF_8));
+                    exports.render(timeline, "fhir"));
         };
     }
 

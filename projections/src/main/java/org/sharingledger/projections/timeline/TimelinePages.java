@@ -2,7 +2,6 @@ package org.sharingledger.projections.timeline;
 
 import java.io.Serial;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -42,7 +41,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.WebUtils;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The case reviewers' page (form login, session, CSRF; see {@code access.PageSecurityConfiguration}): choose one of
@@ -78,16 +76,16 @@ class TimelinePages {
     private final TimelineQueries queries;
     private final SubjectPseudonyms pseudonyms;
     private final JdbcTemplate jdbc;
-    private final JsonMapper json;
+    private final TimelineExports exports;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     TimelinePages(TimelineQueries queries, SubjectPseudonyms pseudonyms,
-                  JdbcTemplate jdbc, JsonMapper json, PlatformTransactionManager transactionManager, Clock clock) {
+                  JdbcTemplate jdbc, TimelineExports exports, PlatformTransactionManager transactionManager, Clock clock) {
         this.queries = queries;
         this.pseudonyms = pseudonyms;
         this.jdbc = jdbc;
-        this.json = json;
+        this.exports = exports;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -154,7 +152,7 @@ class TimelinePages {
         File file = transactions.execute(tx -> {
             Timeline timeline = queries.query(actor, asked.grantId(), asked.nhsNumber(), asked.caseReference(),
                     asked.agencyId(), asked.localReference(), asked.asOf(), asked.reason(), download.format());
-            return new File(render(timeline, download.format()), TimelinePdf.digest(timeline));
+            return new File(exports.render(timeline, download.format()), TimelinePdf.digest(timeline));
         });
         return ResponseEntity.ok()
                 .header("Content-Type", download.contentType())
@@ -172,16 +170,6 @@ class TimelinePages {
     @GetMapping({"/timeline/", "/timeline/**"})
     ModelAndView noSuchPage() {
         return PageModel.page("problem", HttpStatus.NOT_FOUND, "There is no page at this address. Timelines are at /timeline.");
-    }
-
-    private byte[] render(Timeline timeline, String format) {
-        return switch (format) {
-            case "json" -> json.writeValueAsBytes(timeline);
-            case "csv" -> TimelineCsv.render(timeline).getBytes(StandardCharsets.UTF_8);
-            case "pdf" -> TimelinePdf.render(timeline);
-            case "fhir" -> TimelineFhir.toJson(timeline).getBytes(StandardCharsets.UTF_8);
-            default -> throw new IllegalArgumentException("no exporter for " + format);
-        };
     }
 
     @ExceptionHandler(QueryGone.class)

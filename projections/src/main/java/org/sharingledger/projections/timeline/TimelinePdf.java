@@ -27,6 +27,9 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
+import org.sharingledger.evidence.api.Proofs;
+import org.sharingledger.evidence.api.Proofs.InclusionProof;
+import org.sharingledger.evidence.api.Proofs.SignedCheckpoint;
 import org.sharingledger.projections.timeline.Timeline.ActorRef;
 import org.sharingledger.projections.timeline.Timeline.AgencyRef;
 import org.sharingledger.projections.timeline.Timeline.Code;
@@ -162,6 +165,11 @@ final class TimelinePdf {
                    word-wrap: break-word; }
             .digest { font-family: Courier, monospace; font-size: 9pt; font-weight: bold; word-wrap: break-word; }
             .footer-digest { font-family: Courier, monospace; }
+            pre.statement { font-family: Courier, monospace; font-size: 8pt; border: 1px solid #999; padding: 4pt; }
+            table.proofs { border-collapse: collapse; width: 100%; font-size: 7.5pt; }
+            table.proofs th, table.proofs td { border-bottom: 0.5pt solid #bbb; text-align: left; vertical-align: top;
+                padding: 2pt 3pt; }
+            td.hashes { font-family: Courier, monospace; font-size: 7pt; }
             .note { font-size: 8.5pt; }
             """;
 
@@ -174,8 +182,8 @@ final class TimelinePdf {
     private TimelinePdf() {
     }
 
-    /** The timeline as a PDF document. */
-    static byte[] render(Timeline timeline) {
+    /** The timeline as a PDF document, with the proofs that its steps are in the signed ledger. */
+    static byte[] render(Timeline timeline, Proofs proofs) {
         String digest = digest(timeline);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -184,7 +192,7 @@ final class TimelinePdf {
                     .useExternalResourceAccessControl((uri, type) -> false,
                             ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
                     .withProducer("Information-sharing ledger")
-                    .withHtmlContent(xhtml(timeline, digest), null)
+                    .withHtmlContent(xhtml(timeline, digest, proofs), null)
                     .toStream(out)
                     .run();
         } catch (IOException e) {
@@ -204,7 +212,7 @@ final class TimelinePdf {
         }
     }
 
-    private static String xhtml(Timeline t, String digest) {
+    private static String xhtml(Timeline t, String digest, Proofs proofs) {
         Html h = new Html();
         h.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .raw("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\">")
@@ -248,6 +256,7 @@ final class TimelinePdf {
         }
 
         checking(h, t, digest);
+        evidence(h, t, proofs);
         h.raw("</body></html>");
         return h.toString();
     }
@@ -384,6 +393,55 @@ final class TimelinePdf {
         h.raw("<p class=\"note\">").text("This PDF uses the standard PDF fonts. A character they cannot show is "
                 + "written as its Unicode number, such as [U+0142], and a few symbols are spelled out (greater than "
                 + "or equal to as >=); the CSV export keeps the exact text.").raw("</p></div>");
+    }
+
+    /** The checkpoint, and for each step its event hash and the audit path from it to the checkpoint's root. */
+    private static void evidence(Html h, Timeline t, Proofs proofs) {
+        h.raw("<div class=\"checking\"><h2>Proof that these steps are in the ledger</h2>");
+        SignedCheckpoint checkpoint = proofs == null ? null : proofs.checkpoint();
+        if (checkpoint == null) {
+            h.raw("<p>").text("The ledger had signed no checkpoint when this document was made.").raw("</p></div>");
+            return;
+        }
+        h.raw("<p>").text("The ledger hashes every event it stores (SHA-256) and chains it to the one before it "
+                + "about the same request. A Merkle tree over all of them is signed with the ledger's key as "
+                + "checkpoints, which the Trust publishes. The checkpoint below was signed at "
+                + when(checkpoint.signedAt()) + " and covers the first " + checkpoint.treeSize() + " events. For "
+                + "each step, the event hash and its audit path lead to the checkpoint's root (RFC 9162, section "
+                + "2.1.3.2), which shows the step's event is in the signed ledger and has not changed since.")
+                .raw("</p>");
+        h.raw("<p>").text("Checkpoint statement (compare it with the one published):").raw("</p>");
+        h.raw("<pre class=\"statement\">").text(checkpoint.statement()).raw("</pre>");
+        h.raw("<p>").text("Signing key: " + checkpoint.verifierKey()).raw("<br/>")
+                .text("Its fingerprint: " + checkpoint.keyFingerprint()).raw("</p>");
+        h.raw("<p>").text("To check independently, download this timeline as JSON (same grant, as known at "
+                + iso(t.asOf()) + ") and run, with the published checkpoint statement saved as checkpoint.txt: "
+                + "java -jar sharing-ledger.jar verify-export timeline.json checkpoint.txt --key \""
+                + checkpoint.verifierKey() + "\"").raw("</p>");
+        h.raw("<table class=\"proofs\"><thead><tr><th>Step</th><th>Position</th><th>Leaf</th>")
+                .raw("<th>Event hash and audit path (base64, leaf to root)</th></tr></thead><tbody>");
+        for (int i = 0; i < t.entries().size(); i++) {
+            proof(h, String.valueOf(i + 1), t.entries().get(i), proofs);
+        }
+        for (int i = 0; i < t.recordedLater().size(); i++) {
+            proof(h, "L" + (i + 1), t.recordedLater().get(i), proofs);
+        }
+        h.raw("</tbody></table></div>");
+    }
+
+    private static void proof(Html h, String number, Entry e, Proofs proofs) {
+        InclusionProof proof = proofs.byPosition().get(e.position());
+        h.raw("<tr><td>").text(number).raw("</td><td>").text(String.valueOf(e.position())).raw("</td><td>");
+        if (proof == null) {
+            h.raw("</td><td>").text("not yet in a checkpoint").raw("</td></tr>");
+            return;
+        }
+        h.text(String.valueOf(proof.leafIndex())).raw("</td><td class=\"hashes\"><b>").text(proof.eventHash())
+                .raw("</b>");
+        for (String hash : proof.auditPath()) {
+            h.raw("<br/>").text(hash);
+        }
+        h.raw("</td></tr>");
     }
 
     private static void row(Html h, String name, String value) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -19,6 +20,7 @@ import org.assertj.core.data.Offset;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sharingledger.evidence.api.Proofs;
 import org.sharingledger.projections.timeline.Timeline.ActorRef;
 import org.sharingledger.projections.timeline.Timeline.Entry;
 
@@ -27,11 +29,20 @@ class TimelinePdfTest {
 
     private static final Timeline SAMPLE = withGeneratedAt(SampleTimelines.refusedEscalatedShared(),
             Instant.parse("2009-03-09T10:30:00Z"));
+    /** A checkpoint of 12 events; the sample's first entry is leaf 3 with a path of two hashes. */
+    private static final Proofs SAMPLE_PROOFS = new Proofs(new Proofs.SignedCheckpoint(12,
+            "ROOTROOTROOTROOTROOTROOTROOTROOTROOTROOTROO=", Instant.parse("2009-03-09T10:29:00Z"),
+            "sharing-ledger\n12\nROOTROOTROOTROOTROOTROOTROOTROOTROOTROOTROO=\ntime 2009-03-09T10:29:00Z\n\n"
+                    + "\u2014 sharing-ledger SIGNATURESIGNATURE\n", "sharing-ledger+01234567+AKEYKEY",
+            "3f2a 9c01"), Map.of(SampleTimelines.refusedEscalatedShared().entries().get(0).position(),
+            new Proofs.InclusionProof("EVENTHASHEVENTHASHEVENTHASHEVENTHASHEVENTH=", 3, 12,
+                    List.of("PATHONEPATHONEPATHONEPATHONEPATHONEPATHONE=", "PATHTWO="))));
+    private static final Proofs NO_PROOFS = new Proofs(null, Map.of());
     private static PDDocument sample;
 
     @BeforeAll
     static void renderTheSample() throws IOException {
-        sample = Loader.loadPDF(TimelinePdf.render(SAMPLE));
+        sample = Loader.loadPDF(TimelinePdf.render(SAMPLE, SAMPLE_PROOFS));
     }
 
     @Test
@@ -48,6 +59,29 @@ class TimelinePdfTest {
                 .contains("Generated: Mon 9 Mar 2009, 10:30 UTC")
                 .contains("Page 1 of " + pages);
         assertThat(sample.getDocumentInformation().getTitle()).isEqualTo("Timeline: Serious case review: Child A");
+    }
+
+    @Test
+    void theLastPagesCarryTheCheckpointStatementAndEachStepsEventHashAndAuditPath() throws IOException {
+        String all = text(sample, 1, sample.getNumberOfPages());
+
+        assertThat(all).contains("Proof that these steps are in the ledger")
+                .contains("covers the first 12 events")
+                .contains("ROOTROOTROOTROOTROOTROOTROOTROOTROOTROOTROO=")
+                .contains("\u2014 sharing-ledger SIGNATURESIGNATURE")
+                .contains("Its fingerprint: 3f2a 9c01")
+                .contains("EVENTHASHEVENTHASHEVENTHASHEVENTHASHEVENTH=")
+                .contains("PATHONEPATHONEPATHONEPATHONEPATHONEPATHONE=")
+                .contains("verify-export timeline.json checkpoint.txt")
+                .contains("not yet in a checkpoint");
+    }
+
+    @Test
+    void withoutACheckpointTheDocumentSaysSo() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(SAMPLE, NO_PROOFS))) {
+            assertThat(text(pdf, 1, pdf.getNumberOfPages()))
+                    .contains("The ledger had signed no checkpoint when this document was made.");
+        }
     }
 
     @Test
@@ -142,7 +176,7 @@ class TimelinePdfTest {
         Timeline timeline = withEntries(SAMPLE, List.of(SAMPLE.entries().get(0),
                 rationale(refused, rationale), SAMPLE.entries().get(2)));
 
-        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(timeline))) {
+        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(timeline, NO_PROOFS))) {
             String all = text(pdf, 1, pdf.getNumberOfPages());
 
             assertThat(all)
@@ -170,7 +204,7 @@ class TimelinePdfTest {
                     refused.caseReference(), null, null, null, null, null, null, refused.dueBy(), null, null,
                     null, refused.rationale(), null, refused.reason(), null, true, null, null));
         }
-        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(withEntries(SAMPLE, entries)))) {
+        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(withEntries(SAMPLE, entries), NO_PROOFS))) {
             int pages = pdf.getNumberOfPages();
             assertThat(pages).isGreaterThan(3);
             for (int page = 1; page <= pages; page++) {
@@ -204,7 +238,7 @@ class TimelinePdfTest {
         Timeline timeline = new Timeline(SAMPLE.asOf(), SAMPLE.generatedAt(), SAMPLE.review(), SAMPLE.reviewer(),
                 SAMPLE.grantId(), SAMPLE.summary(), SAMPLE.entries(), List.of(late));
 
-        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(timeline))) {
+        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(timeline, NO_PROOFS))) {
             String text = text(pdf, 1, pdf.getNumberOfPages());
             int section = text.indexOf("Recorded later (1)");
             assertThat(section).isGreaterThan(text.indexOf(oneLine(SAMPLE.entries().get(3).description())));
@@ -228,7 +262,8 @@ class TimelinePdfTest {
                 null, null, null, null, null, null, "Upheld on appeal", null, null, null, null,
                 "SAFEGUARDING_PARTNERSHIP", "REFUSAL_UPHELD");
 
-        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(withEntries(SAMPLE, List.of(overdue, byTheTrust))))) {
+        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(withEntries(SAMPLE, List.of(overdue, byTheTrust)),
+                NO_PROOFS))) {
             assertThat(text(pdf, 1, pdf.getNumberOfPages()))
                     .contains("BECAME OVERDUE The request to Thames Valley Police (Bucks) became overdue")
                     .contains("Due by Tue 3 Mar 2009, 09:15 UTC event e5 position 150")
@@ -242,7 +277,7 @@ class TimelinePdfTest {
     void anEmptyTimelineSaysSo() throws IOException {
         Timeline empty = withEntries(SAMPLE, List.of());
 
-        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(empty))) {
+        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(empty, NO_PROOFS))) {
             assertThat(text(pdf, 1, pdf.getNumberOfPages()))
                     .contains("No step had been recorded by Sat 7 Mar 2009, 17:15 UTC.")
                     .contains("Page 1 of " + pdf.getNumberOfPages());
