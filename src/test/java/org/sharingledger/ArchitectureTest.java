@@ -13,12 +13,13 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The boundaries: the read side never touches aggregates or command handlers, and features (access, agency,
- * request, subject, timeline) meet only through their {@code api} packages.
+ * evidence, request, subject, timeline) meet only through their {@code api} packages (the evidence feature also
+ * through its command line, {@code evidence.cli}, which the application's entry point hands its arguments to).
  */
 @AnalyzeClasses(packages = "org.sharingledger", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] FEATURES = {"access", "agency", "request", "subject", "timeline"};
+    private static final String[] FEATURES = {"access", "agency", "evidence", "request", "subject", "timeline"};
 
     private static final DescribedPredicate<JavaClass> AGGREGATES_AND_COMMAND_HANDLERS =
             DescribedPredicate.describe("aggregates or command handlers", javaClass ->
@@ -42,6 +43,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule agencyIsReachedOnlyThroughItsApi = onlyThroughApi("agency");
+
+    @ArchTest
+    static final ArchRule evidenceIsReachedOnlyThroughItsApi = onlyThroughApi("evidence");
 
     @ArchTest
     static final ArchRule requestIsReachedOnlyThroughItsApi = onlyThroughApi("request");
