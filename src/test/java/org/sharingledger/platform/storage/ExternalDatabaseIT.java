@@ -41,7 +41,8 @@ class ExternalDatabaseIT extends IntegrationTest {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class).run(
                 "--server.port=0", "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + freshDatabaseUrl(), "--spring.datasource.username=postgres",
-                "--ledger.subjects.key=" + key, "--ledger.security.admin-password=external-admin-password",
+                "--ledger.subjects.key=" + key, "--ledger.evidence.signing-key=" + key,
+                "--ledger.security.admin-password=external-admin-password",
                 "--ledger.security.bcrypt-strength=4")) {
             assertThat(app.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
             assertThat(app.getBean(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
@@ -56,7 +57,19 @@ class ExternalDatabaseIT extends IntegrationTest {
         String url = freshDatabaseUrl();
         assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class).run(
                 "--server.port=0", "--spring.main.banner-mode=off", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres", "--ledger.subjects.key="))
+                "--spring.datasource.username=postgres", "--ledger.subjects.key=",
+                "--ledger.evidence.signing-key=" + Base64.getEncoder().encodeToString(new byte[32])))
                 .hasStackTraceContaining("LEDGER_SUBJECT_KEY is not set");
+    }
+
+    @Test
+    void refusesToStartWithoutASigningKey() {
+        String url = freshDatabaseUrl();
+        String key = Base64.getEncoder().encodeToString(new byte[32]);
+        assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class).run(
+                "--server.port=0", "--spring.main.banner-mode=off", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--ledger.subjects.key=" + key,
+                "--ledger.evidence.signing-key="))
+                .hasStackTraceContaining("LEDGER_SIGNING_KEY");
     }
 }

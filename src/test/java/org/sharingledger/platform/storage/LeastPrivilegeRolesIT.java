@@ -154,6 +154,7 @@ class LeastPrivilegeRolesIT extends IntegrationTest {
         compose.put("SPRING_FLYWAY_PASSWORD", ownerPassword);
         compose.put("LEDGER_DB_APP_ROLE", app);
         compose.put("LEDGER_SUBJECT_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        compose.put("LEDGER_SIGNING_KEY", Base64.getEncoder().encodeToString(new byte[32]));
         compose.put("LEDGER_ADMIN_PASSWORD", "least-privilege-admin-password");
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
