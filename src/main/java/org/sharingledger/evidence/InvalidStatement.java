@@ -27,6 +27,7 @@ public final class InvalidStatement extends RuntimeException {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
+    /** What is wrong, for a program to act on; the message says it for people. */
     public Reason reason() {
         return reason;
     }

@@ -34,6 +34,7 @@ public final class Merkle {
     public static byte[] leafHash(byte[] leafData) {
         Objects.requireNonNull(leafData, "leafData");
         MessageDigest digest = SHA_256.get();
+        digest.reset();
         digest.update(LEAF_PREFIX);
         digest.update(leafData);
         return digest.digest();
@@ -44,6 +45,7 @@ public final class Merkle {
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(right, "right");
         MessageDigest digest = SHA_256.get();
+        digest.reset();
         digest.update(NODE_PREFIX);
         digest.update(left);
         digest.update(right);
@@ -53,6 +55,7 @@ public final class Merkle {
     /** Node hash of two hashes lying in larger arrays, without copying them out first. */
     static byte[] nodeHash(byte[] leftArray, int leftOffset, byte[] rightArray, int rightOffset) {
         MessageDigest digest = SHA_256.get();
+        digest.reset();
         digest.update(NODE_PREFIX);
         digest.update(leftArray, leftOffset, HASH_SIZE);
         digest.update(rightArray, rightOffset, HASH_SIZE);
