@@ -11,15 +11,18 @@
 --                || field(payload) || field(meta_data) )
 --   field(x) = int4(-1) when x is null, otherwise int4(length of x in bytes) || bytes of x (text as UTF-8)
 --   int4, int8 = big-endian two's complement (PostgreSQL's int4send and int8send)
+--
+-- The helper functions are declared STABLE, as convert_to is: so the planner inlines them into the trigger's one
+-- expression. Declared IMMUTABLE they were not inlined, and appends were a third slower.
 
 create function ledger_field(value bytea) returns bytea
-    language sql immutable as
+    language sql stable as
 $$
 select case when value is null then int4send(-1) else int4send(length(value)) || value end
 $$;
 
 create function ledger_text_field(value text) returns bytea
-    language sql immutable as
+    language sql stable as
 $$
 select ledger_field(convert_to(value, 'UTF8'))
 $$;
@@ -27,7 +30,7 @@ $$;
 create function ledger_event_hash(previous bytea, event_identifier text, aggregate_identifier text,
                                   sequence_number bigint, type text, time_stamp text, payload_type text,
                                   payload_revision text, payload bytea, meta_data bytea) returns bytea
-    language sql immutable as
+    language sql stable as
 $$
 select sha256(previous
                   || ledger_text_field(event_identifier)

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -47,6 +48,8 @@ class Checkpointer {
     private final ReentrantLock lock = new ReentrantLock();
     private MerkleTree tree = new MerkleTree();
     private long highWater;
+    private final AtomicLong checkpointed = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
 
     Checkpointer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LedgerKey key,
                  EvidenceProperties properties, Clock clock) {
@@ -64,6 +67,7 @@ class Checkpointer {
         try {
             checkpoint();
         } catch (RuntimeException e) {
+            failures.incrementAndGet();
             log.warn("Checkpoint failed; the next run tries again: {}", e.toString());
         }
     }
@@ -105,7 +109,10 @@ class Checkpointer {
                                 + "values (?, ?, ?, ?)", checkpoint.treeSize(), checkpoint.rootHash(),
                         Timestamp.from(checkpoint.signedAt()), statement);
                 return new StoredCheckpoint(checkpoint, statement);
-            }));
+            })).map(stored -> {
+                checkpointed.set(stored.checkpoint().treeSize());
+                return stored;
+            });
         } catch (RuntimeException e) {
             // The leaves appended in memory may not have been committed: start again from the database next time.
             tree = new MerkleTree();
@@ -125,6 +132,16 @@ class Checkpointer {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Events covered by the latest checkpoint this node signed or saw. */
+    long checkpointedEvents() {
+        return checkpointed.get();
+    }
+
+    /** Background runs that failed (each is retried by the next). */
+    long failures() {
+        return failures.get();
     }
 
     Optional<StoredCheckpoint> latest() {

@@ -34,6 +34,9 @@ class LedgerEvidenceIT extends IntegrationTest {
         assertThat(result.path("checkpoint").path("treeSize").asLong())
                 .isGreaterThanOrEqualTo(checkpoint.path("treeSize").asLong());
         assertThat(result.path("eventsPerSecond").asLong()).isPositive();
+        String metrics = http.as(Scenario.ADMIN).get("/actuator/prometheus").text();
+        assertThat(metrics).contains("ledger_evidence_checkpointed_events").contains(
+                "ledger_evidence_checkpoint_failures_total");
     }
 
     @Test

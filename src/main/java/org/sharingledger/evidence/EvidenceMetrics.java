@@ -1,0 +1,22 @@
+package org.sharingledger.evidence;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ledger.evidence.checkpointed.events}: how many events the latest checkpoint covers (compare with the event
+ * count: the gap is what no signature covers yet); {@code ledger.evidence.checkpoint.failures}: background
+ * checkpoint runs that failed.
+ */
+@Component
+class EvidenceMetrics {
+
+    EvidenceMetrics(Checkpointer checkpointer, MeterRegistry registry) {
+        Gauge.builder("ledger.evidence.checkpointed.events", checkpointer, Checkpointer::checkpointedEvents)
+                .description("Events covered by the latest signed checkpoint").register(registry);
+        FunctionCounter.builder("ledger.evidence.checkpoint.failures", checkpointer, Checkpointer::failures)
+                .description("Background checkpoint runs that failed").register(registry);
+    }
+}
