@@ -39,6 +39,11 @@ public class LeakCapture extends AppenderBase<ILoggingEvent> {
         return SUITE;
     }
 
+    /** How many lines the suite's appenders recorded since the current test class began. */
+    public static long recordedForTheSuite() {
+        return SUITE.recorded();
+    }
+
     /** The lines recorded since the buffer was last cleared that hold a child's identifier. */
     public List<String> leaks() {
         return lines.leaks();
