@@ -12,9 +12,9 @@ import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
  * the child's own key ({@link SubjectDetails}), and never printed by {@link #toString()}.
  * <p>
  * The name is trimmed and has 1 to {@value #MAX_NAME_LENGTH} characters, without control characters. The date of birth
- * is not in the future and not before {@link #EARLIEST_DATE_OF_BIRTH}: the ledger is about children and young people
- * (care leavers are supported up to 25), and an earlier date is far more likely a typing slip (1909 for 2009) than a
- * child.
+ * is not in the future and not before {@link #EARLIEST_DATE_OF_BIRTH}, a fixed floor: it lets young adults through
+ * (care leavers are supported up to 25, and a request may concern someone's childhood years later) and stops typing
+ * slips such as 1909 for 2009.
  */
 public record PersonalDetails(String name, LocalDate dateOfBirth) {
 
