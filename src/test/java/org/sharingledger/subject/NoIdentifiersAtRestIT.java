@@ -74,7 +74,7 @@ class NoIdentifiersAtRestIT extends IntegrationTest {
 
     @Test
     void theLogLeakGuardSeesTheApplicationsLogLines() {
-        String marker = "no-identifiers-at-rest-" + System.nanoTime();
+        String marker = "no-identifiers-at-rest-" + java.util.UUID.randomUUID();
         LoggerFactory.getLogger("org.sharingledger").info(marker);
 
         assertThat(Identifiers.foundIn("child " + Scenario.NHS_NUMBER)).isNotEmpty();

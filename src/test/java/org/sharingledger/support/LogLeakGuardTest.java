@@ -77,7 +77,7 @@ class LogLeakGuardTest {
 
     @Test
     void theSuitesLinesAreRecordedForTheGuard() {
-        String marker = "log-leak-guard-marker-" + System.nanoTime();
+        String marker = "log-leak-guard-marker-" + java.util.UUID.randomUUID();
 
         LoggerFactory.getLogger(LogLeakGuardTest.class).info(marker);
 
