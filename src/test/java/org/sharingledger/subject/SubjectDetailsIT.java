@@ -125,23 +125,24 @@ class SubjectDetailsIT extends IntegrationTest {
                 pseudonymOf(id))).isZero();
     }
 
+    /** The subject as JSON, with ` for " (NHS: a valid NHS number of the test's own). */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "blank name                 | {\"nhsNumber\": \"NHS\", \"name\": \"   \"}                     | subject.name",
-            "name of 201 characters     | {\"nhsNumber\": \"NHS\", \"name\": \"LONG\"}                    | subject.name",
-            "name with a line break     | {\"nhsNumber\": \"NHS\", \"name\": \"Ellie\\nMarsh\"}           | subject.name",
-            "date of birth tomorrow     | {\"nhsNumber\": \"NHS\", \"dateOfBirth\": \"TOMORROW\"}         | subject.dateOfBirth",
-            "date of birth before 1990  | {\"nhsNumber\": \"NHS\", \"dateOfBirth\": \"1989-12-31\"}       | subject.dateOfBirth",
-            "date of birth not a date   | {\"nhsNumber\": \"NHS\", \"dateOfBirth\": \"31/03/2009\"}       | subject.dateOfBirth",
-            "date of birth a number     | {\"nhsNumber\": \"NHS\", \"dateOfBirth\": 20090331}             | subject.dateOfBirth",
-            "unknown detail             | {\"nhsNumber\": \"NHS\", \"middleName\": \"Rose\"}              | subject.middleName",
-            "details and no identifier  | {\"name\": \"Ellie Marsh\", \"dateOfBirth\": \"2009-03-01\"}    | subject"
+            "blank name                | {`nhsNumber`: `NHS`, `name`: `   `}                   | subject.name",
+            "name of 201 characters    | {`nhsNumber`: `NHS`, `name`: `LONG`}                  | subject.name",
+            "name with a line break    | {`nhsNumber`: `NHS`, `name`: `Ellie\\nMarsh`}         | subject.name",
+            "date of birth in future   | {`nhsNumber`: `NHS`, `dateOfBirth`: `TOMORROW`}       | subject.dateOfBirth",
+            "date of birth before 1990 | {`nhsNumber`: `NHS`, `dateOfBirth`: `1989-12-31`}     | subject.dateOfBirth",
+            "date of birth not a date  | {`nhsNumber`: `NHS`, `dateOfBirth`: `31/03/2009`}     | subject.dateOfBirth",
+            "date of birth a number    | {`nhsNumber`: `NHS`, `dateOfBirth`: 20090331}         | subject.dateOfBirth",
+            "unknown detail            | {`nhsNumber`: `NHS`, `middleName`: `Rose`}            | subject.middleName",
+            "details, no identifier    | {`name`: `Ellie Marsh`, `dateOfBirth`: `2009-03-01`}  | subject"
     })
     void badDetailsAre400NamingTheFieldAndRecordNothing(String why, String subject, String field) {
         Parties p = scenario.parties();
         String nhsNumber = Scenario.uniqueNhsNumber();
         String json = Http.JSON.writeValueAsString(Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"))
-                .replace("{\"nhsNumber\":\"943 476 5919\"}", subject.replace("NHS", nhsNumber)
+                .replace("{\"nhsNumber\":\"943 476 5919\"}", subject.replace('`', '"').replace("NHS", nhsNumber)
                         .replace("LONG", "x".repeat(201))
                         .replace("TOMORROW", LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString()));
         long events = events();
@@ -318,17 +319,19 @@ class SubjectDetailsIT extends IntegrationTest {
                 Long.class, "subject:" + pseudonymOf(child))).isEqualTo(2);
     }
 
+    /** The body as JSON, with ` for " (NHS: the NHS number of a child the ledger holds details for). */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "neither identifier          | {\"legalBasis\": \"B\", \"reason\": \"R\"}                                           | subject",
-            "both identifiers            | {\"nhsNumber\": \"NHS\", \"localReference\": \"L1\", \"agencyId\": \"a1\", \"legalBasis\": \"B\", \"reason\": \"R\"} | subject",
-            "reference without agency    | {\"localReference\": \"L1\", \"legalBasis\": \"B\", \"reason\": \"R\"}               | agencyId",
-            "agency without reference    | {\"agencyId\": \"a1\", \"legalBasis\": \"B\", \"reason\": \"R\"}                     | localReference",
-            "invalid NHS number          | {\"nhsNumber\": \"9434765918\", \"legalBasis\": \"B\", \"reason\": \"R\"}            | nhsNumber",
-            "no legal basis              | {\"nhsNumber\": \"NHS\", \"reason\": \"R\"}                                          | legalBasis",
-            "blank reason                | {\"nhsNumber\": \"NHS\", \"legalBasis\": \"B\", \"reason\": \"  \"}                  | reason",
-            "reason of 501 characters    | {\"nhsNumber\": \"NHS\", \"legalBasis\": \"B\", \"reason\": \"LONG\"}                | reason",
-            "unknown field               | {\"nhsNumber\": \"NHS\", \"legalBasis\": \"B\", \"reason\": \"R\", \"name\": \"X\"}  | name"
+            "neither identifier | {`legalBasis`: `B`, `reason`: `R`} | subject",
+            "both identifiers | {`nhsNumber`: `NHS`, `localReference`: `L1`, `agencyId`: `a1`,"
+                    + " `legalBasis`: `B`, `reason`: `R`} | subject",
+            "reference without agency | {`localReference`: `L1`, `legalBasis`: `B`, `reason`: `R`} | agencyId",
+            "agency without reference | {`agencyId`: `a1`, `legalBasis`: `B`, `reason`: `R`} | localReference",
+            "invalid NHS number | {`nhsNumber`: `9434765918`, `legalBasis`: `B`, `reason`: `R`} | nhsNumber",
+            "no legal basis | {`nhsNumber`: `NHS`, `reason`: `R`} | legalBasis",
+            "blank reason | {`nhsNumber`: `NHS`, `legalBasis`: `B`, `reason`: `  `} | reason",
+            "reason of 501 characters | {`nhsNumber`: `NHS`, `legalBasis`: `B`, `reason`: `LONG`} | reason",
+            "unknown field | {`nhsNumber`: `NHS`, `legalBasis`: `B`, `reason`: `R`, `name`: `X`} | name"
     })
     void badErasuresAre400NamingTheFieldAndEraseNothing(String why, String json, String field) {
         Parties p = scenario.parties();
@@ -336,8 +339,8 @@ class SubjectDetailsIT extends IntegrationTest {
         scenario.request(p.requesterPractitioner(), child.requestBody(p));
         long events = events();
 
-        Response response = http.as(Scenario.ADMIN).post(ERASURE, json.replace("NHS", child.nhsNumber())
-                .replace("LONG", "r".repeat(501)));
+        Response response = http.as(Scenario.ADMIN).post(ERASURE, json.replace('`', '"')
+                .replace("NHS", child.nhsNumber()).replace("LONG", "r".repeat(501)));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.errorFields()).containsExactly(field);

@@ -34,7 +34,7 @@ public record PersonalDetails(String name, LocalDate dateOfBirth) {
                 : Optional.of(new PersonalDetails(name, dateOfBirth));
     }
 
-    /** What is wrong with the details as given, on the fields {@code name} and {@code dateOfBirth}; never the values. */
+    /** What is wrong with the details as given (fields {@code name} and {@code dateOfBirth}), never the values. */
     public static List<FieldProblem> problems(String name, LocalDate dateOfBirth, LocalDate today) {
         List<FieldProblem> problems = new ArrayList<>();
         if (name != null) {
