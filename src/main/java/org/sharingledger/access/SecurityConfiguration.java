@@ -49,7 +49,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/agencies", "/api/agencies/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/users").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/users", "/api/subjects/erasure").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/requests", "/api/requests/*/share",
                                 "/api/requests/*/refusal", "/api/requests/*/escalations",
                                 "/api/requests/*/withdrawal")

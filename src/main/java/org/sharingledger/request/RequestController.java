@@ -3,7 +3,12 @@ package org.sharingledger.request;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,6 +21,7 @@ import org.sharingledger.access.api.Actor;
 import org.sharingledger.access.api.CurrentActor;
 import org.sharingledger.agency.api.AgencyDirectory;
 import org.sharingledger.platform.rules.InvalidInput;
+import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.rules.StepNotAllowed;
 import org.sharingledger.platform.web.Commands;
@@ -37,6 +43,8 @@ import org.sharingledger.request.api.Stage;
 import org.sharingledger.request.api.Urgency;
 import org.sharingledger.request.api.WithdrawRequest;
 import org.sharingledger.subject.api.NhsNumber;
+import org.sharingledger.subject.api.PersonalDetails;
+import org.sharingledger.subject.api.SubjectDetails;
 import org.sharingledger.subject.api.SubjectKind;
 import org.sharingledger.subject.api.SubjectPseudonyms;
 import org.springframework.http.ResponseEntity;
@@ -57,14 +65,16 @@ class RequestController {
     private final Commands commands;
     private final AgencyDirectory agencies;
     private final SubjectPseudonyms pseudonyms;
+    private final SubjectDetails subjectDetails;
     private final DueAllowances allowances;
     private final Clock clock;
 
     RequestController(Commands commands, AgencyDirectory agencies, SubjectPseudonyms pseudonyms,
-                      DueAllowances allowances, Clock clock) {
+                      SubjectDetails subjectDetails, DueAllowances allowances, Clock clock) {
         this.commands = commands;
         this.agencies = agencies;
         this.pseudonyms = pseudonyms;
+        this.subjectDetails = subjectDetails;
         this.allowances = allowances;
         this.clock = clock;
     }
@@ -73,8 +83,12 @@ class RequestController {
     @Operation(summary = "Request information about a child from another agency",
             description = "By a PRACTITIONER or NOMINATED_REPRESENTATIVE of requestingAgencyId. The child is given "
                     + "by NHS number (10 digits, spaces allowed, valid check digit) or by the requesting agency's "
-                    + "local reference, exactly one; neither is ever stored in clear. Unknown agency: 400; withdrawn "
-                    + "agency: 409. dueBy follows the urgency's allowance.")
+                    + "local reference, exactly one; neither is ever stored in clear. subject may also carry the "
+                    + "child's name (1 to 200 characters, trimmed) and dateOfBirth (YYYY-MM-DD, not in the future, "
+                    + "not before 1990-01-01), each optional, so that practitioners recognise the child: they are "
+                    + "stored only encrypted under a key of the child's own, shown only on GET /api/requests/{id}, "
+                    + "and can be erased (POST /api/subjects/erasure). Unknown agency: 400; withdrawn agency: 409. "
+                    + "dueBy follows the urgency's allowance.")
     public ResponseEntity<Map<String, Object>> request(@Valid @RequestBody NewRequest body) {
         Actor actor = CurrentActor.get();
         if (!actor.actsFor(body.requestingAgencyId())) {
@@ -83,11 +97,13 @@ class RequestController {
         String pseudonym = pseudonym(body);
         requireSigned("requestingAgencyId", body.requestingAgencyId());
         requireSigned("holdingAgencyId", body.holdingAgencyId());
+        String sealedDetails = PersonalDetails.from(body.subject().name(), body.subject().dateOfBirth())
+                .map(details -> subjectDetails.seal(pseudonym, details)).orElse(null);
         String requestId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         commands.send(new MakeRequest(requestId, actor, body.requestingAgencyId(), body.holdingAgencyId(), pseudonym,
                 body.subject().nhsNumber() != null ? SubjectKind.NHS_NUMBER : SubjectKind.LOCAL_REFERENCE,
-                body.caseReference(), body.purpose(), body.purposeDetail(), body.lawfulBasis(),
+                sealedDetails, body.caseReference(), body.purpose(), body.purposeDetail(), body.lawfulBasis(),
                 new Consent(body.consent().status(), body.consent().detail()), body.urgency(),
                 body.informationSought(), now, allowances.of(body.urgency())), actor);
         return ResponseEntity.created(URI.create("/api/requests/" + requestId)).body(Map.of(
@@ -145,18 +161,27 @@ class RequestController {
         return Map.of("requestId", requestId.toString(), "status", status);
     }
 
+    /** The child's pseudonym; every problem with the subject (identifier, name, date of birth) reported together. */
     private String pseudonym(NewRequest body) {
         Subject subject = body.subject();
+        List<FieldProblem> problems = new ArrayList<>();
         boolean hasNhs = subject.nhsNumber() != null && !subject.nhsNumber().isBlank();
         boolean hasLocal = subject.localReference() != null && !subject.localReference().isBlank();
+        Optional<NhsNumber> nhsNumber = hasNhs ? NhsNumber.parse(subject.nhsNumber()) : Optional.empty();
         if (hasNhs == hasLocal) {
-            throw new InvalidInput("subject", "give exactly one of nhsNumber and localReference");
+            problems.add(new FieldProblem("subject", "give exactly one of nhsNumber and localReference"));
+        } else if (hasNhs && nhsNumber.isEmpty()) {
+            problems.add(new FieldProblem("subject.nhsNumber",
+                    "is not a valid NHS number (10 digits with a valid check digit)"));
         }
-        if (hasNhs) {
-            return pseudonyms.of(NhsNumber.parse(subject.nhsNumber()).orElseThrow(() -> new InvalidInput(
-                    "subject.nhsNumber", "is not a valid NHS number (10 digits with a valid check digit)")));
+        PersonalDetails.problems(subject.name(), subject.dateOfBirth(), LocalDate.ofInstant(clock.instant(),
+                ZoneOffset.UTC)).forEach(problem -> problems.add(new FieldProblem("subject." + problem.field(),
+                problem.message())));
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
         }
-        return pseudonyms.ofLocalReference(body.requestingAgencyId(), subject.localReference());
+        return nhsNumber.map(pseudonyms::of)
+                .orElseGet(() -> pseudonyms.ofLocalReference(body.requestingAgencyId(), subject.localReference()));
     }
 
     private void requireSigned(String field, String agencyId) {
@@ -180,8 +205,12 @@ class RequestController {
                       @NotBlank @Size(max = TEXT) String informationSought) {
     }
 
-    /** Exactly one of the two. Never printed: {@link #toString()} hides both. */
-    record Subject(@Size(max = 20) String nhsNumber, @Size(max = 100) String localReference) {
+    /**
+     * Exactly one of nhsNumber and localReference; name and dateOfBirth optional. Never printed: {@link #toString()}
+     * hides them all.
+     */
+    record Subject(@Size(max = 20) String nhsNumber, @Size(max = 100) String localReference, String name,
+                   LocalDate dateOfBirth) {
         @Override
         public String toString() {
             return "Subject[redacted]";

@@ -86,7 +86,7 @@ class SharingRequest {
         apply(new InformationRequested(command.requestId(), command.requestingAgencyId(), command.holdingAgencyId(),
                 command.subjectPseudonym(), command.subjectKind(), command.caseReference(), command.purpose(),
                 command.purposeDetail(), command.lawfulBasis(), command.consent(), command.urgency(),
-                command.informationSought(), requested, due));
+                command.informationSought(), requested, due, command.subjectDetails()));
         deadlines.schedule(due, DECISION_DUE);
     }
 

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The subject key: {@code LEDGER_SUBJECT_KEY} (base64, at least 32 bytes). With the embedded database and no key
  * set, one is generated on first start into the data folder; with an external database the key must be given, since
- * losing it would split every child's timeline in two.
+ * losing it would split every child's timeline in two, and make every child's personal details unreadable.
  */
 @Configuration(proxyBeanMethods = false)
 class SubjectKeyConfiguration {
@@ -27,10 +27,15 @@ class SubjectKeyConfiguration {
     static final String KEY_FILE = "subject.key";
 
     @Bean
-    SubjectPseudonyms subjectPseudonyms(@Value("${ledger.subjects.key:}") String configured,
-                                        @Value("${spring.datasource.url:}") String externalUrl,
-                                        LedgerStorageProperties storage) throws IOException {
-        return new HmacSubjectPseudonyms(key(configured, !externalUrl.isBlank(), storage.dataDir()));
+    SubjectKey subjectKey(@Value("${ledger.subjects.key:}") String configured,
+                          @Value("${spring.datasource.url:}") String externalUrl,
+                          LedgerStorageProperties storage) throws IOException {
+        return new SubjectKey(key(configured, !externalUrl.isBlank(), storage.dataDir()));
+    }
+
+    @Bean
+    SubjectPseudonyms subjectPseudonyms(SubjectKey key) {
+        return new HmacSubjectPseudonyms(key.material());
     }
 
     static byte[] key(String configured, boolean externalDatabase, Path dataDir) throws IOException {

@@ -77,6 +77,8 @@ class SharingRequestFixtureTest {
     private static final Consent CONSENT_NOT_SOUGHT =
             new Consent(ConsentStatus.NOT_SOUGHT, "Seeking consent would put the child at risk of significant harm");
     private static final String PSEUDONYM = "pseudonym-7f3a9c";
+    /** What SubjectDetails.seal gives: base64 of IV, ciphertext and tag. The aggregate never sees clear details. */
+    private static final String SEALED_DETAILS = "q83vEjRWeJq8Cg3f2Xk1c0cHbWVhcmx5LWhlbHAtc2VhbGVk";
     private static final String CASE_REFERENCE = "CP-2009-0142";
     private static final String PURPOSE_DETAIL = "Section 47 enquiry after a referral from the school nurse";
     private static final String SOUGHT = "Attendance since September 2008 and any welfare concerns recorded";
@@ -107,6 +109,14 @@ class SharingRequestFixtureTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(requested(LawfulBasis.PUBLIC_TASK, CONSENT_NOT_SOUGHT))
                 .expectScheduledDeadlineWithName(DUE_BY, SharingRequest.DECISION_DUE);
+    }
+
+    @Test
+    void theChildsPersonalDetailsAreRecordedOnlyAsSealed() {
+        fixture.givenNoPriorActivity()
+                .when(makeRequest(SOCIAL_WORKER, HOLDING, LawfulBasis.PUBLIC_TASK, CONSENT_NOT_SOUGHT,
+                        SEALED_DETAILS))
+                .expectEvents(requested(LawfulBasis.PUBLIC_TASK, CONSENT_NOT_SOUGHT, SEALED_DETAILS));
     }
 
     @Test
@@ -742,9 +752,14 @@ class SharingRequestFixtureTest {
     }
 
     private static MakeRequest makeRequest(Actor actor, String holdingAgencyId, LawfulBasis basis, Consent consent) {
+        return makeRequest(actor, holdingAgencyId, basis, consent, null);
+    }
+
+    private static MakeRequest makeRequest(Actor actor, String holdingAgencyId, LawfulBasis basis, Consent consent,
+                                           String sealedDetails) {
         return new MakeRequest(REQUEST_ID, actor, REQUESTING, holdingAgencyId, PSEUDONYM, SubjectKind.NHS_NUMBER,
-                CASE_REFERENCE, Purpose.CHILD_PROTECTION_ENQUIRY, PURPOSE_DETAIL, basis, consent, Urgency.URGENT,
-                SOUGHT, REQUESTED_AT, ALLOWANCE);
+                sealedDetails, CASE_REFERENCE, Purpose.CHILD_PROTECTION_ENQUIRY, PURPOSE_DETAIL, basis, consent,
+                Urgency.URGENT, SOUGHT, REQUESTED_AT, ALLOWANCE);
     }
 
     private static InformationRequested requested() {
@@ -752,9 +767,13 @@ class SharingRequestFixtureTest {
     }
 
     private static InformationRequested requested(LawfulBasis basis, Consent consent) {
+        return requested(basis, consent, null);
+    }
+
+    private static InformationRequested requested(LawfulBasis basis, Consent consent, String sealedDetails) {
         return new InformationRequested(REQUEST_ID, REQUESTING, HOLDING, PSEUDONYM, SubjectKind.NHS_NUMBER,
                 CASE_REFERENCE, Purpose.CHILD_PROTECTION_ENQUIRY, PURPOSE_DETAIL, basis, consent, Urgency.URGENT,
-                SOUGHT, REQUESTED_AT, DUE_BY);
+                SOUGHT, REQUESTED_AT, DUE_BY, sealedDetails);
     }
 
     private static ShareInformation share(Actor actor, Scope scope, Reason withheld, Instant occurredAt,

@@ -2,6 +2,7 @@ package org.sharingledger.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,14 +13,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.sharingledger.support.Http.Credentials;
 
 /**
- * Builds what a test needs through the API, with unique names, so tests never share agencies or users.
+ * Builds what a test needs through the API, with unique names, so tests never share agencies or users. Every child's
+ * identifier it makes up (NHS number, local reference, name, date of birth) is registered in {@link Identifiers}, so
+ * the suite can check that none of them reaches a log line.
  */
 public final class Scenario {
 
     public static final Credentials ADMIN = new Credentials("admin", IntegrationTest.ADMIN_PASSWORD);
     /** A valid NHS number (modulus 11): the NHS's own example. */
-    public static final String NHS_NUMBER = "9434765919";
+    public static final String NHS_NUMBER = Identifiers.nhsNumber("9434765919");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final String[] GIVEN_NAMES = {"Ellie", "Kayden", "Zoë", "Tyrone", "Aleksandra", "Ibrahim",
+            "Niamh", "Declan", "Priya", "Mason"};
+    private static final LocalDate EARLIEST_TEST_BIRTH = LocalDate.of(2010, 1, 1);
 
     private final Http http;
 
@@ -42,8 +48,31 @@ public final class Scenario {
             if (check == 10) {
                 continue;
             }
-            return digits.append(check == 11 ? 0 : check).toString();
+            return Identifiers.nhsNumber(digits.append(check == 11 ? 0 : check).toString());
         }
+    }
+
+    /** A child's name no other test uses: a given name and a made-up family name. */
+    public static String uniqueName() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder family = new StringBuilder().append((char) ('A' + random.nextInt(26)));
+        for (int i = 0; i < 9; i++) {
+            family.append((char) ('a' + random.nextInt(26)));
+        }
+        return Identifiers.register(GIVEN_NAMES[random.nextInt(GIVEN_NAMES.length)] + " " + family + "-"
+                + Integer.toString(SEQUENCE.incrementAndGet(), 36));
+    }
+
+    /** A date of birth between 2010 and 2023 (dates no other test data uses), at random. */
+    public static LocalDate uniqueDateOfBirth() {
+        return Identifiers.dateOfBirth(EARLIEST_TEST_BIRTH.plusDays(
+                java.util.concurrent.ThreadLocalRandom.current().nextInt(14 * 365)));
+    }
+
+    /** A requesting agency's own reference for a child, no other test uses. */
+    public static String uniqueLocalReference() {
+        return Identifiers.register("LR/" + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "/"
+                + Integer.toString(SEQUENCE.incrementAndGet(), 36));
     }
 
     public static String unique(String prefix) {

@@ -35,7 +35,8 @@ class CommandMetricsFilter extends OncePerRequestFilter {
             new Route("/api/requests/{requestId}/withdrawal", "WithdrawRequest"),
             new Route("/api/timeline-grants", "GrantTimelineAccess"),
             new Route("/api/timeline-grants/{grantId}/revocation", "RevokeTimelineAccess"),
-            new Route("/api/timelines/queries", "RecordTimelineQuery"));
+            new Route("/api/timelines/queries", "RecordTimelineQuery"),
+            new Route("/api/subjects/erasure", "EraseSubjectDetails"));
 
     private final MeterRegistry registry;
 

@@ -5,10 +5,27 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import org.sharingledger.subject.api.SubjectKind;
 
-/** One agency asked another for information about a child, for a purpose, on a lawful basis, by a due time. */
+/**
+ * One agency asked another for information about a child, for a purpose, on a lawful basis, by a due time.
+ *
+ * @param subjectDetails the child's personal details as the request carried them, only sealed under the child's own
+ *                       key ({@code SubjectDetails.seal}), never in clear; null when the request carried none. Events
+ *                       stored before personal details existed lack the field and read it as null, which is what it
+ *                       means there too: so the revision stays 1, with no upcaster.
+ */
 @Revision("1")
 public record InformationRequested(String requestId, String requestingAgencyId, String holdingAgencyId,
                                    String subjectPseudonym, SubjectKind subjectKind, String caseReference,
                                    Purpose purpose, String purposeDetail, LawfulBasis lawfulBasis, Consent consent,
-                                   Urgency urgency, String informationSought, Instant requestedAt, Instant dueBy) {
+                                   Urgency urgency, String informationSought, Instant requestedAt, Instant dueBy,
+                                   String subjectDetails) {
+
+    /** A request that carried no personal details. */
+    public InformationRequested(String requestId, String requestingAgencyId, String holdingAgencyId,
+                                String subjectPseudonym, SubjectKind subjectKind, String caseReference,
+                                Purpose purpose, String purposeDetail, LawfulBasis lawfulBasis, Consent consent,
+                                Urgency urgency, String informationSought, Instant requestedAt, Instant dueBy) {
+        this(requestId, requestingAgencyId, holdingAgencyId, subjectPseudonym, subjectKind, caseReference, purpose,
+                purposeDetail, lawfulBasis, consent, urgency, informationSought, requestedAt, dueBy, null);
+    }
 }

@@ -8,12 +8,13 @@ import org.sharingledger.access.api.Actor;
 import org.sharingledger.subject.api.SubjectKind;
 
 /**
- * Ask another agency for information about a child. The child is named only by pseudonym. {@code allowance} is the
- * time the holding agency has to decide, by urgency.
+ * Ask another agency for information about a child. The child is named only by pseudonym, and their personal details
+ * (if given) only sealed under their own key ({@code subjectDetails}, or null). {@code allowance} is the time the
+ * holding agency has to decide, by urgency.
  */
 public record MakeRequest(@TargetAggregateIdentifier String requestId, Actor actor, String requestingAgencyId,
                           String holdingAgencyId, String subjectPseudonym, SubjectKind subjectKind,
-                          String caseReference, Purpose purpose, String purposeDetail, LawfulBasis lawfulBasis,
-                          Consent consent, Urgency urgency, String informationSought, Instant recordedAt,
-                          Duration allowance) {
+                          String subjectDetails, String caseReference, Purpose purpose, String purposeDetail,
+                          LawfulBasis lawfulBasis, Consent consent, Urgency urgency, String informationSought,
+                          Instant recordedAt, Duration allowance) {
 }

@@ -39,6 +39,7 @@ class EveryEndpointNeedsCredentialsIT extends IntegrationTest {
             "POST, /api/timeline-grants",
             "GET, /api/timeline-grants",
             "POST, /api/timeline-grants/{id}/revocation",
+            "POST, /api/subjects/erasure",
             "GET, /actuator/prometheus"
     })
     void answers401WithoutCredentials(String method, String path) {

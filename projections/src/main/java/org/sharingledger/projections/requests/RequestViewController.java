@@ -31,7 +31,10 @@ class RequestViewController {
 
     @GetMapping("/api/requests/{requestId}")
     @Operation(summary = "One request, its decision, escalation and full history",
-            description = "Either party's users and TRUST_REVIEWERs. Reflects every step whose POST has answered.")
+            description = "Either party's users and TRUST_REVIEWERs. Reflects every step whose POST has answered. "
+                    + "When the request carried the child's personal details, subject shows them, decrypted now: "
+                    + "{name, dateOfBirth}; once they were erased (POST /api/subjects/erasure, or at the end of "
+                    + "the retention period), {erased: true, erasedAt}. No subject when none were given.")
     public Map<String, Object> one(@PathVariable UUID requestId) {
         RequestViews.Parties parties = views.parties(requestId)
                 .orElseThrow(() -> new NotFound("no request " + requestId));

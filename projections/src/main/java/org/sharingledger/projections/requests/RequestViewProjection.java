@@ -21,6 +21,7 @@ import org.sharingledger.request.api.RequestBecameOverdue;
 import org.sharingledger.request.api.RequestStatus;
 import org.sharingledger.request.api.RequestWithdrawn;
 import org.sharingledger.request.api.Scope;
+import org.sharingledger.subject.api.SubjectDetailsErased;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,13 +46,14 @@ class RequestViewProjection {
         jdbc.update("""
                 insert into request_view (request_id, requesting_agency_id, holding_agency_id, case_reference,
                     purpose, purpose_detail, lawful_basis, consent_status, consent_detail, urgency,
-                    information_sought, status, requested_at, due_by, changed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    information_sought, status, requested_at, due_by, changed_at, subject_pseudonym,
+                    subject_details)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 UUID.fromString(event.requestId()), event.requestingAgencyId(), event.holdingAgencyId(),
                 event.caseReference(), event.purpose().name(), event.purposeDetail(), event.lawfulBasis().name(),
                 event.consent().status().name(), event.consent().detail(), event.urgency().name(),
                 event.informationSought(), RequestStatus.AWAITING_DECISION.name(), ts(event.requestedAt()),
-                ts(event.dueBy()), ts(event.requestedAt()));
+                ts(event.dueBy()), ts(event.requestedAt()), event.subjectPseudonym(), event.subjectDetails());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("purpose", event.purpose());
         details.put("lawfulBasis", event.lawfulBasis());
@@ -144,6 +146,19 @@ class RequestViewProjection {
                 ts(event.recordedAt()), ts(event.recordedAt()), UUID.fromString(event.requestId()));
         history(event.requestId(), message, "OVERDUE", event.recordedAt(), event.dueBy(),
                 Map.of("dueBy", event.dueBy()));
+    }
+
+    /**
+     * The child's key is gone: every request about the child that carried details now shows them as erased (the
+     * sealed copy is dropped here too). Requests made later carry details under a new key, and are not touched.
+     * Not a step of any request, so no request's history changes.
+     */
+    @EventHandler
+    void on(SubjectDetailsErased event) {
+        jdbc.update("""
+                update request_view set subject_details = null, subject_details_erased_at = ?
+                where subject_pseudonym = ? and subject_details is not null""",
+                ts(event.erasedAt()), event.pseudonym());
     }
 
     @ResetHandler

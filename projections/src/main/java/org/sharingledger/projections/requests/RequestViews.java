@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.sharingledger.subject.api.PersonalDetails;
+import org.sharingledger.subject.api.SubjectDetails;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -27,11 +29,13 @@ class RequestViews {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final SubjectDetails subjectDetails;
     private final Clock clock;
 
-    RequestViews(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    RequestViews(JdbcTemplate jdbc, JsonMapper json, SubjectDetails subjectDetails, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.subjectDetails = subjectDetails;
         this.clock = clock;
     }
 
@@ -45,9 +49,10 @@ class RequestViews {
         Instant now = clock.instant();
         return jdbc.query("""
                 select %s, purpose_detail, consent_status, consent_detail, information_sought, decision::text,
-                       escalation::text
+                       escalation::text, subject_pseudonym, subject_details, subject_details_erased_at
                 from request_view where request_id = ?""".formatted(SUMMARY_COLUMNS), (rs, i) -> {
             Map<String, Object> view = summary(rs, now);
+            subject(rs).ifPresent(subject -> view.put("subject", subject));
             view.put("purposeDetail", rs.getString("purpose_detail"));
             Map<String, Object> consent = new LinkedHashMap<>();
             consent.put("status", rs.getString("consent_status"));
@@ -110,6 +115,29 @@ class RequestViews {
             details.properties().forEach(field -> step.putIfAbsent(field.getKey(), field.getValue()));
             return step;
         }, requestId);
+    }
+
+    /**
+     * The child's personal details, opened now, if the request carried any: name and dateOfBirth, or erased (with
+     * erasedAt) once the child's key was destroyed. Only the caller decides who may see them.
+     */
+    private Optional<Map<String, Object>> subject(ResultSet rs) throws SQLException {
+        Map<String, Object> subject = new LinkedHashMap<>();
+        Instant erasedAt = instant(rs, "subject_details_erased_at");
+        String sealed = rs.getString("subject_details");
+        if (erasedAt == null && sealed == null) {
+            return Optional.empty();
+        }
+        Optional<PersonalDetails> details = erasedAt == null
+                ? subjectDetails.open(rs.getString("subject_pseudonym"), sealed) : Optional.empty();
+        if (details.isPresent()) {
+            subject.put("name", details.get().name());
+            subject.put("dateOfBirth", details.get().dateOfBirth());
+        } else {
+            subject.put("erased", true);
+            subject.put("erasedAt", erasedAt);
+        }
+        return Optional.of(subject);
     }
 
     private static Map<String, Object> summary(ResultSet rs, Instant now) throws SQLException {

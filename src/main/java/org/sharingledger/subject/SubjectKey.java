@@ -1,0 +1,43 @@
+package org.sharingledger.subject;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The ledger's subject key ({@code LEDGER_SUBJECT_KEY}), never in the database. It keys the pseudonyms, and from it
+ * derives the key that wraps each child's own key: HMAC-SHA-256(subject key, {@value #WRAPPING_LABEL}). The label
+ * starts with neither {@code nhs:} nor {@code local:}, so the wrapping key is never any child's pseudonym.
+ */
+final class SubjectKey {
+
+    static final String WRAPPING_LABEL = "subject-details-key-wrap/v1";
+
+    private final byte[] material;
+
+    SubjectKey(byte[] material) {
+        this.material = material.clone();
+    }
+
+    byte[] material() {
+        return material.clone();
+    }
+
+    /** The 256-bit key-encryption key for the keys in {@code subject_key}. */
+    byte[] wrappingKey() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(material, "HmacSHA256"));
+            return mac.doFinal(WRAPPING_LABEL.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SubjectKey[redacted]";
+    }
+}
