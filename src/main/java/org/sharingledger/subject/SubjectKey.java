@@ -9,11 +9,13 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The ledger's subject key ({@code LEDGER_SUBJECT_KEY}), never in the database. It keys the pseudonyms, and from it
  * derives the key that wraps each child's own key: HMAC-SHA-256(subject key, {@value #WRAPPING_LABEL}). The label
- * starts with neither {@code nhs:} nor {@code local:}, so the wrapping key is never any child's pseudonym.
+ * starts with neither {@code nhs:} nor {@code local:}, so the wrapping key is never any child's pseudonym; nor does
+ * {@value #BLINDING_LABEL}, the label of the key for blind digests.
  */
 final class SubjectKey {
 
     static final String WRAPPING_LABEL = "subject-details-key-wrap/v1";
+    static final String BLINDING_LABEL = "blind-digest/v1";
 
     private final byte[] material;
 
@@ -27,10 +29,19 @@ final class SubjectKey {
 
     /** The 256-bit key-encryption key for the keys in {@code subject_key}. */
     byte[] wrappingKey() {
+        return derived(WRAPPING_LABEL);
+    }
+
+    /** The key of {@link org.sharingledger.subject.api.BlindDigests}: HMAC-SHA-256(subject key, {@value #BLINDING_LABEL}). */
+    byte[] blindingKey() {
+        return derived(BLINDING_LABEL);
+    }
+
+    private byte[] derived(String label) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(material, "HmacSHA256"));
-            return mac.doFinal(WRAPPING_LABEL.getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 import org.sharingledger.platform.storage.LedgerStorageProperties;
+import org.sharingledger.subject.api.BlindDigests;
 import org.sharingledger.subject.api.SubjectPseudonyms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,21 @@ class SubjectKeyConfiguration {
     @Bean
     SubjectPseudonyms subjectPseudonyms(SubjectKey key) {
         return new HmacSubjectPseudonyms(key.material());
+    }
+
+    @Bean
+    BlindDigests blindDigests(SubjectKey key) {
+        javax.crypto.spec.SecretKeySpec blinding = new javax.crypto.spec.SecretKeySpec(key.blindingKey(),
+                "HmacSHA256");
+        return content -> {
+            try {
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(blinding);
+                return java.util.HexFormat.of().formatHex(mac.doFinal(content));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     static byte[] key(String configured, boolean externalDatabase, Path dataDir) throws IOException {

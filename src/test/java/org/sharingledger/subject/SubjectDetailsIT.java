@@ -221,6 +221,9 @@ class SubjectDetailsIT extends IntegrationTest {
                 + "and subject_details is not null", Long.class, pseudonymOf(child))).isZero();
         assertThat(http.as(p.holderPractitioner()).post("/api/requests/" + open + "/share", Scenario.share("FULL"))
                 .status()).as("the request goes on").isEqualTo(200);
+        JsonNode verification = http.as(trust).get("/api/ledger/verification").json();
+        assertThat(verification.path("problems")).as("the events hold only ciphertext, which stays").isEmpty();
+        assertThat(verification.path("verified").asBoolean()).isTrue();
     }
 
     @Test

@@ -2,11 +2,8 @@ package org.sharingledger.platform.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -15,6 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sharingledger.access.api.CurrentActor;
+import org.sharingledger.subject.api.BlindDigests;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,11 +40,14 @@ class RecordingRequestFilter extends OncePerRequestFilter {
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final BlindDigests digests;
 
-    RecordingRequestFilter(PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Clock clock) {
+    RecordingRequestFilter(PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Clock clock,
+                           BlindDigests digests) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.clock = clock;
+        this.digests = digests;
     }
 
     @Override
@@ -151,15 +152,13 @@ class RecordingRequestFilter extends OncePerRequestFilter {
         }, username, key);
     }
 
-    static String hash(String uri, byte[] body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(("POST " + uri + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The request's fingerprint: keyed, since the body may hold a child's NHS number (see {@link BlindDigests}). */
+    private String hash(String uri, byte[] body) {
+        byte[] line = ("POST " + uri + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[line.length + body.length];
+        System.arraycopy(line, 0, content, 0, line.length);
+        System.arraycopy(body, 0, content, line.length, body.length);
+        return digests.of(content);
     }
 
     /** Carries a checked exception out of the transaction callback. */

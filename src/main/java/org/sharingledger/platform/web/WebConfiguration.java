@@ -3,6 +3,7 @@ package org.sharingledger.platform.web;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.sharingledger.subject.api.BlindDigests;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -31,9 +32,10 @@ class WebConfiguration {
 
     @Bean
     FilterRegistrationBean<RecordingRequestFilter> recordingRequestFilter(PlatformTransactionManager transactions,
-                                                                          JdbcTemplate jdbc, Clock clock) {
+                                                                          JdbcTemplate jdbc, Clock clock,
+                                                                          BlindDigests digests) {
         FilterRegistrationBean<RecordingRequestFilter> registration =
-                new FilterRegistrationBean<>(new RecordingRequestFilter(transactions, jdbc, clock));
+                new FilterRegistrationBean<>(new RecordingRequestFilter(transactions, jdbc, clock, digests));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         registration.addUrlPatterns("/api/*");
         return registration;

@@ -2,10 +2,14 @@ package org.sharingledger.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.sharingledger.support.Http;
 import org.sharingledger.support.Http.Response;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
@@ -29,6 +33,24 @@ class IdempotencyIT extends IntegrationTest {
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(events()).isEqualTo(after);
+    }
+
+    @Test
+    void theKeptFingerprintOfARequestIsKeyedSoItCannotBeReversedByTryingNhsNumbers() throws Exception {
+        Parties p = scenario.parties();
+        String body = Http.JSON.writeValueAsString(Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
+        String key = UUID.randomUUID().toString();
+
+        assertThat(http.as(p.requesterPractitioner()).header("Idempotency-Key", key).post("/api/requests", body)
+                .status()).isEqualTo(201);
+
+        String kept = jdbc.queryForObject("select request_hash from idempotency_key where idempotency_key = ?",
+                String.class, key);
+        String plain = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                ("POST /api/requests\n" + body).getBytes(StandardCharsets.UTF_8)));
+        assertThat(kept).hasSize(64).isNotEqualTo(plain);
+        assertThat(http.as(p.requesterPractitioner()).header("Idempotency-Key", key).post("/api/requests", body)
+                .header("Idempotent-Replayed")).isEqualTo("true");
     }
 
     @Test
