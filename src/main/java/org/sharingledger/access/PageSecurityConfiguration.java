@@ -24,7 +24,7 @@ class PageSecurityConfiguration {
 
     /** The paths the pages own. */
     static final String[] PAGES = {"/", "/login", "/logout", "/denied", "/dashboard/**", "/trust", "/trust.csv",
-        "/timeline", "/timeline/**", "/css/**", "/favicon.svg"};
+        "/timeline", "/timeline/**", "/ledger", "/ledger/**", "/css/**", "/favicon.svg"};
 
     /** No script at all, nothing from elsewhere: the pages are plain HTML, CSS and inline SVG. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'; object-src 'none'; "

@@ -1,11 +1,8 @@
 package org.sharingledger.evidence;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import javax.sql.DataSource;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,11 +10,10 @@ import org.sharingledger.access.api.Actor;
 import org.sharingledger.access.api.CurrentActor;
 import org.sharingledger.access.api.Role;
 import org.sharingledger.evidence.api.Proofs.SignedCheckpoint;
+import org.sharingledger.evidence.api.Verification;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,14 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Evidence", description = "Whether the ledger can be trusted: verification, signed checkpoints, proofs")
 class LedgerController {
 
-    private static final Logger log = LoggerFactory.getLogger(LedgerController.class);
-
     private final LedgerEvidence evidence;
-    private final LedgerVerifier verifier;
 
-    LedgerController(LedgerEvidence evidence, DataSource dataSource, LedgerKey key, Clock clock) {
+    LedgerController(LedgerEvidence evidence) {
         this.evidence = evidence;
-        this.verifier = new LedgerVerifier(dataSource, key.verifier(), clock);
     }
 
     @GetMapping("/api/ledger/verification")
@@ -52,15 +44,7 @@ class LedgerController {
         if (!actor.hasAny(Role.ADMIN, Role.TRUST_REVIEWER)) {
             throw new NotPermitted("verification is for the Trust (TRUST_REVIEWER) and administrators");
         }
-        Verification result = verifier.verify(LedgerVerifier.Progress.NONE);
-        if (result.verified()) {
-            log.info("Ledger verified: {} events at {} events/s, checkpoint of {} events", result.events(),
-                    result.eventsPerSecond(), result.checkpoint() == null ? 0 : result.checkpoint().treeSize());
-        } else {
-            log.warn("Ledger verification FAILED: {} problems, the first: {}", result.problems().size()
-                    + result.problemsNotListed(), result.problems().get(0).kind());
-        }
-        return result;
+        return evidence.verify();
     }
 
     @GetMapping(value = "/api/ledger/checkpoints/latest", produces = MediaType.APPLICATION_JSON_VALUE)

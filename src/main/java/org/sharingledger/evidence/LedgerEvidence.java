@@ -2,6 +2,7 @@ package org.sharingledger.evidence;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,29 +10,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.sharingledger.evidence.Checkpointer.StoredCheckpoint;
+import org.sharingledger.evidence.api.LedgerChecks;
 import org.sharingledger.evidence.api.LedgerProofs;
 import org.sharingledger.evidence.api.Proofs;
 import org.sharingledger.evidence.api.Proofs.InclusionProof;
 import org.sharingledger.evidence.api.Proofs.SignedCheckpoint;
 import org.sharingledger.evidence.api.Seal;
+import org.sharingledger.evidence.api.Verification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /** Proofs and seals for exports, and the checkpoints and consistency proofs the ledger publishes. */
 @Service
-class LedgerEvidence implements LedgerProofs {
+class LedgerEvidence implements LedgerProofs, LedgerChecks {
 
+    private static final Logger log = LoggerFactory.getLogger(LedgerEvidence.class);
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
     private final Checkpointer checkpointer;
     private final LedgerKey key;
     private final JdbcTemplate jdbc;
+    private final LedgerVerifier verifier;
 
-    LedgerEvidence(Checkpointer checkpointer, LedgerKey key, JdbcTemplate jdbc) {
+    LedgerEvidence(Checkpointer checkpointer, LedgerKey key, JdbcTemplate jdbc, DataSource dataSource, Clock clock) {
         this.checkpointer = checkpointer;
         this.key = key;
         this.jdbc = jdbc;
+        this.verifier = new LedgerVerifier(dataSource, key.verifier(), clock);
+    }
+
+    @Override
+    public Verification verify() {
+        Verification result = verifier.verify(LedgerVerifier.Progress.NONE);
+        if (result.verified()) {
+            log.info("Ledger verified: {} events at {} events/s, checkpoint of {} events", result.events(),
+                    result.eventsPerSecond(), result.checkpoint() == null ? 0 : result.checkpoint().treeSize());
+        } else {
+            log.warn("Ledger verification FAILED: {} problems, the first: {} at position {}",
+                    result.problems().size() + result.problemsNotListed(), result.problems().get(0).kind(),
+                    result.problems().get(0).position());
+        }
+        return result;
     }
 
     @Override
@@ -62,8 +86,8 @@ class LedgerEvidence implements LedgerProofs {
                 key.verifier().text(), key.verifier().fingerprint());
     }
 
-    /** The latest checkpoint, made now if events were stored since the last one. */
-    Optional<SignedCheckpoint> latestCheckpoint() {
+    @Override
+    public Optional<SignedCheckpoint> latestCheckpoint() {
         return checkpointer.checkpoint().map(this::published);
     }
 

@@ -21,9 +21,10 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGStatement;
 
-import org.sharingledger.evidence.Verification.CheckpointSummary;
-import org.sharingledger.evidence.Verification.Kind;
-import org.sharingledger.evidence.Verification.Problem;
+import org.sharingledger.evidence.api.Verification.CheckpointSummary;
+import org.sharingledger.evidence.api.Verification.Kind;
+import org.sharingledger.evidence.api.Verification.Problem;
+import org.sharingledger.evidence.api.Verification;
 
 /**
  * Recomputes the ledger from its raw rows, trusting nothing stored but the signed checkpoints (and those only under

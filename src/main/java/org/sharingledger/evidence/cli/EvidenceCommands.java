@@ -14,8 +14,8 @@ import org.sharingledger.evidence.ExportVerifier;
 import org.sharingledger.evidence.LedgerDatabase;
 import org.sharingledger.evidence.LedgerKey;
 import org.sharingledger.evidence.LedgerVerifier;
-import org.sharingledger.evidence.Verification;
 import org.sharingledger.evidence.VerifierKey;
+import org.sharingledger.evidence.api.Verification;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,4 +1,4 @@
-package org.sharingledger.evidence;
+package org.sharingledger.evidence.api;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.List;
  * @param checkpoint           the latest checkpoint whose signature holds (null when none has been signed yet)
  * @param checkpoints          how many signed checkpoints were checked
  * @param uncheckpointedEvents events stored since the latest checkpoint (not yet covered by a signature)
- * @param problems             what is wrong and where, in store order (at most {@value LedgerVerifier#MAX_PROBLEMS})
+ * @param problems             what is wrong and where, in store order (at most 1,000)
  * @param problemsNotListed    further problems beyond that limit
  */
 public record Verification(boolean verified, long events, long eventsPerSecond, CheckpointSummary checkpoint,

@@ -1,0 +1,87 @@
+package org.sharingledger.projections.ledger;
+
+import java.util.Map;
+
+import org.sharingledger.access.api.Actor;
+import org.sharingledger.access.api.CurrentActor;
+import org.sharingledger.access.api.Role;
+import org.sharingledger.evidence.api.LedgerChecks;
+import org.sharingledger.evidence.api.Proofs.SignedCheckpoint;
+import org.sharingledger.evidence.api.Verification;
+import org.sharingledger.platform.rules.NotFound;
+import org.sharingledger.platform.rules.NotPermitted;
+import org.sharingledger.projections.pages.LedgerPage;
+import org.sharingledger.projections.pages.PageModel;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * {@code /ledger}, for the Children's Trust (TRUST_REVIEWER) and administrators: the latest signed checkpoint, ready
+ * to download and publish (in the Trust's minutes, say), and a button that verifies the whole ledger and says, in
+ * words, whether it holds or what is wrong and where.
+ */
+@Controller
+@LedgerPage
+class EvidencePages {
+
+    /** The kinds of problem, as the page says them. */
+    private static final Map<Verification.Kind, String> KINDS = Map.of(
+            Verification.Kind.MODIFIED, "Changed",
+            Verification.Kind.MISSING, "Missing",
+            Verification.Kind.INSERTED, "Inserted afterwards",
+            Verification.Kind.OUT_OF_ORDER, "Out of order",
+            Verification.Kind.CHECKPOINT_MISMATCH, "Checkpoint does not match");
+
+    private final LedgerChecks checks;
+
+    EvidencePages(LedgerChecks checks) {
+        this.checks = checks;
+    }
+
+    @ModelAttribute
+    void common(Model model) {
+        PageModel.addCommon(model::addAttribute);
+    }
+
+    @GetMapping("/ledger")
+    String page(Model model) {
+        trustOnly();
+        model.addAttribute("checkpoint", checks.latestCheckpoint().orElse(null));
+        return "ledger";
+    }
+
+    @PostMapping("/ledger/verification")
+    String verify(Model model) {
+        trustOnly();
+        Verification result = checks.verify();
+        model.addAttribute("result", result);
+        model.addAttribute("kinds", KINDS);
+        model.addAttribute("checkpoint", checks.latestCheckpoint().orElse(null));
+        return "ledger";
+    }
+
+    /** The statement alone, as a file to publish. */
+    @GetMapping("/ledger/checkpoint.txt")
+    ResponseEntity<String> statement() {
+        trustOnly();
+        SignedCheckpoint checkpoint = checks.latestCheckpoint()
+                .orElseThrow(() -> new NotFound("the ledger is empty: there is no checkpoint yet"));
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"checkpoint-" + checkpoint.treeSize()
+                        + ".txt\"")
+                .body(checkpoint.statement());
+    }
+
+    private static void trustOnly() {
+        Actor actor = CurrentActor.get();
+        if (!actor.hasAny(Role.TRUST_REVIEWER, Role.ADMIN)) {
+            throw new NotPermitted("the ledger's evidence is for the Children's Trust and administrators");
+        }
+    }
+}
