@@ -17,7 +17,8 @@ public class LedgerApplication {
 
     public static void main(String[] args) {
         if (EvidenceCommands.handles(args)) {
-            System.exit(EvidenceCommands.run(args, System.getenv(), System.out, System.err));
+            EvidenceCommands.main(args);
+            return;
         }
         System.setProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(LedgerApplication.class, args);

@@ -16,6 +16,8 @@ import org.sharingledger.evidence.LedgerKey;
 import org.sharingledger.evidence.LedgerVerifier;
 import org.sharingledger.evidence.VerifierKey;
 import org.sharingledger.evidence.api.Verification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +48,12 @@ public final class EvidenceCommands {
         return args.length > 0 && (args[0].equals("verify") || args[0].equals("verify-export"));
     }
 
+    /** From the command line: runs the command with the process's environment and exits with its status. */
+    public static void main(String[] args) {
+        quietLogging();
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         try {
             return args[0].equals("verify") ? verify(args, env, out, err) : verifyExport(args, out, err);
@@ -56,6 +64,13 @@ public final class EvidenceCommands {
         } catch (IOException | RuntimeException e) {
             err.println("Could not verify: " + e.getMessage());
             return 2;
+        }
+    }
+
+    /** Outside the application nothing configures logging: keep the embedded server's chatter off the output. */
+    private static void quietLogging() {
+        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }
 
