@@ -106,10 +106,10 @@ public final class LedgerVerifier {
             Instant started = clock.instant();
             long t0 = System.nanoTime();
             checkpoints = signedCheckpoints();
-            long leaves = treeRecordAgainstCheckpoints();
+            treeRecordAgainstCheckpoints();
             query("select global_index from ledger_gap", row -> gaps.add(row.getLong(1)));
             long total = single("select count(*) from domain_event_entry");
-            long events = eventsAgainstLeaves(total, leaves);
+            long events = eventsAgainstLeaves(total);
             identifySwaps();
             long nanos = Math.max(1, System.nanoTime() - t0);
             Checkpoint latest = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
@@ -148,8 +148,8 @@ public final class LedgerVerifier {
             return valid;
         }
 
-        /** Rebuilds each signed root from the tree's record of leaves, in leaf order. Returns the number of leaves. */
-        private long treeRecordAgainstCheckpoints() throws SQLException {
+        /** Rebuilds each signed root from the tree's record of leaves, in leaf order. */
+        private void treeRecordAgainstCheckpoints() throws SQLException {
             RootAccumulator tree = new RootAccumulator();
             int[] next = {0};
             long[] expected = {0};
@@ -175,7 +175,6 @@ public final class LedgerVerifier {
                             + tree.size() + "): leaves were removed");
                 }
             }
-            return tree.size();
         }
 
         private long previousSize(int index) {
@@ -192,10 +191,9 @@ public final class LedgerVerifier {
         }
 
         /** Store order: events and the tree's leaves merged by position, each event rehashed and chained. */
-        private long eventsAgainstLeaves(long total, long leafCount) throws SQLException {
+        private long eventsAgainstLeaves(long total) throws SQLException {
             long lastLeafPosition = single("select coalesce(max(global_index), 0) from ledger_leaf");
             long checkpointed = checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).treeSize();
-            Set<Long> uncheckpointedLeaves = new HashSet<>();
             try (PreparedStatement leafQuery = connection.prepareStatement("select global_index, leaf_index, "
                     + "aggregate_identifier, sequence_number, event_hash from ledger_leaf order by global_index");
                  PreparedStatement eventQuery = connection.prepareStatement("select global_index, "

@@ -71,6 +71,9 @@ class EvidenceCommandLineIT extends IntegrationTest {
 
     @Test
     void aCheckpointSignedByAnotherKeyDoesNotVerify() {
+        Scenario.Parties p = scenario.parties();
+        scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
+        assertThat(http.as(Scenario.ADMIN).get("/api/ledger/checkpoints/latest").status()).isEqualTo(200);
         LedgerKey other = LedgerKey.fromSeed(key.name(), new byte[32]);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
