@@ -273,6 +273,29 @@ class DashboardBrowserIT extends IntegrationTest {
         screenshot("timeline.png");
     }
 
+    @Test
+    @Order(4)
+    void theTrustOpensTheLedgerEvidenceAndVerifiesItByKeyboard() throws IOException {
+        driver.get(base() + "/login");
+        signIn(cast.trustReviewer());
+        wait.until(ExpectedConditions.urlContains("/trust"));
+        driver.findElement(By.linkText("Ledger evidence")).click();
+        wait.until(ExpectedConditions.urlContains("/ledger"));
+
+        assertThat(text(By.tagName("h1"))).isEqualTo("Ledger evidence");
+        assertThat(text(By.id("statement"))).startsWith("sharing-ledger").contains("\u2014 sharing-ledger ");
+        assertThat(text(By.id("fingerprint"))).isEqualTo(http.as(cast.trustReviewer()).get("/api/ledger/key")
+                .json().path("fingerprint").asString());
+        WebElement verify = driver.findElement(By.id("verify"));
+        verify.sendKeys(Keys.ENTER);
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verification")));
+        assertThat(text(By.id("verification-heading"))).isEqualTo("Verified");
+        assertThat(text(By.id("verified-summary"))).startsWith("All ").contains("records were checked");
+        assertFitsTheWindow();
+        screenshot("ledger-evidence.png");
+    }
+
     /** A user with a real-looking name, for the screenshot. */
     private Credentials person(String agencyId, String displayName, String role) {
         String username = Scenario.unique(displayName.toLowerCase(Locale.ROOT).replace(' ', '.'));
