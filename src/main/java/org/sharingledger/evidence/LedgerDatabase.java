@@ -1,16 +1,16 @@
 package org.sharingledger.evidence;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.sharingledger.platform.storage.PostmasterPid;
 
 /**
  * The ledger's database for a command-line run: the server at a JDBC URL, or else the embedded one in the data
@@ -43,9 +43,9 @@ public final class LedgerDatabase implements AutoCloseable {
             throw new IllegalStateException("no ledger database in " + folder
                     + " (set LEDGER_DATA_DIR, or SPRING_DATASOURCE_URL for a database server)");
         }
-        Integer port = runningPort(folder);
-        if (port != null) {
-            return new LedgerDatabase(local(port), null);
+        Optional<PostmasterPid> running = PostmasterPid.read(folder).filter(PostmasterPid::alive);
+        if (running.isPresent() && running.get().port() > 0) {
+            return new LedgerDatabase(local(running.get().port()), null);
         }
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(folder).setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false).setPGStartupWait(Duration.ofSeconds(60)).start();
@@ -61,21 +61,6 @@ public final class LedgerDatabase implements AutoCloseable {
         if (started != null) {
             started.close();
         }
-    }
-
-    /** The port of the embedded server the application is running now, read from its postmaster.pid. */
-    private static Integer runningPort(Path folder) {
-        Path pidFile = folder.resolve("postmaster.pid");
-        try {
-            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-            long pid = Long.parseLong(lines.get(0).strip());
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                return Integer.parseInt(lines.get(3).strip());
-            }
-        } catch (IOException | RuntimeException e) {
-            // no server running: start one
-        }
-        return null;
     }
 
     private static DataSource local(int port) {

@@ -20,6 +20,7 @@ import org.sharingledger.evidence.api.Proofs.InclusionProof;
 import org.sharingledger.evidence.api.Proofs.SignedCheckpoint;
 import org.sharingledger.evidence.api.Seal;
 import org.sharingledger.evidence.api.Verification;
+import org.sharingledger.platform.rules.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -101,11 +102,14 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
 
     /** RFC 9162 consistency proof between two tree sizes the tree has reached. */
     List<String> consistency(long from, long to) {
-        return checkpointer.tree().consistencyProof(from, to).stream().map(BASE64::encodeToString).toList();
-    }
-
-    long treeSize() {
-        return checkpointer.tree().size();
+        MerkleTree tree = checkpointer.tree();
+        if (from < 1 || from > to) {
+            throw new InvalidInput("from", "must be at least 1 and at most `to`");
+        }
+        if (to > tree.size()) {
+            throw new InvalidInput("to", "must be at most the tree's size, " + tree.size());
+        }
+        return tree.consistencyProof(from, to).stream().map(BASE64::encodeToString).toList();
     }
 
     VerifierKey verifier() {

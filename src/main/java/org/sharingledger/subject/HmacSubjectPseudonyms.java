@@ -1,11 +1,7 @@
 package org.sharingledger.subject;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.sharingledger.subject.api.NhsNumber;
 import org.sharingledger.subject.api.SubjectPseudonyms;
@@ -13,13 +9,13 @@ import org.sharingledger.subject.api.SubjectPseudonyms;
 /** HMAC-SHA-256 pseudonyms, with a domain prefix so an NHS number and a local reference can never collide. */
 class HmacSubjectPseudonyms implements SubjectPseudonyms {
 
-    private final SecretKeySpec key;
+    private final byte[] key;
 
     HmacSubjectPseudonyms(byte[] key) {
         if (key.length < 32) {
             throw new IllegalArgumentException("the subject key must have at least 32 bytes");
         }
-        this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.key = key.clone();
     }
 
     @Override
@@ -33,12 +29,6 @@ class HmacSubjectPseudonyms implements SubjectPseudonyms {
     }
 
     private String hmac(String input) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(SubjectKey.hmacSha256(key, input.getBytes(StandardCharsets.UTF_8)));
     }
 }

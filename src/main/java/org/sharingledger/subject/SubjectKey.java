@@ -38,10 +38,15 @@ final class SubjectKey {
     }
 
     private byte[] derived(String label) {
+        return hmacSha256(material, label.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** HMAC-SHA-256 of {@code data} under {@code key}: the one primitive behind pseudonyms and derived keys. */
+    static byte[] hmacSha256(byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(material, "HmacSHA256"));
-            return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 
 import org.sharingledger.platform.storage.LedgerStorageProperties;
 import org.sharingledger.subject.api.BlindDigests;
@@ -41,17 +42,8 @@ class SubjectKeyConfiguration {
 
     @Bean
     BlindDigests blindDigests(SubjectKey key) {
-        javax.crypto.spec.SecretKeySpec blinding = new javax.crypto.spec.SecretKeySpec(key.blindingKey(),
-                "HmacSHA256");
-        return content -> {
-            try {
-                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-                mac.init(blinding);
-                return java.util.HexFormat.of().formatHex(mac.doFinal(content));
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        };
+        byte[] blinding = key.blindingKey();
+        return content -> HexFormat.of().formatHex(SubjectKey.hmacSha256(blinding, content));
     }
 
     static byte[] key(String configured, boolean externalDatabase, Path dataDir) throws IOException {

@@ -3,12 +3,10 @@ package org.sharingledger.platform.storage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -100,14 +98,15 @@ class EmbeddedPostgresConfiguration {
         if (!Files.exists(pidFile)) {
             return;
         }
-        long pid;
-        try {
-            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-            pid = Long.parseLong(lines.get(0).trim());
-        } catch (IOException | RuntimeException e) {
+        java.util.Optional<PostmasterPid> holder = PostmasterPid.read(dataDir);
+        if (holder.isEmpty()) {
             log.warn("Unreadable {}; leaving it to PostgreSQL", pidFile);
             return;
         }
+        stopIfAlive(holder.get().pid(), dataDir);
+    }
+
+    private static void stopIfAlive(long pid, Path dataDir) {
         ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(process -> {
             log.warn("A PostgreSQL server (pid {}) from an earlier run still holds {}: stopping it", pid, dataDir);
             try {
