@@ -2,9 +2,9 @@ package org.sharingledger;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -12,13 +12,26 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * The boundaries: the read side never touches aggregates or command handlers, and features (access, agency,
- * evidence, request, subject, timeline) meet only through their {@code api} packages (the evidence feature also
- * through its command line, {@code evidence.cli}, which the application's entry point hands its arguments to).
+ * The boundaries of the ledger's own code (tests aside):
+ *
+ * <ul>
+ *   <li>no cycle between the top-level packages of the write side, nor between those of the read side;
+ *   <li>the write side never imports the read side ({@code projections});
+ *   <li>the read side reaches the write side's features only through their {@code api} packages, and never an
+ *       aggregate or command handler;
+ *   <li>the shared {@code kernel} depends on nothing of ours, and the {@code platform} only on the kernel;
+ *   <li>features (access, agency, evidence, request, subject, timeline) meet only through their {@code api}
+ *       packages (the evidence feature also through its command line, {@code evidence.cli}, which the application's
+ *       entry point hands its arguments to).
+ * </ul>
+ *
+ * <p>The rules that span the whole code base are built by {@link Boundaries} for a root package, so that
+ * {@code BoundariesTest} can show each of them failing on a deliberate violation.
  */
 @AnalyzeClasses(packages = "org.sharingledger", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    private static final String ROOT = "org.sharingledger";
     private static final String[] FEATURES = {"access", "agency", "evidence", "request", "subject", "timeline"};
 
     private static final DescribedPredicate<JavaClass> AGGREGATES_AND_COMMAND_HANDLERS =
@@ -29,14 +42,26 @@ class ArchitectureTest {
                             .anyMatch(c -> c.isAnnotatedWith(CommandHandler.class)));
 
     @ArchTest
-    static final ArchRule projectionsNeverTouchAggregatesOrCommandHandlers = noClasses()
-            .that().resideInAPackage("org.sharingledger.projections..")
-            .should().dependOnClassesThat(AGGREGATES_AND_COMMAND_HANDLERS);
+    static final ArchRule noCycleBetweenTheWriteSidesPackages = Boundaries.noCycleBetweenTopLevelPackages(ROOT);
 
     @ArchTest
-    static final ArchRule projectionsSeeFeaturesOnlyThroughTheirApi = noClasses()
-            .that().resideInAPackage("org.sharingledger.projections..")
-            .should().dependOnClassesThat().resideInAnyPackage(featureInternals());
+    static final ArchRule noCycleBetweenTheReadSidesPackages =
+            Boundaries.noCycleBetweenTopLevelPackages(ROOT + ".projections");
+
+    @ArchTest
+    static final ArchRule theWriteSideNeverImportsTheReadSide = Boundaries.writeSideNeverImportsReadSide(ROOT);
+
+    @ArchTest
+    static final ArchRule theReadSideReachesTheWriteSideOnlyThroughApis =
+            Boundaries.readSideReachesWriteSideOnlyThroughApis(ROOT);
+
+    @ArchTest
+    static final ArchRule theKernelDependsOnNothingOfOurs = Boundaries.kernelDependsOnNothingOfOurs(ROOT);
+
+    @ArchTest
+    static final ArchRule projectionsNeverTouchAggregatesOrCommandHandlers = noClasses()
+            .that().resideInAPackage(ROOT + ".projections..")
+            .should().dependOnClassesThat(AGGREGATES_AND_COMMAND_HANDLERS);
 
     @ArchTest
     static final ArchRule accessIsReachedOnlyThroughItsApi = onlyThroughApi("access");
@@ -58,17 +83,18 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule apiPackagesDependOnNoFeatureInternals = noClasses()
-            .that().resideInAPackage("org.sharingledger.*.api..")
+            .that().resideInAPackage(ROOT + ".*.api..")
             .should().dependOnClassesThat().resideInAnyPackage(featureInternals());
 
     @ArchTest
-    static final ArchRule thePlatformKnowsNoFeatureInternals = noClasses()
-            .that().resideInAPackage("org.sharingledger.platform..")
-            .should().dependOnClassesThat().resideInAnyPackage(featureInternals());
+    static final ArchRule thePlatformKnowsOnlyTheKernel = noClasses()
+            .that().resideInAPackage(ROOT + ".platform..")
+            .should().dependOnClassesThat().resideInAnyPackage(features())
+            .as("the platform depends on no feature (only on the kernel)");
 
     private static ArchRule onlyThroughApi(String feature) {
-        return noClasses().that().resideOutsideOfPackage("org.sharingledger." + feature + "..")
-                .should().dependOnClassesThat().resideInAPackage("org.sharingledger." + feature)
+        return noClasses().that().resideOutsideOfPackage(ROOT + "." + feature + "..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + "." + feature)
                 .as("code outside '" + feature + "' uses it only through " + feature + ".api");
     }
 
@@ -76,7 +102,16 @@ class ArchitectureTest {
     private static String[] featureInternals() {
         String[] packages = new String[FEATURES.length];
         for (int i = 0; i < FEATURES.length; i++) {
-            packages[i] = "org.sharingledger." + FEATURES[i];
+            packages[i] = ROOT + "." + FEATURES[i];
+        }
+        return packages;
+    }
+
+    /** Every feature, its api included. */
+    private static String[] features() {
+        String[] packages = new String[FEATURES.length];
+        for (int i = 0; i < FEATURES.length; i++) {
+            packages[i] = ROOT + "." + FEATURES[i] + "..";
         }
         return packages;
     }

@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.sharingledger.access.api.Actor;
+import org.sharingledger.kernel.Actor;
 import org.sharingledger.access.api.RegisterUser;
-import org.sharingledger.access.api.Role;
+import org.sharingledger.kernel.Role;
 import org.sharingledger.agency.api.AgencyDirectory;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.StepNotAllowed;

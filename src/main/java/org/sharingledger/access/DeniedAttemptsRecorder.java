@@ -2,8 +2,8 @@ package org.sharingledger.access;
 
 import java.time.Clock;
 
-import org.sharingledger.access.api.Actor;
-import org.sharingledger.access.api.DeniedAttempts;
+import org.sharingledger.kernel.Actor;
+import org.sharingledger.kernel.DeniedAttempts;
 import org.sharingledger.access.api.RecordAccessDenied;
 import org.sharingledger.platform.web.Commands;
 import org.slf4j.Logger;

@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 
-import org.sharingledger.access.api.Actor;
-import org.sharingledger.access.api.Role;
+import org.sharingledger.kernel.Actor;
+import org.sharingledger.kernel.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

@@ -3,8 +3,8 @@ package org.sharingledger.access;
 import java.util.Collection;
 import java.util.List;
 
-import org.sharingledger.access.api.Actor;
-import org.sharingledger.access.api.CurrentActor.ActorPrincipal;
+import org.sharingledger.kernel.Actor;
+import org.sharingledger.kernel.CurrentActor.ActorPrincipal;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

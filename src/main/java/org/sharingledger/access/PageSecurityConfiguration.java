@@ -1,7 +1,7 @@
 package org.sharingledger.access;
 
-import org.sharingledger.access.api.CurrentActor;
-import org.sharingledger.access.api.DeniedAttempts;
+import org.sharingledger.kernel.CurrentActor;
+import org.sharingledger.kernel.DeniedAttempts;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

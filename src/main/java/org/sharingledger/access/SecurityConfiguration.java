@@ -4,8 +4,8 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.sharingledger.access.api.CurrentActor;
-import org.sharingledger.access.api.DeniedAttempts;
+import org.sharingledger.kernel.CurrentActor;
+import org.sharingledger.kernel.DeniedAttempts;
 import org.sharingledger.platform.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

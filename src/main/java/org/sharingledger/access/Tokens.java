@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.sharingledger.access.api.Actor;
+import org.sharingledger.kernel.Actor;
 import org.sharingledger.access.api.IssueToken;
 import org.sharingledger.access.api.RevokeToken;
-import org.sharingledger.access.api.Role;
+import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.web.Commands;

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.sharingledger.access.api.CurrentActor;
+import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.agency.api.AgencyDirectory;
 import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.ChangeNominatedRepresentative;

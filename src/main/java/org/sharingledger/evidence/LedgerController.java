@@ -6,9 +6,9 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.sharingledger.access.api.Actor;
-import org.sharingledger.access.api.CurrentActor;
-import org.sharingledger.access.api.Role;
+import org.sharingledger.kernel.Actor;
+import org.sharingledger.kernel.CurrentActor;
+import org.sharingledger.kernel.Role;
 import org.sharingledger.evidence.api.Proofs.SignedCheckpoint;
 import org.sharingledger.evidence.api.Verification;
 import org.sharingledger.platform.rules.NotFound;

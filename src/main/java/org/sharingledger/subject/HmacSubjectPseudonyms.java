@@ -3,8 +3,8 @@ package org.sharingledger.subject;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
-import org.sharingledger.subject.api.NhsNumber;
-import org.sharingledger.subject.api.SubjectPseudonyms;
+import org.sharingledger.kernel.NhsNumber;
+import org.sharingledger.kernel.SubjectPseudonyms;
 
 /** HMAC-SHA-256 pseudonyms, with a domain prefix so an NHS number and a local reference can never collide. */
 class HmacSubjectPseudonyms implements SubjectPseudonyms {

@@ -3,7 +3,7 @@ package org.sharingledger.subject;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.sharingledger.access.api.Actor;
+import org.sharingledger.kernel.Actor;
 import org.sharingledger.platform.web.Commands;
 import org.sharingledger.subject.api.EraseSubjectDetails;
 import org.springframework.stereotype.Component;

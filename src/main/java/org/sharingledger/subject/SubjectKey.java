@@ -32,7 +32,7 @@ final class SubjectKey {
         return derived(WRAPPING_LABEL);
     }
 
-    /** The key of {@link org.sharingledger.subject.api.BlindDigests}: HMAC-SHA-256(subject key, {@value #BLINDING_LABEL}). */
+    /** The key of {@link org.sharingledger.kernel.BlindDigests}: HMAC-SHA-256(subject key, {@value #BLINDING_LABEL}). */
     byte[] blindingKey() {
         return derived(BLINDING_LABEL);
     }

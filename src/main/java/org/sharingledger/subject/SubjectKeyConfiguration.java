@@ -9,8 +9,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 import org.sharingledger.platform.storage.LedgerStorageProperties;
-import org.sharingledger.subject.api.BlindDigests;
-import org.sharingledger.subject.api.SubjectPseudonyms;
+import org.sharingledger.kernel.BlindDigests;
+import org.sharingledger.kernel.SubjectPseudonyms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

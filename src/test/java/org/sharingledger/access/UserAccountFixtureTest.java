@@ -12,7 +12,7 @@ import org.sharingledger.access.api.IssueToken;
 import org.sharingledger.access.api.RecordAccessDenied;
 import org.sharingledger.access.api.RegisterUser;
 import org.sharingledger.access.api.RevokeToken;
-import org.sharingledger.access.api.Role;
+import org.sharingledger.kernel.Role;
 import org.sharingledger.access.api.TokenIssued;
 import org.sharingledger.access.api.TokenRevoked;
 import org.sharingledger.access.api.UserRegistered;

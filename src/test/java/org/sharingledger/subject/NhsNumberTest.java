@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.sharingledger.subject.api.NhsNumber;
+import org.sharingledger.kernel.NhsNumber;
 
 class NhsNumberTest {
 

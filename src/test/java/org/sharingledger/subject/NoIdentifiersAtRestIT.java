@@ -16,8 +16,8 @@ import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.LeakCapture;
 import org.sharingledger.support.Scenario;
 import org.sharingledger.support.Scenario.Parties;
-import org.sharingledger.subject.api.NhsNumber;
-import org.sharingledger.subject.api.SubjectPseudonyms;
+import org.sharingledger.kernel.NhsNumber;
+import org.sharingledger.kernel.SubjectPseudonyms;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 

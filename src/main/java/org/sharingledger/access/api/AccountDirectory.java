@@ -1,5 +1,7 @@
 package org.sharingledger.access.api;
 
+import org.sharingledger.kernel.Actor;
+
 import java.util.Optional;
 
 /** Looks up a user account: who they are, their agency and roles. */

@@ -1,5 +1,7 @@
 package org.sharingledger.access.api;
 
+import org.sharingledger.kernel.Role;
+
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,5 @@
 /**
- * What the rest of the ledger may know of access: roles, the acting person, and the events that record accounts,
- * tokens and denied attempts.
+ * What the rest of the ledger may know of access: looking up an account, and the events that record accounts,
+ * tokens and denied attempts (the acting person and roles are in the shared kernel).
  */
 package org.sharingledger.access.api;

@@ -2,8 +2,8 @@ package org.sharingledger.platform.web;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.sharingledger.access.api.Actor;
-import org.sharingledger.access.api.ActorMetaData;
+import org.sharingledger.kernel.Actor;
+import org.sharingledger.kernel.ActorMetaData;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,7 +3,7 @@ package org.sharingledger.platform.web;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.sharingledger.subject.api.BlindDigests;
+import org.sharingledger.kernel.BlindDigests;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

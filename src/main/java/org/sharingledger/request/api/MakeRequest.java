@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.sharingledger.access.api.Actor;
+import org.sharingledger.kernel.Actor;
 import org.sharingledger.subject.api.SubjectKind;
 
 /**

@@ -3,7 +3,7 @@ package org.sharingledger.request.api;
 import java.time.Instant;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.sharingledger.access.api.Actor;
+import org.sharingledger.kernel.Actor;
 
 /** The holding agency refuses, with a reason code and a rationale in its own words. */
 public record RefuseRequest(@TargetAggregateIdentifier String requestId, Actor actor, Reason reason, String rationale,

@@ -3,7 +3,7 @@ package org.sharingledger.request.api;
 import java.time.Instant;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.sharingledger.access.api.Actor;
+import org.sharingledger.kernel.Actor;
 
 /** The holding agency shares in full or in part; {@code occurredAt} is when it really decided, if earlier. */
 public record ShareInformation(@TargetAggregateIdentifier String requestId, Actor actor, Scope scope,

@@ -3,7 +3,7 @@ package org.sharingledger.subject.api;
 import java.time.Instant;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.sharingledger.access.api.Actor;
+import org.sharingledger.kernel.Actor;
 
 /**
  * Erase a child's personal details: an administrator, for a stated legal basis and reason, or the ledger itself when

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.sharingledger.access.api.Actor;
+import org.sharingledger.kernel.Actor;
 
 /**
  * A case reviewer looks at a timeline under a grant: allowed only while the grant is live, to its own reviewer, for

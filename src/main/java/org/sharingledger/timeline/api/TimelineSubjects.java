@@ -1,9 +1,9 @@
 package org.sharingledger.timeline.api;
 
 import org.sharingledger.platform.rules.InvalidInput;
-import org.sharingledger.subject.api.NhsNumber;
+import org.sharingledger.kernel.NhsNumber;
 import org.sharingledger.subject.api.SubjectKind;
-import org.sharingledger.subject.api.SubjectPseudonyms;
+import org.sharingledger.kernel.SubjectPseudonyms;
 
 /**
  * Reads whose timeline is meant from what a person typed: exactly one of an NHS number, a case reference, or an

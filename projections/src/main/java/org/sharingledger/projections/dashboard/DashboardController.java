@@ -6,8 +6,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.sharingledger.access.api.CurrentActor;
-import org.sharingledger.access.api.Role;
+import org.sharingledger.kernel.CurrentActor;
+import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyDashboard;

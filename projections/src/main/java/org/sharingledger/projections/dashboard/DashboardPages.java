@@ -10,9 +10,9 @@ import java.util.TreeSet;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
-import org.sharingledger.access.api.Actor;
-import org.sharingledger.access.api.CurrentActor;
-import org.sharingledger.access.api.Role;
+import org.sharingledger.kernel.Actor;
+import org.sharingledger.kernel.CurrentActor;
+import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyDashboard;

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.sharingledger.access.api.Actor;
-import org.sharingledger.access.api.Role;
+import org.sharingledger.kernel.Actor;
+import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyDashboard;

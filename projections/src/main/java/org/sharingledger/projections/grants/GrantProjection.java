@@ -7,7 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.sharingledger.access.api.ActorMetaData;
+import org.sharingledger.kernel.ActorMetaData;
 import org.sharingledger.timeline.api.TimelineAccessGranted;
 import org.sharingledger.timeline.api.TimelineAccessRevoked;
 import org.springframework.jdbc.core.JdbcTemplate;

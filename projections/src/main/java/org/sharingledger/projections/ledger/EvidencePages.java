@@ -2,9 +2,9 @@ package org.sharingledger.projections.ledger;
 
 import java.util.Map;
 
-import org.sharingledger.access.api.Actor;
-import org.sharingledger.access.api.CurrentActor;
-import org.sharingledger.access.api.Role;
+import org.sharingledger.kernel.Actor;
+import org.sharingledger.kernel.CurrentActor;
+import org.sharingledger.kernel.Role;
 import org.sharingledger.evidence.api.LedgerChecks;
 import org.sharingledger.evidence.api.Proofs.SignedCheckpoint;
 import org.sharingledger.evidence.api.Verification;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
-import org.sharingledger.access.api.Actor;
-import org.sharingledger.access.api.CurrentActor;
-import org.sharingledger.access.api.Role;
+import org.sharingledger.kernel.Actor;
+import org.sharingledger.kernel.CurrentActor;
+import org.sharingledger.kernel.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriUtils;

@@ -1,8 +1,8 @@
 package org.sharingledger.projections.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.sharingledger.access.api.CurrentActor;
-import org.sharingledger.access.api.DeniedAttempts;
+import org.sharingledger.kernel.CurrentActor;
+import org.sharingledger.kernel.DeniedAttempts;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;

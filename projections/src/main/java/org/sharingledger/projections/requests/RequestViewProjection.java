@@ -10,7 +10,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.sharingledger.access.api.ActorMetaData;
+import org.sharingledger.kernel.ActorMetaData;
 import org.sharingledger.request.api.EscalationResolved;
 import org.sharingledger.request.api.InformationRefused;
 import org.sharingledger.request.api.InformationRequested;

@@ -11,7 +11,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.sharingledger.access.api.ActorMetaData;
+import org.sharingledger.kernel.ActorMetaData;
 import org.sharingledger.access.api.UserRegistered;
 import org.sharingledger.agency.api.AgencySigned;
 import org.sharingledger.request.api.EscalationResolved;

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.sharingledger.access.api.Actor;
-import org.sharingledger.access.api.Role;
+import org.sharingledger.kernel.Actor;
+import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.web.Commands;
-import org.sharingledger.subject.api.SubjectPseudonyms;
+import org.sharingledger.kernel.SubjectPseudonyms;
 import org.sharingledger.timeline.api.RecordTimelineQuery;
 import org.sharingledger.timeline.api.TimelineSubject;
 import org.sharingledger.timeline.api.TimelineSubjects;

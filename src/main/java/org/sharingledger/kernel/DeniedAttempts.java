@@ -1,4 +1,4 @@
-package org.sharingledger.access.api;
+package org.sharingledger.kernel;
 
 /** Records that an authenticated actor was refused something (403), in a transaction of its own. */
 public interface DeniedAttempts {

@@ -1,4 +1,4 @@
-package org.sharingledger.access.api;
+package org.sharingledger.kernel;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.sharingledger.access.api;
+package org.sharingledger.kernel;
 
 /** What a user may do. A user may hold several roles. */
 public enum Role {

@@ -1,4 +1,4 @@
-package org.sharingledger.subject.api;
+package org.sharingledger.kernel;
 
 /**
  * Turns a child's identifier into the pseudonym that events hold: HMAC-SHA-256 under the ledger's subject key, as 64

@@ -1,4 +1,4 @@
-package org.sharingledger.subject.api;
+package org.sharingledger.kernel;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.sharingledger.subject.api;
+package org.sharingledger.kernel;
 
 /**
  * A keyed digest (HMAC-SHA-256 under a key derived from the subject key) of content that may hold a child's
