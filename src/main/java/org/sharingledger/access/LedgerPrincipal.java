@@ -1,5 +1,6 @@
 package org.sharingledger.access;
 
+import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
 
@@ -15,6 +16,9 @@ import org.springframework.security.core.userdetails.UserDetails;
  * is dropped as soon as authentication succeeds, so a page session never holds it.
  */
 final class LedgerPrincipal implements UserDetails, ActorPrincipal, CredentialsContainer {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final Actor actor;
     private final String displayName;

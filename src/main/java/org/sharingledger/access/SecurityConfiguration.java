@@ -35,7 +35,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, Tokens tokens, DeniedAttempts deniedAttempts) throws Exception {
         AuthenticationEntryPoint unauthenticated = SecurityConfiguration::unauthenticated;
-        AccessDeniedHandler denied = (request, response, e) -> denied(request, response, e, deniedAttempts);
+        AccessDeniedHandler denied = (request, response, e) -> denied(request, response, deniedAttempts);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
@@ -82,7 +82,7 @@ class SecurityConfiguration {
                 "Give a username and password (HTTP Basic) or a personal access token (Bearer)."));
     }
 
-    private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e,
+    private static void denied(HttpServletRequest request, HttpServletResponse response,
                                DeniedAttempts deniedAttempts) throws IOException {
         CurrentActor.find().ifPresent(actor -> deniedAttempts.record(actor, request.getMethod(),
                 request.getRequestURI(), "role not allowed for this action"));

@@ -24,6 +24,7 @@ import java.util.Objects;
  * other logs will carry the time but not understand it. The time is kept to whole seconds. {@link #parseBody} reads
  * exactly this form and nothing else.
  */
+@SuppressWarnings("ArrayRecordComponent") // equals and hashCode below compare the root hash by content
 public record Checkpoint(String origin, long treeSize, byte[] rootHash, Instant signedAt) {
 
     static final String TIME_EXTENSION = "time ";

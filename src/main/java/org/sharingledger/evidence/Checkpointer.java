@@ -197,6 +197,7 @@ class Checkpointer {
         return added;
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // a row read to be hashed, never compared or kept in a set
     record Leaf(long position, String aggregateIdentifier, long sequenceNumber, byte[] eventHash) {
         static final org.springframework.jdbc.core.RowMapper<Leaf> ROWS = (row, i) ->
                 new Leaf(row.getLong(1), row.getString(2), row.getLong(3), row.getBytes(4));

@@ -12,8 +12,10 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class EventHashes {
 
-    /** The "previous hash" of the first event of a stream. */
-    public static final byte[] GENESIS = new byte[32];
+    /** The "previous hash" of the first event of a stream: 32 zero bytes (a new array each time). */
+    static byte[] genesis() {
+        return new byte[32];
+    }
 
     private final MessageDigest sha256;
     private final byte[] number = new byte[8];

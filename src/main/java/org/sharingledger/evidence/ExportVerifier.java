@@ -34,6 +34,9 @@ public final class ExportVerifier {
     }
 
     /**
+     * Checks an exported timeline against the published checkpoint: every step's proof, the checkpoint's signature,
+     * and, when the two checkpoints differ in size, that one extends the other.
+     *
      * @param export      the exported timeline, as downloaded
      * @param published   the published checkpoint statement (a signed note)
      * @param key         the ledger's verifier key as published; null takes the key named in the export, with a
@@ -127,8 +130,9 @@ public final class ExportVerifier {
             }
             return;
         }
-        Checkpoint earlier = published.treeSize() < exported.treeSize() ? published : exported;
-        Checkpoint later = earlier == published ? exported : published;
+        boolean publishedIsEarlier = published.treeSize() < exported.treeSize();
+        Checkpoint earlier = publishedIsEarlier ? published : exported;
+        Checkpoint later = publishedIsEarlier ? exported : published;
         if (consistency == null || consistency.isBlank()) {
             fail("the published checkpoint has " + published.treeSize() + " events and the export's "
                     + exported.treeSize() + ": to show that one extends the other, get a consistency proof "

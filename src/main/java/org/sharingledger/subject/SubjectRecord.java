@@ -31,6 +31,7 @@ class SubjectRecord {
     static final int TEXT = 500;
 
     @AggregateIdentifier
+    @SuppressWarnings("UnusedVariable") // Axon reads it as the aggregate's identifier
     private String recordId;
     private boolean erased;
 

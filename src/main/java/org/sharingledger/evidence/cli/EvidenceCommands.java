@@ -1,5 +1,6 @@
 package org.sharingledger.evidence.cli;
 
+import java.io.Serial;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ public final class EvidenceCommands {
 
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         try {
-            return args[0].equals("verify") ? verify(args, env, out, err) : verifyExport(args, out, err);
+            return args[0].equals("verify") ? verify(args, env, out, err) : verifyExport(args, out);
         } catch (UsageException e) {
             err.println(e.getMessage());
             err.print(USAGE);
@@ -123,7 +124,7 @@ public final class EvidenceCommands {
                 result.uncheckpointedEvents());
     }
 
-    private static int verifyExport(String[] args, PrintStream out, PrintStream err) throws IOException {
+    private static int verifyExport(String[] args, PrintStream out) throws IOException {
         Options options = Options.parse(args, 2, List.of("--key", "--consistency"), List.of());
         String export = Files.readString(Path.of(options.positional(0)), StandardCharsets.UTF_8);
         String statement = Files.readString(Path.of(options.positional(1)), StandardCharsets.UTF_8);
@@ -178,6 +179,9 @@ public final class EvidenceCommands {
     }
 
     private static final class UsageException extends RuntimeException {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
         UsageException(String message) {
             super(message);
         }

@@ -1,9 +1,13 @@
 package org.sharingledger.platform.rules;
 
+import java.io.Serial;
 import java.util.List;
 
 /** Input that breaks a rule: answered 400 with one error per field, and nothing is recorded. */
 public class InvalidInput extends RuntimeException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final List<FieldProblem> problems;
 

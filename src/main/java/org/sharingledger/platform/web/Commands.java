@@ -19,6 +19,7 @@ public class Commands {
         this.gateway = gateway;
     }
 
+    @SuppressWarnings("TypeParameterUnusedInFormals") // the shape of Axon's own CommandGateway.sendAndWait
     public <R> R send(Object command, Actor actor) {
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(ActorMetaData.of(actor, CorrelationIdFilter.current())));

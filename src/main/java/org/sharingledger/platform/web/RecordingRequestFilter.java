@@ -1,5 +1,6 @@
 package org.sharingledger.platform.web;
 
+import java.io.Serial;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -163,6 +164,9 @@ class RecordingRequestFilter extends OncePerRequestFilter {
 
     /** Carries a checked exception out of the transaction callback. */
     private static final class UncheckedServletException extends RuntimeException {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
         UncheckedServletException(Exception cause) {
             super(cause);
         }

@@ -1,7 +1,7 @@
 package org.sharingledger.request.api;
 
 /**
- * The escalation stages, in order. A refusal can be escalated to any stage, and after a refusal is upheld only to a
+ * The escalation stages, in their order of declaration (which is their natural order). A refusal can be escalated to any stage, and after a refusal is upheld only to a
  * strictly later one. The first three are resolved inside the holding agency by its nominated representative; the
  * last by the Children's Trust (a TRUST_REVIEWER).
  */
@@ -13,6 +13,6 @@ public enum Stage {
     }
 
     public boolean isLaterThan(Stage other) {
-        return other == null || ordinal() > other.ordinal();
+        return other == null || compareTo(other) > 0;
     }
 }

@@ -68,7 +68,7 @@ final class Charts {
         double top = 30;
         double bottom = height - 56;
         long max = months.stream().mapToLong(Month::received).max().orElse(0);
-        double[] scale = niceScale(max);
+        double[] scale = niceScale((double) max);
         double countMax = scale[0];
         double step = scale[1];
 
@@ -165,7 +165,7 @@ final class Charts {
             if (agency.decided() == 0 || agency.refusalRate() == null || agency.funnel() == null) {
                 continue;
             }
-            double cx = x(agency.decided(), xMax, left, right);
+            double cx = x((double) agency.decided(), xMax, left, right);
             double cy = y(agency.refusalRate(), top, bottom);
             Funnel.Flag flag = agency.funnel().flag();
             String path = switch (flag) {

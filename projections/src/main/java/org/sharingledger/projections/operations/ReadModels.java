@@ -85,7 +85,7 @@ public class ReadModels {
         }
         long head = head();
         rebuilds.put(name, new Rebuild(clock.instant(), head, false, null, null));
-        rebuilder.submit(() -> {
+        rebuilder.execute(() -> {
             try {
                 log.info("Rebuilding read model {}: replaying {} events", name, head);
                 processor.shutDown();

@@ -3,6 +3,7 @@ package org.sharingledger.projections.timeline;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -64,7 +65,7 @@ class TimelineController {
                                    @RequestHeader(name = "Accept", required = false) String accept) {
         Format format = Format.of(accept);
         Timeline timeline = queries.query(CurrentActor.get(), body.grantId(), body.nhsNumber(), body.caseReference(),
-                body.agencyId(), body.localReference(), body.asOf(), body.reason(), format.name().toLowerCase());
+                body.agencyId(), body.localReference(), body.asOf(), body.reason(), format.name().toLowerCase(Locale.ROOT));
         return switch (format) {
             case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(exports.sealedJson(timeline));
@@ -92,7 +93,7 @@ class TimelineController {
             if (accept == null || accept.isBlank()) {
                 return JSON;
             }
-            String wanted = accept.toLowerCase(java.util.Locale.ROOT);
+            String wanted = accept.toLowerCase(Locale.ROOT);
             if (wanted.contains("application/fhir+json")) {
                 return FHIR;
             }

@@ -34,6 +34,6 @@ final class Words {
     }
 
     static String of(String code) {
-        return code == null ? null : TEXT.getOrDefault(code, code.toLowerCase().replace('_', ' '));
+        return code == null ? null : TEXT.getOrDefault(code, code.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     }
 }
