@@ -102,15 +102,15 @@ class UserAccountFixtureTest {
     @Test
     void revokingTokenRecordsWhoRevokedIt() {
         fixture.given(registered(), issued())
-                .when(new RevokeToken(USERNAME, TOKEN_ID, "admin.jones", REVOKED_AT))
+                .when(new RevokeToken(USERNAME, TOKEN_ID, "admin.ferrow", REVOKED_AT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new TokenRevoked(USERNAME, TOKEN_ID, "admin.jones", REVOKED_AT));
+                .expectEvents(new TokenRevoked(USERNAME, TOKEN_ID, "admin.ferrow", REVOKED_AT));
     }
 
     @Test
     void cannotRevokeTokenTwice() {
         fixture.given(registered(), issued(), new TokenRevoked(USERNAME, TOKEN_ID, USERNAME, REVOKED_AT))
-                .when(new RevokeToken(USERNAME, TOKEN_ID, "admin.jones", REVOKED_AT.plusSeconds(30)))
+                .when(new RevokeToken(USERNAME, TOKEN_ID, "admin.ferrow", REVOKED_AT.plusSeconds(30)))
                 .expectException(StepNotAllowed.class)
                 .expectNoEvents();
     }

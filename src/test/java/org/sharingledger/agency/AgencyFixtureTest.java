@@ -33,9 +33,9 @@ class AgencyFixtureTest {
     private static final NominatedRepresentative SUE =
             new NominatedRepresentative("Sue Dsl", "sue.dsl@oakfield.example");
     private static final NominatedRepresentative RAJ =
-            new NominatedRepresentative("Raj Patel", "raj.patel@oakfield.example");
+            new NominatedRepresentative("Rafe Penhallow", "rafe.penhallow@oakfield.example");
     private static final NominatedRepresentative ANN =
-            new NominatedRepresentative("Ann Lee", "ann.lee@oakfield.example");
+            new NominatedRepresentative("Annis Leabrook", "annis.leabrook@oakfield.example");
 
     private AggregateTestFixture<Agency> fixture;
 
