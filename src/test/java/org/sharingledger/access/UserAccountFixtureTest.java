@@ -24,7 +24,7 @@ class UserAccountFixtureTest {
 
     private static final String USERNAME = "sue.dsl";
     private static final String DISPLAY_NAME = "Sue Dsl";
-    private static final String AGENCY_ID = "oakfield-primary-school";
+    private static final String AGENCY_ID = "brackenmoor-primary-school";
     private static final Instant REGISTERED_AT = Instant.parse("2009-03-03T10:00:00Z");
     private static final Instant ISSUED_AT = Instant.parse("2009-03-04T09:00:00Z");
     private static final Instant EXPIRES_AT = Instant.parse("2009-06-04T09:00:00Z");

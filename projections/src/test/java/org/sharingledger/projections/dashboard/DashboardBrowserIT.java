@@ -216,10 +216,10 @@ class DashboardBrowserIT extends IntegrationTest {
     @Test
     @Order(3)
     void aCaseReviewerReadsAChildsTimelineUnderAGrant() throws IOException {
-        String school = agency("Riverside Primary School", "EDUCATION");
+        String school = agency("Saltmead Primary School", "EDUCATION");
         String police = agency("County Constabulary", "POLICE");
         String socialCare = agency("County Children's Services", "CHILDRENS_SOCIAL_CARE");
-        String health = agency("Vale Community Health", "HEALTH");
+        String health = agency("Lowmarsh Community Health", "HEALTH");
         Credentials teacher = person(school, "Maria Lopez", "PRACTITIONER");
         Credentials officer = person(police, "Daniel Shaw", "PRACTITIONER");
         Credentials inspector = person(police, "Ruth Okoro", "NOMINATED_REPRESENTATIVE");
@@ -325,7 +325,7 @@ class DashboardBrowserIT extends IntegrationTest {
         String school = agency("Hilltop School", "EDUCATION");
         String socialCare = agency("County Children's Social Care", "CHILDRENS_SOCIAL_CARE");
         String youth = agency("Oak Lodge Youth Project", "VOLUNTARY_COMMUNITY");
-        String housing = agency("Vale Housing Association", "HOUSING");
+        String housing = agency("Lowmarsh Housing Association", "HOUSING");
         Credentials policeStaff = scenario.user(police, "PRACTITIONER");
         Credentials policeRepresentative = scenario.user(police, "NOMINATED_REPRESENTATIVE");
         Credentials healthStaff = scenario.user(health, "PRACTITIONER");
