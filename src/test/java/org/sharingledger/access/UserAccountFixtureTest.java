@@ -24,7 +24,7 @@ class UserAccountFixtureTest {
 
     private static final String USERNAME = "sue.dsl";
     private static final String DISPLAY_NAME = "Sue Dsl";
-    private static final String AGENCY_ID = "oakfield-primary-school";
+    private static final String AGENCY_ID = "brackenmoor-primary-school";
     private static final Instant REGISTERED_AT = Instant.parse("2009-03-03T10:00:00Z");
     private static final Instant ISSUED_AT = Instant.parse("2009-03-04T09:00:00Z");
     private static final Instant EXPIRES_AT = Instant.parse("2009-06-04T09:00:00Z");
@@ -102,15 +102,15 @@ class UserAccountFixtureTest {
     @Test
     void revokingTokenRecordsWhoRevokedIt() {
         fixture.given(registered(), issued())
-                .when(new RevokeToken(USERNAME, TOKEN_ID, "admin.jones", REVOKED_AT))
+                .when(new RevokeToken(USERNAME, TOKEN_ID, "admin.ferrow", REVOKED_AT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new TokenRevoked(USERNAME, TOKEN_ID, "admin.jones", REVOKED_AT));
+                .expectEvents(new TokenRevoked(USERNAME, TOKEN_ID, "admin.ferrow", REVOKED_AT));
     }
 
     @Test
     void cannotRevokeTokenTwice() {
         fixture.given(registered(), issued(), new TokenRevoked(USERNAME, TOKEN_ID, USERNAME, REVOKED_AT))
-                .when(new RevokeToken(USERNAME, TOKEN_ID, "admin.jones", REVOKED_AT.plusSeconds(30)))
+                .when(new RevokeToken(USERNAME, TOKEN_ID, "admin.ferrow", REVOKED_AT.plusSeconds(30)))
                 .expectException(StepNotAllowed.class)
                 .expectNoEvents();
     }

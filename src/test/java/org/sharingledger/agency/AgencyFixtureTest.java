@@ -20,8 +20,8 @@ import org.sharingledger.platform.rules.StepNotAllowed;
 /** The register of signatories: signing, changing the nominated representative, withdrawing. */
 class AgencyFixtureTest {
 
-    private static final String AGENCY_ID = "oakfield-primary-school";
-    private static final String NAME = "Oakfield Primary School";
+    private static final String AGENCY_ID = "brackenmoor-primary-school";
+    private static final String NAME = "Brackenmoor Primary School";
     private static final String AREA = "Tottenham";
     private static final String CODE_VERSION = "2009.1";
     private static final LocalDate SIGNED_ON = LocalDate.parse("2009-03-02");
@@ -31,11 +31,11 @@ class AgencyFixtureTest {
     private static final LocalDate WITHDRAWN_ON = LocalDate.parse("2010-01-08");
 
     private static final NominatedRepresentative SUE =
-            new NominatedRepresentative("Sue Dsl", "sue.dsl@oakfield.example");
+            new NominatedRepresentative("Sue Dsl", "sue.dsl@brackenmoor.example");
     private static final NominatedRepresentative RAJ =
-            new NominatedRepresentative("Raj Patel", "raj.patel@oakfield.example");
+            new NominatedRepresentative("Rafe Penhallow", "rafe.penhallow@brackenmoor.example");
     private static final NominatedRepresentative ANN =
-            new NominatedRepresentative("Ann Lee", "ann.lee@oakfield.example");
+            new NominatedRepresentative("Annis Leabrook", "annis.leabrook@brackenmoor.example");
 
     private AggregateTestFixture<Agency> fixture;
 

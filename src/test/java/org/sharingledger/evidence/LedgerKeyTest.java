@@ -20,10 +20,10 @@ class LedgerKeyTest {
 
     @Test
     void theSeedGivesTheKeyGoDerivesFromIt() {
-        // note_test.go: PRIVATE+KEY+PeterNeumann+c74f20a3+AYEK... is the signer of PeterNeumann+c74f20a3+ARpc...
-        LedgerKey peter = NoteVectors.peter();
-        assertThat(peter.name()).isEqualTo("PeterNeumann");
-        assertThat(peter.verifier().text()).isEqualTo(NoteVectors.PETER_KEY);
+        // note_test.go's seed (renamed, see NoteVectors): PRIVATE+KEY+AshcombeTrust+d66e6773+AYEK... signs for ...+ARpc...
+        LedgerKey ashcombe = NoteVectors.ashcombe();
+        assertThat(ashcombe.name()).isEqualTo("AshcombeTrust");
+        assertThat(ashcombe.verifier().text()).isEqualTo(NoteVectors.ASHCOMBE_KEY);
     }
 
     @Test
@@ -50,18 +50,18 @@ class LedgerKeyTest {
         assertThatThrownBy(() -> LedgerKey.fromSeed("a b", new byte[32])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LedgerKey.fromSeed("a+b", new byte[32])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LedgerKey.fromSeed("", new byte[32])).isInstanceOf(IllegalArgumentException.class);
-        byte[] seed = NoteVectors.peterSeed();
-        assertThat(NoteVectors.peter().toString()).contains(NoteVectors.PETER_KEY)
+        byte[] seed = NoteVectors.ashcombeSeed();
+        assertThat(NoteVectors.ashcombe().toString()).contains(NoteVectors.ASHCOMBE_KEY)
                 .doesNotContain(Base64.getEncoder().encodeToString(seed)).doesNotContain(HexFormat.of().formatHex(seed));
     }
 
     @Test
     void aConfiguredKeyIsUsedAndNoFileIsWritten() throws Exception {
-        String configured = Base64.getEncoder().encodeToString(NoteVectors.peterSeed());
-        LedgerKey key = LedgerKey.load("PeterNeumann", " " + configured + "\n", true, dataDir);
-        assertThat(key.verifier().text()).isEqualTo(NoteVectors.PETER_KEY);
-        assertThat(LedgerKey.load("PeterNeumann", configured, false, dataDir).verifier().text())
-                .isEqualTo(NoteVectors.PETER_KEY);
+        String configured = Base64.getEncoder().encodeToString(NoteVectors.ashcombeSeed());
+        LedgerKey key = LedgerKey.load("AshcombeTrust", " " + configured + "\n", true, dataDir);
+        assertThat(key.verifier().text()).isEqualTo(NoteVectors.ASHCOMBE_KEY);
+        assertThat(LedgerKey.load("AshcombeTrust", configured, false, dataDir).verifier().text())
+                .isEqualTo(NoteVectors.ASHCOMBE_KEY);
         try (var files = Files.list(dataDir)) {
             assertThat(files).isEmpty();
         }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.sharingledger.evidence.NoteVectors.ENOCH_KEY;
 import static org.sharingledger.evidence.NoteVectors.ENOCH_SIGNATURE;
-import static org.sharingledger.evidence.NoteVectors.PETER_KEY;
-import static org.sharingledger.evidence.NoteVectors.PETER_SIGNATURE;
+import static org.sharingledger.evidence.NoteVectors.ASHCOMBE_KEY;
+import static org.sharingledger.evidence.NoteVectors.ASHCOMBE_SIGNATURE;
 import static org.sharingledger.evidence.NoteVectors.TEXT;
 
 import java.time.Instant;
@@ -22,38 +22,38 @@ class SignedCheckpointsTest {
             Merkle.leafHash(new byte[] {42}), Instant.parse("2026-11-25T20:00:00Z"));
 
     @Test
-    void signingGivesGosSignatureLineForGosText() {
-        // note_test.go TestSign: the same key and text give, byte for byte, the note Go signs
-        assertThat(SignedNote.sign(TEXT, NoteVectors.peter())).isEqualTo(TEXT + "\n" + PETER_SIGNATURE);
+    void signingGivesGosSignatureForGosText() {
+        // note_test.go TestSign, with the key renamed (see NoteVectors): the signature bytes are Go's
+        assertThat(SignedNote.sign(TEXT, NoteVectors.ashcombe())).isEqualTo(TEXT + "\n" + ASHCOMBE_SIGNATURE);
     }
 
     @Test
     void gosNotesOpenWithEitherKeyAndTheOtherSignatureIsIgnored() {
-        // note_test.go TestOpen: a note signed by PeterNeumann and EnochRoot
-        String note = TEXT + "\n" + PETER_SIGNATURE + ENOCH_SIGNATURE;
-        assertThat(SignedNote.open(note, VerifierKey.parse(PETER_KEY))).isEqualTo(TEXT);
+        // note_test.go TestOpen: a note signed by two keys (EnochRoot's signature is Go's published one)
+        String note = TEXT + "\n" + ASHCOMBE_SIGNATURE + ENOCH_SIGNATURE;
+        assertThat(SignedNote.open(note, VerifierKey.parse(ASHCOMBE_KEY))).isEqualTo(TEXT);
         assertThat(SignedNote.open(note, VerifierKey.parse(ENOCH_KEY))).isEqualTo(TEXT);
-        assertThat(reasonOpening(TEXT + "\n" + ENOCH_SIGNATURE, VerifierKey.parse(PETER_KEY)))
+        assertThat(reasonOpening(TEXT + "\n" + ENOCH_SIGNATURE, VerifierKey.parse(ASHCOMBE_KEY)))
                 .isEqualTo(Reason.NOT_SIGNED_BY_KEY);
     }
 
     @Test
     void gosMalformedNotesAreMalformedHereToo() {
-        VerifierKey peter = VerifierKey.parse(PETER_KEY);
+        VerifierKey ashcombe = VerifierKey.parse(ASHCOMBE_KEY);
         String[] malformed = {
                 TEXT,
                 TEXT + "\n",
-                TEXT + "\n" + PETER_SIGNATURE.substring(0, PETER_SIGNATURE.length() - 1),
-                "\u0001" + TEXT + "\n" + PETER_SIGNATURE,
-                TEXT + "\n" + "\u2014 Bad Name x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=",
-                TEXT + "\n" + PETER_SIGNATURE + "Unexpected line.\n",
-                TEXT + "\n" + PETER_SIGNATURE.repeat(101),
+                TEXT + "\n" + ASHCOMBE_SIGNATURE.substring(0, ASHCOMBE_SIGNATURE.length() - 1),
+                "\u0001" + TEXT + "\n" + ASHCOMBE_SIGNATURE,
+                TEXT + "\n" + "\u2014 Bad Name 1m5nc/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=",
+                TEXT + "\n" + ASHCOMBE_SIGNATURE + "Unexpected line.\n",
+                TEXT + "\n" + ASHCOMBE_SIGNATURE.repeat(101),
         };
         for (String note : malformed) {
-            assertThat(reasonOpening(note, peter)).as("%s", note).isEqualTo(Reason.MALFORMED);
+            assertThat(reasonOpening(note, ashcombe)).as("%s", note).isEqualTo(Reason.MALFORMED);
         }
-        String broken = PETER_SIGNATURE.substring(0, 58) + "ABCD" + PETER_SIGNATURE.substring(58);
-        assertThat(reasonOpening(TEXT + "\n" + broken, peter)).isEqualTo(Reason.BAD_SIGNATURE);
+        String broken = ASHCOMBE_SIGNATURE.substring(0, 58) + "ABCD" + ASHCOMBE_SIGNATURE.substring(58);
+        assertThat(reasonOpening(TEXT + "\n" + broken, ashcombe)).isEqualTo(Reason.BAD_SIGNATURE);
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.sharingledger.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.sharingledger.evidence.NoteVectors.ENOCH_KEY;
-import static org.sharingledger.evidence.NoteVectors.PETER_KEY;
+import static org.sharingledger.evidence.NoteVectors.ASHCOMBE_KEY;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -14,68 +14,68 @@ class VerifierKeyTest {
 
     @Test
     void theGoVerifierKeysParseAndPrintThemselves() {
-        VerifierKey peter = VerifierKey.parse(PETER_KEY);
-        assertThat(peter.name()).isEqualTo("PeterNeumann");
-        assertThat(HexFormat.of().formatHex(peter.keyHash())).isEqualTo("c74f20a3");
-        assertThat(peter.keyId()).isEqualTo(0xc74f20a3);
-        assertThat(peter.publicKey()).hasSize(32);
-        assertThat(peter.text()).isEqualTo(PETER_KEY);
-        assertThat(peter).hasToString(PETER_KEY).isEqualTo(VerifierKey.parse(PETER_KEY))
-                .hasSameHashCodeAs(VerifierKey.parse(PETER_KEY)).isNotEqualTo(VerifierKey.parse(ENOCH_KEY));
+        VerifierKey ashcombe = VerifierKey.parse(ASHCOMBE_KEY);
+        assertThat(ashcombe.name()).isEqualTo("AshcombeTrust");
+        assertThat(HexFormat.of().formatHex(ashcombe.keyHash())).isEqualTo("d66e6773");
+        assertThat(ashcombe.keyId()).isEqualTo(0xd66e6773);
+        assertThat(ashcombe.publicKey()).hasSize(32);
+        assertThat(ashcombe.text()).isEqualTo(ASHCOMBE_KEY);
+        assertThat(ashcombe).hasToString(ASHCOMBE_KEY).isEqualTo(VerifierKey.parse(ASHCOMBE_KEY))
+                .hasSameHashCodeAs(VerifierKey.parse(ASHCOMBE_KEY)).isNotEqualTo(VerifierKey.parse(ENOCH_KEY));
         assertThat(VerifierKey.parse(ENOCH_KEY).text()).isEqualTo(ENOCH_KEY);
     }
 
     @Test
     void surroundingWhitespaceAndUpperCaseHexAreForgiven() {
-        assertThat(VerifierKey.parse("  " + PETER_KEY + "\n").text()).isEqualTo(PETER_KEY);
-        assertThat(VerifierKey.parse(PETER_KEY.replace("c74f20a3", "C74F20A3")).text()).isEqualTo(PETER_KEY);
+        assertThat(VerifierKey.parse("  " + ASHCOMBE_KEY + "\n").text()).isEqualTo(ASHCOMBE_KEY);
+        assertThat(VerifierKey.parse(ASHCOMBE_KEY.replace("d66e6773", "D66E6773")).text()).isEqualTo(ASHCOMBE_KEY);
     }
 
     @Test
     void everyManglingIsRefused() {
         // as note_test.go's TestNewVerifier: every proper substring, and every character changed by one
-        for (int i = 0; i <= PETER_KEY.length(); i++) {
-            for (int j = i + 1; j <= PETER_KEY.length(); j++) {
-                if (i != 0 || j != PETER_KEY.length()) {
-                    assertRefused(PETER_KEY.substring(i, j));
+        for (int i = 0; i <= ASHCOMBE_KEY.length(); i++) {
+            for (int j = i + 1; j <= ASHCOMBE_KEY.length(); j++) {
+                if (i != 0 || j != ASHCOMBE_KEY.length()) {
+                    assertRefused(ASHCOMBE_KEY.substring(i, j));
                 }
             }
         }
-        char[] chars = PETER_KEY.toCharArray();
+        char[] chars = ASHCOMBE_KEY.toCharArray();
         for (int i = 0; i < chars.length; i++) {
             chars[i]++;
             assertRefused(new String(chars));
             chars[i]--;
         }
         // a key of the wrong length and an unknown algorithm, each with a key hash that matches
-        assertRefused("PeterNeumann+cc469956+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TWBADKEY==");
-        assertRefused("PeterNeumann+173116ae+ZRpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
+        assertRefused("AshcombeTrust+7175d163+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TWBADKEY==");
+        assertRefused("AshcombeTrust+8efffb76+ZRpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
         assertRefused(null);
         assertRefused("");
-        assertRefused("Peter Neumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
-        assertRefused("PeterNeumann+0xc74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
+        assertRefused("Ashcombe Trust+d66e6773+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
+        assertRefused("AshcombeTrust+0xd66e6773+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
     }
 
     @Test
     void theHashMismatchIsExplained() {
-        assertThatThrownBy(() -> VerifierKey.parse(PETER_KEY.replace("PeterNeumann", "PeterNeuman")))
+        assertThatThrownBy(() -> VerifierKey.parse(ASHCOMBE_KEY.replace("AshcombeTrust", "AshcombeTrus")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not match");
     }
 
     @Test
     void theFingerprintIsTheStartOfTheTextsHashInGroupsOfFour() {
-        VerifierKey peter = VerifierKey.parse(PETER_KEY);
-        String expected = HexFormat.of().formatHex(Merkle.sha256().digest(PETER_KEY.getBytes(StandardCharsets.UTF_8)),
+        VerifierKey ashcombe = VerifierKey.parse(ASHCOMBE_KEY);
+        String expected = HexFormat.of().formatHex(Merkle.sha256().digest(ASHCOMBE_KEY.getBytes(StandardCharsets.UTF_8)),
                 0, 16);
-        assertThat(peter.fingerprint()).matches("([0-9a-f]{4} ){7}[0-9a-f]{4}");
-        assertThat(peter.fingerprint().replace(" ", "")).isEqualTo(expected);
-        assertThat(peter.fingerprint()).isNotEqualTo(VerifierKey.parse(ENOCH_KEY).fingerprint());
+        assertThat(ashcombe.fingerprint()).matches("([0-9a-f]{4} ){7}[0-9a-f]{4}");
+        assertThat(ashcombe.fingerprint().replace(" ", "")).isEqualTo(expected);
+        assertThat(ashcombe.fingerprint()).isNotEqualTo(VerifierKey.parse(ENOCH_KEY).fingerprint());
     }
 
     @Test
     void verifyAcceptsTheKeysSignaturesOnly() {
-        LedgerKey key = NoteVectors.peter();
-        VerifierKey verifier = VerifierKey.parse(PETER_KEY);
+        LedgerKey key = NoteVectors.ashcombe();
+        VerifierKey verifier = VerifierKey.parse(ASHCOMBE_KEY);
         byte[] message = "hi".getBytes(StandardCharsets.UTF_8);
         byte[] signature = key.sign(message);
         assertThat(verifier.verify(message, signature)).isTrue();

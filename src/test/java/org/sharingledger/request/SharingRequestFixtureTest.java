@@ -51,8 +51,8 @@ import org.sharingledger.subject.api.SubjectKind;
 class SharingRequestFixtureTest {
 
     private static final String REQUEST_ID = "3f1c9a52-8d4e-4b7a-9c21-5e6f7a8b9c0d";
-    private static final String REQUESTING = "haringey-childrens-services";
-    private static final String HOLDING = "oakfield-primary-school";
+    private static final String REQUESTING = "lowmarsh-childrens-services";
+    private static final String HOLDING = "brackenmoor-primary-school";
     private static final String ELSEWHERE = "north-middlesex-health";
 
     private static final Actor SOCIAL_WORKER = new Actor("lisa.arthurworrey", REQUESTING, List.of(Role.PRACTITIONER));

@@ -89,7 +89,7 @@ public final class Scenario {
         body.put("agencyId", agencyId);
         body.put("name", "Agency " + agencyId);
         body.put("sector", sector);
-        body.put("localDeliveryArea", "Aylesbury Vale");
+        body.put("localDeliveryArea", "Ashcombe Vale");
         body.put("nominatedRepresentative", Map.of("name", "Nominated Rep", "email", "rep@agency.example"));
         body.put("signedOn", "2008-03-01");
         body.put("codeOfPracticeVersion", "2009.1");

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** The generated OpenAPI description (/v3/api-docs), with what shared/API.md says and the code cannot show. */
+/** The generated OpenAPI description (/v3/api-docs), with what docs/api.md says and the code cannot show. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 

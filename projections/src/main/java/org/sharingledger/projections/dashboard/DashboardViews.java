@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of shared/API.md's read side (more fields welcome, none of the named ones missing). */
+/** The JSON shapes of docs/api.md's read side (more fields welcome, none of the named ones missing). */
 public final class DashboardViews {
 
     private DashboardViews() {

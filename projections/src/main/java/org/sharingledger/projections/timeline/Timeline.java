@@ -7,7 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * A child's (or a case's) timeline as answered to a case reviewer, in the shape of shared/API.md.
+ * A child's (or a case's) timeline as answered to a case reviewer, in the shape of docs/api.md.
  *
  * @param asOf          only what had been recorded by this instant (the moment of the query when not asked)
  * @param generatedAt   when this answer was produced

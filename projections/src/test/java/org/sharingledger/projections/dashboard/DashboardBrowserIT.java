@@ -119,7 +119,7 @@ class DashboardBrowserIT extends IntegrationTest {
         signIn(cast.policeRepresentative());
 
         wait.until(ExpectedConditions.urlContains("/dashboard/" + cast.police()));
-        assertThat(text(By.id("agency-name"))).startsWith("Thames Valley Police");
+        assertThat(text(By.id("agency-name"))).startsWith("Lowmarsh Constabulary");
         JsonNode holder = api.path("asHolder");
         assertThat(text(By.id("holder-refused"))).isEqualTo(holder.path("refused").asString()).isEqualTo("7");
         assertThat(text(By.id("holder-received"))).isEqualTo(holder.path("received").asString());
@@ -180,7 +180,7 @@ class DashboardBrowserIT extends IntegrationTest {
         WebElement policePoint = plot.findElement(By.cssSelector(".agency-point[data-agency='" + cast.police() + "']"));
         assertThat(policePoint.getAttribute("class"))
                 .contains("flag-" + flag.toLowerCase(Locale.ROOT).replace('_', '-'));
-        assertThat(policePoint.getAttribute("aria-label")).startsWith("Thames Valley Police: 12 decided, 7 refused");
+        assertThat(policePoint.getAttribute("aria-label")).startsWith("Lowmarsh Constabulary: 12 decided, 7 refused");
         assertThat(policePoint.findElement(By.tagName("title")).getAttribute("textContent"))
                 .isEqualTo(policePoint.getAttribute("aria-label"));
         assertThat(plot.findElements(By.cssSelector("polyline.limit--95"))).hasSize(2);
@@ -204,10 +204,10 @@ class DashboardBrowserIT extends IntegrationTest {
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
 
         WebElement link = driver.findElement(By.id("agency-" + cast.police() + "-link"));
-        assertThat(link.getText()).isEqualTo("Thames Valley Police");
+        assertThat(link.getText()).isEqualTo("Lowmarsh Constabulary");
         link.sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("/dashboard/" + cast.police()));
-        assertThat(text(By.id("agency-name"))).startsWith("Thames Valley Police");
+        assertThat(text(By.id("agency-name"))).startsWith("Lowmarsh Constabulary");
         assertThat(text(By.id("holder-refused"))).isEqualTo("7");
         assertThat(driver.findElement(By.linkText("Back to the refusal patterns")).getAttribute("href"))
                 .contains("/trust?from=");
@@ -216,10 +216,10 @@ class DashboardBrowserIT extends IntegrationTest {
     @Test
     @Order(3)
     void aCaseReviewerReadsAChildsTimelineUnderAGrant() throws IOException {
-        String school = agency("Riverside Primary School", "EDUCATION");
+        String school = agency("Saltmead Primary School", "EDUCATION");
         String police = agency("County Constabulary", "POLICE");
         String socialCare = agency("County Children's Services", "CHILDRENS_SOCIAL_CARE");
-        String health = agency("Vale Community Health", "HEALTH");
+        String health = agency("Lowmarsh Community Health", "HEALTH");
         Credentials teacher = person(school, "Maria Lopez", "PRACTITIONER");
         Credentials officer = person(police, "Daniel Shaw", "PRACTITIONER");
         Credentials inspector = person(police, "Ruth Okoro", "NOMINATED_REPRESENTATIVE");
@@ -320,12 +320,12 @@ class DashboardBrowserIT extends IntegrationTest {
     // --- the story: six signatories, some requests shared, some refused, some escalated, one overdue ---
 
     private Cast tellTheStory() {
-        String police = agency("Thames Valley Police", "POLICE");
+        String police = agency("Lowmarsh Constabulary", "POLICE");
         String health = agency("County Primary Care Trust", "HEALTH");
         String school = agency("Hilltop School", "EDUCATION");
         String socialCare = agency("County Children's Social Care", "CHILDRENS_SOCIAL_CARE");
         String youth = agency("Oak Lodge Youth Project", "VOLUNTARY_COMMUNITY");
-        String housing = agency("Vale Housing Association", "HOUSING");
+        String housing = agency("Lowmarsh Housing Association", "HOUSING");
         Credentials policeStaff = scenario.user(police, "PRACTITIONER");
         Credentials policeRepresentative = scenario.user(police, "NOMINATED_REPRESENTATIVE");
         Credentials healthStaff = scenario.user(health, "PRACTITIONER");

@@ -82,10 +82,10 @@ class DashboardProjectionTest extends IntegrationTest {
     @Test
     void agenciesAreKeptWithTheirSector() {
         String agency = UUID.randomUUID().toString();
-        projection.on(new AgencySigned(agency, "Bucks Police", Sector.POLICE, null,
+        projection.on(new AgencySigned(agency, "Ashcombe Police", Sector.POLICE, null,
                 new NominatedRepresentative("A", "a@b.example"), java.time.LocalDate.of(2008, 3, 1), "1", REQUESTED));
         assertThat(jdbc.queryForMap("select name, sector from dashboard_agency where agency_id = ?", agency))
-                .containsEntry("name", "Bucks Police").containsEntry("sector", "POLICE");
+                .containsEntry("name", "Ashcombe Police").containsEntry("sector", "POLICE");
     }
 
     @Test

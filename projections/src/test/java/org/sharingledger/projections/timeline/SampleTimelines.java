@@ -15,7 +15,7 @@ import org.sharingledger.projections.timeline.Timeline.Summary;
 final class SampleTimelines {
 
     static final AgencyRef CSC = new AgencyRef("county-csc", "County Children's Social Care", "CHILDRENS_SOCIAL_CARE");
-    static final AgencyRef POLICE = new AgencyRef("bucks-police", "Thames Valley Police (Bucks)", "POLICE");
+    static final AgencyRef POLICE = new AgencyRef("ashcombe-police", "Lowmarsh Constabulary (Ashcombe)", "POLICE");
     static final String REQUEST = "7d6f3a52-8c1e-4c57-9a0e-2f7f8b0c1d11";
     static final Instant T0 = Instant.parse("2009-03-02T09:15:00Z");
 
@@ -23,19 +23,19 @@ final class SampleTimelines {
     }
 
     static Timeline refusedEscalatedShared() {
-        ActorRef socialWorker = new ActorRef("sw.jones", "Tom Jones", List.of("PRACTITIONER"), "county-csc");
-        ActorRef officer = new ActorRef("pc.khan", "PC Aisha Khan", List.of("PRACTITIONER"), "bucks-police");
+        ActorRef socialWorker = new ActorRef("sw.ferrow", "Tod Ferrow", List.of("PRACTITIONER"), "county-csc");
+        ActorRef officer = new ActorRef("pc.khan", "PC Aisha Khan", List.of("PRACTITIONER"), "ashcombe-police");
         ActorRef representative = new ActorRef("ds.hart", "DS Jane Hart", List.of("NOMINATED_REPRESENTATIVE"),
-                "bucks-police");
+                "ashcombe-police");
         Entry requested = new Entry("e1", 101, REQUEST, "REQUESTED",
-                "County Children's Social Care asked Thames Valley Police (Bucks) for information", T0, T0, null,
+                "County Children's Social Care asked Lowmarsh Constabulary (Ashcombe) for information", T0, T0, null,
                 CSC, POLICE, socialWorker, "CSC-2009-0142", "CHILD_PROTECTION_ENQUIRY", "Section 47 enquiry",
                 "PUBLIC_TASK", new Consent("NOT_SOUGHT", "Seeking consent would put the child at risk"), "URGENT",
                 "Domestic abuse call-outs to the family home in the last 12 months", T0.plus(Duration.ofHours(24)),
                 null, null, null, null, null, null, null, null, null, null);
         Instant refusedAt = T0.plus(Duration.ofHours(3));
         Entry refused = new Entry("e2", 102, REQUEST, "REFUSED",
-                "Thames Valley Police (Bucks) refused: disclosure would prejudice an investigation",
+                "Lowmarsh Constabulary (Ashcombe) refused: disclosure would prejudice an investigation",
                 refusedAt.plus(Duration.ofDays(3)), refusedAt, Duration.ofDays(3), CSC, POLICE, officer,
                 "CSC-2009-0142", null, null, null, null, null, null, T0.plus(Duration.ofHours(24)), null, null,
                 null, "A live investigation would be harmed", null,
@@ -49,7 +49,7 @@ final class SampleTimelines {
                 "NOMINATED_REPRESENTATIVE", null);
         Instant resolvedAt = escalatedAt.plus(Duration.ofHours(5));
         Entry resolved = new Entry("e4", 141, REQUEST, "ESCALATION_RESOLVED",
-                "The nominated representative of Thames Valley Police (Bucks) decided to share", resolvedAt,
+                "The nominated representative of Lowmarsh Constabulary (Ashcombe) decided to share", resolvedAt,
                 resolvedAt, null, CSC, POLICE, representative, "CSC-2009-0142", null, null, null, null, null, null,
                 null, null, "Two call-outs, March and June 2008", "SECURE_EMAIL",
                 "The child's safety outweighs the risk to the investigation", null, null, null, null,

@@ -41,7 +41,7 @@ class TimelineFhirTest {
     /** Loading the R4 profiles and terminology takes seconds: one validator for the class. */
     private static final FhirValidator VALIDATOR = validator(TimelineFhir.context());
 
-    private static final AgencyRef HEALTH = new AgencyRef("bucks-health", "Bucks Healthcare NHS Trust", "HEALTH");
+    private static final AgencyRef HEALTH = new AgencyRef("ashcombe-health", "Ashcombe Healthcare NHS Trust", "HEALTH");
     private static final AgencyRef SCHOOL = new AgencyRef("hill-school", "Hill Primary School", "EDUCATION");
 
     @Test
@@ -74,12 +74,12 @@ class TimelineFhirTest {
         assertThat(requested.getPurposeOfEventFirstRep().getCoding()).extracting(Coding::getSystem, Coding::getCode)
                 .containsExactly(tuple(TimelineFhir.ACT_REASON, "THREAT"));
         assertThat(requested.getText().getDiv().allText())
-                .isEqualTo("County Children's Social Care asked Thames Valley Police (Bucks) for information");
+                .isEqualTo("County Children's Social Care asked Lowmarsh Constabulary (Ashcombe) for information");
         assertThat(agency(requested, "110153")).isEqualTo(POLICE.agencyId());
         assertThat(agency(requested, "110152")).isEqualTo(CSC.agencyId());
         AuditEventAgentComponent asker = person(requested);
-        assertThat(asker.getWho().getDisplay()).isEqualTo("Tom Jones");
-        assertThat(asker.getWho().getIdentifier().getValue()).isEqualTo("sw.jones");
+        assertThat(asker.getWho().getDisplay()).isEqualTo("Tod Ferrow");
+        assertThat(asker.getWho().getIdentifier().getValue()).isEqualTo("sw.ferrow");
         assertThat(asker.getRequestor()).isTrue();
         assertThat(requested.getAgent()).filteredOn(a -> a.getRequestor()).hasSize(1);
 
@@ -214,7 +214,7 @@ class TimelineFhirTest {
      * request shared.
      */
     private static Timeline otherSteps() {
-        ActorRef socialWorker = new ActorRef("sw.jones", "Tom Jones", List.of("PRACTITIONER"), CSC.agencyId());
+        ActorRef socialWorker = new ActorRef("sw.ferrow", "Tod Ferrow", List.of("PRACTITIONER"), CSC.agencyId());
         ActorRef nurse = new ActorRef("rn.patel", "Priya Patel", List.of("PRACTITIONER"), HEALTH.agencyId());
         ActorRef head = new ActorRef("head.ross", "Ms Ross", List.of("PRACTITIONER"), SCHOOL.agencyId());
         String health = "4b1d6c0e-1f6a-4e55-8d7e-0c9f3a2b1c01";

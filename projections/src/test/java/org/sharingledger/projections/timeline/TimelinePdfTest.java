@@ -125,8 +125,8 @@ class TimelinePdfTest {
 
         assertThat(all).contains(
                 "Requesting agency County Children's Social Care (Children's social care; id county-csc)",
-                "Holding agency Thames Valley Police (Bucks) (Police; id bucks-police)",
-                "Taken by PC Aisha Khan (pc.khan), Practitioner, Thames Valley Police (Bucks)",
+                "Holding agency Lowmarsh Constabulary (Ashcombe) (Police; id ashcombe-police)",
+                "Taken by PC Aisha Khan (pc.khan), Practitioner, Lowmarsh Constabulary (Ashcombe)",
                 "Purpose Child protection enquiry",
                 "Purpose in detail Section 47 enquiry",
                 "Lawful basis Public task (UK GDPR art. 6(1)(e))",
@@ -232,7 +232,7 @@ class TimelinePdfTest {
         Entry late = new Entry("e9", 200, SampleTimelines.REQUEST, "WITHDRAWN",
                 "County Children's Social Care withdrew a second request", SAMPLE.asOf().plus(Duration.ofDays(2)),
                 SAMPLE.asOf().minus(Duration.ofHours(2)), Duration.ofHours(50), SampleTimelines.CSC,
-                SampleTimelines.POLICE, new ActorRef("sw.jones", "Tom Jones", List.of("PRACTITIONER"), "county-csc"),
+                SampleTimelines.POLICE, new ActorRef("sw.ferrow", "Tod Ferrow", List.of("PRACTITIONER"), "county-csc"),
                 null, null, null, null, null, null, null, null, null, null, null, "No longer needed", null, null,
                 null, null, null, null);
         Timeline timeline = new Timeline(SAMPLE.asOf(), SAMPLE.generatedAt(), SAMPLE.review(), SAMPLE.reviewer(),
@@ -252,22 +252,22 @@ class TimelinePdfTest {
     void stepsWithoutAnActorOrWithoutAnAgencyAreShownWithWhatTheyHave() throws IOException {
         Entry requested = SAMPLE.entries().get(0);
         Entry overdue = new Entry("e5", 150, requested.requestId(), "OVERDUE",
-                "The request to Thames Valley Police (Bucks) became overdue", requested.dueBy(), requested.dueBy(),
+                "The request to Lowmarsh Constabulary (Ashcombe) became overdue", requested.dueBy(), requested.dueBy(),
                 null, requested.requestingAgency(), requested.holdingAgency(), null, null, null, null, null, null,
                 null, null, requested.dueBy(), null, null, null, null, null, null, null, null, null, null);
         Entry resolved = SAMPLE.entries().get(3);
         Entry byTheTrust = new Entry("e6", 160, resolved.requestId(), resolved.step(), resolved.description(),
                 resolved.recordedAt(), resolved.occurredAt(), null, null, null,
-                new ActorRef("trust.lee", "Sam Lee", List.of("TRUST_REVIEWER"), null), null, null, null, null, null,
+                new ActorRef("trust.quint", "Sol Quint", List.of("TRUST_REVIEWER"), null), null, null, null, null, null,
                 null, null, null, null, null, null, "Upheld on appeal", null, null, null, null,
                 "SAFEGUARDING_PARTNERSHIP", "REFUSAL_UPHELD");
 
         try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(withEntries(SAMPLE, List.of(overdue, byTheTrust)),
                 NO_PROOFS))) {
             assertThat(text(pdf, 1, pdf.getNumberOfPages()))
-                    .contains("BECAME OVERDUE The request to Thames Valley Police (Bucks) became overdue")
+                    .contains("BECAME OVERDUE The request to Lowmarsh Constabulary (Ashcombe) became overdue")
                     .contains("Due by Tue 3 Mar 2009, 09:15 UTC event e5 position 150")
-                    .contains("Taken by Sam Lee (trust.lee), Trust reviewer Rationale Upheld on appeal")
+                    .contains("Taken by Sol Quint (trust.quint), Trust reviewer Rationale Upheld on appeal")
                     .contains("Escalation stage Safeguarding partnership (the Trust)")
                     .contains("Outcome Refusal upheld");
         }
