@@ -23,8 +23,10 @@ final class NoteVectors {
     static final String ASHCOMBE_KEY = "AshcombeTrust+d66e6773+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
     static final String ENOCH_KEY = "EnochRoot+af0cfe78+ATtqJ7zOtqQtYqOo0CpvDXNlMhV3HeJDpjrASKGLWdop";
 
-    static final String TEXT = "If you think cryptography is the answer to your problem,\n"
-            + "then you don't know what your problem is.\n";
+    static final String TEXT = """
+            If you think cryptography is the answer to your problem,
+            then you don't know what your problem is.
+            """;
     static final String ASHCOMBE_SIGNATURE = "\u2014 AshcombeTrust 1m5nc/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
     static final String ENOCH_SIGNATURE = "\u2014 EnochRoot rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n";
 

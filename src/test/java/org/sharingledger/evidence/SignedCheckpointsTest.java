@@ -63,7 +63,7 @@ class SignedCheckpointsTest {
         assertThat(parts).hasSize(2);
         assertThat(parts[0] + "\n").isEqualTo(CHECKPOINT.body());
         assertThat(parts[1]).startsWith("\u2014 ledger.example.org/audit ").endsWith("\n");
-        byte[] keyHashAndSignature = Base64.getDecoder().decode(parts[1].strip().split(" ")[2]);
+        byte[] keyHashAndSignature = Base64.getDecoder().decode(parts[1].strip().split(" ", -1)[2]);
         assertThat(keyHashAndSignature).hasSize(68).startsWith(KEY.verifier().keyHash());
 
         assertThat(SignedCheckpoints.open(statement, KEY.verifier())).isEqualTo(CHECKPOINT);

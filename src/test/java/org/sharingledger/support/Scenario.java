@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,7 +72,7 @@ public final class Scenario {
 
     /** A requesting agency's own reference for a child, no other test uses. */
     public static String uniqueLocalReference() {
-        return Identifiers.register("LR/" + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "/"
+        return Identifiers.register("LR/" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT) + "/"
                 + Integer.toString(SEQUENCE.incrementAndGet(), 36));
     }
 
@@ -98,7 +99,7 @@ public final class Scenario {
 
     /** A new signed agency of that sector; its id. */
     public String agency(String sector) {
-        String agencyId = unique(sector.toLowerCase().replace('_', '-'));
+        String agencyId = unique(sector.toLowerCase(Locale.ROOT).replace('_', '-'));
         Http.Response response = signAgency(agencyBody(agencyId, sector));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return agencyId;

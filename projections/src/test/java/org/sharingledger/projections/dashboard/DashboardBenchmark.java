@@ -82,7 +82,7 @@ class DashboardBenchmark extends IntegrationTest {
             Instant requested = now.minus(Duration.ofMinutes(random.nextInt(365 * 24 * 60)));
             Instant due = requested.plus(Duration.ofDays(10));
             batch.add(event(id, 0, new InformationRequested(id, requester, holder, "p".repeat(64),
-                    SubjectKind.NHS_NUMBER, null, Purpose.values()[random.nextInt(10)], "d", LawfulBasis.PUBLIC_TASK,
+                    SubjectKind.NHS_NUMBER, null, pick(random, Purpose.values()), "d", LawfulBasis.PUBLIC_TASK,
                     new Consent(ConsentStatus.NOT_SOUGHT, "x"), Urgency.ROUTINE, "s", requested, due)));
             Instant decided = requested.plus(Duration.ofMinutes(1 + random.nextInt(20 * 24 * 60)));
             int roll = random.nextInt(100);
@@ -94,9 +94,9 @@ class DashboardBenchmark extends IntegrationTest {
                         "y", Reason.THIRD_PARTY_CONFIDENTIALITY, null, decided, decided, decided.isAfter(due))));
             } else if (roll < 90) {
                 batch.add(event(id, 1, new InformationRefused(id, requester, holder,
-                        Reason.values()[random.nextInt(9)], "z", null, decided, decided, decided.isAfter(due))));
+                        pick(random, Reason.values()), "z", null, decided, decided, decided.isAfter(due))));
                 if (roll < 75) {
-                    Stage stage = Stage.values()[random.nextInt(4)];
+                    Stage stage = pick(random, Stage.values());
                     batch.add(event(id, 2, new RefusalEscalated(id, requester, holder, stage, "r", decided)));
                     batch.add(event(id, 3, new EscalationResolved(id, requester, holder, stage,
                             random.nextBoolean() ? Outcome.SHARED : Outcome.REFUSAL_UPHELD, "w", null, null,
@@ -138,6 +138,10 @@ class DashboardBenchmark extends IntegrationTest {
         String type = payload instanceof AgencySigned ? "Agency" : "SharingRequest";
         return new GenericDomainEventMessage<>(type, aggregate, sequence, payload,
                 MetaData.from(Map.of("actor.username", "benchmark")));
+    }
+
+    private static <T> T pick(Random random, T[] values) {
+        return values[random.nextInt(values.length)];
     }
 
     private static double seconds(Instant since) {

@@ -29,7 +29,7 @@ class EvidencePagesIT extends IntegrationTest {
         assertThat(statement.statusCode()).isEqualTo(200);
         assertThat(statement.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
         assertThat(statement.body()).startsWith("sharing-ledger\n").contains("\n\n\u2014 sharing-ledger ");
-        String treeSize = statement.body().split("\n")[1];
+        String treeSize = statement.body().split("\n", -1)[1];
         assertThat(page.body()).contains(treeSize);
     }
 
