@@ -1,5 +1,7 @@
 package org.sharingledger;
 
+import java.util.List;
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -74,9 +76,9 @@ class RestartIT {
     }
 
     private static Credentials register(Http http, String username, String agencyId) {
-        Http.Response response = http.as(ADMIN).post("/api/users", java.util.Map.of("username", username,
+        Http.Response response = http.as(ADMIN).post("/api/users", Map.of("username", username,
                 "password", "password-of-" + username, "displayName", username, "agencyId", agencyId,
-                "roles", java.util.List.of("PRACTITIONER")));
+                "roles", List.of("PRACTITIONER")));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return new Credentials(username, "password-of-" + username);
     }

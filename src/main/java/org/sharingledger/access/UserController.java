@@ -1,5 +1,6 @@
 package org.sharingledger.access;
 
+import java.util.LinkedHashMap;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ class UserController {
     public ResponseEntity<Map<String, Object>> register(@Valid @RequestBody NewUser body) {
         accounts.register(body.username(), body.password(), body.displayName(), body.agencyId(), body.roles(),
                 CurrentActor.get());
-        Map<String, Object> created = new java.util.LinkedHashMap<>();
+        Map<String, Object> created = new LinkedHashMap<>();
         created.put("username", body.username());
         created.put("displayName", body.displayName());
         created.put("agencyId", body.agencyId());

@@ -1,5 +1,6 @@
 package org.sharingledger.evidence;
 
+import org.springframework.jdbc.core.RowMapper;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -199,7 +200,7 @@ class Checkpointer {
 
     @SuppressWarnings("ArrayRecordComponent") // a row read to be hashed, never compared or kept in a set
     record Leaf(long position, String aggregateIdentifier, long sequenceNumber, byte[] eventHash) {
-        static final org.springframework.jdbc.core.RowMapper<Leaf> ROWS = (row, i) ->
+        static final RowMapper<Leaf> ROWS = (row, i) ->
                 new Leaf(row.getLong(1), row.getString(2), row.getLong(3), row.getBytes(4));
     }
 

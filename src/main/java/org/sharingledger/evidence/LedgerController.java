@@ -1,5 +1,6 @@
 package org.sharingledger.evidence;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ class LedgerController {
     }
 
     private static ResponseEntity<String> statement(SignedCheckpoint checkpoint) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"checkpoint-" + checkpoint.treeSize()
                         + ".txt\"")
                 .body(checkpoint.statement());

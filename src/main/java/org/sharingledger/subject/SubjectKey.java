@@ -1,5 +1,6 @@
 package org.sharingledger.subject;
 
+import org.sharingledger.kernel.BlindDigests;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 
@@ -32,7 +33,7 @@ final class SubjectKey {
         return derived(WRAPPING_LABEL);
     }
 
-    /** The key of {@link org.sharingledger.kernel.BlindDigests}: HMAC-SHA-256(subject key, {@value #BLINDING_LABEL}). */
+    /** The key of {@link BlindDigests}: HMAC-SHA-256(subject key, {@value #BLINDING_LABEL}). */
     byte[] blindingKey() {
         return derived(BLINDING_LABEL);
     }

@@ -1,5 +1,6 @@
 package org.sharingledger.evidence;
 
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -53,7 +54,7 @@ class ConcurrentChainsIT extends IntegrationTest {
         assertThat(statuses).as("one decision wins the race, the others find it decided")
                 .containsOnly(0, 200, 409).filteredOn(status -> status == 200).hasSize(1);
         checkpointer.checkpoint();
-        Verification result = new LedgerVerifier(jdbc.getDataSource(), key.verifier(), java.time.Clock.systemUTC())
+        Verification result = new LedgerVerifier(jdbc.getDataSource(), key.verifier(), Clock.systemUTC())
                 .verify(LedgerVerifier.Progress.NONE);
         assertThat(result.problems()).isEmpty();
         assertThat(result.verified()).isTrue();

@@ -1,5 +1,6 @@
 package org.sharingledger.evidence;
 
+import org.sharingledger.support.Http;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -81,7 +82,7 @@ class EvidenceBenchmark extends IntegrationTest {
         http.as(p.holderPractitioner()).post("/api/requests/" + id + "/refusal", Scenario.refusal());
         http.as(p.requesterPractitioner()).post("/api/requests/" + id + "/escalations",
                 Map.of("stage", "LINE_MANAGER", "reason", "Needed for the enquiry"));
-        org.sharingledger.support.Http.Credentials rep = scenario.user(p.holder(), "NOMINATED_REPRESENTATIVE");
+        Http.Credentials rep = scenario.user(p.holder(), "NOMINATED_REPRESENTATIVE");
         http.as(rep).post("/api/requests/" + id + "/escalations/resolution", Map.of("outcome", "SHARED",
                 "rationale", "On reflection, proportionate", "informationShared", "Call-out log",
                 "method", "SECURE_EMAIL"));

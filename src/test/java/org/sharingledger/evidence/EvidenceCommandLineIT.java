@@ -1,5 +1,6 @@
 package org.sharingledger.evidence;
 
+import org.postgresql.ds.PGSimpleDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -49,7 +50,7 @@ class EvidenceCommandLineIT extends IntegrationTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
 
             int status = EvidenceCommands.run(new String[] {"verify", "--key", key.verifier().text()},
-                    env(((org.postgresql.ds.PGSimpleDataSource) ledger.dataSource()).getUrl()), print(out),
+                    env(((PGSimpleDataSource) ledger.dataSource()).getUrl()), print(out),
                     print(new ByteArrayOutputStream()));
 
             assertThat(status).isEqualTo(1);

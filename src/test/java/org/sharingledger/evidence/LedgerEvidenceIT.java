@@ -1,5 +1,6 @@
 package org.sharingledger.evidence;
 
+import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ class LedgerEvidenceIT extends IntegrationTest {
             byte[] computed = hashes.hash(row.getBytes(11), row.getString(1), row.getString(2), row.getLong(3),
                     row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getBytes(8),
                     row.getBytes(9));
-            if (!java.util.Arrays.equals(computed, row.getBytes(10))) {
+            if (!Arrays.equals(computed, row.getBytes(10))) {
                 mismatches.add(row.getString(6) + " " + row.getString(1));
             }
         });

@@ -1,5 +1,8 @@
 package org.sharingledger.request;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -31,8 +34,8 @@ class RequestLifecycleIT extends IntegrationTest {
         assertThat(view.path("requestingAgencyId").asString()).isEqualTo(p.requester());
         assertThat(view.path("holdingAgencyId").asString()).isEqualTo(p.holder());
         assertThat(view.path("dueBy").asString()).isEqualTo(created.field("dueBy"));
-        assertThat(java.time.Duration.between(java.time.Instant.parse(view.path("requestedAt").asString()),
-                java.time.Instant.parse(view.path("dueBy").asString()))).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(Duration.between(Instant.parse(view.path("requestedAt").asString()),
+                Instant.parse(view.path("dueBy").asString()))).isEqualTo(Duration.ofHours(24));
         assertThat(view.path("overdue").asBoolean()).isFalse();
         assertThat(view.path("history").get(0).path("type").asString()).isEqualTo("REQUESTED");
         assertThat(view.path("history").get(0).path("actor").asString())
@@ -62,19 +65,19 @@ class RequestLifecycleIT extends IntegrationTest {
         Parties p = scenario.parties();
         String id = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
         String requestedAt = http.as(p.holderPractitioner()).get("/api/requests/" + id).field("requestedAt");
-        String occurredAt = java.time.Instant.parse(requestedAt).plusMillis(5).toString();
+        String occurredAt = Instant.parse(requestedAt).plusMillis(5).toString();
 
-        Map<String, Object> refusal = new java.util.HashMap<>(Scenario.refusal());
+        Map<String, Object> refusal = new HashMap<>(Scenario.refusal());
         refusal.put("occurredAt", occurredAt);
         assertThat(http.as(p.holderPractitioner()).post("/api/requests/" + id + "/refusal", refusal).status())
                 .isEqualTo(200);
 
         JsonNode step = http.as(p.holderPractitioner()).get("/api/requests/" + id).json().path("history").get(1);
         assertThat(step.path("type").asString()).isEqualTo("REFUSED");
-        assertThat(java.time.Instant.parse(step.path("occurredAt").asString()))
-                .isEqualTo(java.time.Instant.parse(occurredAt));
-        assertThat(java.time.Instant.parse(step.path("recordedAt").asString()))
-                .isAfterOrEqualTo(java.time.Instant.parse(occurredAt));
+        assertThat(Instant.parse(step.path("occurredAt").asString()))
+                .isEqualTo(Instant.parse(occurredAt));
+        assertThat(Instant.parse(step.path("recordedAt").asString()))
+                .isAfterOrEqualTo(Instant.parse(occurredAt));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.sharingledger.subject;
 
+import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ class NoIdentifiersAtRestIT extends IntegrationTest {
 
     @Test
     void theLogLeakGuardSeesTheApplicationsLogLines() {
-        String marker = "no-identifiers-at-rest-" + java.util.UUID.randomUUID();
+        String marker = "no-identifiers-at-rest-" + UUID.randomUUID();
         LoggerFactory.getLogger("org.sharingledger").info(marker);
 
         assertThat(Identifiers.foundIn("child " + Scenario.NHS_NUMBER)).isNotEmpty();

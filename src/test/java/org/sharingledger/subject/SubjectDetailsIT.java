@@ -1,5 +1,7 @@
 package org.sharingledger.subject;
 
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -144,7 +146,7 @@ class SubjectDetailsIT extends IntegrationTest {
         String json = Http.JSON.writeValueAsString(Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"))
                 .replace("{\"nhsNumber\":\"943 476 5919\"}", subject.replace('`', '"').replace("NHS", nhsNumber)
                         .replace("LONG", "x".repeat(201))
-                        .replace("TOMORROW", LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString()));
+                        .replace("TOMORROW", LocalDate.now(ZoneOffset.UTC).plusDays(2).toString()));
         long events = events();
         long keys = keys();
 
@@ -471,7 +473,7 @@ class SubjectDetailsIT extends IntegrationTest {
 
     private Instant lastUsed(String pseudonym) {
         return jdbc.queryForObject("select last_used_at from subject_key where pseudonym = ?",
-                java.sql.Timestamp.class, pseudonym).toInstant();
+                Timestamp.class, pseudonym).toInstant();
     }
 
     private long keys() {

@@ -1,5 +1,7 @@
 package org.sharingledger.support;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -123,8 +125,8 @@ public final class Http {
         }
 
         /** The fields named in a problem detail's errors. */
-        public java.util.List<String> errorFields() {
-            java.util.List<String> fields = new java.util.ArrayList<>();
+        public List<String> errorFields() {
+            List<String> fields = new ArrayList<>();
             json().path("errors").forEach(error -> fields.add(error.path("field").asString()));
             return fields;
         }

@@ -1,5 +1,9 @@
 package org.sharingledger.support;
 
+import java.time.Duration;
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
+import org.sharingledger.projections.operations.ReadModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +41,7 @@ public abstract class IntegrationTest {
     protected JdbcTemplate jdbc;
 
     @Autowired
-    protected org.sharingledger.projections.operations.ReadModels readModels;
+    protected ReadModels readModels;
 
     protected Http http;
     protected Scenario scenario;
@@ -55,9 +59,9 @@ public abstract class IntegrationTest {
 
     /** Waits until the streaming read models (dashboards) have processed every event stored so far. */
     protected void awaitReadModels() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
-                .pollInterval(java.time.Duration.ofMillis(100)).untilAsserted(() ->
-                        org.assertj.core.api.Assertions.assertThat(readModels.all()).as("read models")
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                        Assertions.assertThat(readModels.all()).as("read models")
                                 .allMatch(status -> status.lag() == 0));
     }
 

@@ -1,5 +1,6 @@
 package org.sharingledger.support;
 
+import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,7 +78,7 @@ class LogLeakGuardTest {
 
     @Test
     void theSuitesLinesAreRecordedForTheGuard() {
-        String marker = "log-leak-guard-marker-" + java.util.UUID.randomUUID();
+        String marker = "log-leak-guard-marker-" + UUID.randomUUID();
 
         LoggerFactory.getLogger(LogLeakGuardTest.class).info(marker);
 

@@ -1,5 +1,6 @@
 package org.sharingledger.support;
 
+import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -36,7 +37,7 @@ public final class Scenario {
 
     /** A valid NHS number (modulus 11) no other test uses, for a child of one's own. */
     public static String uniqueNhsNumber() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         while (true) {
             StringBuilder digits = new StringBuilder();
             int sum = 0;
@@ -55,7 +56,7 @@ public final class Scenario {
 
     /** A child's name no other test uses: a given name and a made-up family name. */
     public static String uniqueName() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         StringBuilder family = new StringBuilder().append((char) ('A' + random.nextInt(26)));
         for (int i = 0; i < 9; i++) {
             family.append((char) ('a' + random.nextInt(26)));
@@ -67,7 +68,7 @@ public final class Scenario {
     /** A date of birth between 2010 and 2023 (dates no other test data uses), at random. */
     public static LocalDate uniqueDateOfBirth() {
         return Identifiers.dateOfBirth(EARLIEST_TEST_BIRTH.plusDays(
-                java.util.concurrent.ThreadLocalRandom.current().nextInt(14 * 365)));
+                ThreadLocalRandom.current().nextInt(14 * 365)));
     }
 
     /** A requesting agency's own reference for a child, no other test uses. */

@@ -1,5 +1,6 @@
 package org.sharingledger.timeline;
 
+import org.assertj.core.api.Assertions;
 import static org.sharingledger.support.RuleMatchers.invalidInputOn;
 
 import java.time.Instant;
@@ -136,12 +137,12 @@ class TimelineGrantFixtureTest {
 
     @Test
     void aGrantForAChildCoversOnlyThatChildAndACaseGrantOnlyThatCase() {
-        org.assertj.core.api.Assertions.assertThat(CHILD.covers(TimelineSubject.child(SubjectKind.NHS_NUMBER,
+        Assertions.assertThat(CHILD.covers(TimelineSubject.child(SubjectKind.NHS_NUMBER,
                 "a".repeat(64)))).isTrue();
-        org.assertj.core.api.Assertions.assertThat(CHILD.covers(TimelineSubject.child(SubjectKind.NHS_NUMBER,
+        Assertions.assertThat(CHILD.covers(TimelineSubject.child(SubjectKind.NHS_NUMBER,
                 "b".repeat(64)))).isFalse();
-        org.assertj.core.api.Assertions.assertThat(CHILD.covers(TimelineSubject.caseReference("CSC-1"))).isFalse();
-        org.assertj.core.api.Assertions.assertThat(TimelineSubject.caseReference("CSC-1")
+        Assertions.assertThat(CHILD.covers(TimelineSubject.caseReference("CSC-1"))).isFalse();
+        Assertions.assertThat(TimelineSubject.caseReference("CSC-1")
                 .covers(TimelineSubject.caseReference("CSC-1"))).isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package org.sharingledger.evidence.api;
 
+import java.nio.charset.StandardCharsets;
 /**
  * The ledger's signature on an export. {@code digest} is the SHA-256 (base64) of the export's canonical bytes without
  * its seal; {@code signature} is Ed25519 (base64) over the line {@code "sharing-ledger export seal v1\n" + digest +
@@ -10,6 +11,6 @@ public record Seal(String algorithm, String digest, String signature, String ver
     public static final String CONTEXT = "sharing-ledger export seal v1\n";
 
     public static byte[] message(String digest) {
-        return (CONTEXT + digest + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return (CONTEXT + digest + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }

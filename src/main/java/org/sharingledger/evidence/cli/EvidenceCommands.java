@@ -1,5 +1,6 @@
 package org.sharingledger.evidence.cli;
 
+import java.util.HashMap;
 import java.io.Serial;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -142,7 +143,7 @@ public final class EvidenceCommands {
 
         static Options parse(String[] args, int positionalCount, List<String> valued, List<String> switches) {
             List<String> positionals = new ArrayList<>();
-            Map<String, String> values = new java.util.HashMap<>();
+            Map<String, String> values = new HashMap<>();
             List<String> flags = new ArrayList<>();
             for (int i = 1; i < args.length; i++) {
                 String arg = args[i];

@@ -1,5 +1,6 @@
 package org.sharingledger.platform.storage;
 
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -33,6 +34,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * Axon on PostgreSQL without Axon Server: snake_case table names (the tables come from Flyway), Spring's transaction
  * manager (so events, tokens and read-model rows commit together), handler errors that stop a processor instead of
  * silently skipping an event, and deadlines that live in the database (db-scheduler) and so survive restarts.
+ * (Spring's {@code @Configuration} is written in full because Axon's {@code Configuration} is imported.)
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class AxonStorageConfiguration {
@@ -140,7 +142,7 @@ class AxonStorageConfiguration {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .commitWhenAutocommitDisabled(false)
                 .threads(2)
-                .pollingInterval(java.time.Duration.ofSeconds(1))
+                .pollingInterval(Duration.ofSeconds(1))
                 .build();
     }
 

@@ -1,5 +1,7 @@
 package org.sharingledger.platform.storage;
 
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -98,7 +100,7 @@ class EmbeddedPostgresConfiguration {
         if (!Files.exists(pidFile)) {
             return;
         }
-        java.util.Optional<PostmasterPid> holder = PostmasterPid.read(dataDir);
+        Optional<PostmasterPid> holder = PostmasterPid.read(dataDir);
         if (holder.isEmpty()) {
             log.warn("Unreadable {}; leaving it to PostgreSQL", pidFile);
             return;
@@ -111,7 +113,7 @@ class EmbeddedPostgresConfiguration {
             log.warn("A PostgreSQL server (pid {}) from an earlier run still holds {}: stopping it", pid, dataDir);
             try {
                 new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
-                process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                process.onExit().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 log.warn("Fast shutdown of pid {} did not finish; killing it", pid);
                 process.destroyForcibly();

@@ -1,5 +1,7 @@
 package org.sharingledger.platform.web;
 
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -102,7 +104,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 errors.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
         e.getBindingResult().getGlobalErrors().forEach(error ->
                 errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
-        errors.sort(java.util.Comparator.comparing(FieldProblem::field));
+        errors.sort(Comparator.comparing(FieldProblem::field));
         return ResponseEntity.badRequest().body(Problems.invalid(errors));
     }
 
@@ -177,7 +179,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return switch (type.getSimpleName()) {
             case "Instant" -> "instant (ISO-8601 in UTC, e.g. 2009-03-31T09:15:00Z)";
             case "LocalDate" -> "date (YYYY-MM-DD)";
-            default -> type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+            default -> type.getSimpleName().toLowerCase(Locale.ROOT);
         };
     }
 }

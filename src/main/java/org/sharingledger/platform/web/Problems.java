@@ -1,5 +1,6 @@
 package org.sharingledger.platform.web;
 
+import java.util.LinkedHashMap;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class Problems {
         response.setStatus(problem.getStatus());
         response.setContentType(MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", String.valueOf(problem.getType()));
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());

@@ -1,5 +1,6 @@
 package org.sharingledger.platform.web;
 
+import org.sharingledger.platform.rules.InvalidInput;
 import java.io.Serial;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ class RecordingRequestFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key != null && !WELL_FORMED_KEY.matcher(key).matches()) {
-            Problems.write(response, Problems.invalid(List.of(new org.sharingledger.platform.rules.InvalidInput
+            Problems.write(response, Problems.invalid(List.of(new InvalidInput
                     .FieldProblem(HEADER, "must be 1 to 128 printable ASCII characters"))));
             return;
         }

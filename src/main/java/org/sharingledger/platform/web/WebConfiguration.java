@@ -1,5 +1,6 @@
 package org.sharingledger.platform.web;
 
+import java.time.Duration;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +19,7 @@ class WebConfiguration {
     /** The ledger's clock: UTC, to the millisecond (what the database and the API show, no more). */
     @Bean
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.sharingledger.platform.storage;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +47,7 @@ class ExternalDatabaseIT extends IntegrationTest {
                 "--ledger.security.bcrypt-strength=4")) {
             assertThat(app.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
             assertThat(app.getBean(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
-            assertThat(app.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+            assertThat(app.getBean(JdbcTemplate.class)
                     .queryForObject("select count(*) from user_account where username = 'admin'", Long.class))
                     .isEqualTo(1);
         }

@@ -1,5 +1,6 @@
 package org.sharingledger.projections.dashboard;
 
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ final class DashboardCsv {
 
     private static List<Object> list(Object... values) {
         List<Object> row = new ArrayList<>(values.length);
-        java.util.Collections.addAll(row, values);
+        Collections.addAll(row, values);
         return row;
     }
 }

@@ -1,5 +1,6 @@
 package org.sharingledger.projections.dashboard;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -119,7 +120,7 @@ class DashboardBenchmark extends IntegrationTest {
         double projectSeconds = seconds(catchUp);
         long totalEvents = events();
 
-        Dashboards.Period year = Dashboards.Period.of(null, null, java.time.Clock.systemUTC());
+        Dashboards.Period year = Dashboards.Period.of(null, null, Clock.systemUTC());
         double[] agencyMs = Timing.medianAndP95(() -> dashboards.agencyDashboard(agencies.get(0), year));
         double[] trustMs = Timing.medianAndP95(() -> dashboards.refusalPatterns(year));
         System.out.printf("""

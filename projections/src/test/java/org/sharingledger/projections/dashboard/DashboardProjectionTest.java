@@ -1,5 +1,7 @@
 package org.sharingledger.projections.dashboard;
 
+import java.sql.Timestamp;
+import java.time.LocalDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -83,7 +85,7 @@ class DashboardProjectionTest extends IntegrationTest {
     void agenciesAreKeptWithTheirSector() {
         String agency = UUID.randomUUID().toString();
         projection.on(new AgencySigned(agency, "Ashcombe Police", Sector.POLICE, null,
-                new NominatedRepresentative("A", "a@b.example"), java.time.LocalDate.of(2008, 3, 1), "1", REQUESTED));
+                new NominatedRepresentative("A", "a@b.example"), LocalDate.of(2008, 3, 1), "1", REQUESTED));
         assertThat(jdbc.queryForMap("select name, sector from dashboard_agency where agency_id = ?", agency))
                 .containsEntry("name", "Ashcombe Police").containsEntry("sector", "POLICE");
     }
@@ -94,7 +96,7 @@ class DashboardProjectionTest extends IntegrationTest {
                 null, REQUESTED.plusSeconds(3600), REQUESTED.plusSeconds(1800), false));
         assertThat(row()).containsEntry("decision", "SHARED").containsEntry("status", "SHARED")
                 .containsEntry("decided_late", false);
-        assertThat(((java.sql.Timestamp) row().get("decided_at")).toInstant())
+        assertThat(((Timestamp) row().get("decided_at")).toInstant())
                 .as("when it really happened").isEqualTo(REQUESTED.plusSeconds(1800));
     }
 

@@ -1,5 +1,6 @@
 package org.sharingledger.projections.timeline;
 
+import org.sharingledger.support.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -197,6 +198,6 @@ class TimelineEvidenceIT extends IntegrationTest {
     }
 
     private static JsonNode json(String text) {
-        return org.sharingledger.support.Http.JSON.readTree(text);
+        return Http.JSON.readTree(text);
     }
 }

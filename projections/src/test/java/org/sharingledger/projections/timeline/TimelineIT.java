@@ -1,5 +1,6 @@
 package org.sharingledger.projections.timeline;
 
+import java.time.temporal.ChronoUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -67,7 +68,7 @@ class TimelineIT extends IntegrationTest {
 
     @BeforeEach
     void aChildKnownToFiveAgencies() {
-        beforeAnything = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        beforeAnything = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         csc = scenario.agency("CHILDRENS_SOCIAL_CARE");
         socialWorker = scenario.user(csc, "PRACTITIONER");
         trust = scenario.user(null, "TRUST_REVIEWER");
@@ -83,7 +84,7 @@ class TimelineIT extends IntegrationTest {
         ok(http.as(holders.get("POLICE")).post(path(police, "/refusal"), Scenario.refusal()));
         String school = request("EDUCATION", childDigits, "ROUTINE");
         ok(http.as(holders.get("EDUCATION")).post(path(school, "/share"), Scenario.share("PARTIAL")));
-        afterFirstDecisions = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        afterFirstDecisions = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String health = request("HEALTH", child, "ROUTINE");
         ok(http.as(holders.get("HEALTH")).post(path(health, "/refusal"), Scenario.refusal()));
         for (String stage : new String[] {"LINE_MANAGER", "NOMINATED_REPRESENTATIVE", "DATA_PROTECTION_OFFICER"}) {
