@@ -27,6 +27,7 @@ import org.sharingledger.subject.api.SubjectPseudonyms;
 import org.sharingledger.timeline.api.TimelineSubjects;
 import org.sharingledger.projections.pages.LedgerPage;
 import org.sharingledger.projections.pages.PageModel;
+import org.sharingledger.projections.pages.Vocabulary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,20 +80,25 @@ class TimelinePages {
     private final TimelineExports exports;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Vocabulary words;
+    private final TimelinePageFormats formats;
 
-    TimelinePages(TimelineQueries queries, SubjectPseudonyms pseudonyms,
-                  JdbcTemplate jdbc, TimelineExports exports, PlatformTransactionManager transactionManager, Clock clock) {
+    TimelinePages(TimelineQueries queries, SubjectPseudonyms pseudonyms, JdbcTemplate jdbc, TimelineExports exports,
+                  PlatformTransactionManager transactionManager, Clock clock, Vocabulary words) {
         this.queries = queries;
         this.pseudonyms = pseudonyms;
         this.jdbc = jdbc;
         this.exports = exports;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.words = words;
+        this.formats = new TimelinePageFormats(words);
     }
 
     @ModelAttribute
     void common(Model model) {
-        model.addAttribute("tf", TimelinePageFormats.INSTANCE);
+        model.addAttribute("tf", formats);
+        model.addAttribute("words", words);
         PageModel.addCommon(model::addAttribute);
     }
 

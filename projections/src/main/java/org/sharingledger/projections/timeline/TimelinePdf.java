@@ -30,6 +30,7 @@ import com.openhtmltopdf.util.XRLogger;
 import org.sharingledger.evidence.api.Proofs;
 import org.sharingledger.evidence.api.Proofs.InclusionProof;
 import org.sharingledger.evidence.api.Proofs.SignedCheckpoint;
+import org.sharingledger.projections.pages.Vocabulary;
 import org.sharingledger.projections.timeline.Timeline.ActorRef;
 import org.sharingledger.projections.timeline.Timeline.AgencyRef;
 import org.sharingledger.projections.timeline.Timeline.Code;
@@ -80,41 +81,6 @@ final class TimelinePdf {
             Map.entry(0x2007, " "), Map.entry(0x2002, " "), Map.entry(0x2003, " "), Map.entry(0x200B, ""),
             Map.entry(0xFEFF, ""), Map.entry(0x2713, "[tick]"), Map.entry(0x2714, "[tick]"),
             Map.entry(0x2717, "[cross]"), Map.entry(0x2718, "[cross]"));
-
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            // steps
-            Map.entry("REQUESTED", "Request made"),
-            Map.entry("SHARED", "Shared in full"),
-            Map.entry("PARTIALLY_SHARED", "Shared in part"),
-            Map.entry("REFUSED", "Refused"),
-            Map.entry("ESCALATED", "Escalated"),
-            Map.entry("ESCALATION_RESOLVED", "Escalation resolved"),
-            Map.entry("WITHDRAWN", "Withdrawn"),
-            Map.entry("OVERDUE", "Became overdue"),
-            // sectors
-            Map.entry("CHILDRENS_SOCIAL_CARE", "Children's social care"),
-            Map.entry("PROBATION_YOUTH_JUSTICE", "Probation and youth justice"),
-            Map.entry("VOLUNTARY_COMMUNITY", "Voluntary and community"),
-            // purposes
-            Map.entry("CHILD_PROTECTION_ENQUIRY", "Child protection enquiry"),
-            Map.entry("CHILD_IN_NEED_ASSESSMENT", "Child in need assessment"),
-            Map.entry("TEAM_AROUND_THE_CHILD", "Team around the child"),
-            // lawful bases (UK GDPR article 6(1))
-            Map.entry("CONSENT", "Consent (UK GDPR art. 6(1)(a))"),
-            Map.entry("CONTRACT", "Contract (UK GDPR art. 6(1)(b))"),
-            Map.entry("LEGAL_OBLIGATION", "Legal obligation (UK GDPR art. 6(1)(c))"),
-            Map.entry("VITAL_INTERESTS", "Vital interests (UK GDPR art. 6(1)(d))"),
-            Map.entry("PUBLIC_TASK", "Public task (UK GDPR art. 6(1)(e))"),
-            Map.entry("LEGITIMATE_INTERESTS", "Legitimate interests (UK GDPR art. 6(1)(f))"),
-            // methods, scopes, stages, outcomes, roles
-            Map.entry("SECURE_EMAIL", "Secure email"),
-            Map.entry("SECURE_PORTAL", "Secure portal"),
-            Map.entry("FULL", "In full"),
-            Map.entry("PARTIAL", "In part"),
-            Map.entry("SAFEGUARDING_PARTNERSHIP", "Safeguarding partnership (the Trust)"),
-            Map.entry("ADMIN", "Administrator"),
-            Map.entry("TRUST_REVIEWER", "Trust reviewer"),
-            Map.entry("CASE_REVIEWER", "Case reviewer"));
 
     private static final String CSS = """
             @page {
@@ -179,11 +145,14 @@ final class TimelinePdf {
         XRLog.setLoggerImpl(new Slf4jXRLogger());
     }
 
-    private TimelinePdf() {
+    private final Vocabulary words;
+
+    private TimelinePdf(Vocabulary words) {
+        this.words = words;
     }
 
     /** The timeline as a PDF document, with the proofs that its steps are in the signed ledger. */
-    static byte[] render(Timeline timeline, Proofs proofs) {
+    static byte[] render(Timeline timeline, Proofs proofs, Vocabulary words) {
         String digest = digest(timeline);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -192,7 +161,7 @@ final class TimelinePdf {
                     .useExternalResourceAccessControl((uri, type) -> false,
                             ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
                     .withProducer("Information-sharing ledger")
-                    .withHtmlContent(xhtml(timeline, digest, proofs), null)
+                    .withHtmlContent(new TimelinePdf(words).xhtml(timeline, digest, proofs), null)
                     .toStream(out)
                     .run();
         } catch (IOException e) {
@@ -212,7 +181,7 @@ final class TimelinePdf {
         }
     }
 
-    private static String xhtml(Timeline t, String digest, Proofs proofs) {
+    private String xhtml(Timeline t, String digest, Proofs proofs) {
         Html h = new Html();
         h.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .raw("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\">")
@@ -302,9 +271,9 @@ final class TimelinePdf {
                 .raw("</div><div class=\"figure-label\">").text(label).raw("</div></td>");
     }
 
-    private static void entry(Html h, String number, Entry e) {
+    private void entry(Html h, String number, Entry e) {
         h.raw("<div class=\"entry\"><table class=\"entry-head\"><tr><td class=\"num\">").text(number)
-                .raw("</td><td><span class=\"step\">").text(label(e.step())).raw("</span> ");
+                .raw("</td><td><span class=\"step\">").text(words.label("Step", e.step())).raw("</span> ");
         if (e.lateBy() != null) {
             h.raw("<span class=\"late-badge\">Recorded late</span> ");
         }
@@ -322,26 +291,26 @@ final class TimelinePdf {
         row(h, "Taken by", actor(e.actor(), e));
         row(h, "Case reference", e.caseReference());
         if (e.purpose() != null) {
-            row(h, "Purpose", label(e.purpose()));
+            row(h, "Purpose", words.label("Purpose", e.purpose()));
         }
         row(h, "Purpose in detail", e.purposeDetail());
         if (e.lawfulBasis() != null) {
-            row(h, "Lawful basis", label(e.lawfulBasis()));
+            row(h, "Lawful basis", words.label("LawfulBasis", e.lawfulBasis()));
         }
         if (e.consent() != null) {
-            row(h, "Consent", label(e.consent().status()));
+            row(h, "Consent", words.label("ConsentStatus", e.consent().status()));
             row(h, "Consent in detail", e.consent().detail());
         }
         if (e.urgency() != null) {
-            row(h, "Urgency", label(e.urgency()));
+            row(h, "Urgency", words.label("Urgency", e.urgency()));
         }
         row(h, "Information sought", e.informationSought());
         if (e.scope() != null) {
-            row(h, "Shared", label(e.scope()));
+            row(h, "Shared", words.label("Scope", e.scope()));
         }
         row(h, "Information shared", e.informationShared());
         if (e.method() != null) {
-            row(h, "Method", label(e.method()));
+            row(h, "Method", words.label("Method", e.method()));
         }
         code(h, "Withheld because", e.withheldReason());
         code(h, "Reason", e.reason());
@@ -349,10 +318,10 @@ final class TimelinePdf {
                 e.rationale());
         row(h, "Advice sought", e.adviceSought());
         if (e.stage() != null) {
-            row(h, "Escalation stage", label(e.stage()));
+            row(h, "Escalation stage", words.label("Stage", e.stage()));
         }
         if (e.outcome() != null) {
-            row(h, "Outcome", outcome(e.outcome()));
+            row(h, "Outcome", words.label("Outcome", e.outcome()));
         }
         if (e.dueBy() != null) {
             row(h, "REQUESTED".equals(e.step()) ? "Decision due by" : "Due by", when(e.dueBy()));
@@ -369,11 +338,12 @@ final class TimelinePdf {
                 + "   request " + orNone(e.requestId())).raw("</div></div>");
     }
 
-    private static void code(Html h, String name, Code code) {
+    private void code(Html h, String name, Code code) {
         if (code == null) {
             return;
         }
-        h.raw("<tr><th>").text(name).raw("</th><td>").text(code.text() == null ? label(code.code()) : code.text())
+        h.raw("<tr><th>").text(name).raw("</th><td>")
+                .text(code.text() == null ? words.label("Reason", code.code()) : code.text())
                 .raw(" <span class=\"code\">").text("(" + orNone(code.code()) + ")").raw("</span></td></tr>");
     }
 
@@ -451,21 +421,23 @@ final class TimelinePdf {
         h.raw("<tr><th>").text(name).raw("</th><td class=\"text\">").text(value).raw("</td></tr>");
     }
 
-    private static String agency(AgencyRef agency) {
+    private String agency(AgencyRef agency) {
         if (agency == null) {
             return null;
         }
-        return orNone(agency.name()) + " (" + label(agency.sector()) + "; id " + orNone(agency.agencyId()) + ")";
+        return orNone(agency.name()) + " (" + words.label("Sector", agency.sector()) + "; id "
+                + orNone(agency.agencyId()) + ")";
     }
 
-    private static String actor(ActorRef actor, Entry e) {
+    private String actor(ActorRef actor, Entry e) {
         if (actor == null) {
             return null;
         }
         StringBuilder text = new StringBuilder(orNone(actor.displayName()));
         text.append(" (").append(orNone(actor.username())).append(')');
         if (actor.roles() != null && !actor.roles().isEmpty()) {
-            text.append(", ").append(String.join(", ", actor.roles().stream().map(TimelinePdf::label).toList()));
+            text.append(", ")
+                    .append(String.join(", ", actor.roles().stream().map(role -> words.label("Role", role)).toList()));
         }
         if (actor.agencyId() != null) {
             text.append(", ").append(agencyName(actor.agencyId(), Arrays.asList(e.requestingAgency(), e.holdingAgency())));
@@ -484,28 +456,6 @@ final class TimelinePdf {
 
     private static String orNone(String text) {
         return text == null ? NONE : text;
-    }
-
-    /** An API code in plain English: {@code CHILD_PROTECTION_ENQUIRY} is "Child protection enquiry". */
-    private static String label(String code) {
-        if (code == null) {
-            return NONE;
-        }
-        String label = LABELS.get(code);
-        if (label != null) {
-            return label;
-        }
-        String words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
-        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    /** An escalation's outcome ({@code SHARED} there means shared after all, not necessarily in full). */
-    private static String outcome(String outcome) {
-        return switch (outcome) {
-            case "SHARED" -> "Shared after escalation";
-            case "REFUSAL_UPHELD" -> "Refusal upheld";
-            default -> label(outcome);
-        };
     }
 
     private static String when(Instant instant) {
