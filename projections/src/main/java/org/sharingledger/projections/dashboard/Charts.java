@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyPattern;
 import org.sharingledger.projections.dashboard.DashboardViews.Month;
 import org.sharingledger.projections.dashboard.DashboardViews.RefusalPatterns;
+import org.sharingledger.projections.pages.Vocabulary;
 
 /**
  * The pages' charts as SVG geometry, worked out on the server: the templates only place the shapes, so the charts
@@ -121,7 +122,7 @@ final class Charts {
     }
 
     /** The funnel plot, or null when nothing was decided in the period (there is no area rate to compare with). */
-    static FunnelPlot funnel(RefusalPatterns patterns) {
+    static FunnelPlot funnel(RefusalPatterns patterns, Vocabulary words) {
         Double areaRate = patterns.areaRefusalRate();
         if (areaRate == null) {
             return null;
@@ -175,7 +176,7 @@ final class Charts {
             };
             String label = agency.name() + ": " + FORMAT.count(agency.decided()) + " decided, "
                     + FORMAT.count(agency.refused()) + " refused, refusal rate " + FORMAT.percent(agency.refusalRate())
-                    + "; " + FORMAT.label(flag).toLowerCase(Locale.UK) + " (95 % limits "
+                    + "; " + words.label(flag).toLowerCase(Locale.UK) + " (95 % limits "
                     + FORMAT.percent(agency.funnel().lower95()) + " to " + FORMAT.percent(agency.funnel().upper95())
                     + ")";
             String name = agency.name().length() > 32 ? agency.name().substring(0, 31) + "…" : agency.name();

@@ -21,6 +21,7 @@ import org.sharingledger.projections.dashboard.DashboardViews.RefusalPatterns;
 import org.sharingledger.projections.dashboard.DashboardViews.SectorCell;
 import org.sharingledger.projections.pages.LedgerPage;
 import org.sharingledger.projections.pages.PageModel;
+import org.sharingledger.projections.pages.Vocabulary;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,18 +49,21 @@ class DashboardPages {
 
     private final Dashboards dashboards;
     private final Clock clock;
+    private final Vocabulary words;
 
-    DashboardPages(Dashboards dashboards, Clock clock) {
+    DashboardPages(Dashboards dashboards, Clock clock, Vocabulary words) {
         this.dashboards = dashboards;
         this.clock = clock;
+        this.words = words;
     }
 
     @ModelAttribute
     void common(Model model) {
         model.addAttribute("fmt", Formats.INSTANCE);
+        model.addAttribute("words", words);
         PageModel.addCommon(model::addAttribute);
         model.addAttribute("roleLabels", CurrentActor.find()
-                .map(actor -> actor.roles().stream().map(role -> Formats.INSTANCE.label(role.name())).toList())
+                .map(actor -> actor.roles().stream().map(words::label).toList())
                 .orElse(List.of()));
     }
 
@@ -138,7 +142,7 @@ class DashboardPages {
         model.addAttribute("p", patterns);
         model.addAttribute("period", period);
         model.addAttribute("totals", Totals.of(patterns));
-        model.addAttribute("funnel", Charts.funnel(patterns));
+        model.addAttribute("funnel", Charts.funnel(patterns, words));
         model.addAttribute("chart", Charts.monthly(patterns.monthly()));
         model.addAttribute("matrix", SectorMatrix.of(patterns.sectorMatrix()));
         return "trust";

@@ -4,11 +4,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * How the web pages write numbers, dates and codes: rates as {@code 23.5 %}, hours to one decimal, counts with
- * thousands separators, and plain English for the API's enum values. A missing value (nothing decided) is a dash.
+ * How the web pages write numbers and dates: rates as {@code 23.5 %}, hours to one decimal, counts with thousands
+ * separators. A missing value (nothing decided) is a dash. The words for codes are the {@code Vocabulary}'s.
  */
 final class Formats {
 
@@ -20,54 +19,6 @@ final class Formats {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM", Locale.UK);
-
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            // sectors
-            Map.entry("CHILDRENS_SOCIAL_CARE", "Children's social care"),
-            Map.entry("EDUCATION", "Education"),
-            Map.entry("EARLY_YEARS", "Early years"),
-            Map.entry("HEALTH", "Health"),
-            Map.entry("MENTAL_HEALTH", "Mental health"),
-            Map.entry("POLICE", "Police"),
-            Map.entry("PROBATION_YOUTH_JUSTICE", "Probation and youth justice"),
-            Map.entry("HOUSING", "Housing"),
-            Map.entry("COMMUNITY_SAFETY", "Community safety"),
-            Map.entry("VOLUNTARY_COMMUNITY", "Voluntary and community"),
-            // reasons for refusing or withholding
-            Map.entry("INFORMATION_NOT_HELD", "Information not held"),
-            Map.entry("NO_CONSENT_NO_OVERRIDING_PUBLIC_INTEREST", "No consent, no overriding public interest"),
-            Map.entry("NOT_NECESSARY_OR_PROPORTIONATE", "Not necessary or proportionate"),
-            Map.entry("PURPOSE_NOT_ESTABLISHED", "Purpose not established"),
-            Map.entry("REQUESTER_NOT_VERIFIED", "Requester not verified"),
-            Map.entry("STATUTORY_BAR", "Statutory bar"),
-            Map.entry("THIRD_PARTY_CONFIDENTIALITY", "Third-party confidentiality"),
-            Map.entry("WOULD_PREJUDICE_INVESTIGATION", "Would prejudice an investigation"),
-            Map.entry("OTHER", "Other"),
-            // request statuses
-            Map.entry("AWAITING_DECISION", "Awaiting decision"),
-            Map.entry("SHARED", "Shared in full"),
-            Map.entry("PARTIALLY_SHARED", "Shared in part"),
-            Map.entry("REFUSED", "Refused"),
-            Map.entry("ESCALATED", "Escalated, not yet resolved"),
-            Map.entry("REFUSAL_UPHELD", "Refusal upheld"),
-            Map.entry("SHARED_AFTER_ESCALATION", "Shared after escalation"),
-            Map.entry("WITHDRAWN", "Withdrawn"),
-            // escalation stages
-            Map.entry("LINE_MANAGER", "Line manager"),
-            Map.entry("NOMINATED_REPRESENTATIVE", "Nominated representative"),
-            Map.entry("DATA_PROTECTION_OFFICER", "Data protection officer"),
-            Map.entry("SAFEGUARDING_PARTNERSHIP", "Safeguarding partnership (the Trust)"),
-            // funnel flags
-            Map.entry("WITHIN", "Within limits"),
-            Map.entry("ABOVE_95", "Above the 95 % limit"),
-            Map.entry("ABOVE_998", "Above the 99.8 % limit"),
-            Map.entry("BELOW_95", "Below the 95 % limit"),
-            Map.entry("BELOW_998", "Below the 99.8 % limit"),
-            // roles
-            Map.entry("ADMIN", "Administrator"),
-            Map.entry("PRACTITIONER", "Practitioner"),
-            Map.entry("TRUST_REVIEWER", "Trust reviewer"),
-            Map.entry("CASE_REVIEWER", "Case reviewer"));
 
     private Formats() {
     }
@@ -99,20 +50,6 @@ final class Formats {
             text += " (" + String.format(Locale.UK, "%.1f", hours / 24) + NO_BREAK + "days)";
         }
         return text;
-    }
-
-    /** An API code in plain English ({@code THIRD_PARTY_CONFIDENTIALITY}: "Third-party confidentiality"). */
-    public String label(Object code) {
-        if (code == null) {
-            return NONE;
-        }
-        String name = String.valueOf(code);
-        String label = LABELS.get(name);
-        if (label != null) {
-            return label;
-        }
-        String words = name.replace('_', ' ').toLowerCase(Locale.ROOT);
-        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** A date as {@code 31 March 2009}. */

@@ -1,5 +1,7 @@
 package org.sharingledger.projections.dashboard;
 
+import org.sharingledger.projections.pages.Labelled;
+
 /**
  * Funnel-plot control limits for a proportion (Spiegelhalter, "Funnel plots for comparing institutional
  * performance", Statistics in Medicine 2005), as NHS and social-care analysts use them to tell a real outlier from
@@ -26,6 +28,7 @@ public record Funnel(double lower95, double upper95, double lower998, double upp
     static final double Z998 = 3.090232306167813;
 
     /** Where a rate falls against the limits. */
+    @Labelled
     public enum Flag {
         WITHIN, ABOVE_95, ABOVE_998, BELOW_95, BELOW_998
     }

@@ -1,7 +1,5 @@
 package org.sharingledger.projections.ledger;
 
-import java.util.Map;
-
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
@@ -12,6 +10,7 @@ import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.projections.pages.LedgerPage;
 import org.sharingledger.projections.pages.PageModel;
+import org.sharingledger.projections.pages.Vocabulary;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -29,18 +28,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 @LedgerPage
 class EvidencePages {
 
-    /** The kinds of problem, as the page says them. */
-    private static final Map<Verification.Kind, String> KINDS = Map.of(
-            Verification.Kind.MODIFIED, "Changed",
-            Verification.Kind.MISSING, "Missing",
-            Verification.Kind.INSERTED, "Inserted afterwards",
-            Verification.Kind.OUT_OF_ORDER, "Out of order",
-            Verification.Kind.CHECKPOINT_MISMATCH, "Checkpoint does not match");
-
     private final LedgerChecks checks;
+    private final Vocabulary words;
 
-    EvidencePages(LedgerChecks checks) {
+    EvidencePages(LedgerChecks checks, Vocabulary words) {
         this.checks = checks;
+        this.words = words;
     }
 
     @ModelAttribute
@@ -60,7 +53,7 @@ class EvidencePages {
         trustOnly();
         Verification result = checks.verify();
         model.addAttribute("result", result);
-        model.addAttribute("kinds", KINDS);
+        model.addAttribute("words", words);
         model.addAttribute("checkpoint", checks.latestCheckpoint().orElse(null));
         return "ledger";
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.sharingledger.evidence.api.CanonicalJson;
 import org.sharingledger.evidence.api.LedgerProofs;
 import org.sharingledger.evidence.api.Proofs;
+import org.sharingledger.projections.pages.Vocabulary;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,10 +23,12 @@ class TimelineExports {
 
     private final LedgerProofs proofs;
     private final JsonMapper json;
+    private final Vocabulary words;
 
-    TimelineExports(LedgerProofs proofs, JsonMapper json) {
+    TimelineExports(LedgerProofs proofs, JsonMapper json, Vocabulary words) {
         this.proofs = proofs;
         this.json = json;
+        this.words = words;
     }
 
     /** The API's JSON shape, plus {@code proof} on every entry, {@code checkpoint}, and last the {@code seal}. */
@@ -44,7 +47,7 @@ class TimelineExports {
     }
 
     byte[] pdf(Timeline timeline) {
-        return TimelinePdf.render(timeline, proofs.prove(positions(timeline)));
+        return TimelinePdf.render(timeline, proofs.prove(positions(timeline)), words);
     }
 
     byte[] render(Timeline timeline, String format) {

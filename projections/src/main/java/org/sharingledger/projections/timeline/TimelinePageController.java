@@ -20,6 +20,7 @@ import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.projections.pages.LedgerPage;
 import org.sharingledger.projections.pages.PageModel;
+import org.sharingledger.projections.pages.Vocabulary;
 import org.sharingledger.projections.timeline.TimelineForm.Asked;
 import org.sharingledger.projections.timeline.TimelineForm.FormValues;
 import org.sharingledger.projections.timeline.TimelineForm.PageError;
@@ -66,19 +67,24 @@ class TimelinePageController {
     private final TimelineFormChoices choices;
     private final TimelineExports exports;
     private final TransactionTemplate transactions;
+    private final Vocabulary words;
+    private final TimelinePageFormats formats;
 
     TimelinePageController(TimelineQueries queries, SubjectPseudonyms pseudonyms, TimelineFormChoices choices,
-                           TimelineExports exports, PlatformTransactionManager transactionManager) {
+                           TimelineExports exports, PlatformTransactionManager transactionManager, Vocabulary words) {
         this.queries = queries;
         this.pseudonyms = pseudonyms;
         this.choices = choices;
         this.exports = exports;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.words = words;
+        this.formats = new TimelinePageFormats(words);
     }
 
     @ModelAttribute
     void common(Model model) {
-        model.addAttribute("tf", TimelinePageFormats.INSTANCE);
+        model.addAttribute("tf", formats);
+        model.addAttribute("words", words);
         PageModel.addCommon(model::addAttribute);
     }
 

@@ -6,18 +6,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
+import org.sharingledger.projections.pages.Vocabulary;
 import org.sharingledger.projections.timeline.Timeline.ActorRef;
 import org.sharingledger.projections.timeline.Timeline.AgencyRef;
 
 /**
- * How the reviewers' timeline page writes times (always UTC, and says so), delays, agencies, people and the API's
- * codes in plain English. A missing value is a dash.
+ * How the reviewers' timeline page writes times (always UTC, and says so), delays, agencies and people (their roles
+ * in the {@link Vocabulary}'s words). A missing value is a dash.
  */
 final class TimelinePageFormats {
 
-    static final TimelinePageFormats INSTANCE = new TimelinePageFormats();
     static final String NONE = "–";
     private static final char NO_BREAK = '\u00A0';
 
@@ -26,56 +25,10 @@ final class TimelinePageFormats {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.UK)
             .withZone(ZoneOffset.UTC);
 
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            // sectors
-            Map.entry("CHILDRENS_SOCIAL_CARE", "Children's social care"),
-            Map.entry("EARLY_YEARS", "Early years"),
-            Map.entry("MENTAL_HEALTH", "Mental health"),
-            Map.entry("PROBATION_YOUTH_JUSTICE", "Probation and youth justice"),
-            Map.entry("COMMUNITY_SAFETY", "Community safety"),
-            Map.entry("VOLUNTARY_COMMUNITY", "Voluntary and community"),
-            // roles
-            Map.entry("ADMIN", "Administrator"),
-            Map.entry("NOMINATED_REPRESENTATIVE", "Nominated representative"),
-            Map.entry("TRUST_REVIEWER", "Trust reviewer"),
-            Map.entry("CASE_REVIEWER", "Case reviewer"),
-            // lawful bases, UK GDPR article 6(1)
-            Map.entry("CONSENT", "Consent (UK GDPR art. 6(1)(a))"),
-            Map.entry("CONTRACT", "Contract (art. 6(1)(b))"),
-            Map.entry("LEGAL_OBLIGATION", "Legal obligation (art. 6(1)(c))"),
-            Map.entry("VITAL_INTERESTS", "Vital interests (art. 6(1)(d))"),
-            Map.entry("PUBLIC_TASK", "Public task (art. 6(1)(e))"),
-            Map.entry("LEGITIMATE_INTERESTS", "Legitimate interests (art. 6(1)(f))"),
-            // consent
-            Map.entry("GIVEN", "Given"),
-            Map.entry("REFUSED", "Refused"),
-            Map.entry("NOT_SOUGHT", "Not sought"),
-            Map.entry("NOT_REQUIRED", "Not required"),
-            // urgency
-            Map.entry("EMERGENCY", "Emergency (4 hours)"),
-            Map.entry("URGENT", "Urgent (24 hours)"),
-            Map.entry("ROUTINE", "Routine (10 days)"),
-            // how it was shared
-            Map.entry("SECURE_EMAIL", "Secure email"),
-            Map.entry("SECURE_PORTAL", "Secure portal"),
-            Map.entry("TELEPHONE", "Telephone"),
-            Map.entry("MEETING", "Meeting"),
-            Map.entry("POST", "Post"),
-            // scope and outcomes
-            Map.entry("FULL", "In full"),
-            Map.entry("PARTIAL", "In part"),
-            Map.entry("SHARED", "Shared"),
-            Map.entry("REFUSAL_UPHELD", "Refusal upheld"),
-            // escalation stages
-            Map.entry("LINE_MANAGER", "Line manager"),
-            Map.entry("DATA_PROTECTION_OFFICER", "Data protection officer"),
-            Map.entry("SAFEGUARDING_PARTNERSHIP", "Safeguarding partnership (the Trust)"),
-            // how a grant names its subject
-            Map.entry("NHS_NUMBER", "A child, by NHS number"),
-            Map.entry("LOCAL_REFERENCE", "A child, by an agency's local reference"),
-            Map.entry("CASE_REFERENCE", "A case, by case reference"));
+    private final Vocabulary words;
 
-    private TimelinePageFormats() {
+    TimelinePageFormats(Vocabulary words) {
+        this.words = words;
     }
 
     /* The methods are public for the templates (SpEL calls only public methods). */
@@ -131,26 +84,6 @@ final class TimelinePageFormats {
         return String.format(Locale.UK, "%,d", value);
     }
 
-    /** An API code in plain English. */
-    public String label(Object code) {
-        if (code == null) {
-            return NONE;
-        }
-        String name = String.valueOf(code);
-        String label = LABELS.get(name);
-        if (label != null) {
-            return label;
-        }
-        String words = name.replace('_', ' ').toLowerCase(Locale.ROOT);
-        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    /** A purpose, reason or stage in the words a review panel reads, capitalised. */
-    public String words(String code) {
-        String words = Words.of(code);
-        return words == null || words.isEmpty() ? NONE : Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
     public String agency(AgencyRef agency) {
         if (agency == null) {
             return NONE;
@@ -170,7 +103,7 @@ final class TimelinePageFormats {
         text.append(" (").append(actor.username()).append(')');
         List<String> roles = actor.roles() == null ? List.of() : actor.roles();
         if (!roles.isEmpty()) {
-            text.append(", ").append(String.join(", ", roles.stream().map(this::label).toList()));
+            text.append(", ").append(String.join(", ", roles.stream().map(role -> words.label("Role", role)).toList()));
         }
         if (actor.agencyId() != null) {
             AgencyRef agency = requesting != null && actor.agencyId().equals(requesting.agencyId()) ? requesting

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.sharingledger.projections.pages.Vocabulary;
 import org.sharingledger.projections.timeline.Timeline.ActorRef;
 import org.sharingledger.projections.timeline.Timeline.AgencyRef;
 import org.sharingledger.projections.timeline.Timeline.Code;
@@ -51,10 +52,12 @@ class Timelines {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final Vocabulary words;
 
-    Timelines(JdbcTemplate jdbc, JsonMapper json) {
+    Timelines(JdbcTemplate jdbc, JsonMapper json, Vocabulary words) {
         this.jdbc = jdbc;
         this.json = json;
+        this.words = words;
     }
 
     /** Every step about the subject that had happened by {@code asOf}, in store order. */
@@ -158,19 +161,22 @@ class Timelines {
                 code(text(d, "reason")), text(d, "adviceSought"), dueMet, text(d, "stage"), text(d, "outcome"));
     }
 
-    static String describe(String step, JsonNode d, AgencyRef requesting, AgencyRef holding) {
+    /** The step in plain words; these sentences are in the JSON and the CSV export (and so its digest). */
+    String describe(String step, JsonNode d, AgencyRef requesting, AgencyRef holding) {
         String asker = name(requesting);
         String holder = name(holding);
         return switch (step) {
-            case "REQUESTED" -> asker + " asked " + holder + " for information for " + Words.of(text(d, "purpose"));
+            case "REQUESTED" -> asker + " asked " + holder + " for information for "
+                    + sentence("Purpose", text(d, "purpose"));
             case "SHARED" -> holder + " shared the information in full";
             case "PARTIALLY_SHARED" -> holder + " shared part of the information and withheld the rest: "
-                    + lowerFirst(Words.of(text(d, "withheldReason")));
-            case "REFUSED" -> holder + " refused: " + lowerFirst(Words.of(text(d, "reason")));
-            case "ESCALATED" -> asker + " escalated the decision to " + Words.of(text(d, "stage"));
+                    + lowerFirst(sentence("Reason", text(d, "withheldReason")));
+            case "REFUSED" -> holder + " refused: " + lowerFirst(sentence("Reason", text(d, "reason")));
+            case "ESCALATED" -> asker + " escalated the decision to " + sentence("Stage", text(d, "stage"));
             case "ESCALATION_RESOLVED" -> "SHARED".equals(text(d, "outcome"))
-                    ? "After escalation to " + Words.of(text(d, "stage")) + ", " + holder + " shared the information"
-                    : "After escalation to " + Words.of(text(d, "stage")) + ", the refusal was upheld";
+                    ? "After escalation to " + sentence("Stage", text(d, "stage")) + ", " + holder
+                    + " shared the information"
+                    : "After escalation to " + sentence("Stage", text(d, "stage")) + ", the refusal was upheld";
             case "WITHDRAWN" -> asker + " withdrew the request";
             case "OVERDUE" -> "No decision from " + holder + " by the due time";
             default -> step;
@@ -185,8 +191,13 @@ class Timelines {
         return text == null || text.isEmpty() ? "" : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
-    private static Code code(String code) {
-        return code == null ? null : new Code(code, Words.of(code));
+    private Code code(String code) {
+        return code == null ? null : new Code(code, sentence("Reason", code));
+    }
+
+    /** A code in the form a sentence uses, as the descriptions have always had it (none for no code). */
+    private String sentence(String family, String code) {
+        return code == null ? null : words.inSentence(family, code);
     }
 
     private static String text(JsonNode details, String field) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyPattern;
 import org.sharingledger.projections.dashboard.DashboardViews.Month;
 import org.sharingledger.projections.dashboard.DashboardViews.RefusalPatterns;
+import org.sharingledger.projections.pages.Vocabularies;
 
 /** The charts' geometry and the pages' number formats, without a server. */
 class ChartsTest {
@@ -34,7 +35,7 @@ class ChartsTest {
         RefusalPatterns patterns = patterns(0.25, List.of(
                 agency("a", 40, 10), agency("b", 20, 15), agency("c", 0, 0), agency("d", 8, 0)));
 
-        Charts.FunnelPlot plot = Charts.funnel(patterns);
+        Charts.FunnelPlot plot = Charts.funnel(patterns, Vocabularies.standalone());
 
         assertThat(plot.markers()).extracting(Charts.Marker::agencyId).containsExactly("a", "b", "d");
         assertThat(plot.markers().get(1).cssClass()).isEqualTo("flag-above-998");
@@ -52,7 +53,7 @@ class ChartsTest {
 
     @Test
     void thereIsNoFunnelPlotWhenNothingWasDecided() {
-        assertThat(Charts.funnel(patterns(null, List.of(agency("a", 0, 0))))).isNull();
+        assertThat(Charts.funnel(patterns(null, List.of(agency("a", 0, 0))), Vocabularies.standalone())).isNull();
     }
 
     @Test
@@ -81,8 +82,6 @@ class ChartsTest {
         assertThat(FORMAT.percent(null)).isEqualTo("–");
         assertThat(FORMAT.count(12345)).isEqualTo("12,345");
         assertThat(FORMAT.hours(5.25)).isEqualTo("5.3\u00A0h");
-        assertThat(FORMAT.label("THIRD_PARTY_CONFIDENTIALITY")).isEqualTo("Third-party confidentiality");
-        assertThat(FORMAT.label("SOMETHING_NEW")).isEqualTo("Something new");
         assertThat(FORMAT.month("2009-03")).isEqualTo("March 2009");
         assertThat(Charts.niceScale(0)).containsExactly(1, 1);
         assertThat(Charts.niceScale(37)).containsExactly(40, 10);

@@ -35,6 +35,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sharingledger.projections.pages.Vocabularies;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
@@ -163,7 +164,7 @@ class DashboardBrowserIT extends IntegrationTest {
                 .isEqualTo("7");
         String flag = police.path("funnel").path("flag").asString();
         assertThat(text(By.id("agency-" + cast.police() + "-flag")))
-                .isEqualTo(Formats.INSTANCE.label(flag).replace('\u00A0', ' '));
+                .isEqualTo(Vocabularies.standalone().label("Funnel.Flag", flag).replace('\u00A0', ' '));
 
         WebElement plot = driver.findElement(By.id("funnel-plot"));
         List<String> withDecisions = new ArrayList<>();

@@ -128,7 +128,7 @@ class TimelinePagesIT extends IntegrationTest {
                         + " for information for a child protection enquiry")
                 .contains("Agency " + police + " refused: disclosure would prejudice an investigation")
                 .contains("Agency " + health + " shared the information in full")
-                .contains("Public task (art. 6(1)(e))").contains("Not sought").contains("Secure email")
+                .contains("Public task (UK GDPR art. 6(1)(e))").contains("Not sought").contains("Secure email")
                 .contains("A live investigation would be harmed").contains("Decided in time")
                 .contains("Police").contains("Health").contains("Children&#39;s social care")
                 .contains("User " + policeOfficer.username());

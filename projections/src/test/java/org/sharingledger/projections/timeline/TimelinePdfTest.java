@@ -21,12 +21,15 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.evidence.api.Proofs;
+import org.sharingledger.projections.pages.Vocabularies;
+import org.sharingledger.projections.pages.Vocabulary;
 import org.sharingledger.projections.timeline.Timeline.ActorRef;
 import org.sharingledger.projections.timeline.Timeline.Entry;
 
 /** The PDF export read back with PDFBox: what a review panel sees on each page. */
 class TimelinePdfTest {
 
+    private static final Vocabulary WORDS = Vocabularies.standalone();
     private static final Timeline SAMPLE = withGeneratedAt(SampleTimelines.refusedEscalatedShared(),
             Instant.parse("2009-03-09T10:30:00Z"));
     /** A checkpoint of 12 events; the sample's first entry is leaf 3 with a path of two hashes. */
@@ -42,7 +45,7 @@ class TimelinePdfTest {
 
     @BeforeAll
     static void renderTheSample() throws IOException {
-        sample = Loader.loadPDF(TimelinePdf.render(SAMPLE, SAMPLE_PROOFS));
+        sample = Loader.loadPDF(TimelinePdf.render(SAMPLE, SAMPLE_PROOFS, WORDS));
     }
 
     @Test
@@ -78,7 +81,7 @@ class TimelinePdfTest {
 
     @Test
     void withoutACheckpointTheDocumentSaysSo() throws IOException {
-        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(SAMPLE, NO_PROOFS))) {
+        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(SAMPLE, NO_PROOFS, WORDS))) {
             assertThat(text(pdf, 1, pdf.getNumberOfPages()))
                     .contains("The ledger had signed no checkpoint when this document was made.");
         }
@@ -176,7 +179,7 @@ class TimelinePdfTest {
         Timeline timeline = withEntries(SAMPLE, List.of(SAMPLE.entries().get(0),
                 rationale(refused, rationale), SAMPLE.entries().get(2)));
 
-        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(timeline, NO_PROOFS))) {
+        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(timeline, NO_PROOFS, WORDS))) {
             String all = text(pdf, 1, pdf.getNumberOfPages());
 
             assertThat(all)
@@ -204,7 +207,7 @@ class TimelinePdfTest {
                     refused.caseReference(), null, null, null, null, null, null, refused.dueBy(), null, null,
                     null, refused.rationale(), null, refused.reason(), null, true, null, null));
         }
-        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(withEntries(SAMPLE, entries), NO_PROOFS))) {
+        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(withEntries(SAMPLE, entries), NO_PROOFS, WORDS))) {
             int pages = pdf.getNumberOfPages();
             assertThat(pages).isGreaterThan(3);
             for (int page = 1; page <= pages; page++) {
@@ -238,7 +241,7 @@ class TimelinePdfTest {
         Timeline timeline = new Timeline(SAMPLE.asOf(), SAMPLE.generatedAt(), SAMPLE.review(), SAMPLE.reviewer(),
                 SAMPLE.grantId(), SAMPLE.summary(), SAMPLE.entries(), List.of(late));
 
-        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(timeline, NO_PROOFS))) {
+        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(timeline, NO_PROOFS, WORDS))) {
             String text = text(pdf, 1, pdf.getNumberOfPages());
             int section = text.indexOf("Recorded later (1)");
             assertThat(section).isGreaterThan(text.indexOf(oneLine(SAMPLE.entries().get(3).description())));
@@ -263,7 +266,7 @@ class TimelinePdfTest {
                 "SAFEGUARDING_PARTNERSHIP", "REFUSAL_UPHELD");
 
         try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(withEntries(SAMPLE, List.of(overdue, byTheTrust)),
-                NO_PROOFS))) {
+                NO_PROOFS, WORDS))) {
             assertThat(text(pdf, 1, pdf.getNumberOfPages()))
                     .contains("BECAME OVERDUE The request to Lowmarsh Constabulary (Ashcombe) became overdue")
                     .contains("Due by Tue 3 Mar 2009, 09:15 UTC event e5 position 150")
@@ -277,7 +280,7 @@ class TimelinePdfTest {
     void anEmptyTimelineSaysSo() throws IOException {
         Timeline empty = withEntries(SAMPLE, List.of());
 
-        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(empty, NO_PROOFS))) {
+        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(empty, NO_PROOFS, WORDS))) {
             assertThat(text(pdf, 1, pdf.getNumberOfPages()))
                     .contains("No step had been recorded by Sat 7 Mar 2009, 17:15 UTC.")
                     .contains("Page 1 of " + pdf.getNumberOfPages());
