@@ -51,8 +51,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * same moment have the same digest.
  *
  * <p>The XHTML comes from the template {@code templates/timeline-pdf.xhtml} (Thymeleaf in XML mode, so it is well
- * formed), every piece of text made printable ({@link #text}) and escaped; the words for codes are the
- * {@link Vocabulary}'s, as on the reviewers' page. It is rendered by openhtmltopdf with the standard PDF fonts
+ * formed), whose steps are the entries fragment of the reviewers' page ({@code templates/timeline-entries.html}), with
+ * the same {@link TimelinePageFormats} and so the same words; here every text is made printable ({@link #printable})
+ * before it is escaped. It is rendered by openhtmltopdf with the standard PDF fonts
  * (Helvetica, Courier), which need no font file but show only the Windows-1252 (Latin-1) repertoire: a few symbols
  * are written out ({@code ≥} as {@code >=}), and any other character the fonts lack as {@code [U+0142]}, so nothing
  * is silently changed or dropped; the CSV keeps the exact text. No external resource (image, stylesheet, font) is
@@ -62,14 +63,6 @@ final class TimelinePdf {
 
     /** What the digest is over, as printed in the footer. */
     private static final String DIGEST_OF = "SHA-256 of the CSV export, UTF-8";
-
-    /** A missing value. */
-    private static final String NONE = "\u2013";
-
-    private static final DateTimeFormatter MINUTES =
-            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter SECONDS =
-            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm:ss 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
 
     /** The code points the standard fonts can show: printable Windows-1252 (what PDF calls WinAnsiEncoding). */
     private static final Set<Integer> WIN_ANSI = winAnsi();
@@ -93,10 +86,7 @@ final class TimelinePdf {
     /** Thymeleaf in XML mode, so that the output is the well-formed XHTML openhtmltopdf reads. */
     private static final SpringTemplateEngine TEMPLATES = templates();
 
-    private final Vocabulary words;
-
-    private TimelinePdf(Vocabulary words) {
-        this.words = words;
+    private TimelinePdf() {
     }
 
     /** The timeline as a PDF document, with the proofs that its steps are in the signed ledger. */
@@ -109,7 +99,7 @@ final class TimelinePdf {
                     .useExternalResourceAccessControl((uri, type) -> false,
                             ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
                     .withProducer("Information-sharing ledger")
-                    .withHtmlContent(new TimelinePdf(words).xhtml(timeline, digest, proofs), null)
+                    .withHtmlContent(xhtml(timeline, digest, proofs, words), null)
                     .toStream(out)
                     .run();
         } catch (IOException e) {
@@ -130,107 +120,14 @@ final class TimelinePdf {
     }
 
     /** The document as XHTML, from the {@code timeline-pdf.xhtml} template. */
-    private String xhtml(Timeline t, String digest, Proofs proofs) {
+    private static String xhtml(Timeline t, String digest, Proofs proofs, Vocabulary words) {
         Context context = new Context(Locale.UK);
         context.setVariable("timeline", t);
         context.setVariable("digest", digest);
         context.setVariable("digestOf", DIGEST_OF);
         context.setVariable("proofs", proofs);
-        context.setVariable("pdf", this);
-        context.setVariable("words", words);
-        return TEMPLATES.process("timeline-pdf", context);
-    }
-
-    /* The methods below are public for the template (SpEL calls only public methods). */
-
-    /** The text as the standard PDF fonts can show it (see {@link #printable}); the template escapes it. */
-    public String text(Object text) {
-        return text == null ? null : printable(String.valueOf(text));
-    }
-
-    /** An agency with its sector and id. */
-    public String agency(AgencyRef agency) {
-        if (agency == null) {
-            return null;
-        }
-        return orNone(agency.name()) + " (" + words.label("Sector", agency.sector()) + "; id "
-                + orNone(agency.agencyId()) + ")";
-    }
-
-    /** Who took a step: name, username, roles and the agency they acted for. */
-    public String actor(ActorRef actor, Entry e) {
-        if (actor == null) {
-            return null;
-        }
-        StringBuilder text = new StringBuilder(orNone(actor.displayName()));
-        text.append(" (").append(orNone(actor.username())).append(')');
-        if (actor.roles() != null && !actor.roles().isEmpty()) {
-            text.append(", ")
-                    .append(String.join(", ", actor.roles().stream().map(role -> words.label("Role", role)).toList()));
-        }
-        if (actor.agencyId() != null) {
-            text.append(", ").append(agencyName(actor.agencyId(), Arrays.asList(e.requestingAgency(), e.holdingAgency())));
-        }
-        return text.toString();
-    }
-
-    private static String agencyName(String agencyId, List<AgencyRef> known) {
-        for (AgencyRef agency : known) {
-            if (agency != null && agencyId.equals(agency.agencyId()) && agency.name() != null) {
-                return agency.name();
-            }
-        }
-        return "agency " + agencyId;
-    }
-
-    /** The text, or a dash for none. */
-    public String orNone(String text) {
-        return text == null ? NONE : text;
-    }
-
-    /** A moment to the minute (or the second, when it has seconds): {@code Mon 2 Mar 2009, 12:15 UTC}. */
-    public String when(Instant instant) {
-        if (instant == null) {
-            return NONE;
-        }
-        return (instant.getEpochSecond() % 60 == 0 && instant.getNano() == 0 ? MINUTES : SECONDS).format(instant);
-    }
-
-    /** A moment in ISO 8601. */
-    public String iso(Instant instant) {
-        return instant == null ? NONE : instant.toString();
-    }
-
-    /** Days and hours: {@code 3 days}, {@code 1 day 6 hours}; minutes only for less than an hour. */
-    public String duration(Duration duration) {
-        long days = duration.toDays();
-        int hours = duration.toHoursPart();
-        if (days == 0 && hours == 0) {
-            return plural(duration.toMinutesPart(), "minute");
-        }
-        String text = days > 0 ? plural(days, "day") : "";
-        if (hours > 0) {
-            text += (text.isEmpty() ? "" : " ") + plural(hours, "hour");
-        }
-        return text;
-    }
-
-    /** A count with thousands separators. */
-    public String count(long value) {
-        return String.format(Locale.UK, "%,d", value);
-    }
-
-    private static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
-    }
-
-    /** Hours to one decimal, and days too from two days. */
-    public String hours(Double hours) {
-        if (hours == null) {
-            return NONE;
-        }
-        String text = String.format(Locale.UK, "%.1f h", hours);
-        return hours >= 48 ? text + String.format(Locale.UK, " (%.1f days)", hours / 24) : text;
+        context.setVariable("tf", new TimelinePageFormats(words, TimelinePdf::printable));
+        return TEMPLATES.process("timeline-pdf.xhtml", context);
     }
 
     /**
@@ -238,7 +135,7 @@ final class TimelinePdf {
      * a plain equivalent written out, and any other character outside Windows-1252 (controls included) as
      * {@code [U+XXXX]}.
      */
-    private static String printable(String text) {
+    static String printable(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -281,8 +178,9 @@ final class TimelinePdf {
 
     private static SpringTemplateEngine templates() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(TimelinePdf.class.getClassLoader());
+        // Names with their suffix: the PDF's own template (.xhtml) and the entries fragment it shares with the
+        // reviewers' page (.html, written as well-formed XML so that it reads in either mode).
         resolver.setPrefix("templates/");
-        resolver.setSuffix(".xhtml");
         resolver.setTemplateMode(TemplateMode.XML);
         resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
         resolver.setCacheable(true);

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -25,6 +27,11 @@ import org.sharingledger.projections.pages.Vocabularies;
 import org.sharingledger.projections.pages.Vocabulary;
 import org.sharingledger.projections.timeline.Timeline.ActorRef;
 import org.sharingledger.projections.timeline.Timeline.Entry;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 /** The PDF export read back with PDFBox: what a review panel sees on each page. */
 class TimelinePdfTest {
@@ -58,8 +65,8 @@ class TimelinePdfTest {
         assertThat(firstPage)
                 .contains("Serious case review: Child A")
                 .contains("Case reviewer: reviewer.smith")
-                .contains("As known at: Sat 7 Mar 2009, 17:15 UTC")
-                .contains("Generated: Mon 9 Mar 2009, 10:30 UTC")
+                .contains("As known at: 7 March 2009, 17:15:00 UTC")
+                .contains("Generated: 9 March 2009, 10:30:00 UTC")
                 .contains("Page 1 of " + pages);
         assertThat(sample.getDocumentInformation().getTitle()).isEqualTo("Timeline: Serious case review: Child A");
     }
@@ -89,7 +96,9 @@ class TimelinePdfTest {
 
     @Test
     void theSummaryBlockGivesEveryFigure() throws IOException {
-        assertThat(text(sample, 1, 1))
+        // In the order the document is written: each figure with its label (by position, a row of figures comes
+        // before the row of their labels).
+        assertThat(oneLine(new PDFTextStripper().getText(sample)))
                 .contains("1 requests", "0 shared in full", "0 shared in part", "1 refused", "1 escalations",
                         "0 became overdue", "2 agencies involved", "3.0 h median hours to decision");
     }
@@ -102,7 +111,7 @@ class TimelinePdfTest {
         for (Entry entry : SAMPLE.entries()) {
             int at = all.indexOf(oneLine(entry.description()));
             assertThat(at).as(entry.description()).isGreaterThan(previous);
-            assertThat(all.indexOf("event " + entry.eventId() + " position " + entry.position(), at))
+            assertThat(all.indexOf("Event " + entry.eventId() + " Position " + entry.position(), at))
                     .as("event id and position of " + entry.eventId()).isGreaterThan(at);
             previous = at;
         }
@@ -111,15 +120,15 @@ class TimelinePdfTest {
     @Test
     void theRefusalRecordedThreeDaysLateIsFlaggedInItsOwnEntry() throws IOException {
         String all = text(sample, 1, sample.getNumberOfPages());
+        int requested = all.indexOf(oneLine(SAMPLE.entries().get(0).description()));
         int refused = all.indexOf(oneLine(SAMPLE.entries().get(1).description()));
-        int escalated = all.indexOf(oneLine(SAMPLE.entries().get(2).description()));
 
-        int flag = all.indexOf("Thu 5 Mar 2009, 12:15 UTC: recorded 3 days late");
-        assertThat(flag).isGreaterThan(refused).isLessThan(escalated);
-        assertThat(all).contains("Happened Mon 2 Mar 2009, 12:15 UTC");
-        assertThat(all.indexOf("RECORDED LATE")).isGreaterThan(0).isLessThan(refused);
-        assertThat(count(all, "recorded 3 days late")).isEqualTo(1);
-        assertThat(count(all, "RECORDED LATE")).isEqualTo(1);
+        int flag = all.indexOf("HAPPENED 2 March 2009, 12:15 UTC RECORDED 5 March 2009, 12:15 UTC "
+                + "Recorded 3 days late 2 REFUSED");
+        assertThat(flag).as("the refusal's own entry, before its description").isGreaterThan(requested)
+                .isLessThan(refused);
+        assertThat(count(all, "Recorded 3 days late")).isEqualTo(1);
+        assertThat(count(all, "RECORDED ")).as("only the late step shows both times").isEqualTo(1);
     }
 
     @Test
@@ -127,26 +136,42 @@ class TimelinePdfTest {
         String all = text(sample, 1, sample.getNumberOfPages());
 
         assertThat(all).contains(
-                "Requesting agency County Children's Social Care (Children's social care; id county-csc)",
-                "Holding agency Lowmarsh Constabulary (Ashcombe) (Police; id ashcombe-police)",
-                "Taken by PC Aisha Khan (pc.khan), Practitioner, Lowmarsh Constabulary (Ashcombe)",
+                "Asked by County Children's Social Care (Children's social care; id county-csc) of Lowmarsh "
+                        + "Constabulary (Ashcombe) (Police; id ashcombe-police)",
+                "By PC Aisha Khan (pc.khan), Practitioner, for Lowmarsh Constabulary (Ashcombe)",
                 "Purpose Child protection enquiry",
-                "Purpose in detail Section 47 enquiry",
+                "About the purpose Section 47 enquiry",
                 "Lawful basis Public task (UK GDPR art. 6(1)(e))",
-                "Consent Not sought",
-                "Consent in detail Seeking consent would put the child at risk",
-                "Urgency Urgent",
+                "Consent Not sought: Seeking consent would put the child at risk",
+                "Urgency Urgent (24 hours)",
                 "Information sought Domestic abuse call-outs to the family home in the last 12 months",
-                "Decision due by Tue 3 Mar 2009, 09:15 UTC",
+                "Decision due by 3 March 2009, 09:15 UTC",
                 "Reason Disclosure would prejudice an investigation (WOULD_PREJUDICE_INVESTIGATION)",
                 "Rationale A live investigation would be harmed",
                 "Advice sought Force solicitor",
-                "Due time met Yes: decided by the due time",
+                "Due by 3 March 2009, 09:15 UTC Decided in time",
                 "Reason given The child is at risk now",
                 "Escalation stage Nominated representative",
                 "Information shared Two call-outs, March and June 2008",
-                "Method Secure email",
+                "How it was shared Secure email",
                 "Outcome Shared after escalation");
+    }
+
+    @Test
+    void everyStepReadsWordForWordAsOnTheReviewersPage() throws IOException {
+        String page = pageEntries(SAMPLE);
+        String pdf = text(sample, 1, sample.getNumberOfPages()).toLowerCase(Locale.UK);
+
+        for (Entry entry : SAMPLE.entries()) {
+            String description = oneLine(entry.description());
+            String end = "Request " + entry.requestId();
+            String step = page.substring(page.indexOf(description), page.indexOf(end, page.indexOf(description)))
+                    + end;
+            assertThat(step).as("the page's step").contains("Asked by", "Event " + entry.eventId());
+            // The PDF's style writes some labels in capitals; the words are the same.
+            assertThat(pdf).as("the PDF reads step " + entry.eventId() + " as the page does")
+                    .contains(step.toLowerCase(Locale.UK));
+        }
     }
 
     @Test
@@ -214,7 +239,7 @@ class TimelinePdfTest {
                 assertThat(text(pdf, page, page))
                         .contains("Serious case review: Child A")
                         .contains("Case reviewer: reviewer.smith")
-                        .contains("As known at: Sat 7 Mar 2009, 17:15 UTC")
+                        .contains("As known at: 7 March 2009, 17:15:00 UTC")
                         .contains("Page " + page + " of " + pages);
             }
             String all = text(pdf, 1, pages);
@@ -246,8 +271,8 @@ class TimelinePdfTest {
             int section = text.indexOf("Recorded later (1)");
             assertThat(section).isGreaterThan(text.indexOf(oneLine(SAMPLE.entries().get(3).description())));
             assertThat(text.indexOf("County Children's Social Care withdrew a second request")).isGreaterThan(section);
-            assertThat(text).contains("recorded 2 days 2 hours late", "Reason given No longer needed",
-                    "event e9 position 200");
+            assertThat(text).contains("Recorded 2 days 2 hours late", "L1 WITHDRAWN", "Reason given No longer needed",
+                    "Event e9 Position 200");
         }
     }
 
@@ -268,9 +293,10 @@ class TimelinePdfTest {
         try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(withEntries(SAMPLE, List.of(overdue, byTheTrust)),
                 NO_PROOFS, WORDS))) {
             assertThat(text(pdf, 1, pdf.getNumberOfPages()))
-                    .contains("BECAME OVERDUE The request to Lowmarsh Constabulary (Ashcombe) became overdue")
-                    .contains("Due by Tue 3 Mar 2009, 09:15 UTC event e5 position 150")
-                    .contains("Taken by Sol Quint (trust.quint), Trust reviewer Rationale Upheld on appeal")
+                    .contains("1 BECAME OVERDUE The request to Lowmarsh Constabulary (Ashcombe) became overdue")
+                    .contains("Due by 3 March 2009, 09:15 UTC Event e5 Position 150")
+                    .contains("2 ESCALATION RESOLVED " + oneLine(resolved.description()) + " By Sol Quint "
+                            + "(trust.quint), Trust reviewer Rationale Upheld on appeal")
                     .contains("Escalation stage Safeguarding partnership (the Trust)")
                     .contains("Outcome Refusal upheld");
         }
@@ -282,21 +308,49 @@ class TimelinePdfTest {
 
         try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(empty, NO_PROOFS, WORDS))) {
             assertThat(text(pdf, 1, pdf.getNumberOfPages()))
-                    .contains("No step had been recorded by Sat 7 Mar 2009, 17:15 UTC.")
+                    .contains("No step had been recorded by 7 March 2009, 17:15:00 UTC.")
                     .contains("Page 1 of " + pdf.getNumberOfPages());
         }
     }
 
-    /** The text of some pages (1-based, inclusive), every run of white space as one space. */
+    /**
+     * The text of some pages (1-based, inclusive) in the order a person reads it (top to bottom, left to right),
+     * every run of white space (no-break spaces too) as one space.
+     */
     private static String text(PDDocument pdf, int from, int to) throws IOException {
         PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setSortByPosition(true);
         stripper.setStartPage(from);
         stripper.setEndPage(to);
         return oneLine(stripper.getText(pdf));
     }
 
+    /** The steps as the reviewers' page shows them (its entries fragment, in HTML), as text. */
+    private static String pageEntries(Timeline timeline) {
+        ClassLoaderTemplateResolver files = new ClassLoaderTemplateResolver(TimelinePdfTest.class.getClassLoader());
+        files.setPrefix("templates/");
+        files.setSuffix(".html");
+        files.setTemplateMode(TemplateMode.HTML);
+        files.setCheckExistence(true);
+        files.setOrder(1);
+        StringTemplateResolver inline = new StringTemplateResolver();
+        inline.setTemplateMode(TemplateMode.HTML);
+        inline.setOrder(2);
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolvers(Set.of(files, inline));
+        Context context = new Context(Locale.UK);
+        context.setVariable("tf", new TimelinePageFormats(WORDS));
+        context.setVariable("steps", timeline.entries());
+        String html = engine.process(
+                "<div th:replace=\"~{timeline-entries :: entries('steps', 'Every step', ${steps}, '')}\"></div>",
+                context);
+        // Each tag as a space, as the PDF's blocks are; a colon after an inline element stays against it.
+        return oneLine(html.replaceAll("<[^>]+>", " ").replace("&#39;", "'").replace("&quot;", "\"")
+                .replace("&amp;", "&")).replace(" :", ":").strip();
+    }
+
     private static String oneLine(String text) {
-        return text.replaceAll("\\s+", " ");
+        return text.replaceAll("[\\s\u00A0]+", " ");
     }
 
     private static int count(String text, String part) {
