@@ -5,6 +5,9 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.sharingledger.projections.pages.Figures;
+import org.sharingledger.projections.pages.Vocabulary;
+
 /**
  * How the web pages write numbers and dates: rates as {@code 23.5 %}, hours to one decimal, counts with thousands
  * separators. A missing value (nothing decided) is a dash. The words for codes are the {@code Vocabulary}'s.
@@ -12,7 +15,7 @@ import java.util.Locale;
 final class Formats {
 
     static final Formats INSTANCE = new Formats();
-    static final String NONE = "–";
+    static final String NONE = Vocabulary.NONE;
     /** Between a number and its unit, so that {@code 23.5 %} never breaks across lines. */
     private static final char NO_BREAK = '\u00A0';
 
@@ -37,19 +40,12 @@ final class Formats {
 
     /** A count with thousands separators. */
     public String count(long value) {
-        return String.format(Locale.UK, "%,d", value);
+        return Figures.count(value);
     }
 
     /** Hours to one decimal, and days too once it is more than two days. */
     public String hours(Double hours) {
-        if (hours == null) {
-            return NONE;
-        }
-        String text = String.format(Locale.UK, "%.1f", hours) + NO_BREAK + "h";
-        if (hours >= 48) {
-            text += " (" + String.format(Locale.UK, "%.1f", hours / 24) + NO_BREAK + "days)";
-        }
-        return text;
+        return Figures.hours(hours);
     }
 
     /** A date as {@code 31 March 2009}. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
+import org.sharingledger.projections.pages.Figures;
 import org.sharingledger.projections.pages.Vocabulary;
 import org.sharingledger.projections.timeline.Timeline.ActorRef;
 import org.sharingledger.projections.timeline.Timeline.AgencyRef;
@@ -107,19 +108,12 @@ class TimelinePageFormats {
 
     /** Hours to one decimal, and days too once it is more than two days. */
     public String hours(Double hours) {
-        if (hours == null) {
-            return shown(NONE);
-        }
-        String text = String.format(Locale.UK, "%.1f", hours) + NO_BREAK + "h";
-        if (hours >= 48) {
-            text += " (" + String.format(Locale.UK, "%.1f", hours / 24) + NO_BREAK + "days)";
-        }
-        return shown(text);
+        return shown(Figures.hours(hours));
     }
 
     /** A count with thousands separators. */
     public String count(long value) {
-        return String.format(Locale.UK, "%,d", value);
+        return Figures.count(value);
     }
 
     /** An agency's name, or its id if the timeline does not know its name. */
