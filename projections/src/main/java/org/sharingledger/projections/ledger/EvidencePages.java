@@ -1,5 +1,6 @@
 package org.sharingledger.projections.ledger;
 
+import java.nio.charset.StandardCharsets;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
@@ -65,7 +66,7 @@ class EvidencePages {
         SignedCheckpoint checkpoint = checks.latestCheckpoint()
                 .orElseThrow(() -> new NotFound("the ledger is empty: there is no checkpoint yet"));
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"checkpoint-" + checkpoint.treeSize()
                         + ".txt\"")
                 .body(checkpoint.statement());
