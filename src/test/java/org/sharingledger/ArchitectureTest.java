@@ -34,12 +34,11 @@ class ArchitectureTest {
     private static final String ROOT = "org.sharingledger";
     private static final String[] FEATURES = {"access", "agency", "evidence", "request", "subject", "timeline"};
 
-    private static final DescribedPredicate<JavaClass> AGGREGATES_AND_COMMAND_HANDLERS =
-            DescribedPredicate.describe("aggregates or command handlers", javaClass ->
-                    javaClass.isAnnotatedWith(Aggregate.class)
-                            || javaClass.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(CommandHandler.class))
-                            || javaClass.getConstructors().stream()
-                            .anyMatch(c -> c.isAnnotatedWith(CommandHandler.class)));
+    private static final DescribedPredicate<JavaClass> AGGREGATES_AND_COMMAND_HANDLERS = DescribedPredicate.describe(
+            "aggregates or command handlers",
+            javaClass -> javaClass.isAnnotatedWith(Aggregate.class)
+                    || javaClass.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(CommandHandler.class))
+                    || javaClass.getConstructors().stream().anyMatch(c -> c.isAnnotatedWith(CommandHandler.class)));
 
     @ArchTest
     static final ArchRule noCycleBetweenTheWriteSidesPackages = Boundaries.noCycleBetweenTopLevelPackages(ROOT);
@@ -60,8 +59,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule projectionsNeverTouchAggregatesOrCommandHandlers = noClasses()
-            .that().resideInAPackage(ROOT + ".projections..")
-            .should().dependOnClassesThat(AGGREGATES_AND_COMMAND_HANDLERS);
+            .that()
+            .resideInAPackage(ROOT + ".projections..")
+            .should()
+            .dependOnClassesThat(AGGREGATES_AND_COMMAND_HANDLERS);
 
     @ArchTest
     static final ArchRule accessIsReachedOnlyThroughItsApi = onlyThroughApi("access");
@@ -83,18 +84,28 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule apiPackagesDependOnNoFeatureInternals = noClasses()
-            .that().resideInAPackage(ROOT + ".*.api..")
-            .should().dependOnClassesThat().resideInAnyPackage(featureInternals());
+            .that()
+            .resideInAPackage(ROOT + ".*.api..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(featureInternals());
 
     @ArchTest
     static final ArchRule thePlatformKnowsOnlyTheKernel = noClasses()
-            .that().resideInAPackage(ROOT + ".platform..")
-            .should().dependOnClassesThat().resideInAnyPackage(features())
+            .that()
+            .resideInAPackage(ROOT + ".platform..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(features())
             .as("the platform depends on no feature (only on the kernel)");
 
     private static ArchRule onlyThroughApi(String feature) {
-        return noClasses().that().resideOutsideOfPackage(ROOT + "." + feature + "..")
-                .should().dependOnClassesThat().resideInAPackage(ROOT + "." + feature)
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + "." + feature + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(ROOT + "." + feature)
                 .as("code outside '" + feature + "' uses it only through " + feature + ".api");
     }
 

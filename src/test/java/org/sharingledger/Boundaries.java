@@ -16,20 +16,26 @@ import com.tngtech.archunit.lang.ArchRule;
  */
 final class Boundaries {
 
-    private Boundaries() {
-    }
+    private Boundaries() {}
 
     /** No cycle between the packages directly under the root (each with its sub-packages). */
     static ArchRule noCycleBetweenTopLevelPackages(String root) {
-        return slices().matching(root + ".(*)..").should().beFreeOfCycles()
+        return slices().matching(root + ".(*)..")
+                .should()
+                .beFreeOfCycles()
                 .as("no cycle between the top-level packages of " + root);
     }
 
     /** The write side (everything but {@code projections}) never depends on the read side. */
     static ArchRule writeSideNeverImportsReadSide(String root) {
-        return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackage(root + ".projections..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".projections..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackage(root + ".projections..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".projections..")
                 .as("the write side never depends on the read side (" + root + ".projections)");
     }
 
@@ -43,17 +49,22 @@ final class Boundaries {
                 .and(not(resideInAnyPackage(
                         root + ".projections..", root + ".*.api..", root + ".kernel..", root + ".platform..")))
                 .as("the write side outside its api packages, the kernel and the platform");
-        return noClasses().that().resideInAPackage(root + ".projections..")
-                .should().dependOnClassesThat(writeSideInternals)
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".projections..")
+                .should()
+                .dependOnClassesThat(writeSideInternals)
                 .as("the read side reaches the write side only through api packages (sending the 'timeline "
                         + "queried' command through timeline.api is allowed)");
     }
 
     /** The shared kernel depends on nothing of ours: the features implement it. */
     static ArchRule kernelDependsOnNothingOfOurs(String root) {
-        return noClasses().that().resideInAPackage(root + ".kernel..")
-                .should().dependOnClassesThat(
-                        resideInAPackage(root + "..").and(not(resideInAPackage(root + ".kernel.."))))
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".kernel..")
+                .should()
+                .dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(root + ".kernel.."))))
                 .as("the kernel depends on nothing of ours");
     }
 }

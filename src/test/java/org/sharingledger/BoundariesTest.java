@@ -23,7 +23,8 @@ class BoundariesTest {
 
     @Test
     void aCycleBetweenTopLevelPackagesFails() {
-        assertThatThrownBy(() -> Boundaries.noCycleBetweenTopLevelPackages(ROOT).check(classes(Alpha.class, Beta.class)))
+        assertThatThrownBy(
+                        () -> Boundaries.noCycleBetweenTopLevelPackages(ROOT).check(classes(Alpha.class, Beta.class)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Cycle detected")
                 .hasMessageContaining(Alpha.class.getName())
@@ -33,7 +34,7 @@ class BoundariesTest {
     @Test
     void aCycleBetweenTheReadSidesPackagesFails() {
         assertThatThrownBy(() -> Boundaries.noCycleBetweenTopLevelPackages(ROOT + ".projections")
-                .check(classes(ReadModel.class, Page.class)))
+                        .check(classes(ReadModel.class, Page.class)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Cycle detected")
                 .hasMessageContaining(ReadModel.class.getName());
@@ -42,7 +43,7 @@ class BoundariesTest {
     @Test
     void theWriteSideImportingTheReadSideFails() {
         assertThatThrownBy(() -> Boundaries.writeSideNeverImportsReadSide(ROOT)
-                .check(classes(RequestInternals.class, ReadModel.class)))
+                        .check(classes(RequestInternals.class, ReadModel.class)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(RequestInternals.class.getName());
     }
@@ -50,7 +51,7 @@ class BoundariesTest {
     @Test
     void theReadSideReachingPastAnApiFails() {
         assertThatThrownBy(() -> Boundaries.readSideReachesWriteSideOnlyThroughApis(ROOT)
-                .check(classes(PastTheApi.class, RequestInternals.class)))
+                        .check(classes(PastTheApi.class, RequestInternals.class)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(PastTheApi.class.getName())
                 .hasMessageContaining(RequestInternals.class.getName());
@@ -59,14 +60,14 @@ class BoundariesTest {
     @Test
     void theReadSideSendingACommandThroughAnApiPasses() {
         assertThatCode(() -> Boundaries.readSideReachesWriteSideOnlyThroughApis(ROOT)
-                .check(classes(ThroughTheApi.class, MakeThing.class)))
+                        .check(classes(ThroughTheApi.class, MakeThing.class)))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void theKernelDependingOnAFeatureFails() {
         assertThatThrownBy(() -> Boundaries.kernelDependsOnNothingOfOurs(ROOT)
-                .check(classes(KernelUsingAFeature.class, MakeThing.class)))
+                        .check(classes(KernelUsingAFeature.class, MakeThing.class)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(KernelUsingAFeature.class.getName());
     }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +24,8 @@ class KillNineIT {
             awaitStarted(first, data.resolve("first.log"));
             first.destroyForcibly().waitFor();
             assertThat(Files.exists(data.resolve("postgres/postmaster.pid")))
-                    .as("the killed ledger's PostgreSQL still holds the folder").isTrue();
+                    .as("the killed ledger's PostgreSQL still holds the folder")
+                    .isTrue();
 
             Process second = launch(data, data.resolve("second.log"));
             try {
@@ -42,17 +42,30 @@ class KillNineIT {
 
     private static Process launch(Path data, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), LedgerApplication.class.getName(),
-                "--server.port=0", "--ledger.storage.data-dir=" + data,
-                "--ledger.security.admin-password=kill-nine-password", "--ledger.security.bcrypt-strength=4"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(List.of(
+                        java,
+                        "-Xmx384m",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LedgerApplication.class.getName(),
+                        "--server.port=0",
+                        "--ledger.storage.data-dir=" + data,
+                        "--ledger.security.admin-password=kill-nine-password",
+                        "--ledger.security.bcrypt-strength=4"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static void awaitStarted(Process process, Path log) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            assertThat(process.isAlive()).as("the ledger exited: " + Files.readString(log)).isTrue();
-            return Files.readString(log).contains("Started LedgerApplication");
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    assertThat(process.isAlive())
+                            .as("the ledger exited: " + Files.readString(log))
+                            .isTrue();
+                    return Files.readString(log).contains("Started LedgerApplication");
+                });
     }
 }

@@ -5,14 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.sharingledger.access.api.AccountDirectory;
+import org.sharingledger.access.api.UserRegistered;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
-import org.sharingledger.access.api.UserRegistered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,12 +33,16 @@ class AccountTable implements AccountDirectory {
 
     @EventHandler
     void on(UserRegistered event) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into user_account (username, display_name, agency_id, roles, registered_at)
                 values (?, ?, ?, ?, ?)
                 on conflict (username) do update set display_name = excluded.display_name,
                     agency_id = excluded.agency_id, roles = excluded.roles""",
-                event.username(), event.displayName(), event.agencyId(), joined(event.roles()),
+                event.username(),
+                event.displayName(),
+                event.agencyId(),
+                joined(event.roles()),
                 Timestamp.from(event.recordedAt()));
     }
 
@@ -64,12 +67,22 @@ class AccountTable implements AccountDirectory {
     }
 
     Optional<Account> account(String username) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select a.username, a.display_name, a.agency_id, a.roles, c.password_hash
                 from user_account a left join credentials c on c.username = a.username
-                where a.username = ?""", (rs, i) -> new Account(
-                new Actor(rs.getString("username"), rs.getString("agency_id"), roles(rs.getString("roles"))),
-                rs.getString("display_name"), rs.getString("password_hash")), username).stream().findFirst();
+                where a.username = ?""",
+                        (rs, i) -> new Account(
+                                new Actor(
+                                        rs.getString("username"),
+                                        rs.getString("agency_id"),
+                                        roles(rs.getString("roles"))),
+                                rs.getString("display_name"),
+                                rs.getString("password_hash")),
+                        username)
+                .stream()
+                .findFirst();
     }
 
     static String joined(List<Role> roles) {
@@ -77,11 +90,11 @@ class AccountTable implements AccountDirectory {
     }
 
     static List<Role> roles(String joined) {
-        return joined == null || joined.isBlank() ? List.of()
+        return joined == null || joined.isBlank()
+                ? List.of()
                 : Arrays.stream(joined.split(",")).map(Role::valueOf).toList();
     }
 
     /** An account as authentication sees it. */
-    record Account(Actor actor, String displayName, String passwordHash) {
-    }
+    record Account(Actor actor, String displayName, String passwordHash) {}
 }

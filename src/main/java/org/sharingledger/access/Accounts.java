@@ -4,11 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import org.sharingledger.kernel.Actor;
 import org.sharingledger.access.api.RegisterUser;
-import org.sharingledger.kernel.Role;
 import org.sharingledger.agency.api.AgencyDirectory;
+import org.sharingledger.kernel.Actor;
+import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.StepNotAllowed;
 import org.sharingledger.platform.web.Commands;
@@ -31,8 +30,13 @@ class Accounts {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    Accounts(Commands commands, AccountTable accounts, AgencyDirectory agencies, PasswordEncoder passwords,
-             JdbcTemplate jdbc, Clock clock) {
+    Accounts(
+            Commands commands,
+            AccountTable accounts,
+            AgencyDirectory agencies,
+            PasswordEncoder passwords,
+            JdbcTemplate jdbc,
+            Clock clock) {
         this.commands = commands;
         this.accounts = accounts;
         this.agencies = agencies;
@@ -42,29 +46,42 @@ class Accounts {
     }
 
     @Transactional
-    void register(String username, String password, String displayName, String agencyId, List<Role> roles,
-                  Actor registeredBy) {
+    void register(
+            String username,
+            String password,
+            String displayName,
+            String agencyId,
+            List<Role> roles,
+            Actor registeredBy) {
         if (!USERNAME.matcher(username).matches()) {
-            throw new InvalidInput("username", "must be 2 to 64 lower-case letters, digits or . _ @ -, "
-                    + "starting with a letter or digit");
+            throw new InvalidInput(
+                    "username",
+                    "must be 2 to 64 lower-case letters, digits or . _ @ -, " + "starting with a letter or digit");
         }
         if (password.length() < MIN_PASSWORD_LENGTH) {
             throw new InvalidInput("password", "must have at least " + MIN_PASSWORD_LENGTH + " characters");
         }
         if (agencyId != null) {
-            agencies.find(agencyId).ifPresentOrElse(agency -> {
-                if (!agency.signed()) {
-                    throw new StepNotAllowed("agency " + agencyId + " has withdrawn from the Code of Practice");
-                }
-            }, () -> {
-                throw new InvalidInput("agencyId", "is not a registered agency");
-            });
+            agencies.find(agencyId)
+                    .ifPresentOrElse(
+                            agency -> {
+                                if (!agency.signed()) {
+                                    throw new StepNotAllowed(
+                                            "agency " + agencyId + " has withdrawn from the Code of Practice");
+                                }
+                            },
+                            () -> {
+                                throw new InvalidInput("agencyId", "is not a registered agency");
+                            });
         }
         if (accounts.exists(username)) {
             throw new StepNotAllowed("the username " + username + " is already taken");
         }
         commands.send(new RegisterUser(username, displayName, agencyId, roles, clock.instant()), registeredBy);
-        jdbc.update("insert into credentials (username, password_hash, changed_at) values (?, ?, ?)",
-                username, passwords.encode(password), Timestamp.from(clock.instant()));
+        jdbc.update(
+                "insert into credentials (username, password_hash, changed_at) values (?, ?, ?)",
+                username,
+                passwords.encode(password),
+                Timestamp.from(clock.instant()));
     }
 }

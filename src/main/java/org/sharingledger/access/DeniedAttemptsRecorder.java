@@ -1,10 +1,9 @@
 package org.sharingledger.access;
 
 import java.time.Clock;
-
+import org.sharingledger.access.api.RecordAccessDenied;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.DeniedAttempts;
-import org.sharingledger.access.api.RecordAccessDenied;
 import org.sharingledger.platform.web.Commands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +35,10 @@ class DeniedAttemptsRecorder implements DeniedAttempts {
     @Override
     public void record(Actor actor, String method, String path, String reason) {
         try {
-            ownTransaction.executeWithoutResult(tx -> commands.send(new RecordAccessDenied(actor.username(),
-                    actor.agencyId(), actor.roles(), method, path, reason, clock.instant()), actor));
+            ownTransaction.executeWithoutResult(tx -> commands.send(
+                    new RecordAccessDenied(
+                            actor.username(), actor.agencyId(), actor.roles(), method, path, reason, clock.instant()),
+                    actor));
         } catch (RuntimeException e) {
             log.error("Could not record a denied attempt by {} on {} {}", actor.username(), method, path, e);
         }

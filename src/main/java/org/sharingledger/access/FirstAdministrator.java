@@ -3,7 +3,6 @@ package org.sharingledger.access;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,9 +22,11 @@ class FirstAdministrator implements ApplicationRunner {
     private final String username;
     private final String configuredPassword;
 
-    FirstAdministrator(AccountTable accounts, Accounts registration,
-                       @Value("${ledger.security.admin-username}") String username,
-                       @Value("${ledger.security.admin-password:}") String configuredPassword) {
+    FirstAdministrator(
+            AccountTable accounts,
+            Accounts registration,
+            @Value("${ledger.security.admin-username}") String username,
+            @Value("${ledger.security.admin-password:}") String configuredPassword) {
         this.accounts = accounts;
         this.registration = registration;
         this.username = username;
@@ -39,8 +40,8 @@ class FirstAdministrator implements ApplicationRunner {
         }
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
         if (!generated && configuredPassword.length() < Accounts.MIN_PASSWORD_LENGTH) {
-            throw new IllegalStateException("LEDGER_ADMIN_PASSWORD must have at least "
-                    + Accounts.MIN_PASSWORD_LENGTH + " characters");
+            throw new IllegalStateException(
+                    "LEDGER_ADMIN_PASSWORD must have at least " + Accounts.MIN_PASSWORD_LENGTH + " characters");
         }
         String password = generated ? generatePassword() : configuredPassword;
         registration.register(username, password, "Ledger administrator", null, List.of(Role.ADMIN), Actor.SYSTEM);

@@ -3,7 +3,6 @@ package org.sharingledger.access;
 import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
-
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor.ActorPrincipal;
 import org.springframework.security.core.CredentialsContainer;
@@ -42,7 +41,8 @@ final class LedgerPrincipal implements UserDetails, ActorPrincipal, CredentialsC
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         List<SimpleGrantedAuthority> authorities = actor.roles().stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
+                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
+                .toList();
         return authorities;
     }
 

@@ -23,8 +23,21 @@ import org.springframework.security.web.csrf.CsrfException;
 class PageSecurityConfiguration {
 
     /** The paths the pages own. */
-    static final String[] PAGES = {"/", "/login", "/logout", "/denied", "/dashboard/**", "/trust", "/trust.csv",
-        "/timeline", "/timeline/**", "/ledger", "/ledger/**", "/css/**", "/favicon.svg"};
+    static final String[] PAGES = {
+        "/",
+        "/login",
+        "/logout",
+        "/denied",
+        "/dashboard/**",
+        "/trust",
+        "/trust.csv",
+        "/timeline",
+        "/timeline/**",
+        "/ledger",
+        "/ledger/**",
+        "/css/**",
+        "/favicon.svg"
+    };
 
     /** No script at all, nothing from elsewhere: the pages are plain HTML, CSS and inline SVG. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'; object-src 'none'; "
@@ -37,18 +50,23 @@ class PageSecurityConfiguration {
         deniedPage.setErrorPage("/denied");
         AccessDeniedHandler denied = (request, response, e) -> {
             String reason = e instanceof CsrfException ? "missing or invalid CSRF token" : "not allowed";
-            CurrentActor.find().ifPresent(actor ->
-                    deniedAttempts.record(actor, request.getMethod(), request.getRequestURI(), reason));
+            CurrentActor.find()
+                    .ifPresent(actor ->
+                            deniedAttempts.record(actor, request.getMethod(), request.getRequestURI(), reason));
             deniedPage.handle(request, response, e);
         };
         http.securityMatcher(PAGES)
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .permitAll())
                 .exceptionHandling(handling -> handling.accessDeniedHandler(denied))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/css/**", "/favicon.svg", "/denied").permitAll()
-                        .anyRequest().authenticated());
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/css/**", "/favicon.svg", "/denied")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated());
         return http.build();
     }
 

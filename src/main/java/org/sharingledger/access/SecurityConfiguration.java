@@ -1,9 +1,8 @@
 package org.sharingledger.access;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.DeniedAttempts;
 import org.sharingledger.platform.web.Problems;
@@ -12,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -40,25 +38,35 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .addFilterBefore(new BearerTokenFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler(denied))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health/**", "/actuator/health", "/actuator/info")
+                        .permitAll()
                         .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/agencies", "/api/agencies/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/users", "/api/subjects/erasure").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/requests", "/api/requests/*/share",
-                                "/api/requests/*/refusal", "/api/requests/*/escalations",
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/agencies", "/api/agencies/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/users", "/api/subjects/erasure")
+                        .hasRole("ADMIN")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/requests",
+                                "/api/requests/*/share",
+                                "/api/requests/*/refusal",
+                                "/api/requests/*/escalations",
                                 "/api/requests/*/withdrawal")
                         .hasAnyRole("PRACTITIONER", "NOMINATED_REPRESENTATIVE")
                         .requestMatchers(HttpMethod.POST, "/api/requests/*/escalations/resolution")
                         .hasAnyRole("NOMINATED_REPRESENTATIVE", "TRUST_REVIEWER")
-                        .requestMatchers("/api/**").authenticated()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyRequest().denyAll());
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .denyAll());
         return http.build();
     }
 
@@ -75,18 +83,25 @@ class SecurityConfiguration {
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
-    private static void unauthenticated(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException e) throws IOException {
+    private static void unauthenticated(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"sharing-ledger\", Bearer");
-        Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",
-                "Give a username and password (HTTP Basic) or a personal access token (Bearer)."));
+        Problems.write(
+                response,
+                Problems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        "unauthenticated",
+                        "Not signed in",
+                        "Give a username and password (HTTP Basic) or a personal access token (Bearer)."));
     }
 
-    private static void denied(HttpServletRequest request, HttpServletResponse response,
-                               DeniedAttempts deniedAttempts) throws IOException {
-        CurrentActor.find().ifPresent(actor -> deniedAttempts.record(actor, request.getMethod(),
-                request.getRequestURI(), "role not allowed for this action"));
-        Problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
-                "Your roles do not allow this action."));
+    private static void denied(HttpServletRequest request, HttpServletResponse response, DeniedAttempts deniedAttempts)
+            throws IOException {
+        CurrentActor.find()
+                .ifPresent(actor -> deniedAttempts.record(
+                        actor, request.getMethod(), request.getRequestURI(), "role not allowed for this action"));
+        Problems.write(
+                response,
+                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your roles do not allow this action."));
     }
 }

@@ -1,11 +1,5 @@
 package org.sharingledger.access;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,6 +7,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.sharingledger.kernel.CurrentActor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,13 +33,16 @@ class TokenController {
     }
 
     @PostMapping("/api/tokens")
-    @Operation(summary = "Issue a personal access token", description = "The token is shown once, in this answer. "
-            + "Use it as 'Authorization: Bearer <token>'. It carries its owner's roles and agency. validDays: 1 to "
-            + "365, default 90.")
+    @Operation(
+            summary = "Issue a personal access token",
+            description = "The token is shown once, in this answer. "
+                    + "Use it as 'Authorization: Bearer <token>'. It carries its owner's roles and agency. validDays: 1 to "
+                    + "365, default 90.")
     public ResponseEntity<Tokens.IssuedToken> issue(@Valid @RequestBody NewToken body) {
         int validDays = body.validDays() == null ? DEFAULT_VALID_DAYS : body.validDays();
         Tokens.IssuedToken issued = tokens.issue(CurrentActor.get(), body.name(), validDays);
-        return ResponseEntity.created(URI.create("/api/tokens/" + issued.tokenId())).body(issued);
+        return ResponseEntity.created(URI.create("/api/tokens/" + issued.tokenId()))
+                .body(issued);
     }
 
     @PostMapping("/api/tokens/{tokenId}/revocation")
@@ -56,6 +58,7 @@ class TokenController {
         return tokens.ownedBy(CurrentActor.get().username());
     }
 
-    record NewToken(@NotBlank @Size(max = 100) String name, @Min(1) @Max(365) Integer validDays) {
-    }
+    record NewToken(
+            @NotBlank @Size(max = 100) String name,
+            @Min(1) @Max(365) Integer validDays) {}
 }

@@ -13,10 +13,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import org.sharingledger.kernel.Actor;
 import org.sharingledger.access.api.IssueToken;
 import org.sharingledger.access.api.RevokeToken;
+import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
@@ -56,17 +55,19 @@ class Tokens {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(Duration.ofDays(validDays));
         commands.send(new IssueToken(owner.username(), tokenId, name, expiresAt, now), owner);
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into api_token (token_id, token_hash, username, name, issued_at, expires_at)
-                values (?::uuid, ?, ?, ?, ?, ?)""",
-                tokenId, sha256(token), owner.username(), name, Timestamp.from(now), Timestamp.from(expiresAt));
+                values (?::uuid, ?, ?, ?, ?, ?)""", tokenId, sha256(token), owner.username(), name, Timestamp.from(now), Timestamp.from(expiresAt));
         return new IssuedToken(tokenId, token, expiresAt);
     }
 
     @Transactional
     Instant revoke(String tokenId, Actor actor) {
-        String owner = jdbc.query("select username from api_token where token_id = ?::uuid",
-                (rs, i) -> rs.getString(1), tokenId).stream().findFirst()
+        String owner = jdbc
+                .query("select username from api_token where token_id = ?::uuid", (rs, i) -> rs.getString(1), tokenId)
+                .stream()
+                .findFirst()
                 .orElseThrow(() -> new NotFound("no token " + tokenId));
         if (!owner.equals(actor.username()) && !actor.has(Role.ADMIN)) {
             throw new NotPermitted("only the token's owner or an administrator may revoke it");
@@ -78,12 +79,19 @@ class Tokens {
     }
 
     List<TokenSummary> ownedBy(String username) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select token_id, name, issued_at, expires_at, revoked_at from api_token
-                where username = ? order by issued_at desc""", (rs, i) -> new TokenSummary(
-                rs.getString("token_id"), rs.getString("name"), rs.getTimestamp("issued_at").toInstant(),
-                rs.getTimestamp("expires_at").toInstant(),
-                rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant()), username);
+                where username = ? order by issued_at desc""",
+                (rs, i) -> new TokenSummary(
+                        rs.getString("token_id"),
+                        rs.getString("name"),
+                        rs.getTimestamp("issued_at").toInstant(),
+                        rs.getTimestamp("expires_at").toInstant(),
+                        rs.getTimestamp("revoked_at") == null
+                                ? null
+                                : rs.getTimestamp("revoked_at").toInstant()),
+                username);
     }
 
     /** The live token's owner, if the presented token is one of ours, unrevoked and unexpired. */
@@ -93,17 +101,16 @@ class Tokens {
         }
         return jdbc.query("""
                 select username from api_token
-                where token_hash = ? and revoked_at is null and expires_at > ?""",
-                (rs, i) -> rs.getString(1), sha256(presented), Timestamp.from(clock.instant()))
-                .stream().findFirst()
+                where token_hash = ? and revoked_at is null and expires_at > ?""", (rs, i) -> rs.getString(1), sha256(presented), Timestamp.from(clock.instant())).stream()
+                .findFirst()
                 .flatMap(accounts::account)
                 .map(account -> new LedgerPrincipal(account.actor(), account.displayName(), null));
     }
 
     static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -116,6 +123,5 @@ class Tokens {
         }
     }
 
-    record TokenSummary(String tokenId, String name, Instant issuedAt, Instant expiresAt, Instant revokedAt) {
-    }
+    record TokenSummary(String tokenId, String name, Instant issuedAt, Instant expiresAt, Instant revokedAt) {}
 }

@@ -4,7 +4,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.HashSet;
 import java.util.Set;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -27,11 +26,11 @@ class UserAccount {
 
     @AggregateIdentifier
     private String username;
+
     private final Set<String> liveTokens = new HashSet<>();
     private final Set<String> revokedTokens = new HashSet<>();
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
     @CommandHandler
     UserAccount(RegisterUser command) {
@@ -42,8 +41,12 @@ class UserAccount {
         if (needsAgency && command.agencyId() == null) {
             throw new InvalidInput("agencyId", "is required for the roles PRACTITIONER and NOMINATED_REPRESENTATIVE");
         }
-        apply(new UserRegistered(command.username(), command.displayName(), command.agencyId(),
-                command.roles().stream().distinct().sorted().toList(), command.recordedAt()));
+        apply(new UserRegistered(
+                command.username(),
+                command.displayName(),
+                command.agencyId(),
+                command.roles().stream().distinct().sorted().toList(),
+                command.recordedAt()));
     }
 
     @CommandHandler
@@ -64,8 +67,14 @@ class UserAccount {
 
     @CommandHandler
     void handle(RecordAccessDenied command) {
-        apply(new AccessDenied(username, command.agencyId(), command.roles(), command.method(), command.path(),
-                command.reason(), command.recordedAt()));
+        apply(new AccessDenied(
+                username,
+                command.agencyId(),
+                command.roles(),
+                command.method(),
+                command.path(),
+                command.reason(),
+                command.recordedAt()));
     }
 
     @EventSourcingHandler

@@ -1,10 +1,5 @@
 package org.sharingledger.access;
 
-import java.util.LinkedHashMap;
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,6 +7,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
 import org.springframework.http.ResponseEntity;
@@ -30,24 +29,34 @@ class UserController {
     }
 
     @PostMapping("/api/users")
-    @Operation(summary = "Register a user", description = "Roles PRACTITIONER and NOMINATED_REPRESENTATIVE need the "
-            + "agencyId of a signed agency. Passwords have at least 12 characters and are stored only as a slow hash.")
+    @Operation(
+            summary = "Register a user",
+            description =
+                    "Roles PRACTITIONER and NOMINATED_REPRESENTATIVE need the "
+                            + "agencyId of a signed agency. Passwords have at least 12 characters and are stored only as a slow hash.")
     public ResponseEntity<Map<String, Object>> register(@Valid @RequestBody NewUser body) {
-        accounts.register(body.username(), body.password(), body.displayName(), body.agencyId(), body.roles(),
+        accounts.register(
+                body.username(),
+                body.password(),
+                body.displayName(),
+                body.agencyId(),
+                body.roles(),
                 CurrentActor.get());
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("username", body.username());
         created.put("displayName", body.displayName());
         created.put("agencyId", body.agencyId());
         created.put("roles", body.roles().stream().distinct().sorted().toList());
-        return ResponseEntity.created(URI.create("/api/users/" + body.username())).body(created);
+        return ResponseEntity.created(URI.create("/api/users/" + body.username()))
+                .body(created);
     }
 
-    record NewUser(@NotBlank @Size(max = 64) String username,
-                   @NotNull @Size(max = 200) String password,
-                   @NotBlank @Size(max = 200) String displayName,
-                   @Size(max = 64) String agencyId,
-                   @NotEmpty List<@NotNull Role> roles) {
+    record NewUser(
+            @NotBlank @Size(max = 64) String username,
+            @NotNull @Size(max = 200) String password,
+            @NotBlank @Size(max = 200) String displayName,
+            @Size(max = 64) String agencyId,
+            @NotEmpty List<@NotNull Role> roles) {
 
         @Override
         public String toString() {

@@ -4,7 +4,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -26,20 +25,26 @@ class Agency {
 
     @AggregateIdentifier
     private String agencyId;
+
     private LocalDate signedOn;
     private AgencyStatus status;
     private NominatedRepresentative representative;
 
-    protected Agency() {
-    }
+    protected Agency() {}
 
     @CommandHandler
     Agency(SignAgency command) {
         if (command.signedOn().isAfter(LocalDate.ofInstant(command.recordedAt(), ZoneOffset.UTC))) {
             throw new InvalidInput("signedOn", "must not be in the future");
         }
-        apply(new AgencySigned(command.agencyId(), command.name(), command.sector(), command.localDeliveryArea(),
-                command.nominatedRepresentative(), command.signedOn(), command.codeOfPracticeVersion(),
+        apply(new AgencySigned(
+                command.agencyId(),
+                command.name(),
+                command.sector(),
+                command.localDeliveryArea(),
+                command.nominatedRepresentative(),
+                command.signedOn(),
+                command.codeOfPracticeVersion(),
                 command.recordedAt()));
     }
 
@@ -62,8 +67,8 @@ class Agency {
         if (status == AgencyStatus.WITHDRAWN) {
             throw new StepNotAllowed("the agency has withdrawn");
         }
-        apply(new NominatedRepresentativeChanged(agencyId, representative, command.nominatedRepresentative(),
-                command.recordedAt()));
+        apply(new NominatedRepresentativeChanged(
+                agencyId, representative, command.nominatedRepresentative(), command.recordedAt()));
     }
 
     @EventSourcingHandler

@@ -1,11 +1,5 @@
 package org.sharingledger.agency;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -14,7 +8,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.sharingledger.kernel.CurrentActor;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.sharingledger.agency.api.AgencyDirectory;
 import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.ChangeNominatedRepresentative;
@@ -22,6 +20,7 @@ import org.sharingledger.agency.api.NominatedRepresentative;
 import org.sharingledger.agency.api.Sector;
 import org.sharingledger.agency.api.SignAgency;
 import org.sharingledger.agency.api.WithdrawAgency;
+import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.StepNotAllowed;
 import org.sharingledger.platform.web.Commands;
@@ -53,8 +52,17 @@ class AgencyController {
             throw new StepNotAllowed("agency " + body.agencyId() + " is already registered");
         }
         NominatedRepresentative representative = body.nominatedRepresentative().value();
-        commands.send(new SignAgency(body.agencyId(), body.name(), body.sector(), body.localDeliveryArea(),
-                representative, body.signedOn(), body.codeOfPracticeVersion(), clock.instant()), CurrentActor.get());
+        commands.send(
+                new SignAgency(
+                        body.agencyId(),
+                        body.name(),
+                        body.sector(),
+                        body.localDeliveryArea(),
+                        representative,
+                        body.signedOn(),
+                        body.codeOfPracticeVersion(),
+                        clock.instant()),
+                CurrentActor.get());
         Map<String, Object> agency = new LinkedHashMap<>();
         agency.put("agencyId", body.agencyId());
         agency.put("name", body.name());
@@ -65,23 +73,25 @@ class AgencyController {
         agency.put("withdrawnOn", null);
         agency.put("codeOfPracticeVersion", body.codeOfPracticeVersion());
         agency.put("nominatedRepresentative", representative);
-        return ResponseEntity.created(URI.create("/api/agencies/" + body.agencyId())).body(agency);
+        return ResponseEntity.created(URI.create("/api/agencies/" + body.agencyId()))
+                .body(agency);
     }
 
     @PostMapping("/api/agencies/{agencyId}/withdrawal")
-    @Operation(summary = "Record that an agency withdrew", description = "A withdrawn agency can neither make nor "
-            + "receive new requests (409); its history stays.")
+    @Operation(
+            summary = "Record that an agency withdrew",
+            description = "A withdrawn agency can neither make nor " + "receive new requests (409); its history stays.")
     public Map<String, Object> withdraw(@PathVariable String agencyId, @Valid @RequestBody Withdrawal body) {
         requireKnown(agencyId);
-        commands.send(new WithdrawAgency(agencyId, body.withdrawnOn(), body.reason(), clock.instant()),
-                CurrentActor.get());
+        commands.send(
+                new WithdrawAgency(agencyId, body.withdrawnOn(), body.reason(), clock.instant()), CurrentActor.get());
         return Map.of("agencyId", agencyId, "status", AgencyStatus.WITHDRAWN, "withdrawnOn", body.withdrawnOn());
     }
 
     @PostMapping("/api/agencies/{agencyId}/nominated-representative")
     @Operation(summary = "Name a new nominated representative")
-    public Map<String, Object> changeRepresentative(@PathVariable String agencyId,
-                                                    @Valid @RequestBody Representative body) {
+    public Map<String, Object> changeRepresentative(
+            @PathVariable String agencyId, @Valid @RequestBody Representative body) {
         requireKnown(agencyId);
         commands.send(new ChangeNominatedRepresentative(agencyId, body.value(), clock.instant()), CurrentActor.get());
         return Map.of("agencyId", agencyId, "nominatedRepresentative", body.value());
@@ -93,24 +103,29 @@ class AgencyController {
         }
     }
 
-    record NewAgency(@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}",
-                             message = "must be 2 to 64 lower-case letters, digits or hyphens, starting with a letter or digit")
-                     String agencyId,
-                     @NotBlank @Size(max = 200) String name,
-                     @NotNull Sector sector,
-                     @Size(max = 100) String localDeliveryArea,
-                     @NotNull @Valid Representative nominatedRepresentative,
-                     @NotNull LocalDate signedOn,
-                     @NotBlank @Size(max = 50) String codeOfPracticeVersion) {
-    }
+    record NewAgency(
+            @NotNull
+            @Pattern(
+                    regexp = "[a-z0-9][a-z0-9-]{1,63}",
+                    message = "must be 2 to 64 lower-case letters, digits or hyphens, starting with a letter or digit")
+            String agencyId,
 
-    record Representative(@NotBlank @Size(max = 200) String name,
-                          @NotBlank @Email @Size(max = 254) String email) {
+            @NotBlank @Size(max = 200) String name,
+            @NotNull Sector sector,
+            @Size(max = 100) String localDeliveryArea,
+            @NotNull @Valid Representative nominatedRepresentative,
+            @NotNull LocalDate signedOn,
+            @NotBlank @Size(max = 50) String codeOfPracticeVersion) {}
+
+    record Representative(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 254) String email) {
         NominatedRepresentative value() {
             return new NominatedRepresentative(name, email);
         }
     }
 
-    record Withdrawal(@NotNull LocalDate withdrawnOn, @NotBlank @Size(max = 2000) String reason) {
-    }
+    record Withdrawal(
+            @NotNull LocalDate withdrawnOn,
+            @NotBlank @Size(max = 2000) String reason) {}
 }

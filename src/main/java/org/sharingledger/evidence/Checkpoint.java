@@ -37,7 +37,9 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, Instant 
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(rootHash, "rootHash");
         Objects.requireNonNull(signedAt, "signedAt");
-        if (origin.isEmpty() || Text.indexOfControl(origin) >= 0 || origin.indexOf('\n') >= 0
+        if (origin.isEmpty()
+                || Text.indexOfControl(origin) >= 0
+                || origin.indexOf('\n') >= 0
                 || !Text.isWellFormed(origin)) {
             throw new IllegalArgumentException("a checkpoint's origin is one non-empty line of text");
         }
@@ -59,8 +61,8 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, Instant 
 
     /** The note text to sign: origin, size, base64 root and the time line, each ending with a newline. */
     public String body() {
-        return origin + "\n" + treeSize + "\n" + Text.base64(rootHash) + "\n"
-                + TIME_EXTENSION + DateTimeFormatter.ISO_INSTANT.format(signedAt) + "\n";
+        return origin + "\n" + treeSize + "\n" + Text.base64(rootHash) + "\n" + TIME_EXTENSION
+                + DateTimeFormatter.ISO_INSTANT.format(signedAt) + "\n";
     }
 
     /**
@@ -100,8 +102,8 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, Instant 
         try {
             signedAt = Instant.parse(lines[3].substring(TIME_EXTENSION.length()));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("the checkpoint's time is not a UTC instant such as "
-                    + "2026-11-25T20:00:00Z: " + lines[3]);
+            throw new IllegalArgumentException(
+                    "the checkpoint's time is not a UTC instant such as " + "2026-11-25T20:00:00Z: " + lines[3]);
         }
         Checkpoint checkpoint = new Checkpoint(lines[0], treeSize, rootHash, signedAt);
         if (!checkpoint.body().equals(body)) {
@@ -113,8 +115,8 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, Instant 
 
     private static long parseTreeSize(String line) {
         if (!line.matches("0|[1-9][0-9]{0,18}")) {
-            throw new IllegalArgumentException("the checkpoint's tree size is not a decimal number without leading "
-                    + "zeros: " + line);
+            throw new IllegalArgumentException(
+                    "the checkpoint's tree size is not a decimal number without leading " + "zeros: " + line);
         }
         try {
             return Long.parseLong(line);
@@ -125,8 +127,11 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, Instant 
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Checkpoint that && treeSize == that.treeSize && origin.equals(that.origin)
-                && Arrays.equals(rootHash, that.rootHash) && signedAt.equals(that.signedAt);
+        return other instanceof Checkpoint that
+                && treeSize == that.treeSize
+                && origin.equals(that.origin)
+                && Arrays.equals(rootHash, that.rootHash)
+                && signedAt.equals(that.signedAt);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.sharingledger.evidence;
 
-import org.springframework.jdbc.core.RowMapper;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,11 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,6 +37,7 @@ class Checkpointer {
     private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
     /** The advisory lock key: "ledger checkpoints". */
     private static final long LOCK = 0x4C45444745524350L;
+
     private static final int BATCH = 20_000;
     private static final long MAX_GAP = 100_000;
 
@@ -52,8 +52,12 @@ class Checkpointer {
     private final AtomicLong checkpointed = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
-    Checkpointer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LedgerKey key,
-                 EvidenceProperties properties, Clock clock) {
+    Checkpointer(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
+            LedgerKey key,
+            EvidenceProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -62,7 +66,8 @@ class Checkpointer {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${ledger.evidence.checkpoint-interval}",
+    @Scheduled(
+            initialDelayString = "${ledger.evidence.checkpoint-interval}",
             fixedDelayString = "${ledger.evidence.checkpoint-interval}")
     void inTheBackground() {
         try {
@@ -78,42 +83,52 @@ class Checkpointer {
         lock.lock();
         try {
             return Optional.ofNullable(transactions.execute(status -> {
-                jdbc.queryForList("select pg_advisory_xact_lock(?)", LOCK);
-                catchUpWithStoredLeaves();
-                List<Leaf> added = newLeaves();
-                if (added.isEmpty()) {
-                    return latest().orElse(null);
-                }
-                long first = tree.size();
-                jdbc.batchUpdate("insert into ledger_leaf (leaf_index, global_index, aggregate_identifier, "
-                        + "sequence_number, event_hash) values (?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement statement, int i) throws SQLException {
-                        Leaf leaf = added.get(i);
-                        statement.setLong(1, first + i);
-                        statement.setLong(2, leaf.position());
-                        statement.setString(3, leaf.aggregateIdentifier());
-                        statement.setLong(4, leaf.sequenceNumber());
-                        statement.setBytes(5, leaf.eventHash());
-                    }
+                        jdbc.queryForList("select pg_advisory_xact_lock(?)", LOCK);
+                        catchUpWithStoredLeaves();
+                        List<Leaf> added = newLeaves();
+                        if (added.isEmpty()) {
+                            return latest().orElse(null);
+                        }
+                        long first = tree.size();
+                        jdbc.batchUpdate(
+                                "insert into ledger_leaf (leaf_index, global_index, aggregate_identifier, "
+                                        + "sequence_number, event_hash) values (?, ?, ?, ?, ?)",
+                                new BatchPreparedStatementSetter() {
+                                    @Override
+                                    public void setValues(PreparedStatement statement, int i) throws SQLException {
+                                        Leaf leaf = added.get(i);
+                                        statement.setLong(1, first + i);
+                                        statement.setLong(2, leaf.position());
+                                        statement.setString(3, leaf.aggregateIdentifier());
+                                        statement.setLong(4, leaf.sequenceNumber());
+                                        statement.setBytes(5, leaf.eventHash());
+                                    }
 
-                    @Override
-                    public int getBatchSize() {
-                        return added.size();
-                    }
-                });
-                added.forEach(leaf -> tree.append(leaf.eventHash()));
-                Checkpoint checkpoint = new Checkpoint(properties.origin(), tree.size(), tree.root(tree.size()),
-                        clock.instant().truncatedTo(ChronoUnit.SECONDS));
-                String statement = SignedCheckpoints.sign(checkpoint, key);
-                jdbc.update("insert into ledger_checkpoint (tree_size, root_hash, signed_at, statement) "
-                                + "values (?, ?, ?, ?)", checkpoint.treeSize(), checkpoint.rootHash(),
-                        Timestamp.from(checkpoint.signedAt()), statement);
-                return new StoredCheckpoint(checkpoint, statement);
-            })).map(stored -> {
-                checkpointed.set(stored.checkpoint().treeSize());
-                return stored;
-            });
+                                    @Override
+                                    public int getBatchSize() {
+                                        return added.size();
+                                    }
+                                });
+                        added.forEach(leaf -> tree.append(leaf.eventHash()));
+                        Checkpoint checkpoint = new Checkpoint(
+                                properties.origin(),
+                                tree.size(),
+                                tree.root(tree.size()),
+                                clock.instant().truncatedTo(ChronoUnit.SECONDS));
+                        String statement = SignedCheckpoints.sign(checkpoint, key);
+                        jdbc.update(
+                                "insert into ledger_checkpoint (tree_size, root_hash, signed_at, statement) "
+                                        + "values (?, ?, ?, ?)",
+                                checkpoint.treeSize(),
+                                checkpoint.rootHash(),
+                                Timestamp.from(checkpoint.signedAt()),
+                                statement);
+                        return new StoredCheckpoint(checkpoint, statement);
+                    }))
+                    .map(stored -> {
+                        checkpointed.set(stored.checkpoint().treeSize());
+                        return stored;
+                    });
         } catch (RuntimeException e) {
             // The leaves appended in memory may not have been committed: start again from the database next time.
             tree = new MerkleTree();
@@ -146,8 +161,12 @@ class Checkpointer {
     }
 
     Optional<StoredCheckpoint> latest() {
-        return jdbc.query("select statement from ledger_checkpoint order by tree_size desc limit 1",
-                        (row, i) -> row.getString(1)).stream().findFirst()
+        return jdbc
+                .query(
+                        "select statement from ledger_checkpoint order by tree_size desc limit 1",
+                        (row, i) -> row.getString(1))
+                .stream()
+                .findFirst()
                 .map(statement -> new StoredCheckpoint(SignedCheckpoints.open(statement, key.verifier()), statement));
     }
 
@@ -157,11 +176,13 @@ class Checkpointer {
 
     /** Leaves this node has not seen yet (written by an earlier run, or another node). */
     private void catchUpWithStoredLeaves() {
-        jdbc.query("select global_index, event_hash from ledger_leaf where leaf_index >= ? order by leaf_index",
+        jdbc.query(
+                "select global_index, event_hash from ledger_leaf where leaf_index >= ? order by leaf_index",
                 row -> {
                     tree.append(row.getBytes(2));
                     highWater = Math.max(highWater, row.getLong(1));
-                }, tree.size());
+                },
+                tree.size());
     }
 
     private List<Leaf> newLeaves() {
@@ -171,8 +192,8 @@ class Checkpointer {
                 from ledger_gap g join domain_event_entry e on e.global_index = g.global_index
                 order by e.global_index""", Leaf.ROWS));
         if (!added.isEmpty()) {
-            jdbc.update("delete from ledger_gap where global_index = any(?)", (Object) added.stream()
-                    .map(Leaf::position).toArray(Long[]::new));
+            jdbc.update("delete from ledger_gap where global_index = any(?)", (Object)
+                    added.stream().map(Leaf::position).toArray(Long[]::new));
         }
         List<Leaf> batch;
         do {
@@ -182,28 +203,31 @@ class Checkpointer {
             for (Leaf leaf : batch) {
                 long missing = leaf.position() - highWater - 1;
                 if (missing > MAX_GAP) {
-                    log.warn("{} positions before {} hold no event; too many to wait for, so not tracked as gaps",
-                            missing, leaf.position());
+                    log.warn(
+                            "{} positions before {} hold no event; too many to wait for, so not tracked as gaps",
+                            missing,
+                            leaf.position());
                 } else if (missing > 0) {
-                    jdbc.update("insert into ledger_gap (global_index, first_seen) "
+                    jdbc.update(
+                            "insert into ledger_gap (global_index, first_seen) "
                                     + "select generate_series(?::bigint, ?::bigint), ? on conflict do nothing",
-                            highWater + 1, leaf.position() - 1, Timestamp.from(now));
+                            highWater + 1,
+                            leaf.position() - 1,
+                            Timestamp.from(now));
                 }
                 added.add(leaf);
                 highWater = leaf.position();
             }
         } while (batch.size() == BATCH);
-        jdbc.update("delete from ledger_gap where first_seen < ?",
-                Timestamp.from(now.minus(properties.gapTimeout())));
+        jdbc.update("delete from ledger_gap where first_seen < ?", Timestamp.from(now.minus(properties.gapTimeout())));
         return added;
     }
 
     @SuppressWarnings("ArrayRecordComponent") // a row read to be hashed, never compared or kept in a set
     record Leaf(long position, String aggregateIdentifier, long sequenceNumber, byte[] eventHash) {
-        static final RowMapper<Leaf> ROWS = (row, i) ->
-                new Leaf(row.getLong(1), row.getString(2), row.getLong(3), row.getBytes(4));
+        static final RowMapper<Leaf> ROWS =
+                (row, i) -> new Leaf(row.getLong(1), row.getString(2), row.getLong(3), row.getBytes(4));
     }
 
-    record StoredCheckpoint(Checkpoint checkpoint, String statement) {
-    }
+    record StoredCheckpoint(Checkpoint checkpoint, String statement) {}
 }

@@ -28,9 +28,17 @@ public final class EventHashes {
         }
     }
 
-    public byte[] hash(byte[] previous, String eventIdentifier, String aggregateIdentifier, long sequenceNumber,
-                       String type, String timeStamp, String payloadType, String payloadRevision, byte[] payload,
-                       byte[] metaData) {
+    public byte[] hash(
+            byte[] previous,
+            String eventIdentifier,
+            String aggregateIdentifier,
+            long sequenceNumber,
+            String type,
+            String timeStamp,
+            String payloadType,
+            String payloadRevision,
+            byte[] payload,
+            byte[] metaData) {
         sha256.reset();
         sha256.update(previous);
         text(eventIdentifier);

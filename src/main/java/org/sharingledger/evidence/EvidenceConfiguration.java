@@ -1,7 +1,6 @@
 package org.sharingledger.evidence;
 
 import java.io.IOException;
-
 import org.sharingledger.platform.storage.LedgerStorageProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +11,11 @@ import org.springframework.context.annotation.Configuration;
 class EvidenceConfiguration {
 
     @Bean
-    LedgerKey ledgerKey(EvidenceProperties properties, @Value("${spring.datasource.url:}") String externalUrl,
-                        LedgerStorageProperties storage) throws IOException {
+    LedgerKey ledgerKey(
+            EvidenceProperties properties,
+            @Value("${spring.datasource.url:}") String externalUrl,
+            LedgerStorageProperties storage)
+            throws IOException {
         return LedgerKey.load(properties.origin(), properties.signingKey(), !externalUrl.isBlank(), storage.dataDir());
     }
 }

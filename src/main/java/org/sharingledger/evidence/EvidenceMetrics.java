@@ -15,8 +15,10 @@ class EvidenceMetrics {
 
     EvidenceMetrics(Checkpointer checkpointer, MeterRegistry registry) {
         Gauge.builder("ledger.evidence.checkpointed.events", checkpointer, Checkpointer::checkpointedEvents)
-                .description("Events covered by the latest signed checkpoint").register(registry);
+                .description("Events covered by the latest signed checkpoint")
+                .register(registry);
         FunctionCounter.builder("ledger.evidence.checkpoint.failures", checkpointer, Checkpointer::failures)
-                .description("Background checkpoint runs that failed").register(registry);
+                .description("Background checkpoint runs that failed")
+                .register(registry);
     }
 }

@@ -1,7 +1,6 @@
 package org.sharingledger.evidence;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,5 +14,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           fill it
  */
 @ConfigurationProperties("ledger.evidence")
-record EvidenceProperties(String origin, String signingKey, Duration checkpointInterval, Duration gapTimeout) {
-}
+record EvidenceProperties(String origin, String signingKey, Duration checkpointInterval, Duration gapTimeout) {}

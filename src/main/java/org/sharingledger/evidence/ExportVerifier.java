@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-
 import org.sharingledger.evidence.api.CanonicalJson;
 import org.sharingledger.evidence.api.Seal;
 import tools.jackson.core.JacksonException;
@@ -24,14 +23,12 @@ public final class ExportVerifier {
     private static final Base64.Decoder BASE64 = Base64.getDecoder();
 
     /** The verdict and, line by line, what was checked or what failed. */
-    public record Result(boolean verified, List<String> findings) {
-    }
+    public record Result(boolean verified, List<String> findings) {}
 
     private final List<String> findings = new ArrayList<>();
     private boolean failed;
 
-    private ExportVerifier() {
-    }
+    private ExportVerifier() {}
 
     /**
      * Checks an exported timeline against the published checkpoint: every step's proof, the checkpoint's signature,
@@ -74,13 +71,13 @@ public final class ExportVerifier {
         JsonNode seal = document.remove("seal");
         String digest = Base64.getEncoder().encodeToString(LedgerEvidence.sha256(CanonicalJson.bytes(document)));
         if (!digest.equals(text(seal, "digest"))) {
-            fail("the export's content is not what the ledger sealed: it was changed after export "
-                    + "(its digest is " + digest + ", the seal says " + text(seal, "digest") + ")");
+            fail("the export's content is not what the ledger sealed: it was changed after export " + "(its digest is "
+                    + digest + ", the seal says " + text(seal, "digest") + ")");
             return;
         }
         if (!key.verify(Seal.message(digest), BASE64.decode(text(seal, "signature")))) {
-            fail("the seal is not a signature of this ledger's key " + key.name() + " (fingerprint "
-                    + key.fingerprint() + ")");
+            fail("the seal is not a signature of this ledger's key " + key.name() + " (fingerprint " + key.fingerprint()
+                    + ")");
             return;
         }
         findings.add("Seal: the export is exactly as the ledger " + key.name() + " produced it.");
@@ -98,8 +95,9 @@ public final class ExportVerifier {
         for (String list : List.of("entries", "recordedLater")) {
             for (JsonNode entry : root.path(list)) {
                 JsonNode proof = entry.path("proof");
-                String where = "entry at position " + entry.path("position").asLong() + " (" + entry.path("step")
-                        .asString() + " of request " + entry.path("requestId").asString() + ")";
+                String where = "entry at position " + entry.path("position").asLong() + " ("
+                        + entry.path("step").asString() + " of request "
+                        + entry.path("requestId").asString() + ")";
                 if (proof.isMissingNode() || proof.isNull()) {
                     fail(where + " carries no inclusion proof");
                     continue;
@@ -107,8 +105,12 @@ public final class ExportVerifier {
                 List<byte[]> path = new ArrayList<>();
                 proof.path("auditPath").forEach(hash -> path.add(BASE64.decode(hash.asString())));
                 if (proof.path("treeSize").asLong() != exported.treeSize()
-                        || !Merkle.verifyInclusion(BASE64.decode(text(proof, "eventHash")),
-                        proof.path("leafIndex").asLong(), exported.treeSize(), path, exported.rootHash())) {
+                        || !Merkle.verifyInclusion(
+                                BASE64.decode(text(proof, "eventHash")),
+                                proof.path("leafIndex").asLong(),
+                                exported.treeSize(),
+                                path,
+                                exported.rootHash())) {
                     fail(where + ": its inclusion proof does not lead to the checkpoint's root");
                 } else {
                     proved++;
@@ -141,16 +143,16 @@ public final class ExportVerifier {
             return;
         }
         JsonNode proofJson = JSON.readTree(consistency);
-        if (proofJson.path("from").asLong() != earlier.treeSize() || proofJson.path("to").asLong()
-                != later.treeSize()) {
+        if (proofJson.path("from").asLong() != earlier.treeSize()
+                || proofJson.path("to").asLong() != later.treeSize()) {
             fail("the consistency proof is for sizes " + proofJson.path("from").asLong() + " to "
                     + proofJson.path("to").asLong() + ", not " + earlier.treeSize() + " to " + later.treeSize());
             return;
         }
         List<byte[]> proof = new ArrayList<>();
         proofJson.path("proof").forEach(hash -> proof.add(BASE64.decode(hash.asString())));
-        if (!Merkle.verifyConsistency(earlier.treeSize(), later.treeSize(), earlier.rootHash(), later.rootHash(),
-                proof)) {
+        if (!Merkle.verifyConsistency(
+                earlier.treeSize(), later.treeSize(), earlier.rootHash(), later.rootHash(), proof)) {
             fail("the consistency proof does not show that the tree of " + later.treeSize()
                     + " events extends the published tree of " + earlier.treeSize());
         } else {

@@ -1,14 +1,12 @@
 package org.sharingledger.evidence;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-
 import javax.sql.DataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sharingledger.platform.storage.PostmasterPid;
 
@@ -47,8 +45,12 @@ public final class LedgerDatabase implements AutoCloseable {
         if (running.isPresent() && running.get().port() > 0) {
             return new LedgerDatabase(local(running.get().port()), null);
         }
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(folder).setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false).setPGStartupWait(Duration.ofSeconds(60)).start();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(folder)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
         return new LedgerDatabase(local(postgres.getPort()), postgres);
     }
 

@@ -9,9 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.sql.DataSource;
-
 import org.sharingledger.evidence.Checkpointer.StoredCheckpoint;
 import org.sharingledger.evidence.api.LedgerChecks;
 import org.sharingledger.evidence.api.LedgerProofs;
@@ -49,11 +47,16 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
     public Verification verify() {
         Verification result = verifier.verify(LedgerVerifier.Progress.NONE);
         if (result.verified()) {
-            log.info("Ledger verified: {} events at {} events/s, checkpoint of {} events", result.events(),
-                    result.eventsPerSecond(), result.checkpoint() == null ? 0 : result.checkpoint().treeSize());
+            log.info(
+                    "Ledger verified: {} events at {} events/s, checkpoint of {} events",
+                    result.events(),
+                    result.eventsPerSecond(),
+                    result.checkpoint() == null ? 0 : result.checkpoint().treeSize());
         } else {
-            log.warn("Ledger verification FAILED: {} problems, the first: {} at position {}",
-                    result.problems().size() + result.problemsNotListed(), result.problems().get(0).kind(),
+            log.warn(
+                    "Ledger verification FAILED: {} problems, the first: {} at position {}",
+                    result.problems().size() + result.problemsNotListed(),
+                    result.problems().get(0).kind(),
                     result.problems().get(0).position());
         }
         return result;
@@ -69,13 +72,23 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
         MerkleTree tree = checkpointer.tree();
         Map<Long, InclusionProof> proofs = new HashMap<>();
         if (!positions.isEmpty()) {
-            jdbc.query("select global_index, leaf_index, event_hash from ledger_leaf "
-                    + "where global_index = any(?) and leaf_index < ?", row -> {
-                long leaf = row.getLong(2);
-                proofs.put(row.getLong(1), new InclusionProof(BASE64.encodeToString(row.getBytes(3)), leaf,
-                        checkpoint.treeSize(), tree.inclusionProof(leaf, checkpoint.treeSize()).stream()
-                        .map(BASE64::encodeToString).toList()));
-            }, positions.toArray(Long[]::new), checkpoint.treeSize());
+            jdbc.query(
+                    "select global_index, leaf_index, event_hash from ledger_leaf "
+                            + "where global_index = any(?) and leaf_index < ?",
+                    row -> {
+                        long leaf = row.getLong(2);
+                        proofs.put(
+                                row.getLong(1),
+                                new InclusionProof(
+                                        BASE64.encodeToString(row.getBytes(3)),
+                                        leaf,
+                                        checkpoint.treeSize(),
+                                        tree.inclusionProof(leaf, checkpoint.treeSize()).stream()
+                                                .map(BASE64::encodeToString)
+                                                .toList()));
+                    },
+                    positions.toArray(Long[]::new),
+                    checkpoint.treeSize());
         }
         return new Proofs(published(latest.get()), proofs);
     }
@@ -83,8 +96,12 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
     @Override
     public Seal seal(byte[] canonicalContent) {
         String digest = BASE64.encodeToString(sha256(canonicalContent));
-        return new Seal("Ed25519", digest, BASE64.encodeToString(key.sign(Seal.message(digest))),
-                key.verifier().text(), key.verifier().fingerprint());
+        return new Seal(
+                "Ed25519",
+                digest,
+                BASE64.encodeToString(key.sign(Seal.message(digest))),
+                key.verifier().text(),
+                key.verifier().fingerprint());
     }
 
     @Override
@@ -94,10 +111,15 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
 
     /** The checkpoint of exactly this tree size, if one was signed. */
     Optional<SignedCheckpoint> checkpoint(long treeSize) {
-        return jdbc.query("select statement from ledger_checkpoint where tree_size = ?", (row, i) ->
-                        row.getString(1), treeSize).stream().findFirst()
-                .map(statement -> published(new StoredCheckpoint(SignedCheckpoints.open(statement, key.verifier()),
-                        statement)));
+        return jdbc
+                .query(
+                        "select statement from ledger_checkpoint where tree_size = ?",
+                        (row, i) -> row.getString(1),
+                        treeSize)
+                .stream()
+                .findFirst()
+                .map(statement ->
+                        published(new StoredCheckpoint(SignedCheckpoints.open(statement, key.verifier()), statement)));
     }
 
     /** RFC 9162 consistency proof between two tree sizes the tree has reached. */
@@ -109,7 +131,9 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
         if (to > tree.size()) {
             throw new InvalidInput("to", "must be at most the tree's size, " + tree.size());
         }
-        return tree.consistencyProof(from, to).stream().map(BASE64::encodeToString).toList();
+        return tree.consistencyProof(from, to).stream()
+                .map(BASE64::encodeToString)
+                .toList();
     }
 
     VerifierKey verifier() {
@@ -118,8 +142,13 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
 
     private SignedCheckpoint published(StoredCheckpoint stored) {
         Checkpoint checkpoint = stored.checkpoint();
-        return new SignedCheckpoint(checkpoint.treeSize(), BASE64.encodeToString(checkpoint.rootHash()),
-                checkpoint.signedAt(), stored.statement(), key.verifier().text(), key.verifier().fingerprint());
+        return new SignedCheckpoint(
+                checkpoint.treeSize(),
+                BASE64.encodeToString(checkpoint.rootHash()),
+                checkpoint.signedAt(),
+                stored.statement(),
+                key.verifier().text(),
+                key.verifier().fingerprint());
     }
 
     static byte[] sha256(byte[] content) {

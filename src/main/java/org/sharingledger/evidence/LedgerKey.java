@@ -25,7 +25,6 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +40,7 @@ public final class LedgerKey {
 
     /** The key file in the data folder, used only with the embedded database and no key configured. */
     static final String KEY_FILE = "signing.key";
+
     static final int SEED_SIZE = 32;
 
     private final String name;
@@ -94,8 +94,8 @@ public final class LedgerKey {
             try {
                 seed = Base64.getDecoder().decode(configuredBase64.strip());
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("LEDGER_SIGNING_KEY must be base64 of 32 random bytes "
-                        + "(e.g. `openssl rand -base64 32`)");
+                throw new IllegalStateException(
+                        "LEDGER_SIGNING_KEY must be base64 of 32 random bytes " + "(e.g. `openssl rand -base64 32`)");
             }
             if (seed.length != SEED_SIZE) {
                 throw new IllegalStateException("LEDGER_SIGNING_KEY must decode to exactly 32 bytes (an Ed25519 "
@@ -119,7 +119,8 @@ public final class LedgerKey {
         }
         byte[] seed;
         try {
-            seed = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            seed = Base64.getDecoder()
+                    .decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("The signing key file " + file + " is not base64; restore it from a "
                     + "backup, or set LEDGER_SIGNING_KEY");
@@ -130,8 +131,11 @@ public final class LedgerKey {
         }
         LedgerKey key = fromSeedClearing(name, seed);
         if (generated) {
-            log.info("Generated a new signing key in {} (verifier key {}, fingerprint {})", file,
-                    key.verifier().text(), key.verifier().fingerprint());
+            log.info(
+                    "Generated a new signing key in {} (verifier key {}, fingerprint {})",
+                    file,
+                    key.verifier().text(),
+                    key.verifier().fingerprint());
         } else {
             warnIfReadableByOthers(file);
         }
@@ -188,7 +192,9 @@ public final class LedgerKey {
         Files.deleteIfExists(temporary);
         Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try (FileChannel channel = posix()
-                ? FileChannel.open(temporary, options,
+                ? FileChannel.open(
+                        temporary,
+                        options,
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : FileChannel.open(temporary, options)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -212,11 +218,15 @@ public final class LedgerKey {
         }
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            Set<PosixFilePermission> others = EnumSet.complementOf(EnumSet.of(PosixFilePermission.OWNER_READ,
-                    PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+            Set<PosixFilePermission> others = EnumSet.complementOf(EnumSet.of(
+                    PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE,
+                    PosixFilePermission.OWNER_EXECUTE));
             others.retainAll(permissions);
             if (!others.isEmpty()) {
-                log.warn("The signing key file {} is open to others ({}); make it rw------- (chmod 600)", file,
+                log.warn(
+                        "The signing key file {} is open to others ({}); make it rw------- (chmod 600)",
+                        file,
                         PosixFilePermissions.toString(permissions));
             }
         } catch (IOException e) {

@@ -16,15 +16,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.sql.DataSource;
-
 import org.postgresql.PGStatement;
-
+import org.sharingledger.evidence.api.Verification;
 import org.sharingledger.evidence.api.Verification.CheckpointSummary;
 import org.sharingledger.evidence.api.Verification.Kind;
 import org.sharingledger.evidence.api.Verification.Problem;
-import org.sharingledger.evidence.api.Verification;
 
 /**
  * Recomputes the ledger from its raw rows, trusting nothing stored but the signed checkpoints (and those only under
@@ -51,8 +48,7 @@ public final class LedgerVerifier {
     public interface Progress {
         void at(long eventsDone, long eventsTotal);
 
-        Progress NONE = (done, total) -> {
-        };
+        Progress NONE = (done, total) -> {};
     }
 
     private final DataSource dataSource;
@@ -114,35 +110,63 @@ public final class LedgerVerifier {
             long nanos = Math.max(1, System.nanoTime() - t0);
             Checkpoint latest = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
             problems.sort(Comparator.comparing((Problem p) -> p.position() == null ? Long.MAX_VALUE : p.position()));
-            return new Verification(problemCount == 0, events, events * 1_000_000_000L / nanos,
-                    latest == null ? null : new CheckpointSummary(latest.treeSize(),
-                            Base64.getEncoder().encodeToString(latest.rootHash()), latest.signedAt()),
-                    checkpoints.size(), uncheckpointed, List.copyOf(problems),
-                    Math.max(0, problemCount - problems.size()), started,
-                    Duration.ofNanos(nanos).toMillis(), key.text());
+            return new Verification(
+                    problemCount == 0,
+                    events,
+                    events * 1_000_000_000L / nanos,
+                    latest == null
+                            ? null
+                            : new CheckpointSummary(
+                                    latest.treeSize(),
+                                    Base64.getEncoder().encodeToString(latest.rootHash()),
+                                    latest.signedAt()),
+                    checkpoints.size(),
+                    uncheckpointed,
+                    List.copyOf(problems),
+                    Math.max(0, problemCount - problems.size()),
+                    started,
+                    Duration.ofNanos(nanos).toMillis(),
+                    key.text());
         }
 
         /** Every checkpoint row must be a statement signed by the verifier key that says what its columns say. */
         private List<Checkpoint> signedCheckpoints() throws SQLException {
             List<Checkpoint> valid = new ArrayList<>();
-            query("select tree_size, root_hash, signed_at, statement from ledger_checkpoint order by tree_size",
+            query(
+                    "select tree_size, root_hash, signed_at, statement from ledger_checkpoint order by tree_size",
                     row -> {
                         long size = row.getLong(1);
                         try {
                             Checkpoint signed = SignedCheckpoints.open(row.getString(4), key);
-                            if (signed.treeSize() != size || !Arrays.equals(signed.rootHash(), row.getBytes(2))
-                                    || !signed.signedAt().equals(row.getTimestamp(3).toInstant())) {
-                                problem(Kind.CHECKPOINT_MISMATCH, null, null, null, "checkpoint of tree size "
-                                        + size + ": its stored size, root or time differ from its signed statement");
+                            if (signed.treeSize() != size
+                                    || !Arrays.equals(signed.rootHash(), row.getBytes(2))
+                                    || !signed.signedAt()
+                                            .equals(row.getTimestamp(3).toInstant())) {
+                                problem(
+                                        Kind.CHECKPOINT_MISMATCH,
+                                        null,
+                                        null,
+                                        null,
+                                        "checkpoint of tree size " + size
+                                                + ": its stored size, root or time differ from its signed statement");
                             } else if (!signed.origin().equals(key.name())) {
-                                problem(Kind.CHECKPOINT_MISMATCH, null, null, null, "checkpoint of tree size "
-                                        + size + " names another ledger: " + signed.origin());
+                                problem(
+                                        Kind.CHECKPOINT_MISMATCH,
+                                        null,
+                                        null,
+                                        null,
+                                        "checkpoint of tree size " + size + " names another ledger: "
+                                                + signed.origin());
                             } else {
                                 valid.add(signed);
                             }
                         } catch (RuntimeException e) {
-                            problem(Kind.CHECKPOINT_MISMATCH, null, null, null, "checkpoint of tree size " + size
-                                    + " does not verify: " + e.getMessage());
+                            problem(
+                                    Kind.CHECKPOINT_MISMATCH,
+                                    null,
+                                    null,
+                                    null,
+                                    "checkpoint of tree size " + size + " does not verify: " + e.getMessage());
                         }
                     });
             return valid;
@@ -156,8 +180,12 @@ public final class LedgerVerifier {
             query("select leaf_index, event_hash from ledger_leaf order by leaf_index", row -> {
                 long index = row.getLong(1);
                 if (index != expected[0]) {
-                    problem(Kind.CHECKPOINT_MISMATCH, null, null, null, "the tree's record skips from leaf "
-                            + (expected[0] - 1) + " to leaf " + index);
+                    problem(
+                            Kind.CHECKPOINT_MISMATCH,
+                            null,
+                            null,
+                            null,
+                            "the tree's record skips from leaf " + (expected[0] - 1) + " to leaf " + index);
                 }
                 expected[0] = index + 1;
                 tree.append(row.getBytes(2));
@@ -170,9 +198,14 @@ public final class LedgerVerifier {
                 if (checkpoint.treeSize() == 0) {
                     compareRoot(checkpoint, Merkle.emptyRoot(), 0);
                 } else {
-                    problem(Kind.CHECKPOINT_MISMATCH, null, null, null, "checkpoint of tree size "
-                            + checkpoint.treeSize() + " covers more events than the tree's record holds ("
-                            + tree.size() + "): leaves were removed");
+                    problem(
+                            Kind.CHECKPOINT_MISMATCH,
+                            null,
+                            null,
+                            null,
+                            "checkpoint of tree size "
+                                    + checkpoint.treeSize() + " covers more events than the tree's record holds ("
+                                    + tree.size() + "): leaves were removed");
                 }
             }
         }
@@ -183,34 +216,47 @@ public final class LedgerVerifier {
 
         private void compareRoot(Checkpoint checkpoint, byte[] root, long previousSize) {
             if (!Arrays.equals(checkpoint.rootHash(), root)) {
-                problem(Kind.CHECKPOINT_MISMATCH, null, null, null, "the tree of the first " + checkpoint.treeSize()
-                        + " events no longer has the root signed at " + checkpoint.signedAt()
-                        + ": its record was altered among leaves " + previousSize + " to "
-                        + (checkpoint.treeSize() - 1));
+                problem(
+                        Kind.CHECKPOINT_MISMATCH,
+                        null,
+                        null,
+                        null,
+                        "the tree of the first " + checkpoint.treeSize()
+                                + " events no longer has the root signed at " + checkpoint.signedAt()
+                                + ": its record was altered among leaves " + previousSize + " to "
+                                + (checkpoint.treeSize() - 1));
             }
         }
 
         /** Store order: events and the tree's leaves merged by position, each event rehashed and chained. */
         private long eventsAgainstLeaves(long total) throws SQLException {
             long lastLeafPosition = single("select coalesce(max(global_index), 0) from ledger_leaf");
-            long checkpointed = checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).treeSize();
-            try (PreparedStatement leafQuery = connection.prepareStatement("select global_index, leaf_index, "
-                    + "aggregate_identifier, sequence_number, event_hash from ledger_leaf order by global_index");
-                 PreparedStatement eventQuery = connection.prepareStatement("select global_index, "
-                         + "event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type, "
-                         + "payload_revision, payload, meta_data, event_hash from domain_event_entry "
-                         + "order by global_index")) {
+            long checkpointed = checkpoints.isEmpty()
+                    ? 0
+                    : checkpoints.get(checkpoints.size() - 1).treeSize();
+            try (PreparedStatement leafQuery = connection.prepareStatement(
+                            "select global_index, leaf_index, "
+                                    + "aggregate_identifier, sequence_number, event_hash from ledger_leaf order by global_index");
+                    PreparedStatement eventQuery = connection.prepareStatement("select global_index, "
+                            + "event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type, "
+                            + "payload_revision, payload, meta_data, event_hash from domain_event_entry "
+                            + "order by global_index")) {
                 leafQuery.setFetchSize(FETCH);
                 eventQuery.setFetchSize(FETCH);
                 binary(leafQuery);
                 binary(eventQuery);
-                try (ResultSet leaves = leafQuery.executeQuery(); ResultSet events = eventQuery.executeQuery()) {
+                try (ResultSet leaves = leafQuery.executeQuery();
+                        ResultSet events = eventQuery.executeQuery()) {
                     Leaf leaf = Leaf.next(leaves);
                     Event event = Event.next(events);
                     long done = 0;
                     while (leaf != null || event != null) {
                         if (event == null || (leaf != null && leaf.position < event.position)) {
-                            problem(Kind.MISSING, leaf.position, leaf.aggregateIdentifier, leaf.sequenceNumber,
+                            problem(
+                                    Kind.MISSING,
+                                    leaf.position,
+                                    leaf.aggregateIdentifier,
+                                    leaf.sequenceNumber,
                                     "this event was checkpointed (leaf " + leaf.index + ") and is no longer stored");
                             streams.put(leaf.aggregateIdentifier, new Link(leaf.sequenceNumber, leaf.eventHash));
                             leaf = Leaf.next(leaves);
@@ -219,8 +265,12 @@ public final class LedgerVerifier {
                         if (leaf == null || event.position < leaf.position) {
                             check(event, null);
                             if (event.position < lastLeafPosition && !gaps.contains(event.position)) {
-                                problem(Kind.INSERTED, event.position, event.aggregateIdentifier,
-                                        event.sequenceNumber, "no checkpoint covers this event although the tree "
+                                problem(
+                                        Kind.INSERTED,
+                                        event.position,
+                                        event.aggregateIdentifier,
+                                        event.sequenceNumber,
+                                        "no checkpoint covers this event although the tree "
                                                 + "already holds later positions: it was put in afterwards");
                             } else {
                                 uncheckpointed++;
@@ -251,23 +301,45 @@ public final class LedgerVerifier {
             } else if (link != null && link.sequenceNumber == event.sequenceNumber - 1) {
                 previous = link.eventHash;
             } else if (link != null && link.sequenceNumber >= event.sequenceNumber) {
-                problem(Kind.OUT_OF_ORDER, event.position, event.aggregateIdentifier, event.sequenceNumber,
+                problem(
+                        Kind.OUT_OF_ORDER,
+                        event.position,
+                        event.aggregateIdentifier,
+                        event.sequenceNumber,
                         "stored after event " + link.sequenceNumber + " of its stream");
             } else {
                 long from = link == null ? 0 : link.sequenceNumber + 1;
-                problem(Kind.MISSING, event.position, event.aggregateIdentifier, event.sequenceNumber,
-                        (from == event.sequenceNumber - 1 ? "event " + from : "events " + from + " to "
-                                + (event.sequenceNumber - 1)) + " of this stream, which this event follows, "
+                problem(
+                        Kind.MISSING,
+                        event.position,
+                        event.aggregateIdentifier,
+                        event.sequenceNumber,
+                        (from == event.sequenceNumber - 1
+                                        ? "event " + from
+                                        : "events " + from + " to " + (event.sequenceNumber - 1))
+                                + " of this stream, which this event follows, "
                                 + (from == event.sequenceNumber - 1 ? "is" : "are") + " not stored");
             }
             boolean reported = false;
             if (previous != null) {
-                byte[] recomputed = hashes.hash(previous, event.eventIdentifier, event.aggregateIdentifier,
-                        event.sequenceNumber, event.type, event.timeStamp, event.payloadType, event.payloadRevision,
-                        event.payload, event.metaData);
+                byte[] recomputed = hashes.hash(
+                        previous,
+                        event.eventIdentifier,
+                        event.aggregateIdentifier,
+                        event.sequenceNumber,
+                        event.type,
+                        event.timeStamp,
+                        event.payloadType,
+                        event.payloadRevision,
+                        event.payload,
+                        event.metaData);
                 event.previous = previous;
                 if (!Arrays.equals(recomputed, event.eventHash)) {
-                    problem(Kind.MODIFIED, event.position, event.aggregateIdentifier, event.sequenceNumber,
+                    problem(
+                            Kind.MODIFIED,
+                            event.position,
+                            event.aggregateIdentifier,
+                            event.sequenceNumber,
                             "its stored bytes no longer give its hash");
                     reported = true;
                     if (modified.size() < SWAP_CANDIDATES) {
@@ -278,13 +350,20 @@ public final class LedgerVerifier {
             if (leaf != null && !reported) {
                 if (!leaf.aggregateIdentifier.equals(event.aggregateIdentifier)
                         || leaf.sequenceNumber != event.sequenceNumber) {
-                    problem(Kind.OUT_OF_ORDER, event.position, event.aggregateIdentifier, event.sequenceNumber,
+                    problem(
+                            Kind.OUT_OF_ORDER,
+                            event.position,
+                            event.aggregateIdentifier,
+                            event.sequenceNumber,
                             "this position was checkpointed holding event " + leaf.sequenceNumber + " of stream "
                                     + leaf.aggregateIdentifier);
                 } else if (!Arrays.equals(leaf.eventHash, event.eventHash)) {
-                    problem(Kind.MODIFIED, event.position, event.aggregateIdentifier, event.sequenceNumber,
-                            "this event and its hash were changed after it was checkpointed (leaf " + leaf.index
-                                    + ")");
+                    problem(
+                            Kind.MODIFIED,
+                            event.position,
+                            event.aggregateIdentifier,
+                            event.sequenceNumber,
+                            "this event and its hash were changed after it was checkpointed (leaf " + leaf.index + ")");
                 }
             }
             streams.put(event.aggregateIdentifier, new Link(event.sequenceNumber, event.eventHash));
@@ -294,15 +373,33 @@ public final class LedgerVerifier {
         private void identifySwaps() {
             for (Event a : modified) {
                 for (Event b : modified) {
-                    if (a != b && a.previous != null && Arrays.equals(a.eventHash, hashes.hash(a.previous,
-                            a.eventIdentifier, a.aggregateIdentifier, a.sequenceNumber, a.type, a.timeStamp,
-                            a.payloadType, a.payloadRevision, b.payload, a.metaData))) {
+                    if (a != b
+                            && a.previous != null
+                            && Arrays.equals(
+                                    a.eventHash,
+                                    hashes.hash(
+                                            a.previous,
+                                            a.eventIdentifier,
+                                            a.aggregateIdentifier,
+                                            a.sequenceNumber,
+                                            a.type,
+                                            a.timeStamp,
+                                            a.payloadType,
+                                            a.payloadRevision,
+                                            b.payload,
+                                            a.metaData))) {
                         for (int i = 0; i < problems.size(); i++) {
                             Problem p = problems.get(i);
                             if (p.kind() == Kind.MODIFIED && a.position == p.position()) {
-                                problems.set(i, new Problem(Kind.MODIFIED, p.position(), p.aggregateIdentifier(),
-                                        p.sequenceNumber(), "its payload is the one stored at position " + b.position
-                                        + ", and that event holds another: the two payloads were swapped"));
+                                problems.set(
+                                        i,
+                                        new Problem(
+                                                Kind.MODIFIED,
+                                                p.position(),
+                                                p.aggregateIdentifier(),
+                                                p.sequenceNumber(),
+                                                "its payload is the one stored at position " + b.position
+                                                        + ", and that event holds another: the two payloads were swapped"));
                             }
                         }
                     }
@@ -319,7 +416,7 @@ public final class LedgerVerifier {
 
         private long single(String sql) throws SQLException {
             try (PreparedStatement statement = connection.prepareStatement(sql);
-                 ResultSet row = statement.executeQuery()) {
+                    ResultSet row = statement.executeQuery()) {
                 row.next();
                 return row.getLong(1);
             }
@@ -354,8 +451,7 @@ public final class LedgerVerifier {
     }
 
     @SuppressWarnings("ArrayRecordComponent") // a row read to be hashed, never compared or kept in a set
-    private record Link(long sequenceNumber, byte[] eventHash) {
-    }
+    private record Link(long sequenceNumber, byte[] eventHash) {}
 
     private static final class Leaf {
         long position;

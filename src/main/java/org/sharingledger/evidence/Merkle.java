@@ -27,8 +27,7 @@ public final class Merkle {
 
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Merkle::sha256);
 
-    private Merkle() {
-    }
+    private Merkle() {}
 
     /** {@code SHA-256(0x00 || leafData)}, the hash of one leaf (RFC 9162 2.1.1). */
     public static byte[] leafHash(byte[] leafData) {
@@ -74,8 +73,8 @@ public final class Merkle {
      * @param leafData  the leaf itself (hashed here with {@link #leafHash}), in the ledger a 32-byte event hash
      * @param auditPath the path from the leaf up, as {@link MerkleTree#inclusionProof} gives it
      */
-    public static boolean verifyInclusion(byte[] leafData, long index, long treeSize, List<byte[]> auditPath,
-                                          byte[] root) {
+    public static boolean verifyInclusion(
+            byte[] leafData, long index, long treeSize, List<byte[]> auditPath, byte[] root) {
         Objects.requireNonNull(leafData, "leafData");
         if (index < 0 || index >= treeSize || !isHash(root) || !allHashes(auditPath)) {
             return false;
@@ -119,7 +118,8 @@ public final class Merkle {
             return false;
         }
         if (size1 == 0) {
-            return proof.isEmpty() && MessageDigest.isEqual(root1, EMPTY_ROOT)
+            return proof.isEmpty()
+                    && MessageDigest.isEqual(root1, EMPTY_ROOT)
                     && (size2 > 0 || MessageDigest.isEqual(root2, EMPTY_ROOT));
         }
         if (size1 == size2) {

@@ -3,7 +3,6 @@ package org.sharingledger.evidence;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -23,16 +22,17 @@ public final class MerkleTree {
 
     /** Hashes per storage chunk: 4096 x 32 bytes = 128 KiB, small enough to stay out of humongous allocations. */
     private static final int CHUNK_BITS = 12;
+
     private static final int CHUNK_HASHES = 1 << CHUNK_BITS;
     private static final int CHUNK_MASK = CHUNK_HASHES - 1;
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** {@code levels.get(k)}: the chunks of level {@code k}, which holds {@code size >>> k} hashes. */
     private final List<List<byte[]>> levels = new ArrayList<>();
+
     private long size;
 
-    public MerkleTree() {
-    }
+    public MerkleTree() {}
 
     /**
      * Appends one leaf. In the ledger the leaf is an event's 32-byte hash; any byte string is accepted, as in the RFC.
@@ -208,8 +208,11 @@ public final class MerkleTree {
     private byte[] hashChildren(int level, long leftIndex) {
         List<byte[]> chunks = levels.get(level);
         long rightIndex = leftIndex + 1;
-        return Merkle.nodeHash(chunks.get(chunkOf(leftIndex)), offsetOf(leftIndex),
-                chunks.get(chunkOf(rightIndex)), offsetOf(rightIndex));
+        return Merkle.nodeHash(
+                chunks.get(chunkOf(leftIndex)),
+                offsetOf(leftIndex),
+                chunks.get(chunkOf(rightIndex)),
+                offsetOf(rightIndex));
     }
 
     private byte[] get(int level, long index) {

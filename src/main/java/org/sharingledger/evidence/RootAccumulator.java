@@ -11,10 +11,10 @@ public final class RootAccumulator {
 
     /** {@code stack[k]}: the hash of the complete subtree of {@code 2^k} leaves when bit {@code k} of size is set. */
     private final byte[][] stack = new byte[64][];
+
     private long size;
 
-    public RootAccumulator() {
-    }
+    public RootAccumulator() {}
 
     /** Adds the next leaf; as in {@link MerkleTree#append}, the tree holds {@link Merkle#leafHash} of it. */
     public void append(byte[] leafData) {

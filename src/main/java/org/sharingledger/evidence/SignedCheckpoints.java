@@ -1,7 +1,6 @@
 package org.sharingledger.evidence;
 
 import java.util.Objects;
-
 import org.sharingledger.evidence.InvalidStatement.Reason;
 
 /**
@@ -12,8 +11,7 @@ import org.sharingledger.evidence.InvalidStatement.Reason;
  */
 public final class SignedCheckpoints {
 
-    private SignedCheckpoints() {
-    }
+    private SignedCheckpoints() {}
 
     /** The whole signed statement: the checkpoint's body, a blank line and the key's signature line. */
     public static String sign(Checkpoint checkpoint, LedgerKey key) {

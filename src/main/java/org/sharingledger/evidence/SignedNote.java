@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.sharingledger.evidence.InvalidStatement.Reason;
 
 /**
@@ -21,8 +20,7 @@ final class SignedNote {
     /** A checkpoint is a few hundred characters; anything this long is refused before being looked at. */
     static final int MAX_LENGTH = 1 << 20;
 
-    private SignedNote() {
-    }
+    private SignedNote() {}
 
     /** {@code text}, a blank line and the key's signature line. */
     static String sign(String text, LedgerKey key) {
@@ -52,11 +50,13 @@ final class SignedNote {
         }
         int control = Text.indexOfControl(note);
         if (control >= 0) {
-            throw malformed(note.charAt(control) == '\r'
-                    ? "the statement contains a carriage return: its lines must end with \\n alone (was it converted "
-                    + "to Windows line endings?)"
-                    : String.format("the statement contains the control character U+%04X on line %d",
-                    (int) note.charAt(control), lineOf(note, control)));
+            throw malformed(
+                    note.charAt(control) == '\r'
+                            ? "the statement contains a carriage return: its lines must end with \\n alone (was it converted "
+                                    + "to Windows line endings?)"
+                            : String.format(
+                                    "the statement contains the control character U+%04X on line %d",
+                                    (int) note.charAt(control), lineOf(note, control)));
         }
         if (!Text.isWellFormed(note)) {
             throw malformed("the statement is not valid Unicode text");
@@ -102,16 +102,20 @@ final class SignedNote {
             }
             byte[] signature = Arrays.copyOfRange(keyIdAndSignature, 4, keyIdAndSignature.length);
             if (!key.verify(textBytes, signature)) {
-                throw new InvalidStatement(Reason.BAD_SIGNATURE, "the signature by " + signer + " (line "
-                        + lineNumber + ") does not match the statement: the text or the signature was changed "
-                        + "after signing");
+                throw new InvalidStatement(
+                        Reason.BAD_SIGNATURE,
+                        "the signature by " + signer + " (line "
+                                + lineNumber + ") does not match the statement: the text or the signature was changed "
+                                + "after signing");
             }
             verified = true;
         }
         if (!verified) {
-            throw new InvalidStatement(Reason.NOT_SIGNED_BY_KEY, "the statement is not signed by the key "
-                    + key.name() + "+" + HexFormat.of().formatHex(key.keyHash()) + "; it is signed by "
-                    + String.join(", ", others));
+            throw new InvalidStatement(
+                    Reason.NOT_SIGNED_BY_KEY,
+                    "the statement is not signed by the key "
+                            + key.name() + "+" + HexFormat.of().formatHex(key.keyHash()) + "; it is signed by "
+                            + String.join(", ", others));
         }
         return text;
     }

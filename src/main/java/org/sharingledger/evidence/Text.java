@@ -5,8 +5,7 @@ import java.util.Base64;
 /** Strict text rules shared by keys, checkpoints and signed notes. */
 final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /**
      * Standard base64 (RFC 4648 section 4) in its one canonical spelling: padded, no line breaks, no stray bits.

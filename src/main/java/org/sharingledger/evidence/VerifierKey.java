@@ -23,6 +23,7 @@ public final class VerifierKey {
 
     /** The signed-note signature type of Ed25519. */
     static final byte ED25519 = 0x01;
+
     static final int PUBLIC_KEY_SIZE = 32;
     static final int SIGNATURE_SIZE = 64;
 
@@ -150,7 +151,9 @@ public final class VerifierKey {
 
     /** The key hash as the big-endian number that opens every signature. */
     int keyId() {
-        return ((keyHash[0] & 0xff) << 24) | ((keyHash[1] & 0xff) << 16) | ((keyHash[2] & 0xff) << 8)
+        return ((keyHash[0] & 0xff) << 24)
+                | ((keyHash[1] & 0xff) << 16)
+                | ((keyHash[2] & 0xff) << 8)
                 | (keyHash[3] & 0xff);
     }
 

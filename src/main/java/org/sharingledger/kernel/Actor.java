@@ -19,7 +19,9 @@ public record Actor(String username, String agencyId, List<Role> roles) {
 
     public Actor {
         Objects.requireNonNull(username, "username");
-        roles = roles == null ? List.of() : roles.stream().distinct().sorted(Comparator.naturalOrder()).toList();
+        roles = roles == null
+                ? List.of()
+                : roles.stream().distinct().sorted(Comparator.naturalOrder()).toList();
     }
 
     public boolean has(Role role) {

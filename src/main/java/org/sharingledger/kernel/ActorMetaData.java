@@ -17,8 +17,7 @@ public final class ActorMetaData {
     public static final String CORRELATION_ID = "correlationId";
     public static final List<String> KEYS = List.of(USERNAME, AGENCY_ID, ROLES, CORRELATION_ID);
 
-    private ActorMetaData() {
-    }
+    private ActorMetaData() {}
 
     public static Map<String, Object> of(Actor actor, String correlationId) {
         Map<String, Object> metaData = new HashMap<>();

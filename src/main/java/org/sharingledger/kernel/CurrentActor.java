@@ -1,15 +1,13 @@
 package org.sharingledger.kernel;
 
 import java.util.Optional;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The actor behind the current HTTP request, as authenticated by password or token. */
 public final class CurrentActor {
 
-    private CurrentActor() {
-    }
+    private CurrentActor() {}
 
     /** The authenticated actor; only called behind authentication, so its absence is a programming error. */
     public static Actor get() {

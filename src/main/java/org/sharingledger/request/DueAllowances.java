@@ -1,7 +1,6 @@
 package org.sharingledger.request;
 
 import java.time.Duration;
-
 import org.sharingledger.request.api.Urgency;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,5 +1,11 @@
 package org.sharingledger.request;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,16 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import org.sharingledger.agency.api.AgencyDirectory;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
-import org.sharingledger.agency.api.AgencyDirectory;
+import org.sharingledger.kernel.NhsNumber;
+import org.sharingledger.kernel.SubjectPseudonyms;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
 import org.sharingledger.platform.rules.NotPermitted;
@@ -42,11 +43,9 @@ import org.sharingledger.request.api.ShareInformation;
 import org.sharingledger.request.api.Stage;
 import org.sharingledger.request.api.Urgency;
 import org.sharingledger.request.api.WithdrawRequest;
-import org.sharingledger.kernel.NhsNumber;
 import org.sharingledger.subject.api.PersonalDetails;
 import org.sharingledger.subject.api.SubjectDetails;
 import org.sharingledger.subject.api.SubjectKind;
-import org.sharingledger.kernel.SubjectPseudonyms;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,8 +68,13 @@ class RequestController {
     private final DueAllowances allowances;
     private final Clock clock;
 
-    RequestController(Commands commands, AgencyDirectory agencies, SubjectPseudonyms pseudonyms,
-                      SubjectDetails subjectDetails, DueAllowances allowances, Clock clock) {
+    RequestController(
+            Commands commands,
+            AgencyDirectory agencies,
+            SubjectPseudonyms pseudonyms,
+            SubjectDetails subjectDetails,
+            DueAllowances allowances,
+            Clock clock) {
         this.commands = commands;
         this.agencies = agencies;
         this.pseudonyms = pseudonyms;
@@ -80,7 +84,8 @@ class RequestController {
     }
 
     @PostMapping("/api/requests")
-    @Operation(summary = "Request information about a child from another agency",
+    @Operation(
+            summary = "Request information about a child from another agency",
             description = "By a PRACTITIONER or NOMINATED_REPRESENTATIVE of requestingAgencyId. The child is given "
                     + "by NHS number (10 digits, spaces allowed, valid check digit) or by the requesting agency's "
                     + "local reference, exactly one; neither is ever stored in clear. subject may also carry the "
@@ -97,64 +102,127 @@ class RequestController {
         String pseudonym = pseudonym(body);
         requireSigned("requestingAgencyId", body.requestingAgencyId());
         requireSigned("holdingAgencyId", body.holdingAgencyId());
-        String sealedDetails = PersonalDetails.from(body.subject().name(), body.subject().dateOfBirth())
-                .map(details -> subjectDetails.seal(pseudonym, details)).orElse(null);
+        String sealedDetails = PersonalDetails.from(
+                        body.subject().name(), body.subject().dateOfBirth())
+                .map(details -> subjectDetails.seal(pseudonym, details))
+                .orElse(null);
         String requestId = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        commands.send(new MakeRequest(requestId, actor, body.requestingAgencyId(), body.holdingAgencyId(), pseudonym,
-                body.subject().nhsNumber() != null ? SubjectKind.NHS_NUMBER : SubjectKind.LOCAL_REFERENCE,
-                sealedDetails, body.caseReference(), body.purpose(), body.purposeDetail(), body.lawfulBasis(),
-                new Consent(body.consent().status(), body.consent().detail()), body.urgency(),
-                body.informationSought(), now, allowances.of(body.urgency())), actor);
-        return ResponseEntity.created(URI.create("/api/requests/" + requestId)).body(Map.of(
-                "requestId", requestId, "status", RequestStatus.AWAITING_DECISION,
-                "dueBy", now.plus(allowances.of(body.urgency()))));
+        commands.send(
+                new MakeRequest(
+                        requestId,
+                        actor,
+                        body.requestingAgencyId(),
+                        body.holdingAgencyId(),
+                        pseudonym,
+                        body.subject().nhsNumber() != null ? SubjectKind.NHS_NUMBER : SubjectKind.LOCAL_REFERENCE,
+                        sealedDetails,
+                        body.caseReference(),
+                        body.purpose(),
+                        body.purposeDetail(),
+                        body.lawfulBasis(),
+                        new Consent(body.consent().status(), body.consent().detail()),
+                        body.urgency(),
+                        body.informationSought(),
+                        now,
+                        allowances.of(body.urgency())),
+                actor);
+        return ResponseEntity.created(URI.create("/api/requests/" + requestId))
+                .body(Map.of(
+                        "requestId",
+                        requestId,
+                        "status",
+                        RequestStatus.AWAITING_DECISION,
+                        "dueBy",
+                        now.plus(allowances.of(body.urgency()))));
     }
 
     @PostMapping("/api/requests/{requestId}/share")
-    @Operation(summary = "Share the information, in full or in part", description = "By the holding agency. PARTIAL "
-            + "needs withheldReason. occurredAt: when the decision was really made if recorded later; not in the "
-            + "future, not before the request.")
+    @Operation(
+            summary = "Share the information, in full or in part",
+            description = "By the holding agency. PARTIAL "
+                    + "needs withheldReason. occurredAt: when the decision was really made if recorded later; not in the "
+                    + "future, not before the request.")
     public Map<String, Object> share(@PathVariable UUID requestId, @Valid @RequestBody Share body) {
         Actor actor = CurrentActor.get();
-        return answer(requestId, commands.send(new ShareInformation(requestId.toString(), actor, body.scope(),
-                body.informationShared(), body.method(), body.rationale(), body.withheldReason(), body.adviceSought(),
-                body.occurredAt(), clock.instant()), actor));
+        return answer(
+                requestId,
+                commands.send(
+                        new ShareInformation(
+                                requestId.toString(),
+                                actor,
+                                body.scope(),
+                                body.informationShared(),
+                                body.method(),
+                                body.rationale(),
+                                body.withheldReason(),
+                                body.adviceSought(),
+                                body.occurredAt(),
+                                clock.instant()),
+                        actor));
     }
 
     @PostMapping("/api/requests/{requestId}/refusal")
     @Operation(summary = "Refuse the request, with a reason and a rationale", description = "By the holding agency.")
     public Map<String, Object> refuse(@PathVariable UUID requestId, @Valid @RequestBody Refusal body) {
         Actor actor = CurrentActor.get();
-        return answer(requestId, commands.send(new RefuseRequest(requestId.toString(), actor, body.reason(),
-                body.rationale(), body.adviceSought(), body.occurredAt(), clock.instant()), actor));
+        return answer(
+                requestId,
+                commands.send(
+                        new RefuseRequest(
+                                requestId.toString(),
+                                actor,
+                                body.reason(),
+                                body.rationale(),
+                                body.adviceSought(),
+                                body.occurredAt(),
+                                clock.instant()),
+                        actor));
     }
 
     @PostMapping("/api/requests/{requestId}/escalations")
-    @Operation(summary = "Escalate a refusal or partial share", description = "By the requesting agency, after "
-            + "REFUSED or PARTIALLY_SHARED, or after REFUSAL_UPHELD to a strictly later stage.")
+    @Operation(
+            summary = "Escalate a refusal or partial share",
+            description = "By the requesting agency, after "
+                    + "REFUSED or PARTIALLY_SHARED, or after REFUSAL_UPHELD to a strictly later stage.")
     public Map<String, Object> escalate(@PathVariable UUID requestId, @Valid @RequestBody Escalation body) {
         Actor actor = CurrentActor.get();
-        return answer(requestId, commands.send(new EscalateRefusal(requestId.toString(), actor, body.stage(),
-                body.reason(), clock.instant()), actor));
+        return answer(
+                requestId,
+                commands.send(
+                        new EscalateRefusal(requestId.toString(), actor, body.stage(), body.reason(), clock.instant()),
+                        actor));
     }
 
     @PostMapping("/api/requests/{requestId}/escalations/resolution")
-    @Operation(summary = "Resolve the open escalation", description = "By the holding agency's "
-            + "NOMINATED_REPRESENTATIVE at agency stages, a TRUST_REVIEWER at SAFEGUARDING_PARTNERSHIP. SHARED needs "
-            + "informationShared and method.")
+    @Operation(
+            summary = "Resolve the open escalation",
+            description = "By the holding agency's "
+                    + "NOMINATED_REPRESENTATIVE at agency stages, a TRUST_REVIEWER at SAFEGUARDING_PARTNERSHIP. SHARED needs "
+                    + "informationShared and method.")
     public Map<String, Object> resolve(@PathVariable UUID requestId, @Valid @RequestBody Resolution body) {
         Actor actor = CurrentActor.get();
-        return answer(requestId, commands.send(new ResolveEscalation(requestId.toString(), actor, body.outcome(),
-                body.rationale(), body.informationShared(), body.method(), clock.instant()), actor));
+        return answer(
+                requestId,
+                commands.send(
+                        new ResolveEscalation(
+                                requestId.toString(),
+                                actor,
+                                body.outcome(),
+                                body.rationale(),
+                                body.informationShared(),
+                                body.method(),
+                                clock.instant()),
+                        actor));
     }
 
     @PostMapping("/api/requests/{requestId}/withdrawal")
     @Operation(summary = "Withdraw the request", description = "By the requesting agency, before any decision.")
     public Map<String, Object> withdraw(@PathVariable UUID requestId, @Valid @RequestBody Withdrawal body) {
         Actor actor = CurrentActor.get();
-        return answer(requestId, commands.send(new WithdrawRequest(requestId.toString(), actor, body.reason(),
-                clock.instant()), actor));
+        return answer(
+                requestId,
+                commands.send(new WithdrawRequest(requestId.toString(), actor, body.reason(), clock.instant()), actor));
     }
 
     private static Map<String, Object> answer(UUID requestId, Object status) {
@@ -166,76 +234,88 @@ class RequestController {
         Subject subject = body.subject();
         List<FieldProblem> problems = new ArrayList<>();
         boolean hasNhs = subject.nhsNumber() != null && !subject.nhsNumber().isBlank();
-        boolean hasLocal = subject.localReference() != null && !subject.localReference().isBlank();
+        boolean hasLocal =
+                subject.localReference() != null && !subject.localReference().isBlank();
         Optional<NhsNumber> nhsNumber = hasNhs ? NhsNumber.parse(subject.nhsNumber()) : Optional.empty();
         if (hasNhs == hasLocal) {
             problems.add(new FieldProblem("subject", "give exactly one of nhsNumber and localReference"));
         } else if (hasNhs && nhsNumber.isEmpty()) {
-            problems.add(new FieldProblem("subject.nhsNumber",
-                    "is not a valid NHS number (10 digits with a valid check digit)"));
+            problems.add(new FieldProblem(
+                    "subject.nhsNumber", "is not a valid NHS number (10 digits with a valid check digit)"));
         }
-        PersonalDetails.problems(subject.name(), subject.dateOfBirth(), LocalDate.ofInstant(clock.instant(),
-                ZoneOffset.UTC)).forEach(problem -> problems.add(new FieldProblem("subject." + problem.field(),
-                problem.message())));
+        PersonalDetails.problems(
+                        subject.name(), subject.dateOfBirth(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .forEach(problem -> problems.add(new FieldProblem("subject." + problem.field(), problem.message())));
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        return nhsNumber.map(pseudonyms::of)
+        return nhsNumber
+                .map(pseudonyms::of)
                 .orElseGet(() -> pseudonyms.ofLocalReference(body.requestingAgencyId(), subject.localReference()));
     }
 
     private void requireSigned(String field, String agencyId) {
-        var agency = agencies.find(agencyId)
-                .orElseThrow(() -> new InvalidInput(field, "is not a registered agency"));
+        var agency = agencies.find(agencyId).orElseThrow(() -> new InvalidInput(field, "is not a registered agency"));
         if (!agency.signed()) {
             throw new StepNotAllowed("agency " + agencyId + " has withdrawn from the Code of Practice and can "
                     + "neither make nor receive new requests");
         }
     }
 
-    record NewRequest(@NotBlank @Size(max = 64) String requestingAgencyId,
-                      @NotBlank @Size(max = 64) String holdingAgencyId,
-                      @NotNull @Valid Subject subject,
-                      @Size(max = 100) String caseReference,
-                      @NotNull Purpose purpose,
-                      @NotBlank @Size(max = TEXT) String purposeDetail,
-                      @NotNull LawfulBasis lawfulBasis,
-                      @NotNull @Valid ConsentBody consent,
-                      @NotNull Urgency urgency,
-                      @NotBlank @Size(max = TEXT) String informationSought) {
-    }
+    record NewRequest(
+            @NotBlank @Size(max = 64) String requestingAgencyId,
+            @NotBlank @Size(max = 64) String holdingAgencyId,
+            @NotNull @Valid Subject subject,
+            @Size(max = 100) String caseReference,
+            @NotNull Purpose purpose,
+            @NotBlank @Size(max = TEXT) String purposeDetail,
+            @NotNull LawfulBasis lawfulBasis,
+            @NotNull @Valid ConsentBody consent,
+            @NotNull Urgency urgency,
+            @NotBlank @Size(max = TEXT) String informationSought) {}
 
     /**
      * Exactly one of nhsNumber and localReference; name and dateOfBirth optional. Never printed: {@link #toString()}
      * hides them all.
      */
-    record Subject(@Size(max = 20) String nhsNumber, @Size(max = 100) String localReference, String name,
-                   LocalDate dateOfBirth) {
+    record Subject(
+            @Size(max = 20) String nhsNumber,
+            @Size(max = 100) String localReference,
+            String name,
+            LocalDate dateOfBirth) {
         @Override
         public String toString() {
             return "Subject[redacted]";
         }
     }
 
-    record ConsentBody(@NotNull ConsentStatus status, @Size(max = TEXT) String detail) {
-    }
+    record ConsentBody(
+            @NotNull ConsentStatus status, @Size(max = TEXT) String detail) {}
 
-    record Share(@NotNull Scope scope, @NotBlank @Size(max = TEXT) String informationShared, @NotNull Method method,
-                 @NotBlank @Size(max = TEXT) String rationale, Reason withheldReason,
-                 @Size(max = TEXT) String adviceSought, Instant occurredAt) {
-    }
+    record Share(
+            @NotNull Scope scope,
+            @NotBlank @Size(max = TEXT) String informationShared,
+            @NotNull Method method,
+            @NotBlank @Size(max = TEXT) String rationale,
+            Reason withheldReason,
+            @Size(max = TEXT) String adviceSought,
+            Instant occurredAt) {}
 
-    record Refusal(@NotNull Reason reason, @NotBlank @Size(max = TEXT) String rationale,
-                   @Size(max = TEXT) String adviceSought, Instant occurredAt) {
-    }
+    record Refusal(
+            @NotNull Reason reason,
+            @NotBlank @Size(max = TEXT) String rationale,
+            @Size(max = TEXT) String adviceSought,
+            Instant occurredAt) {}
 
-    record Escalation(@NotNull Stage stage, @NotBlank @Size(max = TEXT) String reason) {
-    }
+    record Escalation(
+            @NotNull Stage stage,
+            @NotBlank @Size(max = TEXT) String reason) {}
 
-    record Resolution(@NotNull Outcome outcome, @NotBlank @Size(max = TEXT) String rationale,
-                      @Size(max = TEXT) String informationShared, Method method) {
-    }
+    record Resolution(
+            @NotNull Outcome outcome,
+            @NotBlank @Size(max = TEXT) String rationale,
+            @Size(max = TEXT) String informationShared,
+            Method method) {}
 
-    record Withdrawal(@NotBlank @Size(max = TEXT) String reason) {
-    }
+    record Withdrawal(@NotBlank @Size(max = TEXT) String reason) {}
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -54,6 +53,7 @@ class SharingRequest {
 
     @AggregateIdentifier
     private String requestId;
+
     private String requestingAgencyId;
     private String holdingAgencyId;
     private Instant requestedAt;
@@ -62,8 +62,7 @@ class SharingRequest {
     private Stage lastStage;
     private boolean overdue;
 
-    protected SharingRequest() {
-    }
+    protected SharingRequest() {}
 
     @CommandHandler
     SharingRequest(MakeRequest command, DeadlineManager deadlines) {
@@ -75,7 +74,8 @@ class SharingRequest {
         if (command.lawfulBasis() == LawfulBasis.CONSENT && command.consent().status() != ConsentStatus.GIVEN) {
             problems.add(new FieldProblem("consent.status", "must be GIVEN when the lawful basis is CONSENT"));
         }
-        if (command.consent().status() != ConsentStatus.GIVEN && isBlank(command.consent().detail())) {
+        if (command.consent().status() != ConsentStatus.GIVEN
+                && isBlank(command.consent().detail())) {
             problems.add(new FieldProblem("consent.detail", "is required unless consent was given"));
         }
         if (!problems.isEmpty()) {
@@ -83,10 +83,22 @@ class SharingRequest {
         }
         Instant requested = command.recordedAt();
         Instant due = requested.plus(command.allowance());
-        apply(new InformationRequested(command.requestId(), command.requestingAgencyId(), command.holdingAgencyId(),
-                command.subjectPseudonym(), command.subjectKind(), command.caseReference(), command.purpose(),
-                command.purposeDetail(), command.lawfulBasis(), command.consent(), command.urgency(),
-                command.informationSought(), requested, due, command.subjectDetails()));
+        apply(new InformationRequested(
+                command.requestId(),
+                command.requestingAgencyId(),
+                command.holdingAgencyId(),
+                command.subjectPseudonym(),
+                command.subjectKind(),
+                command.caseReference(),
+                command.purpose(),
+                command.purposeDetail(),
+                command.lawfulBasis(),
+                command.consent(),
+                command.urgency(),
+                command.informationSought(),
+                requested,
+                due,
+                command.subjectDetails()));
         deadlines.schedule(due, DECISION_DUE);
     }
 
@@ -98,10 +110,19 @@ class SharingRequest {
             throw new InvalidInput("withheldReason", "is required when only part of the information is shared");
         }
         Instant occurred = occurredAt(command.occurredAt(), command.recordedAt());
-        apply(new InformationShared(requestId, requestingAgencyId, holdingAgencyId, command.scope(),
-                command.informationShared(), command.method(), command.rationale(),
-                command.scope() == Scope.PARTIAL ? command.withheldReason() : null, command.adviceSought(),
-                command.recordedAt(), occurred, occurred.isAfter(dueBy)));
+        apply(new InformationShared(
+                requestId,
+                requestingAgencyId,
+                holdingAgencyId,
+                command.scope(),
+                command.informationShared(),
+                command.method(),
+                command.rationale(),
+                command.scope() == Scope.PARTIAL ? command.withheldReason() : null,
+                command.adviceSought(),
+                command.recordedAt(),
+                occurred,
+                occurred.isAfter(dueBy)));
         deadlines.cancelAllWithinScope(DECISION_DUE);
         return status;
     }
@@ -111,8 +132,16 @@ class SharingRequest {
         requirePractitionerOf(command.actor(), holdingAgencyId, "decide for");
         requireAwaitingDecision("refused");
         Instant occurred = occurredAt(command.occurredAt(), command.recordedAt());
-        apply(new InformationRefused(requestId, requestingAgencyId, holdingAgencyId, command.reason(),
-                command.rationale(), command.adviceSought(), command.recordedAt(), occurred, occurred.isAfter(dueBy)));
+        apply(new InformationRefused(
+                requestId,
+                requestingAgencyId,
+                holdingAgencyId,
+                command.reason(),
+                command.rationale(),
+                command.adviceSought(),
+                command.recordedAt(),
+                occurred,
+                occurred.isAfter(dueBy)));
         deadlines.cancelAllWithinScope(DECISION_DUE);
         return status;
     }
@@ -121,19 +150,24 @@ class SharingRequest {
     RequestStatus handle(EscalateRefusal command) {
         requirePractitionerOf(command.actor(), requestingAgencyId, "escalate for");
         switch (status) {
-            case REFUSED, PARTIALLY_SHARED -> {
-            }
+            case REFUSED, PARTIALLY_SHARED -> {}
             case REFUSAL_UPHELD -> {
                 if (!command.stage().isLaterThan(lastStage)) {
-                    throw new StepNotAllowed("the refusal was upheld at " + lastStage
-                            + "; it can only be escalated to a later stage");
+                    throw new StepNotAllowed(
+                            "the refusal was upheld at " + lastStage + "; it can only be escalated to a later stage");
                 }
             }
             case ESCALATED -> throw new StepNotAllowed("an escalation at " + lastStage + " is still open");
-            default -> throw new StepNotAllowed("only a refusal or a partial share can be escalated; the request is "
-                    + status);
+            default ->
+                throw new StepNotAllowed(
+                        "only a refusal or a partial share can be escalated; the request is " + status);
         }
-        apply(new RefusalEscalated(requestId, requestingAgencyId, holdingAgencyId, command.stage(), command.reason(),
+        apply(new RefusalEscalated(
+                requestId,
+                requestingAgencyId,
+                holdingAgencyId,
+                command.stage(),
+                command.reason(),
                 command.recordedAt()));
         return status;
     }
@@ -150,9 +184,11 @@ class SharingRequest {
         if (lastStage.isAgencyStage()
                 ? !(actor.actsFor(holdingAgencyId) && actor.has(Role.NOMINATED_REPRESENTATIVE))
                 : !actor.has(Role.TRUST_REVIEWER)) {
-            throw new NotPermitted(lastStage.isAgencyStage()
-                    ? "an escalation at " + lastStage + " is resolved by the holding agency's nominated representative"
-                    : "an escalation at SAFEGUARDING_PARTNERSHIP is resolved by a TRUST_REVIEWER");
+            throw new NotPermitted(
+                    lastStage.isAgencyStage()
+                            ? "an escalation at " + lastStage
+                                    + " is resolved by the holding agency's nominated representative"
+                            : "an escalation at SAFEGUARDING_PARTNERSHIP is resolved by a TRUST_REVIEWER");
         }
         if (command.outcome() == Outcome.SHARED) {
             List<FieldProblem> problems = new ArrayList<>();
@@ -167,8 +203,15 @@ class SharingRequest {
             }
         }
         boolean shared = command.outcome() == Outcome.SHARED;
-        apply(new EscalationResolved(requestId, requestingAgencyId, holdingAgencyId, lastStage, command.outcome(),
-                command.rationale(), shared ? command.informationShared() : null, shared ? command.method() : null,
+        apply(new EscalationResolved(
+                requestId,
+                requestingAgencyId,
+                holdingAgencyId,
+                lastStage,
+                command.outcome(),
+                command.rationale(),
+                shared ? command.informationShared() : null,
+                shared ? command.method() : null,
                 command.recordedAt()));
         return status;
     }
@@ -179,8 +222,8 @@ class SharingRequest {
         if (status != RequestStatus.AWAITING_DECISION) {
             throw new StepNotAllowed("a request can only be withdrawn before a decision; it is " + status);
         }
-        apply(new RequestWithdrawn(requestId, requestingAgencyId, holdingAgencyId, command.reason(),
-                command.recordedAt()));
+        apply(new RequestWithdrawn(
+                requestId, requestingAgencyId, holdingAgencyId, command.reason(), command.recordedAt()));
         deadlines.cancelAllWithinScope(DECISION_DUE);
         return status;
     }
@@ -190,15 +233,17 @@ class SharingRequest {
     void onDecisionDue() {
         if (status == RequestStatus.AWAITING_DECISION && !overdue) {
             Instant now = GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            apply(new RequestBecameOverdue(requestId, requestingAgencyId, holdingAgencyId, dueBy,
-                    now.isBefore(dueBy) ? dueBy : now), MetaData.from(ActorMetaData.of(Actor.SYSTEM, null)));
+            apply(
+                    new RequestBecameOverdue(
+                            requestId, requestingAgencyId, holdingAgencyId, dueBy, now.isBefore(dueBy) ? dueBy : now),
+                    MetaData.from(ActorMetaData.of(Actor.SYSTEM, null)));
         }
     }
 
     private void requireAwaitingDecision(String step) {
         if (status != RequestStatus.AWAITING_DECISION) {
-            throw new StepNotAllowed("the request cannot be " + step + ": it is " + status
-                    + " and has already had its decision");
+            throw new StepNotAllowed(
+                    "the request cannot be " + step + ": it is " + status + " and has already had its decision");
         }
     }
 
@@ -253,7 +298,8 @@ class SharingRequest {
 
     @EventSourcingHandler
     void on(EscalationResolved event) {
-        status = event.outcome() == Outcome.SHARED ? RequestStatus.SHARED_AFTER_ESCALATION
+        status = event.outcome() == Outcome.SHARED
+                ? RequestStatus.SHARED_AFTER_ESCALATION
                 : RequestStatus.REFUSAL_UPHELD;
     }
 

@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
-
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -22,8 +21,7 @@ final class AesGcm {
     static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private AesGcm() {
-    }
+    private AesGcm() {}
 
     static byte[] newKey() {
         byte[] key = new byte[KEY_BYTES];
@@ -38,7 +36,10 @@ final class AesGcm {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, iv);
             cipher.updateAAD(associatedData);
             byte[] ciphertext = cipher.doFinal(plaintext);
-            return ByteBuffer.allocate(IV_BYTES + ciphertext.length).put(iv).put(ciphertext).array();
+            return ByteBuffer.allocate(IV_BYTES + ciphertext.length)
+                    .put(iv)
+                    .put(ciphertext)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

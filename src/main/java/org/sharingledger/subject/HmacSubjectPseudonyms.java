@@ -2,7 +2,6 @@ package org.sharingledger.subject;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-
 import org.sharingledger.kernel.NhsNumber;
 import org.sharingledger.kernel.SubjectPseudonyms;
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -22,8 +21,8 @@ record RetentionPeriod(String retention) {
         retention = retention == null || retention.isBlank() ? DEFAULT : retention.strip();
         Instant now = Instant.now();
         if (!cutoffFor(retention, now).isBefore(now)) {
-            throw new IllegalStateException("ledger.subjects.retention must be a positive ISO-8601 duration, "
-                    + "e.g. P8Y");
+            throw new IllegalStateException(
+                    "ledger.subjects.retention must be a positive ISO-8601 duration, " + "e.g. P8Y");
         }
     }
 
@@ -44,8 +43,8 @@ record RetentionPeriod(String retention) {
             try {
                 return now.minus(Duration.parse(text));
             } catch (DateTimeParseException e) {
-                throw new IllegalStateException("ledger.subjects.retention must be an ISO-8601 duration, e.g. P8Y, "
-                        + "not " + text);
+                throw new IllegalStateException(
+                        "ledger.subjects.retention must be an ISO-8601 duration, e.g. P8Y, " + "not " + text);
             }
         }
     }

@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.sharingledger.subject.api.PersonalDetails;
 import org.sharingledger.subject.api.SubjectDetails;
 import org.springframework.stereotype.Component;
@@ -33,7 +32,9 @@ class SealedSubjectDetails implements SubjectDetails {
     public String seal(String pseudonym, PersonalDetails details) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("name", details.name());
-        fields.put("dateOfBirth", details.dateOfBirth() == null ? null : details.dateOfBirth().toString());
+        fields.put(
+                "dateOfBirth",
+                details.dateOfBirth() == null ? null : details.dateOfBirth().toString());
         byte[] plaintext = JSON.writeValueAsBytes(fields);
         byte[] key = keys.forSealing(pseudonym);
         try {
@@ -53,7 +54,10 @@ class SealedSubjectDetails implements SubjectDetails {
         try {
             // A value that does not open under the child's current key was sealed under an earlier one, since
             // erased (a later request gave the child's details again, under a new key): it is erased too.
-            return AesGcm.open(key.get(), associatedData(pseudonym), Base64.getDecoder().decode(sealed))
+            return AesGcm.open(
+                            key.get(),
+                            associatedData(pseudonym),
+                            Base64.getDecoder().decode(sealed))
                     .map(SealedSubjectDetails::details);
         } finally {
             Arrays.fill(key.get(), (byte) 0);
@@ -65,7 +69,8 @@ class SealedSubjectDetails implements SubjectDetails {
         Arrays.fill(plaintext, (byte) 0);
         JsonNode name = fields.path("name");
         JsonNode dateOfBirth = fields.path("dateOfBirth");
-        return new PersonalDetails(name.isString() ? name.asString() : null,
+        return new PersonalDetails(
+                name.isString() ? name.asString() : null,
                 dateOfBirth.isString() ? LocalDate.parse(dateOfBirth.asString()) : null);
     }
 

@@ -1,19 +1,18 @@
 package org.sharingledger.subject;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
-import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.kernel.NhsNumber;
 import org.sharingledger.kernel.SubjectPseudonyms;
+import org.sharingledger.platform.rules.InvalidInput;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,19 +33,22 @@ class SubjectController {
     }
 
     @PostMapping("/api/subjects/erasure")
-    @Operation(summary = "Erase a child's personal details (name and date of birth)", description = "ADMIN only. "
-            + "The child is given as in requests: nhsNumber, or localReference with the agencyId whose reference it "
-            + "is (exactly one). legalBasis and reason: 1 to 500 characters, recorded with the erasure. Destroys "
-            + "the child's own key, so the details read as erased in every request about the child (with "
-            + "erasedAt) while everything else in their history stays as it was. Answers {erasedAt} and never "
-            + "the identifier. 404 when the ledger holds no personal details for the child; 409 when they were "
-            + "already erased. A later request may carry the child's details again, under a new key; they can "
-            + "then be erased again. The ledger also erases, by itself, details that no request has carried for "
-            + "the retention period (ledger.subjects.retention).")
+    @Operation(
+            summary = "Erase a child's personal details (name and date of birth)",
+            description = "ADMIN only. "
+                    + "The child is given as in requests: nhsNumber, or localReference with the agencyId whose reference it "
+                    + "is (exactly one). legalBasis and reason: 1 to 500 characters, recorded with the erasure. Destroys "
+                    + "the child's own key, so the details read as erased in every request about the child (with "
+                    + "erasedAt) while everything else in their history stays as it was. Answers {erasedAt} and never "
+                    + "the identifier. 404 when the ledger holds no personal details for the child; 409 when they were "
+                    + "already erased. A later request may carry the child's details again, under a new key; they can "
+                    + "then be erased again. The ledger also erases, by itself, details that no request has carried for "
+                    + "the retention period (ledger.subjects.retention).")
     public Map<String, Object> erase(@Valid @RequestBody Erasure body) {
         Actor actor = CurrentActor.get();
         Instant now = clock.instant();
-        erasures.erase(pseudonym(body), actor, body.legalBasis().strip(), body.reason().strip(), now);
+        erasures.erase(
+                pseudonym(body), actor, body.legalBasis().strip(), body.reason().strip(), now);
         return Map.of("erasedAt", now);
     }
 
@@ -57,11 +59,13 @@ class SubjectController {
             throw new InvalidInput("subject", "give exactly one of nhsNumber, or localReference with agencyId");
         }
         if (nhs) {
-            return pseudonyms.of(NhsNumber.parse(body.nhsNumber()).orElseThrow(() -> new InvalidInput("nhsNumber",
-                    "is not a valid NHS number (10 digits with a valid check digit)")));
+            return pseudonyms.of(NhsNumber.parse(body.nhsNumber())
+                    .orElseThrow(() -> new InvalidInput(
+                            "nhsNumber", "is not a valid NHS number (10 digits with a valid check digit)")));
         }
         if (!present(body.agencyId()) || !present(body.localReference())) {
-            throw new InvalidInput(present(body.agencyId()) ? "localReference" : "agencyId",
+            throw new InvalidInput(
+                    present(body.agencyId()) ? "localReference" : "agencyId",
                     "is required with " + (present(body.agencyId()) ? "agencyId" : "localReference"));
         }
         return pseudonyms.ofLocalReference(body.agencyId().strip(), body.localReference());
@@ -72,11 +76,12 @@ class SubjectController {
     }
 
     /** Never printed: it carries an NHS number or a local reference. */
-    record Erasure(@Size(max = 20) String nhsNumber,
-                   @Size(max = 100) String localReference,
-                   @Size(max = 64) String agencyId,
-                   @NotBlank @Size(max = SubjectRecord.TEXT) String legalBasis,
-                   @NotBlank @Size(max = SubjectRecord.TEXT) String reason) {
+    record Erasure(
+            @Size(max = 20) String nhsNumber,
+            @Size(max = 100) String localReference,
+            @Size(max = 64) String agencyId,
+            @NotBlank @Size(max = SubjectRecord.TEXT) String legalBasis,
+            @NotBlank @Size(max = SubjectRecord.TEXT) String reason) {
         @Override
         public String toString() {
             return "Erasure[redacted]";

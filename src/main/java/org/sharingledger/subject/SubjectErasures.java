@@ -2,7 +2,6 @@ package org.sharingledger.subject;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.platform.web.Commands;
 import org.sharingledger.subject.api.EraseSubjectDetails;
@@ -47,8 +46,14 @@ class SubjectErasures {
         return transaction.execute(tx -> {
             Optional<Instant> lastUsed = keys.lockIfUnusedSince(pseudonym, cutoff);
             lastUsed.ifPresent(at -> {
-                commands.send(new EraseSubjectDetails(pseudonym, Actor.SYSTEM, legalBasis,
-                        "No request carried this child's personal details after " + at + ".", true, now),
+                commands.send(
+                        new EraseSubjectDetails(
+                                pseudonym,
+                                Actor.SYSTEM,
+                                legalBasis,
+                                "No request carried this child's personal details after " + at + ".",
+                                true,
+                                now),
                         Actor.SYSTEM);
                 keys.destroy(pseudonym);
             });

@@ -1,11 +1,10 @@
 package org.sharingledger.subject;
 
-import org.sharingledger.kernel.BlindDigests;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.sharingledger.kernel.BlindDigests;
 
 /**
  * The ledger's subject key ({@code LEDGER_SUBJECT_KEY}), never in the database. It keys the pseudonyms, and from it

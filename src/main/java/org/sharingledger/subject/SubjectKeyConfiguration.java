@@ -7,10 +7,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-
-import org.sharingledger.platform.storage.LedgerStorageProperties;
 import org.sharingledger.kernel.BlindDigests;
 import org.sharingledger.kernel.SubjectPseudonyms;
+import org.sharingledger.platform.storage.LedgerStorageProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,9 +28,11 @@ class SubjectKeyConfiguration {
     static final String KEY_FILE = "subject.key";
 
     @Bean
-    SubjectKey subjectKey(@Value("${ledger.subjects.key:}") String configured,
-                          @Value("${spring.datasource.url:}") String externalUrl,
-                          LedgerStorageProperties storage) throws IOException {
+    SubjectKey subjectKey(
+            @Value("${ledger.subjects.key:}") String configured,
+            @Value("${spring.datasource.url:}") String externalUrl,
+            LedgerStorageProperties storage)
+            throws IOException {
         return new SubjectKey(key(configured, !externalUrl.isBlank(), storage.dataDir()));
     }
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -34,12 +33,16 @@ class SubjectKeys {
         Instant now = clock.instant();
         byte[] fresh = AesGcm.newKey();
         try {
-            byte[] wrapped = jdbc.queryForObject("""
+            byte[] wrapped = jdbc.queryForObject(
+                    """
                     insert into subject_key (pseudonym, wrapped_key, created_at, last_used_at) values (?, ?, ?, ?)
                     on conflict (pseudonym) do update
                         set last_used_at = greatest(subject_key.last_used_at, excluded.last_used_at)
-                    returning wrapped_key""", byte[].class,
-                    pseudonym, AesGcm.seal(wrappingKey, associatedData(pseudonym), fresh), Timestamp.from(now),
+                    returning wrapped_key""",
+                    byte[].class,
+                    pseudonym,
+                    AesGcm.seal(wrappingKey, associatedData(pseudonym), fresh),
+                    Timestamp.from(now),
                     Timestamp.from(now));
             return unwrap(pseudonym, wrapped);
         } finally {
@@ -49,14 +52,17 @@ class SubjectKeys {
 
     /** The child's key, or empty when it has none (never had, or erased). Reading does not count as using it. */
     Optional<byte[]> forOpening(String pseudonym) {
-        return jdbc.queryForList("select wrapped_key from subject_key where pseudonym = ?", byte[].class, pseudonym)
-                .stream().findFirst().map(wrapped -> unwrap(pseudonym, wrapped));
+        return jdbc
+                .queryForList("select wrapped_key from subject_key where pseudonym = ?", byte[].class, pseudonym)
+                .stream()
+                .findFirst()
+                .map(wrapped -> unwrap(pseudonym, wrapped));
     }
 
     /** Whether the child has a key; locks it until the transaction ends, so it cannot be used while being erased. */
     boolean lockIfHeld(String pseudonym) {
-        return !jdbc.queryForList("select 1 from subject_key where pseudonym = ? for update", Integer.class,
-                pseudonym).isEmpty();
+        return !jdbc.queryForList("select 1 from subject_key where pseudonym = ? for update", Integer.class, pseudonym)
+                .isEmpty();
     }
 
     /**
@@ -66,14 +72,17 @@ class SubjectKeys {
     Optional<Instant> lockIfUnusedSince(String pseudonym, Instant cutoff) {
         return jdbc.queryForList("""
                 select last_used_at from subject_key where pseudonym = ? and last_used_at < ?
-                for update skip locked""", Timestamp.class, pseudonym, Timestamp.from(cutoff))
-                .stream().findFirst().map(Timestamp::toInstant);
+                for update skip locked""", Timestamp.class, pseudonym, Timestamp.from(cutoff)).stream()
+                .findFirst()
+                .map(Timestamp::toInstant);
     }
 
     /** The children whose keys were last used before the cutoff. */
     List<String> unusedSince(Instant cutoff) {
-        return jdbc.queryForList("select pseudonym from subject_key where last_used_at < ? order by last_used_at",
-                String.class, Timestamp.from(cutoff));
+        return jdbc.queryForList(
+                "select pseudonym from subject_key where last_used_at < ? order by last_used_at",
+                String.class,
+                Timestamp.from(cutoff));
     }
 
     /** Destroys the child's key: what was sealed under it can never be opened again. */
@@ -82,8 +91,9 @@ class SubjectKeys {
     }
 
     private byte[] unwrap(String pseudonym, byte[] wrapped) {
-        return AesGcm.open(wrappingKey, associatedData(pseudonym), wrapped).orElseThrow(() ->
-                new IllegalStateException("a subject key does not unwrap: was LEDGER_SUBJECT_KEY changed?"));
+        return AesGcm.open(wrappingKey, associatedData(pseudonym), wrapped)
+                .orElseThrow(() ->
+                        new IllegalStateException("a subject key does not unwrap: was LEDGER_SUBJECT_KEY changed?"));
     }
 
     private static byte[] associatedData(String pseudonym) {

@@ -4,7 +4,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -33,10 +32,10 @@ class SubjectRecord {
     @AggregateIdentifier
     @SuppressWarnings("UnusedVariable") // Axon reads it as the aggregate's identifier
     private String recordId;
+
     private boolean erased;
 
-    protected SubjectRecord() {
-    }
+    protected SubjectRecord() {}
 
     /**
      * Erasure needs a key to destroy: none ever held is 404, none held since the last erasure is 409. Details given
@@ -65,8 +64,8 @@ class SubjectRecord {
             }
             throw new NotFound("the ledger holds no personal details for that child");
         }
-        apply(new SubjectDetailsErased(command.pseudonym(), command.legalBasis(), command.reason(),
-                command.recordedAt()));
+        apply(new SubjectDetailsErased(
+                command.pseudonym(), command.legalBasis(), command.reason(), command.recordedAt()));
     }
 
     private static boolean fits(String text) {

@@ -2,7 +2,6 @@ package org.sharingledger.subject;
 
 import java.time.Clock;
 import java.time.Instant;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,7 +30,8 @@ class SubjectRetention {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${ledger.subjects.retention-check:PT1H}",
+    @Scheduled(
+            fixedDelayString = "${ledger.subjects.retention-check:PT1H}",
             initialDelayString = "${ledger.subjects.retention-check:PT1H}")
     void onSchedule() {
         eraseExpired();
@@ -44,16 +44,21 @@ class SubjectRetention {
         int erased = 0;
         for (String pseudonym : keys.unusedSince(cutoff)) {
             try {
-                if (erasures.eraseIfUnusedSince(pseudonym, cutoff, period.legalBasis(), now).isPresent()) {
+                if (erasures.eraseIfUnusedSince(pseudonym, cutoff, period.legalBasis(), now)
+                        .isPresent()) {
                     erased++;
                 }
             } catch (RuntimeException e) {
-                log.error("Could not erase personal details at the end of their retention period; the next run "
-                        + "tries again", e);
+                log.error(
+                        "Could not erase personal details at the end of their retention period; the next run "
+                                + "tries again",
+                        e);
             }
         }
         if (erased > 0) {
-            log.info("Retention period ({}) ended for {} children's personal details: erased", period.retention(),
+            log.info(
+                    "Retention period ({}) ended for {} children's personal details: erased",
+                    period.retention(),
                     erased);
         }
         return erased;

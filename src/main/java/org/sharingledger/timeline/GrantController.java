@@ -1,26 +1,25 @@
 package org.sharingledger.timeline;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.sharingledger.access.api.AccountDirectory;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
+import org.sharingledger.kernel.SubjectPseudonyms;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.web.Commands;
-import org.sharingledger.kernel.SubjectPseudonyms;
 import org.sharingledger.timeline.api.GrantTimelineAccess;
 import org.sharingledger.timeline.api.RevokeTimelineAccess;
 import org.sharingledger.timeline.api.TimelineSubject;
@@ -49,9 +48,11 @@ class GrantController {
     }
 
     @PostMapping("/api/timeline-grants")
-    @Operation(summary = "Grant a case reviewer access to one timeline", description = "TRUST_REVIEWER or ADMIN. "
-            + "The subject is exactly one of: nhsNumber, caseReference, or agencyId with localReference. The "
-            + "reviewer must hold CASE_REVIEWER. validUntil is an instant in the future.")
+    @Operation(
+            summary = "Grant a case reviewer access to one timeline",
+            description = "TRUST_REVIEWER or ADMIN. "
+                    + "The subject is exactly one of: nhsNumber, caseReference, or agencyId with localReference. The "
+                    + "reviewer must hold CASE_REVIEWER. validUntil is an instant in the future.")
     public ResponseEntity<Map<String, Object>> grant(@Valid @RequestBody NewGrant body) {
         Actor actor = grantor();
         Actor reviewer = accounts.find(body.reviewer())
@@ -60,19 +61,29 @@ class GrantController {
             throw new InvalidInput("reviewer", "must hold the role CASE_REVIEWER");
         }
         String grantId = UUID.randomUUID().toString();
-        commands.send(new GrantTimelineAccess(grantId, body.reviewer(), body.review(), body.reason(),
-                body.validUntil(), subject(body), clock.instant()), actor);
+        commands.send(
+                new GrantTimelineAccess(
+                        grantId,
+                        body.reviewer(),
+                        body.review(),
+                        body.reason(),
+                        body.validUntil(),
+                        subject(body),
+                        clock.instant()),
+                actor);
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("grantId", grantId);
         created.put("reviewer", body.reviewer());
         created.put("review", body.review());
         created.put("validUntil", body.validUntil());
-        return ResponseEntity.created(URI.create("/api/timeline-grants/" + grantId)).body(created);
+        return ResponseEntity.created(URI.create("/api/timeline-grants/" + grantId))
+                .body(created);
     }
 
     @PostMapping("/api/timeline-grants/{grantId}/revocation")
-    @Operation(summary = "Revoke a grant", description = "TRUST_REVIEWER or ADMIN. 409 when already revoked or "
-            + "expired.")
+    @Operation(
+            summary = "Revoke a grant",
+            description = "TRUST_REVIEWER or ADMIN. 409 when already revoked or " + "expired.")
     public Map<String, Object> revoke(@PathVariable UUID grantId, @Valid @RequestBody Revocation body) {
         Instant now = clock.instant();
         commands.send(new RevokeTimelineAccess(grantId.toString(), body.reason(), now), grantor());
@@ -88,25 +99,25 @@ class GrantController {
     }
 
     private TimelineSubject subject(NewGrant body) {
-        return TimelineSubjects.from(body.nhsNumber(), body.caseReference(), body.agencyId(), body.localReference(),
-                pseudonyms);
+        return TimelineSubjects.from(
+                body.nhsNumber(), body.caseReference(), body.agencyId(), body.localReference(), pseudonyms);
     }
 
     /** Never printed: it may carry an NHS number or a local reference. */
-    record NewGrant(@NotBlank @Size(max = 64) String reviewer,
-                    @NotBlank @Size(max = 200) String review,
-                    @NotBlank @Size(max = 4000) String reason,
-                    @NotNull Instant validUntil,
-                    @Size(max = 20) String nhsNumber,
-                    @Size(max = 100) String caseReference,
-                    @Size(max = 64) String agencyId,
-                    @Size(max = 100) String localReference) {
+    record NewGrant(
+            @NotBlank @Size(max = 64) String reviewer,
+            @NotBlank @Size(max = 200) String review,
+            @NotBlank @Size(max = 4000) String reason,
+            @NotNull Instant validUntil,
+            @Size(max = 20) String nhsNumber,
+            @Size(max = 100) String caseReference,
+            @Size(max = 64) String agencyId,
+            @Size(max = 100) String localReference) {
         @Override
         public String toString() {
             return "NewGrant[" + reviewer + ", " + review + "]";
         }
     }
 
-    record Revocation(@NotBlank @Size(max = 4000) String reason) {
-    }
+    record Revocation(@NotBlank @Size(max = 4000) String reason) {}
 }

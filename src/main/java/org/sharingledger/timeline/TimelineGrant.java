@@ -3,7 +3,6 @@ package org.sharingledger.timeline;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -27,22 +26,28 @@ class TimelineGrant {
 
     @AggregateIdentifier
     private String grantId;
+
     private String reviewer;
     private String review;
     private TimelineSubject subject;
     private Instant validUntil;
     private boolean revoked;
 
-    protected TimelineGrant() {
-    }
+    protected TimelineGrant() {}
 
     @CommandHandler
     TimelineGrant(GrantTimelineAccess command) {
         if (!command.validUntil().isAfter(command.recordedAt())) {
             throw new InvalidInput("validUntil", "must be in the future");
         }
-        apply(new TimelineAccessGranted(command.grantId(), command.reviewer(), command.review(), command.reason(),
-                command.validUntil(), command.subject(), command.recordedAt()));
+        apply(new TimelineAccessGranted(
+                command.grantId(),
+                command.reviewer(),
+                command.review(),
+                command.reason(),
+                command.validUntil(),
+                command.subject(),
+                command.recordedAt()));
     }
 
     @CommandHandler
@@ -72,8 +77,16 @@ class TimelineGrant {
         if (!subject.covers(command.subject())) {
             throw new NotPermitted("the grant is for another child or case");
         }
-        apply(new TimelineQueried(grantId, reviewer, review, command.subject(), command.asOf(), command.reason(),
-                command.format(), command.agencies(), command.recordedAt()));
+        apply(new TimelineQueried(
+                grantId,
+                reviewer,
+                review,
+                command.subject(),
+                command.asOf(),
+                command.reason(),
+                command.format(),
+                command.agencies(),
+                command.recordedAt()));
     }
 
     @EventSourcingHandler

@@ -1,9 +1,9 @@
 package org.sharingledger.access;
 
 import static org.sharingledger.support.RuleMatchers.invalidInputOn;
+
 import java.time.Instant;
 import java.util.List;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,10 +12,10 @@ import org.sharingledger.access.api.IssueToken;
 import org.sharingledger.access.api.RecordAccessDenied;
 import org.sharingledger.access.api.RegisterUser;
 import org.sharingledger.access.api.RevokeToken;
-import org.sharingledger.kernel.Role;
 import org.sharingledger.access.api.TokenIssued;
 import org.sharingledger.access.api.TokenRevoked;
 import org.sharingledger.access.api.UserRegistered;
+import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.StepNotAllowed;
 
@@ -41,12 +41,19 @@ class UserAccountFixtureTest {
     @Test
     void registrationRecordsRolesSortedAndDistinct() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterUser(USERNAME, DISPLAY_NAME, AGENCY_ID,
+                .when(new RegisterUser(
+                        USERNAME,
+                        DISPLAY_NAME,
+                        AGENCY_ID,
                         List.of(Role.NOMINATED_REPRESENTATIVE, Role.PRACTITIONER, Role.NOMINATED_REPRESENTATIVE),
                         REGISTERED_AT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new UserRegistered(USERNAME, DISPLAY_NAME, AGENCY_ID,
-                        List.of(Role.PRACTITIONER, Role.NOMINATED_REPRESENTATIVE), REGISTERED_AT));
+                .expectEvents(new UserRegistered(
+                        USERNAME,
+                        DISPLAY_NAME,
+                        AGENCY_ID,
+                        List.of(Role.PRACTITIONER, Role.NOMINATED_REPRESENTATIVE),
+                        REGISTERED_AT));
     }
 
     @Test
@@ -76,8 +83,12 @@ class UserAccountFixtureTest {
     @Test
     void nominatedRepresentativeNeedsAnAgency() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterUser(USERNAME, DISPLAY_NAME, null,
-                        List.of(Role.CASE_REVIEWER, Role.NOMINATED_REPRESENTATIVE), REGISTERED_AT))
+                .when(new RegisterUser(
+                        USERNAME,
+                        DISPLAY_NAME,
+                        null,
+                        List.of(Role.CASE_REVIEWER, Role.NOMINATED_REPRESENTATIVE),
+                        REGISTERED_AT))
                 .expectException(invalidInputOn("agencyId"))
                 .expectNoEvents();
     }
@@ -85,10 +96,9 @@ class UserAccountFixtureTest {
     @Test
     void trustReviewerNeedsNoAgency() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterUser("tessa.trust", "Tessa Trust", null, List.of(Role.TRUST_REVIEWER),
-                        REGISTERED_AT))
-                .expectEvents(new UserRegistered("tessa.trust", "Tessa Trust", null, List.of(Role.TRUST_REVIEWER),
-                        REGISTERED_AT));
+                .when(new RegisterUser("tessa.trust", "Tessa Trust", null, List.of(Role.TRUST_REVIEWER), REGISTERED_AT))
+                .expectEvents(new UserRegistered(
+                        "tessa.trust", "Tessa Trust", null, List.of(Role.TRUST_REVIEWER), REGISTERED_AT));
     }
 
     @Test
@@ -126,11 +136,23 @@ class UserAccountFixtureTest {
     @Test
     void deniedAttemptIsRecorded() {
         fixture.given(registered())
-                .when(new RecordAccessDenied(USERNAME, AGENCY_ID, List.of(Role.PRACTITIONER), "POST",
-                        "/api/agencies", "only an ADMIN may sign agencies", REVOKED_AT))
+                .when(new RecordAccessDenied(
+                        USERNAME,
+                        AGENCY_ID,
+                        List.of(Role.PRACTITIONER),
+                        "POST",
+                        "/api/agencies",
+                        "only an ADMIN may sign agencies",
+                        REVOKED_AT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new AccessDenied(USERNAME, AGENCY_ID, List.of(Role.PRACTITIONER), "POST",
-                        "/api/agencies", "only an ADMIN may sign agencies", REVOKED_AT));
+                .expectEvents(new AccessDenied(
+                        USERNAME,
+                        AGENCY_ID,
+                        List.of(Role.PRACTITIONER),
+                        "POST",
+                        "/api/agencies",
+                        "only an ADMIN may sign agencies",
+                        REVOKED_AT));
     }
 
     private static UserRegistered registered() {
@@ -140,5 +162,4 @@ class UserAccountFixtureTest {
     private static TokenIssued issued() {
         return new TokenIssued(USERNAME, TOKEN_ID, "case system", EXPIRES_AT, ISSUED_AT);
     }
-
 }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.Http.Response;
@@ -35,28 +34,44 @@ class UsersAndTokensIT extends IntegrationTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.text()).doesNotContain("a-long-enough-password");
         String username = (String) body.get("username");
-        assertThat(http.as(new Credentials(username, "a-long-enough-password")).get("/api/agencies").status())
+        assertThat(http.as(new Credentials(username, "a-long-enough-password"))
+                        .get("/api/agencies")
+                        .status())
                 .isEqualTo(200);
-        assertThat(jdbc.queryForObject("select password_hash from credentials where username = ?", String.class,
-                username)).startsWith("$2").doesNotContain("a-long-enough-password");
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
-                + "and convert_from(payload, 'UTF8') like '%password%'", Long.class, username)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select password_hash from credentials where username = ?", String.class, username))
+                .startsWith("$2")
+                .doesNotContain("a-long-enough-password");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier = ? "
+                                + "and convert_from(payload, 'UTF8') like '%password%'",
+                        Long.class, username))
+                .isZero();
     }
 
     @Test
     void invalidUsersAre400() {
         String agencyId = scenario.agency("EARLY_YEARS");
-        assertThat(http.as(Scenario.ADMIN).post("/api/users", user(agencyId, "short", "PRACTITIONER"))
-                .errorFields()).containsExactly("password");
-        assertThat(http.as(Scenario.ADMIN).post("/api/users", user(null, "a-long-enough-password", "PRACTITIONER"))
-                .errorFields()).containsExactly("agencyId");
-        assertThat(http.as(Scenario.ADMIN).post("/api/users",
-                user("no-such-agency", "a-long-enough-password", "PRACTITIONER")).errorFields())
+        assertThat(http.as(Scenario.ADMIN)
+                        .post("/api/users", user(agencyId, "short", "PRACTITIONER"))
+                        .errorFields())
+                .containsExactly("password");
+        assertThat(http.as(Scenario.ADMIN)
+                        .post("/api/users", user(null, "a-long-enough-password", "PRACTITIONER"))
+                        .errorFields())
                 .containsExactly("agencyId");
-        assertThat(http.as(Scenario.ADMIN).post("/api/users", user(agencyId, "a-long-enough-password", "BOSS"))
-                .status()).isEqualTo(400);
-        assertThat(http.as(Scenario.ADMIN).post("/api/users", user(agencyId, "a-long-enough-password"))
-                .errorFields()).containsExactly("roles");
+        assertThat(http.as(Scenario.ADMIN)
+                        .post("/api/users", user("no-such-agency", "a-long-enough-password", "PRACTITIONER"))
+                        .errorFields())
+                .containsExactly("agencyId");
+        assertThat(http.as(Scenario.ADMIN)
+                        .post("/api/users", user(agencyId, "a-long-enough-password", "BOSS"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.as(Scenario.ADMIN)
+                        .post("/api/users", user(agencyId, "a-long-enough-password"))
+                        .errorFields())
+                .containsExactly("roles");
     }
 
     @Test
@@ -67,8 +82,10 @@ class UsersAndTokensIT extends IntegrationTest {
 
         assertThat(http.as(Scenario.ADMIN).post("/api/users", body).status()).isEqualTo(409);
         Credentials practitioner = new Credentials((String) body.get("username"), "a-long-enough-password");
-        assertThat(http.as(practitioner).post("/api/users", user(agencyId, "a-long-enough-password", "ADMIN"))
-                .status()).isEqualTo(403);
+        assertThat(http.as(practitioner)
+                        .post("/api/users", user(agencyId, "a-long-enough-password", "ADMIN"))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -82,19 +99,29 @@ class UsersAndTokensIT extends IntegrationTest {
         assertThat(token).startsWith("isl_").hasSizeGreaterThanOrEqualTo(4 + 43);
         assertThat(issued.field("expiresAt")).isNotNull();
         assertThat(jdbc.queryForObject("select count(*) from api_token where token_hash = ?", Long.class, token))
-                .as("the token itself is never stored").isZero();
+                .as("the token itself is never stored")
+                .isZero();
 
-        Response viaToken = http.withToken(token)
-                .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
+        Response viaToken =
+                http.withToken(token).post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
         assertThat(viaToken.status()).isEqualTo(201);
-        assertThat(http.withToken(token).get("/api/tokens").json().get(0).path("name").asString())
+        assertThat(http.withToken(token)
+                        .get("/api/tokens")
+                        .json()
+                        .get(0)
+                        .path("name")
+                        .asString())
                 .isEqualTo("case system");
 
-        assertThat(http.as(p.requesterPractitioner()).post("/api/tokens/" + tokenId + "/revocation", Map.of())
-                .status()).isEqualTo(200);
+        assertThat(http.as(p.requesterPractitioner())
+                        .post("/api/tokens/" + tokenId + "/revocation", Map.of())
+                        .status())
+                .isEqualTo(200);
         assertThat(http.withToken(token).get("/api/agencies").status()).isEqualTo(401);
-        assertThat(http.as(p.requesterPractitioner()).post("/api/tokens/" + tokenId + "/revocation", Map.of())
-                .status()).isEqualTo(409);
+        assertThat(http.as(p.requesterPractitioner())
+                        .post("/api/tokens/" + tokenId + "/revocation", Map.of())
+                        .status())
+                .isEqualTo(409);
         assertThat(events("TokenIssued")).isPositive();
         assertThat(events("TokenRevoked")).isPositive();
     }
@@ -102,25 +129,38 @@ class UsersAndTokensIT extends IntegrationTest {
     @Test
     void onlyTheOwnerOrAnAdministratorRevokesAToken() {
         Scenario.Parties p = scenario.parties();
-        String tokenId = http.as(p.requesterPractitioner()).post("/api/tokens", Map.of("name", "script"))
+        String tokenId = http.as(p.requesterPractitioner())
+                .post("/api/tokens", Map.of("name", "script"))
                 .field("tokenId");
 
-        assertThat(http.as(p.holderPractitioner()).post("/api/tokens/" + tokenId + "/revocation", Map.of())
-                .status()).isEqualTo(403);
-        assertThat(http.as(Scenario.ADMIN).post("/api/tokens/" + UUID.randomUUID() + "/revocation", Map.of())
-                .status()).isEqualTo(404);
-        assertThat(http.as(Scenario.ADMIN).post("/api/tokens/" + tokenId + "/revocation", Map.of()).status())
+        assertThat(http.as(p.holderPractitioner())
+                        .post("/api/tokens/" + tokenId + "/revocation", Map.of())
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.as(Scenario.ADMIN)
+                        .post("/api/tokens/" + UUID.randomUUID() + "/revocation", Map.of())
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.as(Scenario.ADMIN)
+                        .post("/api/tokens/" + tokenId + "/revocation", Map.of())
+                        .status())
                 .isEqualTo(200);
     }
 
     @Test
     void invalidTokensAre401AndBadTokenRequests400() {
         Scenario.Parties p = scenario.parties();
-        assertThat(http.withToken("isl_not-a-real-token").get("/api/agencies").status()).isEqualTo(401);
-        assertThat(http.as(p.requesterPractitioner()).post("/api/tokens", Map.of("name", "x", "validDays", 400))
-                .errorFields()).containsExactly("validDays");
-        assertThat(http.as(p.requesterPractitioner()).post("/api/tokens", Map.of()).errorFields())
+        assertThat(http.withToken("isl_not-a-real-token").get("/api/agencies").status())
+                .isEqualTo(401);
+        assertThat(http.as(p.requesterPractitioner())
+                        .post("/api/tokens", Map.of("name", "x", "validDays", 400))
+                        .errorFields())
+                .containsExactly("validDays");
+        assertThat(http.as(p.requesterPractitioner())
+                        .post("/api/tokens", Map.of())
+                        .errorFields())
                 .containsExactly("name");
-        assertThat(http.anonymous().post("/api/tokens", Map.of("name", "x")).status()).isEqualTo(401);
+        assertThat(http.anonymous().post("/api/tokens", Map.of("name", "x")).status())
+                .isEqualTo(401);
     }
 }

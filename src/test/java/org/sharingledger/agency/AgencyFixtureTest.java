@@ -1,9 +1,9 @@
 package org.sharingledger.agency;
 
 import static org.sharingledger.support.RuleMatchers.invalidInputOn;
+
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,9 +55,7 @@ class AgencyFixtureTest {
     @Test
     void agencyMaySignOnTheDayItIsRecorded() {
         Instant sameDay = Instant.parse("2009-03-02T23:59:59Z");
-        fixture.givenNoPriorActivity()
-                .when(sign(SIGNED_ON, sameDay))
-                .expectEvents(signed(SIGNED_ON, sameDay));
+        fixture.givenNoPriorActivity().when(sign(SIGNED_ON, sameDay)).expectEvents(signed(SIGNED_ON, sameDay));
     }
 
     @Test
@@ -117,7 +115,8 @@ class AgencyFixtureTest {
 
     @Test
     void nextChangeStartsFromTheLatestRepresentative() {
-        fixture.given(signed(SIGNED_ON, SIGN_RECORDED),
+        fixture.given(
+                        signed(SIGNED_ON, SIGN_RECORDED),
                         new NominatedRepresentativeChanged(AGENCY_ID, SUE, RAJ, CHANGE_RECORDED))
                 .when(new ChangeNominatedRepresentative(AGENCY_ID, ANN, WITHDRAW_RECORDED))
                 .expectEvents(new NominatedRepresentativeChanged(AGENCY_ID, RAJ, ANN, WITHDRAW_RECORDED));
@@ -146,5 +145,4 @@ class AgencyFixtureTest {
     private static AgencyWithdrawn withdrawn(LocalDate withdrawnOn, Instant recordedAt) {
         return new AgencyWithdrawn(AGENCY_ID, withdrawnOn, "School closed and merged", recordedAt);
     }
-
 }

@@ -3,7 +3,6 @@ package org.sharingledger.agency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.Http.Response;
@@ -28,7 +27,8 @@ class RegistryIT extends IntegrationTest {
         assertThat(one.path("signedOn").asString()).isEqualTo("2008-03-01");
         assertThat(one.path("withdrawnOn").isNull()).isTrue();
         assertThat(http.as(practitioner).get("/api/agencies").json())
-                .extracting(agency -> agency.path("agencyId").asString()).contains(agencyId);
+                .extracting(agency -> agency.path("agencyId").asString())
+                .contains(agencyId);
         assertThat(events("AgencySigned")).isPositive();
     }
 
@@ -53,7 +53,8 @@ class RegistryIT extends IntegrationTest {
     @Test
     void aSecondRegistrationOfTheSameAgencyIs409() {
         String agencyId = scenario.agency("HOUSING");
-        assertThat(scenario.signAgency(Scenario.agencyBody(agencyId, "HOUSING")).status()).isEqualTo(409);
+        assertThat(scenario.signAgency(Scenario.agencyBody(agencyId, "HOUSING")).status())
+                .isEqualTo(409);
     }
 
     @Test
@@ -61,10 +62,16 @@ class RegistryIT extends IntegrationTest {
         String agencyId = scenario.agency("HEALTH");
         Credentials representative = scenario.user(agencyId, "NOMINATED_REPRESENTATIVE");
 
-        assertThat(http.as(representative).post("/api/agencies",
-                Scenario.agencyBody(Scenario.unique("x"), "HEALTH")).status()).isEqualTo(403);
-        assertThat(http.as(representative).post("/api/agencies/" + agencyId + "/withdrawal",
-                Map.of("withdrawnOn", "2009-06-01", "reason", "x")).status()).isEqualTo(403);
+        assertThat(http.as(representative)
+                        .post("/api/agencies", Scenario.agencyBody(Scenario.unique("x"), "HEALTH"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.as(representative)
+                        .post(
+                                "/api/agencies/" + agencyId + "/withdrawal",
+                                Map.of("withdrawnOn", "2009-06-01", "reason", "x"))
+                        .status())
+                .isEqualTo(403);
         assertThat(http.anonymous().get("/api/agencies").status()).isEqualTo(401);
     }
 
@@ -76,14 +83,17 @@ class RegistryIT extends IntegrationTest {
         Response first = http.as(Scenario.ADMIN).post("/api/agencies/" + agencyId + "/withdrawal", withdrawal);
         Response second = http.as(Scenario.ADMIN).post("/api/agencies/" + agencyId + "/withdrawal", withdrawal);
         Response unknown = http.as(Scenario.ADMIN).post("/api/agencies/no-such-agency/withdrawal", withdrawal);
-        Response beforeSigning = http.as(Scenario.ADMIN).post("/api/agencies/" + scenario.agency("OTHER")
-                + "/withdrawal", Map.of("withdrawnOn", "2001-01-01", "reason", "x"));
+        Response beforeSigning = http.as(Scenario.ADMIN)
+                .post(
+                        "/api/agencies/" + scenario.agency("OTHER") + "/withdrawal",
+                        Map.of("withdrawnOn", "2001-01-01", "reason", "x"));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(second.status()).isEqualTo(409);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(beforeSigning.errorFields()).containsExactly("withdrawnOn");
-        JsonNode agency = http.as(Scenario.ADMIN).get("/api/agencies/" + agencyId).json();
+        JsonNode agency =
+                http.as(Scenario.ADMIN).get("/api/agencies/" + agencyId).json();
         assertThat(agency.path("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(agency.path("withdrawnOn").asString()).isEqualTo("2009-06-01");
     }
@@ -92,14 +102,26 @@ class RegistryIT extends IntegrationTest {
     void aNewNominatedRepresentativeIsShownAtOnce() {
         String agencyId = scenario.agency("MENTAL_HEALTH");
 
-        Response changed = http.as(Scenario.ADMIN).post("/api/agencies/" + agencyId + "/nominated-representative",
-                Map.of("name", "Dr Priya Shah", "email", "priya.shah@camhs.example"));
+        Response changed = http.as(Scenario.ADMIN)
+                .post(
+                        "/api/agencies/" + agencyId + "/nominated-representative",
+                        Map.of("name", "Dr Priya Shah", "email", "priya.shah@camhs.example"));
 
         assertThat(changed.status()).isEqualTo(200);
-        assertThat(http.as(Scenario.ADMIN).get("/api/agencies/" + agencyId).json()
-                .path("nominatedRepresentative").path("name").asString()).isEqualTo("Dr Priya Shah");
-        assertThat(http.as(Scenario.ADMIN).post("/api/agencies/" + agencyId + "/nominated-representative",
-                Map.of("name", "", "email", "x@y.example")).errorFields()).containsExactly("name");
-        assertThat(http.as(Scenario.ADMIN).get("/api/agencies/no-such-agency").status()).isEqualTo(404);
+        assertThat(http.as(Scenario.ADMIN)
+                        .get("/api/agencies/" + agencyId)
+                        .json()
+                        .path("nominatedRepresentative")
+                        .path("name")
+                        .asString())
+                .isEqualTo("Dr Priya Shah");
+        assertThat(http.as(Scenario.ADMIN)
+                        .post(
+                                "/api/agencies/" + agencyId + "/nominated-representative",
+                                Map.of("name", "", "email", "x@y.example"))
+                        .errorFields())
+                .containsExactly("name");
+        assertThat(http.as(Scenario.ADMIN).get("/api/agencies/no-such-agency").status())
+                .isEqualTo(404);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,8 +17,8 @@ class CheckpointTest {
 
     @Test
     void theBodyIsTheTlogCheckpointWithOneTimeLine() {
-        Checkpoint checkpoint = new Checkpoint("ledger.example.org/audit", 1042, ROOT,
-                Instant.parse("2026-11-25T20:00:00.987654321Z"));
+        Checkpoint checkpoint =
+                new Checkpoint("ledger.example.org/audit", 1042, ROOT, Instant.parse("2026-11-25T20:00:00.987654321Z"));
         assertThat(checkpoint.body()).isEqualTo(BODY);
         assertThat(checkpoint.signedAt()).as("kept to whole seconds").isEqualTo("2026-11-25T20:00:00Z");
         assertThat(Checkpoint.parseBody(BODY)).isEqualTo(checkpoint);
@@ -35,7 +34,9 @@ class CheckpointTest {
         checkpoint.rootHash()[1] ^= 1;
         assertThat(checkpoint.rootHash()).isEqualTo(ROOT);
         Checkpoint same = new Checkpoint("o", 1, ROOT.clone(), Instant.EPOCH);
-        assertThat(checkpoint).isEqualTo(same).hasSameHashCodeAs(same)
+        assertThat(checkpoint)
+                .isEqualTo(same)
+                .hasSameHashCodeAs(same)
                 .isNotEqualTo(new Checkpoint("o", 1, root, Instant.EPOCH))
                 .isNotEqualTo(new Checkpoint("o", 2, ROOT, Instant.EPOCH))
                 .isNotEqualTo(new Checkpoint("p", 1, ROOT, Instant.EPOCH))
@@ -59,27 +60,28 @@ class CheckpointTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "",
-            "ledger\n1042\n%ROOT%\ntime 2026-11-25T20:00:00Z",            // no final newline
-            "ledger\n1042\n%ROOT%\n",                                      // no time line
-            "ledger\n1042\n%ROOT%\ntime 2026-11-25T20:00:00Z\nmore\n",     // a second extension line
-            "ledger\n1042\n%ROOT%\nwhen 2026-11-25T20:00:00Z\n",           // another extension line
-            "ledger\n1042\n%ROOT%\n\ntime 2026-11-25T20:00:00Z\n",         // an empty line
-            "\n1042\n%ROOT%\ntime 2026-11-25T20:00:00Z\n",                 // no origin
-            "ledger\n01042\n%ROOT%\ntime 2026-11-25T20:00:00Z\n",          // leading zero
-            "ledger\n-1\n%ROOT%\ntime 2026-11-25T20:00:00Z\n",
-            "ledger\n+1\n%ROOT%\ntime 2026-11-25T20:00:00Z\n",
-            "ledger\n1 042\n%ROOT%\ntime 2026-11-25T20:00:00Z\n",
-            "ledger\n9223372036854775808\n%ROOT%\ntime 2026-11-25T20:00:00Z\n",
-            "ledger\n1042\nAAAA\ntime 2026-11-25T20:00:00Z\n",             // 3 bytes
-            "ledger\n1042\n%UNPADDED%\ntime 2026-11-25T20:00:00Z\n",
-            "ledger\n1042\n%ROOT%\ntime 2026-11-25T20:00:00.5Z\n",         // not whole seconds
-            "ledger\n1042\n%ROOT%\ntime 2026-11-25T20:00Z\n",
-            "ledger\n1042\n%ROOT%\ntime 2026-11-25T21:00:00+01:00\n",
-            "ledger\n1042\n%ROOT%\ntime yesterday\n",
-            "ledger\n1042\n%ROOT%\ntime  2026-11-25T20:00:00Z\n",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "ledger\n1042\n%ROOT%\ntime 2026-11-25T20:00:00Z", // no final newline
+                "ledger\n1042\n%ROOT%\n", // no time line
+                "ledger\n1042\n%ROOT%\ntime 2026-11-25T20:00:00Z\nmore\n", // a second extension line
+                "ledger\n1042\n%ROOT%\nwhen 2026-11-25T20:00:00Z\n", // another extension line
+                "ledger\n1042\n%ROOT%\n\ntime 2026-11-25T20:00:00Z\n", // an empty line
+                "\n1042\n%ROOT%\ntime 2026-11-25T20:00:00Z\n", // no origin
+                "ledger\n01042\n%ROOT%\ntime 2026-11-25T20:00:00Z\n", // leading zero
+                "ledger\n-1\n%ROOT%\ntime 2026-11-25T20:00:00Z\n",
+                "ledger\n+1\n%ROOT%\ntime 2026-11-25T20:00:00Z\n",
+                "ledger\n1 042\n%ROOT%\ntime 2026-11-25T20:00:00Z\n",
+                "ledger\n9223372036854775808\n%ROOT%\ntime 2026-11-25T20:00:00Z\n",
+                "ledger\n1042\nAAAA\ntime 2026-11-25T20:00:00Z\n", // 3 bytes
+                "ledger\n1042\n%UNPADDED%\ntime 2026-11-25T20:00:00Z\n",
+                "ledger\n1042\n%ROOT%\ntime 2026-11-25T20:00:00.5Z\n", // not whole seconds
+                "ledger\n1042\n%ROOT%\ntime 2026-11-25T20:00Z\n",
+                "ledger\n1042\n%ROOT%\ntime 2026-11-25T21:00:00+01:00\n",
+                "ledger\n1042\n%ROOT%\ntime yesterday\n",
+                "ledger\n1042\n%ROOT%\ntime  2026-11-25T20:00:00Z\n",
+            })
     void anythingButTheOneSpellingIsRefused(String body) {
         String text = body.replace("%ROOT%", ROOT_BASE64).replace("%UNPADDED%", ROOT_BASE64.replace("=", ""));
         assertThatThrownBy(() -> Checkpoint.parseBody(text)).isInstanceOf(IllegalArgumentException.class);

@@ -1,8 +1,8 @@
 package org.sharingledger.evidence;
 
-import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.evidence.api.Verification;
 import org.sharingledger.support.IntegrationTest;
@@ -46,19 +45,27 @@ class ConcurrentChainsIT extends IntegrationTest {
                 }
                 return 0;
             });
-            work.add(() -> http.as(p.holderPractitioner()).post("/api/requests/" + contested + "/refusal",
-                    Scenario.refusal()).status());
+            work.add(() -> http.as(p.holderPractitioner())
+                    .post("/api/requests/" + contested + "/refusal", Scenario.refusal())
+                    .status());
         }
         List<Integer> statuses = run(work);
 
-        assertThat(statuses).as("one decision wins the race, the others find it decided")
-                .containsOnly(0, 200, 409).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(statuses)
+                .as("one decision wins the race, the others find it decided")
+                .containsOnly(0, 200, 409)
+                .filteredOn(status -> status == 200)
+                .hasSize(1);
         checkpointer.checkpoint();
         Verification result = new LedgerVerifier(jdbc.getDataSource(), key.verifier(), Clock.systemUTC())
                 .verify(LedgerVerifier.Progress.NONE);
         assertThat(result.problems()).isEmpty();
         assertThat(result.verified()).isTrue();
-        assertThat(http.as(Scenario.ADMIN).get("/api/ledger/verification").json().path("verified").asBoolean())
+        assertThat(http.as(Scenario.ADMIN)
+                        .get("/api/ledger/verification")
+                        .json()
+                        .path("verified")
+                        .asBoolean())
                 .isTrue();
     }
 
@@ -78,8 +85,11 @@ class ConcurrentChainsIT extends IntegrationTest {
                     for (int i = 0; i < 25; i++) {
                         append(writer, template, own, i);
                         while (true) {
-                            long next = writer.queryForObject("select coalesce(max(sequence_number) + 1, 0) "
-                                    + "from domain_event_entry where aggregate_identifier = ?", Long.class, shared);
+                            long next = writer.queryForObject(
+                                    "select coalesce(max(sequence_number) + 1, 0) "
+                                            + "from domain_event_entry where aggregate_identifier = ?",
+                                    Long.class,
+                                    shared);
                             try {
                                 append(writer, template, shared, next);
                                 break;
@@ -100,23 +110,35 @@ class ConcurrentChainsIT extends IntegrationTest {
             Verification result = ledger.verify();
             assertThat(result.problems()).isEmpty();
             assertThat(result.verified()).isTrue();
-            assertThat(result.events()).isEqualTo(ledger.jdbc().queryForObject(
-                    "select count(*) from domain_event_entry", Long.class));
-            assertThat(ledger.jdbc().queryForObject("select max(sequence_number) from domain_event_entry "
-                    + "where aggregate_identifier = ?", Long.class, shared)).isEqualTo(THREADS * 25 - 1);
+            assertThat(result.events())
+                    .isEqualTo(ledger.jdbc().queryForObject("select count(*) from domain_event_entry", Long.class));
+            assertThat(ledger.jdbc()
+                            .queryForObject(
+                                    "select max(sequence_number) from domain_event_entry "
+                                            + "where aggregate_identifier = ?",
+                                    Long.class,
+                                    shared))
+                    .isEqualTo(THREADS * 25 - 1);
             assertThat(result.checkpoint().treeSize()).isEqualTo(result.events());
-            System.out.printf("%d appends to one stream raced %d times; every chain verified%n", THREADS * 25,
-                    conflicts.get());
+            System.out.printf(
+                    "%d appends to one stream raced %d times; every chain verified%n", THREADS * 25, conflicts.get());
         }
     }
 
     private static void append(JdbcTemplate writer, Map<String, Object> template, String stream, long sequence) {
-        writer.update("""
+        writer.update(
+                """
                 insert into domain_event_entry (event_identifier, meta_data, payload, payload_revision, payload_type,
                     time_stamp, aggregate_identifier, sequence_number, type)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'SharingRequest')""", UUID.randomUUID().toString(),
-                template.get("meta_data"), template.get("payload"), template.get("payload_revision"),
-                template.get("payload_type"), template.get("time_stamp"), stream, sequence);
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'SharingRequest')""",
+                UUID.randomUUID().toString(),
+                template.get("meta_data"),
+                template.get("payload"),
+                template.get("payload_revision"),
+                template.get("payload_type"),
+                template.get("time_stamp"),
+                stream,
+                sequence);
     }
 
     private static <T> List<T> run(List<Callable<T>> work) throws Exception {

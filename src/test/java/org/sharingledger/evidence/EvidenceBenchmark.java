@@ -1,6 +1,5 @@
 package org.sharingledger.evidence;
 
-import org.sharingledger.support.Http;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,9 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.evidence.api.Verification;
+import org.sharingledger.support.Http;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +34,7 @@ class EvidenceBenchmark extends IntegrationTest {
     void chainCostVerificationAndCheckpointRates() throws SQLException {
         List<Map<String, Object>> templates = templates();
         try (LedgerCopy chained = LedgerCopy.of(jdbc, List.of(), key, Duration.ofMinutes(1));
-             LedgerCopy unchained = LedgerCopy.of(jdbc, List.of(), key, Duration.ofMinutes(1))) {
+                LedgerCopy unchained = LedgerCopy.of(jdbc, List.of(), key, Duration.ofMinutes(1))) {
             unchained.jdbc().execute("alter table domain_event_entry disable trigger domain_event_entry_chain");
             List<Double> with = new ArrayList<>();
             List<Double> without = new ArrayList<>();
@@ -48,19 +47,21 @@ class EvidenceBenchmark extends IntegrationTest {
             double withRate = median(with);
             double withoutRate = median(without);
             long events = chained.jdbc().queryForObject("select count(*) from domain_event_entry", Long.class);
-            System.out.printf("%nAppend, one writer, one request of %d events per transaction, %d rounds of %,d events each way:%n",
+            System.out.printf(
+                    "%nAppend, one writer, one request of %d events per transaction, %d rounds of %,d events each way:%n",
                     templates.size(), ROUNDS, STREAMS_PER_ROUND * templates.size());
             System.out.printf("  with the hash chain:    %,.0f events/s (median; rounds %s)%n", withRate, rates(with));
-            System.out.printf("  without the hash chain: %,.0f events/s (median; rounds %s)%n", withoutRate,
-                    rates(without));
-            System.out.printf("  cost of the chain: %.1f %% of append throughput%n",
-                    100 * (1 - withRate / withoutRate));
+            System.out.printf(
+                    "  without the hash chain: %,.0f events/s (median; rounds %s)%n", withoutRate, rates(without));
+            System.out.printf(
+                    "  cost of the chain: %.1f %% of append throughput%n", 100 * (1 - withRate / withoutRate));
 
             long t0 = System.nanoTime();
             chained.checkpointer().checkpoint();
             double checkpointSeconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("First checkpoint over %,d events: %.1f s (%,.0f events/s)%n", events,
-                    checkpointSeconds, events / checkpointSeconds);
+            System.out.printf(
+                    "First checkpoint over %,d events: %.1f s (%,.0f events/s)%n",
+                    events, checkpointSeconds, events / checkpointSeconds);
 
             List<Double> verifyRates = new ArrayList<>();
             for (int run = 0; run < 3; run++) {
@@ -70,8 +71,9 @@ class EvidenceBenchmark extends IntegrationTest {
                 }
                 verifyRates.add((double) result.eventsPerSecond());
             }
-            System.out.printf("Verification of %,d events: %,.0f events/s (median of 3; runs %s)%n%n", events,
-                    median(verifyRates), rates(verifyRates));
+            System.out.printf(
+                    "Verification of %,d events: %,.0f events/s (median of 3; runs %s)%n%n",
+                    events, median(verifyRates), rates(verifyRates));
         }
     }
 
@@ -80,14 +82,25 @@ class EvidenceBenchmark extends IntegrationTest {
         Scenario.Parties p = scenario.parties();
         String id = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
         http.as(p.holderPractitioner()).post("/api/requests/" + id + "/refusal", Scenario.refusal());
-        http.as(p.requesterPractitioner()).post("/api/requests/" + id + "/escalations",
-                Map.of("stage", "LINE_MANAGER", "reason", "Needed for the enquiry"));
+        http.as(p.requesterPractitioner())
+                .post(
+                        "/api/requests/" + id + "/escalations",
+                        Map.of("stage", "LINE_MANAGER", "reason", "Needed for the enquiry"));
         Http.Credentials rep = scenario.user(p.holder(), "NOMINATED_REPRESENTATIVE");
-        http.as(rep).post("/api/requests/" + id + "/escalations/resolution", Map.of("outcome", "SHARED",
-                "rationale", "On reflection, proportionate", "informationShared", "Call-out log",
-                "method", "SECURE_EMAIL"));
-        return jdbc.queryForList("select * from domain_event_entry where aggregate_identifier = ? "
-                + "order by sequence_number", id);
+        http.as(rep)
+                .post(
+                        "/api/requests/" + id + "/escalations/resolution",
+                        Map.of(
+                                "outcome",
+                                "SHARED",
+                                "rationale",
+                                "On reflection, proportionate",
+                                "informationShared",
+                                "Call-out log",
+                                "method",
+                                "SECURE_EMAIL"));
+        return jdbc.queryForList(
+                "select * from domain_event_entry where aggregate_identifier = ? " + "order by sequence_number", id);
     }
 
     /** Appends {@code streams} streams of the templates' events, one transaction per stream; returns events/s. */
@@ -127,7 +140,8 @@ class EvidenceBenchmark extends IntegrationTest {
     }
 
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return sorted[sorted.length / 2];
     }
 

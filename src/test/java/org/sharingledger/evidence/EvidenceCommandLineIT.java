@@ -1,6 +1,5 @@
 package org.sharingledger.evidence;
 
-import org.postgresql.ds.PGSimpleDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -9,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.sharingledger.evidence.cli.EvidenceCommands;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
@@ -29,13 +28,17 @@ class EvidenceCommandLineIT extends IntegrationTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = EvidenceCommands.run(new String[] {"verify", "--key", key.verifier().text()}, env(suiteUrl()),
-                print(out), print(err));
+        int status = EvidenceCommands.run(
+                new String[] {"verify", "--key", key.verifier().text()}, env(suiteUrl()), print(out), print(err));
 
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("verified: ").contains("events/s");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("fingerprint " + key.verifier().fingerprint())
-                .contains(" events (").contains("events/s");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("verified: ")
+                .contains("events/s");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("fingerprint " + key.verifier().fingerprint())
+                .contains(" events (")
+                .contains("events/s");
     }
 
     @Test
@@ -45,16 +48,22 @@ class EvidenceCommandLineIT extends IntegrationTest {
         try (LedgerCopy ledger = LedgerCopy.of(jdbc, List.of(id), key, Duration.ofMinutes(1))) {
             ledger.checkpointer().checkpoint();
             long position = ledger.position(id, 0);
-            ledger.superuser().update("update domain_event_entry set payload = overlay(payload placing '\\x58' "
-                    + "from 20 for 1) where global_index = ?", position);
+            ledger.superuser()
+                    .update(
+                            "update domain_event_entry set payload = overlay(payload placing '\\x58' "
+                                    + "from 20 for 1) where global_index = ?",
+                            position);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-            int status = EvidenceCommands.run(new String[] {"verify", "--key", key.verifier().text()},
-                    env(((PGSimpleDataSource) ledger.dataSource()).getUrl()), print(out),
+            int status = EvidenceCommands.run(
+                    new String[] {"verify", "--key", key.verifier().text()},
+                    env(((PGSimpleDataSource) ledger.dataSource()).getUrl()),
+                    print(out),
                     print(new ByteArrayOutputStream()));
 
             assertThat(status).isEqualTo(1);
-            assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("NOT VERIFIED: 1 problem(s)")
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .startsWith("NOT VERIFIED: 1 problem(s)")
                     .contains("MODIFIED at position " + position + ", stream " + id + ", sequence 0");
         }
     }
@@ -63,23 +72,37 @@ class EvidenceCommandLineIT extends IntegrationTest {
     void aWrongKeyOrAnUnknownOptionIsACommandThatCouldNotRun() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        assertThat(EvidenceCommands.run(new String[] {"verify", "--colour"}, env(suiteUrl()), print(
-                new ByteArrayOutputStream()), print(err))).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option --colour").contains("Usage:");
-        assertThat(EvidenceCommands.run(new String[] {"verify", "--key", "not-a-key"}, env(suiteUrl()), print(
-                new ByteArrayOutputStream()), print(new ByteArrayOutputStream()))).isEqualTo(2);
+        assertThat(EvidenceCommands.run(
+                        new String[] {"verify", "--colour"},
+                        env(suiteUrl()),
+                        print(new ByteArrayOutputStream()),
+                        print(err)))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Unknown option --colour")
+                .contains("Usage:");
+        assertThat(EvidenceCommands.run(
+                        new String[] {"verify", "--key", "not-a-key"},
+                        env(suiteUrl()),
+                        print(new ByteArrayOutputStream()),
+                        print(new ByteArrayOutputStream())))
+                .isEqualTo(2);
     }
 
     @Test
     void aCheckpointSignedByAnotherKeyDoesNotVerify() {
         Scenario.Parties p = scenario.parties();
         scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
-        assertThat(http.as(Scenario.ADMIN).get("/api/ledger/checkpoints/latest").status()).isEqualTo(200);
+        assertThat(http.as(Scenario.ADMIN).get("/api/ledger/checkpoints/latest").status())
+                .isEqualTo(200);
         LedgerKey other = LedgerKey.fromSeed(key.name(), new byte[32]);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int status = EvidenceCommands.run(new String[] {"verify", "--key", other.verifier().text()}, env(suiteUrl()),
-                print(out), print(new ByteArrayOutputStream()));
+        int status = EvidenceCommands.run(
+                new String[] {"verify", "--key", other.verifier().text()},
+                env(suiteUrl()),
+                print(out),
+                print(new ByteArrayOutputStream()));
 
         assertThat(status).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("CHECKPOINT_MISMATCH");

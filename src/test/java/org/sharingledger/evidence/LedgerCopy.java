@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sharingledger.evidence.api.Verification;
@@ -34,24 +32,32 @@ final class LedgerCopy implements AutoCloseable {
         this.main = main;
         this.name = name;
         this.dataSource = dataSource;
-        this.superuserConnection = new SingleConnectionDataSource(((PGSimpleDataSource) dataSource).getUrl(),
-                "postgres", "", true);
+        this.superuserConnection =
+                new SingleConnectionDataSource(((PGSimpleDataSource) dataSource).getUrl(), "postgres", "", true);
         new JdbcTemplate(superuserConnection).execute("set session_replication_role = replica");
-        this.checkpointer = new Checkpointer(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource),
-                key, new EvidenceProperties(key.name(), "", Duration.ofSeconds(30), gapTimeout), Clock.systemUTC());
+        this.checkpointer = new Checkpointer(
+                new JdbcTemplate(dataSource),
+                new DataSourceTransactionManager(dataSource),
+                key,
+                new EvidenceProperties(key.name(), "", Duration.ofSeconds(30), gapTimeout),
+                Clock.systemUTC());
         this.verifier = new LedgerVerifier(dataSource, key.verifier(), Clock.systemUTC());
     }
 
     /** A new ledger holding every event of these streams, in their store order. */
     static LedgerCopy of(JdbcTemplate main, List<String> streams, LedgerKey key, Duration gapTimeout) {
-        String name = "ledger_copy_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "ledger_copy_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         main.execute("create database " + name);
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl("jdbc:postgresql://localhost:" + main.queryForObject("show port", String.class) + "/"
-                + name);
+        dataSource.setUrl("jdbc:postgresql://localhost:" + main.queryForObject("show port", String.class) + "/" + name);
         dataSource.setUser("postgres");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").skipDefaultCallbacks(true)
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .skipDefaultCallbacks(true)
+                .load()
+                .migrate();
         LedgerCopy copy = new LedgerCopy(main, name, dataSource, key, gapTimeout);
         copy.append(streams);
         return copy;
@@ -60,17 +66,28 @@ final class LedgerCopy implements AutoCloseable {
     /** Appends (through the normal path: the trigger chains them) every event of these streams from the suite's ledger. */
     void append(List<String> streams) {
         JdbcTemplate target = jdbc();
-        main.query("""
+        main.query(
+                """
                 select event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp,
                        aggregate_identifier, sequence_number, type
-                from domain_event_entry where aggregate_identifier = any(?) order by global_index""", row -> {
-            target.update("""
+                from domain_event_entry where aggregate_identifier = any(?) order by global_index""",
+                row -> {
+                    target.update(
+                            """
                     insert into domain_event_entry (event_identifier, meta_data, payload, payload_revision,
                         payload_type, time_stamp, aggregate_identifier, sequence_number, type)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", row.getString(1), row.getBytes(2), row.getBytes(3),
-                    row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getLong(8),
-                    row.getString(9));
-        }, (Object) streams.toArray(String[]::new));
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                            row.getString(1),
+                            row.getBytes(2),
+                            row.getBytes(3),
+                            row.getString(4),
+                            row.getString(5),
+                            row.getString(6),
+                            row.getString(7),
+                            row.getLong(8),
+                            row.getString(9));
+                },
+                (Object) streams.toArray(String[]::new));
     }
 
     JdbcTemplate jdbc() {
@@ -95,8 +112,12 @@ final class LedgerCopy implements AutoCloseable {
     }
 
     long position(String stream, long sequence) {
-        return jdbc().queryForObject("select global_index from domain_event_entry "
-                + "where aggregate_identifier = ? and sequence_number = ?", Long.class, stream, sequence);
+        return jdbc().queryForObject(
+                        "select global_index from domain_event_entry "
+                                + "where aggregate_identifier = ? and sequence_number = ?",
+                        Long.class,
+                        stream,
+                        sequence);
     }
 
     Map<String, Object> event(long position) {

@@ -1,12 +1,11 @@
 package org.sharingledger.evidence;
 
-import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http;
 import org.sharingledger.support.IntegrationTest;
@@ -23,7 +22,8 @@ class LedgerEvidenceIT extends IntegrationTest {
         http.as(p.holderPractitioner()).post("/api/requests/" + refused + "/refusal", Scenario.refusal());
         String shared = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
         http.as(p.holderPractitioner()).post("/api/requests/" + shared + "/share", Scenario.share("FULL"));
-        JsonNode checkpoint = http.as(Scenario.ADMIN).get("/api/ledger/checkpoints/latest").json();
+        JsonNode checkpoint =
+                http.as(Scenario.ADMIN).get("/api/ledger/checkpoints/latest").json();
 
         Http.Response response = http.as(Scenario.ADMIN).get("/api/ledger/verification");
 
@@ -31,13 +31,15 @@ class LedgerEvidenceIT extends IntegrationTest {
         JsonNode result = response.json();
         assertThat(result.path("verified").asBoolean()).as(response.toString()).isTrue();
         assertThat(result.path("problems")).isEmpty();
-        assertThat(result.path("events").asLong()).isGreaterThanOrEqualTo(checkpoint.path("treeSize").asLong());
+        assertThat(result.path("events").asLong())
+                .isGreaterThanOrEqualTo(checkpoint.path("treeSize").asLong());
         assertThat(result.path("checkpoint").path("treeSize").asLong())
                 .isGreaterThanOrEqualTo(checkpoint.path("treeSize").asLong());
         assertThat(result.path("eventsPerSecond").asLong()).isPositive();
         String metrics = http.as(Scenario.ADMIN).get("/actuator/prometheus").text();
-        assertThat(metrics).contains("ledger_evidence_checkpointed_events").contains(
-                "ledger_evidence_checkpoint_failures_total");
+        assertThat(metrics)
+                .contains("ledger_evidence_checkpointed_events")
+                .contains("ledger_evidence_checkpoint_failures_total");
     }
 
     @Test
@@ -54,8 +56,16 @@ class LedgerEvidenceIT extends IntegrationTest {
                 left join domain_event_entry p
                   on p.aggregate_identifier = e.aggregate_identifier and p.sequence_number = e.sequence_number - 1
                 """, row -> {
-            byte[] computed = hashes.hash(row.getBytes(11), row.getString(1), row.getString(2), row.getLong(3),
-                    row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getBytes(8),
+            byte[] computed = hashes.hash(
+                    row.getBytes(11),
+                    row.getString(1),
+                    row.getString(2),
+                    row.getLong(3),
+                    row.getString(4),
+                    row.getString(5),
+                    row.getString(6),
+                    row.getString(7),
+                    row.getBytes(8),
                     row.getBytes(9));
             if (!Arrays.equals(computed, row.getBytes(10))) {
                 mismatches.add(row.getString(6) + " " + row.getString(1));
@@ -72,20 +82,32 @@ class LedgerEvidenceIT extends IntegrationTest {
         long denied = events("AccessDenied");
 
         assertThat(http.anonymous().get("/api/ledger/verification").status()).isEqualTo(401);
-        assertThat(http.as(p.requesterPractitioner()).get("/api/ledger/verification").status()).isEqualTo(403);
+        assertThat(http.as(p.requesterPractitioner())
+                        .get("/api/ledger/verification")
+                        .status())
+                .isEqualTo(403);
         assertThat(events("AccessDenied")).isEqualTo(denied + 1);
-        assertThat(http.as(reviewer).get("/api/ledger/verification").json().path("verified").asBoolean()).isTrue();
+        assertThat(http.as(reviewer)
+                        .get("/api/ledger/verification")
+                        .json()
+                        .path("verified")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
     void theLatestCheckpointIsAStatementSignedByThePublishedKey() {
         Scenario.Parties p = scenario.parties();
         scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
-        VerifierKey key = VerifierKey.parse(http.as(p.requesterPractitioner()).get("/api/ledger/key").json()
-                .path("verifierKey").asString());
+        VerifierKey key = VerifierKey.parse(http.as(p.requesterPractitioner())
+                .get("/api/ledger/key")
+                .json()
+                .path("verifierKey")
+                .asString());
 
         Http.Response json = http.as(p.requesterPractitioner()).get("/api/ledger/checkpoints/latest");
-        Http.Response text = http.as(p.requesterPractitioner()).header("Accept", "text/plain")
+        Http.Response text = http.as(p.requesterPractitioner())
+                .header("Accept", "text/plain")
                 .get("/api/ledger/checkpoints/latest");
 
         assertThat(json.status()).isEqualTo(200);
@@ -96,31 +118,41 @@ class LedgerEvidenceIT extends IntegrationTest {
         assertThat(Base64.getEncoder().encodeToString(checkpoint.rootHash()))
                 .isEqualTo(json.json().path("rootHash").asString());
         assertThat(checkpoint.treeSize()).isLessThanOrEqualTo(events());
-        assertThat(http.anonymous().get("/api/ledger/checkpoints/latest").status()).isEqualTo(401);
+        assertThat(http.anonymous().get("/api/ledger/checkpoints/latest").status())
+                .isEqualTo(401);
     }
 
     @Test
     void aLaterCheckpointProvablyExtendsAnEarlierOne() {
         Scenario.Parties p = scenario.parties();
         scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
-        JsonNode first = http.as(Scenario.ADMIN).get("/api/ledger/checkpoints/latest").json();
+        JsonNode first =
+                http.as(Scenario.ADMIN).get("/api/ledger/checkpoints/latest").json();
         scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
-        JsonNode second = http.as(Scenario.ADMIN).get("/api/ledger/checkpoints/latest").json();
+        JsonNode second =
+                http.as(Scenario.ADMIN).get("/api/ledger/checkpoints/latest").json();
         long from = first.path("treeSize").asLong();
         long to = second.path("treeSize").asLong();
         assertThat(to).isGreaterThan(from);
 
-        JsonNode proof = http.as(p.holderPractitioner()).get("/api/ledger/consistency?from=" + from + "&to=" + to)
+        JsonNode proof = http.as(p.holderPractitioner())
+                .get("/api/ledger/consistency?from=" + from + "&to=" + to)
                 .json();
 
         List<byte[]> hashes = new ArrayList<>();
         proof.path("proof").forEach(hash -> hashes.add(Base64.getDecoder().decode(hash.asString())));
         byte[] firstRoot = Base64.getDecoder().decode(first.path("rootHash").asString());
         byte[] secondRoot = Base64.getDecoder().decode(second.path("rootHash").asString());
-        assertThat(Merkle.verifyConsistency(from, to, firstRoot, secondRoot, hashes)).isTrue();
-        assertThat(Merkle.verifyConsistency(from, to, secondRoot, firstRoot, hashes)).isFalse();
-        assertThat(http.as(Scenario.ADMIN).get("/api/ledger/checkpoints/" + from).json().path("rootHash")
-                .asString()).isEqualTo(first.path("rootHash").asString());
+        assertThat(Merkle.verifyConsistency(from, to, firstRoot, secondRoot, hashes))
+                .isTrue();
+        assertThat(Merkle.verifyConsistency(from, to, secondRoot, firstRoot, hashes))
+                .isFalse();
+        assertThat(http.as(Scenario.ADMIN)
+                        .get("/api/ledger/checkpoints/" + from)
+                        .json()
+                        .path("rootHash")
+                        .asString())
+                .isEqualTo(first.path("rootHash").asString());
     }
 
     @Test
@@ -136,8 +168,12 @@ class LedgerEvidenceIT extends IntegrationTest {
         assertThat(beyond.errorFields()).contains("to");
         assertThat(zero.status()).isEqualTo(400);
         assertThat(notANumber.status()).isEqualTo(400);
-        assertThat(http.as(Scenario.ADMIN).get("/api/ledger/checkpoints/999999999").status()).isEqualTo(404);
-        assertThat(http.anonymous().get("/api/ledger/consistency?from=1&to=1").status()).isEqualTo(401);
+        assertThat(http.as(Scenario.ADMIN)
+                        .get("/api/ledger/checkpoints/999999999")
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.anonymous().get("/api/ledger/consistency?from=1&to=1").status())
+                .isEqualTo(401);
         assertThat(http.anonymous().get("/api/ledger/key").status()).isEqualTo(401);
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.HexFormat;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +19,8 @@ class LedgerKeyTest {
 
     @Test
     void theSeedGivesTheKeyGoDerivesFromIt() {
-        // note_test.go's seed (renamed, see NoteVectors): PRIVATE+KEY+AshcombeTrust+d66e6773+AYEK... signs for ...+ARpc...
+        // note_test.go's seed (renamed, see NoteVectors): PRIVATE+KEY+AshcombeTrust+d66e6773+AYEK... signs for
+        // ...+ARpc...
         LedgerKey ashcombe = NoteVectors.ashcombe();
         assertThat(ashcombe.name()).isEqualTo("AshcombeTrust");
         assertThat(ashcombe.verifier().text()).isEqualTo(NoteVectors.ASHCOMBE_KEY);
@@ -51,8 +51,10 @@ class LedgerKeyTest {
         assertThatThrownBy(() -> LedgerKey.fromSeed("a+b", new byte[32])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LedgerKey.fromSeed("", new byte[32])).isInstanceOf(IllegalArgumentException.class);
         byte[] seed = NoteVectors.ashcombeSeed();
-        assertThat(NoteVectors.ashcombe().toString()).contains(NoteVectors.ASHCOMBE_KEY)
-                .doesNotContain(Base64.getEncoder().encodeToString(seed)).doesNotContain(HexFormat.of().formatHex(seed));
+        assertThat(NoteVectors.ashcombe().toString())
+                .contains(NoteVectors.ASHCOMBE_KEY)
+                .doesNotContain(Base64.getEncoder().encodeToString(seed))
+                .doesNotContain(HexFormat.of().formatHex(seed));
     }
 
     @Test
@@ -60,7 +62,9 @@ class LedgerKeyTest {
         String configured = Base64.getEncoder().encodeToString(NoteVectors.ashcombeSeed());
         LedgerKey key = LedgerKey.load("AshcombeTrust", " " + configured + "\n", true, dataDir);
         assertThat(key.verifier().text()).isEqualTo(NoteVectors.ASHCOMBE_KEY);
-        assertThat(LedgerKey.load("AshcombeTrust", configured, false, dataDir).verifier().text())
+        assertThat(LedgerKey.load("AshcombeTrust", configured, false, dataDir)
+                        .verifier()
+                        .text())
                 .isEqualTo(NoteVectors.ASHCOMBE_KEY);
         try (var files = Files.list(dataDir)) {
             assertThat(files).isEmpty();
@@ -70,11 +74,13 @@ class LedgerKeyTest {
     @Test
     void aConfiguredKeyMustBeBase64OfThirtyTwoBytes() {
         assertThatThrownBy(() -> LedgerKey.load("l", "not base64!", false, dataDir))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("LEDGER_SIGNING_KEY")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("LEDGER_SIGNING_KEY")
                 .hasMessageContaining("openssl rand -base64 32");
         String short16 = Base64.getEncoder().encodeToString(new byte[16]);
         assertThatThrownBy(() -> LedgerKey.load("l", short16, false, dataDir))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("exactly 32 bytes");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("exactly 32 bytes");
     }
 
     @Test
@@ -96,7 +102,8 @@ class LedgerKeyTest {
         assertThat(file).exists();
         assertThat(Base64.getDecoder().decode(Files.readString(file).strip())).hasSize(32);
         if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
         }
         try (var files = Files.list(folder)) {
             assertThat(files).containsExactly(file);
@@ -111,10 +118,12 @@ class LedgerKeyTest {
     void aDamagedKeyFileIsReportedNotReplaced() throws Exception {
         Path file = dataDir.resolve(LedgerKey.KEY_FILE);
         Files.writeString(file, "%%%");
-        assertThatThrownBy(() -> LedgerKey.load("l", "", false, dataDir)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> LedgerKey.load("l", "", false, dataDir))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(file.toString());
         Files.writeString(file, Base64.getEncoder().encodeToString(new byte[31]));
-        assertThatThrownBy(() -> LedgerKey.load("l", "", false, dataDir)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> LedgerKey.load("l", "", false, dataDir))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("32 bytes");
         assertThat(Files.readString(file)).isEqualTo(Base64.getEncoder().encodeToString(new byte[31]));
     }

@@ -3,7 +3,6 @@ package org.sharingledger.evidence;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Timing;
 
@@ -73,12 +72,18 @@ class MerkleTreeBenchmark {
             }
         });
 
-        System.out.printf("Merkle, %,d leaves: tree append all %.0f ms (p95 %.0f), accumulator append all %.0f ms "
-                        + "(p95 %.0f), tree holds about %d MB%n", LEAVES, tree[0], tree[1], accumulator[0],
-                accumulator[1], heldMb);
-        System.out.printf("Merkle, %,d leaves: inclusion proof %.2f us (p95 %.2f), proof + verify %.2f us, "
-                        + "consistency proof %.2f us, root(any size) %.2f us%n", LEAVES,
-                inclusion[0] * 1000 / PROOFS, inclusion[1] * 1000 / PROOFS, verify[0], consistency[0],
+        System.out.printf(
+                "Merkle, %,d leaves: tree append all %.0f ms (p95 %.0f), accumulator append all %.0f ms "
+                        + "(p95 %.0f), tree holds about %d MB%n",
+                LEAVES, tree[0], tree[1], accumulator[0], accumulator[1], heldMb);
+        System.out.printf(
+                "Merkle, %,d leaves: inclusion proof %.2f us (p95 %.2f), proof + verify %.2f us, "
+                        + "consistency proof %.2f us, root(any size) %.2f us%n",
+                LEAVES,
+                inclusion[0] * 1000 / PROOFS,
+                inclusion[1] * 1000 / PROOFS,
+                verify[0],
+                consistency[0],
                 rootTime[0]);
     }
 }

@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.Test;
 
 /** The tree against the RFC 9162 definitions written out naively in {@link ReferenceMerkle}, for every small size. */
@@ -29,8 +28,12 @@ class MerkleTreeTest {
         for (int size = 0; size <= LEAVES.size(); size++) {
             String expected = hex(ReferenceMerkle.mth(LEAVES.subList(0, size)));
             assertThat(growing.size()).isEqualTo(size);
-            assertThat(hex(growing.root(size))).as("root after %d appends", size).isEqualTo(expected);
-            assertThat(hex(whole.root(size))).as("root(%d) of the tree of 70", size).isEqualTo(expected);
+            assertThat(hex(growing.root(size)))
+                    .as("root after %d appends", size)
+                    .isEqualTo(expected);
+            assertThat(hex(whole.root(size)))
+                    .as("root(%d) of the tree of 70", size)
+                    .isEqualTo(expected);
             if (size < LEAVES.size()) {
                 growing.append(LEAVES.get(size));
             }
@@ -47,44 +50,53 @@ class MerkleTreeTest {
                 byte[] leaf = LEAVES.get(index);
                 List<byte[]> proof = tree.inclusionProof(index, size);
                 String what = "PATH(" + index + ", D[" + size + "])";
-                assertThat(hex(proof)).as(what)
-                        .isEqualTo(hex(ReferenceMerkle.path(index, LEAVES.subList(0, size))));
-                assertThat(Merkle.verifyInclusion(leaf, index, size, proof, root)).as(what).isTrue();
+                assertThat(hex(proof)).as(what).isEqualTo(hex(ReferenceMerkle.path(index, LEAVES.subList(0, size))));
+                assertThat(Merkle.verifyInclusion(leaf, index, size, proof, root))
+                        .as(what)
+                        .isTrue();
 
                 assertThat(Merkle.verifyInclusion(flipBit(leaf, index), index, size, proof, root))
-                        .as("%s, leaf changed", what).isFalse();
+                        .as("%s, leaf changed", what)
+                        .isFalse();
                 assertThat(Merkle.verifyInclusion(leaf, index, size, proof, flipBit(root, size)))
-                        .as("%s, root changed", what).isFalse();
+                        .as("%s, root changed", what)
+                        .isFalse();
                 for (int i = 0; i < proof.size(); i++) {
                     List<byte[]> tampered = new ArrayList<>(proof);
                     tampered.set(i, flipBit(proof.get(i), 7 * i + index));
                     assertThat(Merkle.verifyInclusion(leaf, index, size, tampered, root))
-                            .as("%s, element %d changed", what, i).isFalse();
+                            .as("%s, element %d changed", what, i)
+                            .isFalse();
                 }
                 for (int other = 0; other < size; other++) {
                     if (other != index) {
                         assertThat(Merkle.verifyInclusion(leaf, other, size, proof, root))
-                                .as("%s at index %d", what, other).isFalse();
+                                .as("%s at index %d", what, other)
+                                .isFalse();
                     }
                 }
                 for (int otherSize = 1; otherSize <= PROOF_SIZES; otherSize++) {
                     if (otherSize != size && index < otherSize) {
                         assertThat(Merkle.verifyInclusion(leaf, index, otherSize, proof, tree.root(otherSize)))
-                                .as("%s against the tree of %d", what, otherSize).isFalse();
+                                .as("%s against the tree of %d", what, otherSize)
+                                .isFalse();
                     }
                 }
                 if (!proof.isEmpty()) {
                     assertThat(Merkle.verifyInclusion(leaf, index, size, proof.subList(0, proof.size() - 1), root))
-                            .as("%s, last element removed", what).isFalse();
+                            .as("%s, last element removed", what)
+                            .isFalse();
                     List<byte[]> swapped = new ArrayList<>(proof);
                     swapped.set(0, root);
                     assertThat(Merkle.verifyInclusion(leaf, index, size, swapped, root))
-                            .as("%s, first element replaced", what).isFalse();
+                            .as("%s, first element replaced", what)
+                            .isFalse();
                 }
                 List<byte[]> longer = new ArrayList<>(proof);
                 longer.add(root);
                 assertThat(Merkle.verifyInclusion(leaf, index, size, longer, root))
-                        .as("%s, element added", what).isFalse();
+                        .as("%s, element added", what)
+                        .isFalse();
                 checked++;
             }
         }
@@ -96,13 +108,17 @@ class MerkleTreeTest {
         MerkleTree tree = ReferenceMerkle.treeOf(LEAVES.subList(0, 4));
         // PATH(0, D[3]) has the shape PATH(0, D[4]) would have, and PROOF(1, D[3]) that of PROOF(1, D[4]): RFC
         // 9162's checks then give back the same root. A verifier takes size and root from one signed checkpoint.
-        assertThat(Merkle.verifyInclusion(LEAVES.get(0), 0, 4, tree.inclusionProof(0, 3), tree.root(3))).isTrue();
-        assertThat(Merkle.verifyInclusion(LEAVES.get(0), 0, 4, tree.inclusionProof(0, 3), tree.root(4))).isFalse();
-        assertThat(Merkle.verifyConsistency(1, 4, tree.root(1), tree.root(3), tree.consistencyProof(1, 3))).isTrue();
+        assertThat(Merkle.verifyInclusion(LEAVES.get(0), 0, 4, tree.inclusionProof(0, 3), tree.root(3)))
+                .isTrue();
+        assertThat(Merkle.verifyInclusion(LEAVES.get(0), 0, 4, tree.inclusionProof(0, 3), tree.root(4)))
+                .isFalse();
+        assertThat(Merkle.verifyConsistency(1, 4, tree.root(1), tree.root(3), tree.consistencyProof(1, 3)))
+                .isTrue();
         assertThat(Merkle.verifyConsistency(1, 4, tree.root(1), tree.root(4), tree.consistencyProof(1, 3)))
                 .isFalse();
         // Where the shapes differ, the path is too short for the claimed size and the check ends with sn != 0.
-        assertThat(Merkle.verifyInclusion(LEAVES.get(0), 0, 3, tree.inclusionProof(0, 2), tree.root(2))).isFalse();
+        assertThat(Merkle.verifyInclusion(LEAVES.get(0), 0, 3, tree.inclusionProof(0, 2), tree.root(2)))
+                .isFalse();
         assertThat(Merkle.verifyConsistency(1, 3, tree.root(1), tree.root(2), tree.consistencyProof(1, 2)))
                 .isFalse();
     }
@@ -120,49 +136,61 @@ class MerkleTreeTest {
                 if (size1 == 0 || size1 == size2) {
                     assertThat(proof).as(what).isEmpty();
                 } else {
-                    assertThat(hex(proof)).as(what)
+                    assertThat(hex(proof))
+                            .as(what)
                             .isEqualTo(hex(ReferenceMerkle.proof(size1, LEAVES.subList(0, size2))));
                 }
-                assertThat(Merkle.verifyConsistency(size1, size2, root1, root2, proof)).as(what).isTrue();
+                assertThat(Merkle.verifyConsistency(size1, size2, root1, root2, proof))
+                        .as(what)
+                        .isTrue();
                 checked++;
                 if (size1 == 0) {
                     continue;
                 }
 
                 assertThat(Merkle.verifyConsistency(size1, size2, flipBit(root1, size2), root2, proof))
-                        .as("%s, root1 changed", what).isFalse();
+                        .as("%s, root1 changed", what)
+                        .isFalse();
                 assertThat(Merkle.verifyConsistency(size1, size2, root1, flipBit(root2, size1), proof))
-                        .as("%s, root2 changed", what).isFalse();
+                        .as("%s, root2 changed", what)
+                        .isFalse();
                 for (int i = 0; i < proof.size(); i++) {
                     List<byte[]> tampered = new ArrayList<>(proof);
                     tampered.set(i, flipBit(proof.get(i), 5 * i + size1));
                     assertThat(Merkle.verifyConsistency(size1, size2, root1, root2, tampered))
-                            .as("%s, element %d changed", what, i).isFalse();
+                            .as("%s, element %d changed", what, i)
+                            .isFalse();
                 }
                 if (!proof.isEmpty()) {
-                    assertThat(Merkle.verifyConsistency(size1, size2, root1, root2,
-                            proof.subList(0, proof.size() - 1))).as("%s, last element removed", what).isFalse();
+                    assertThat(Merkle.verifyConsistency(size1, size2, root1, root2, proof.subList(0, proof.size() - 1)))
+                            .as("%s, last element removed", what)
+                            .isFalse();
                     assertThat(Merkle.verifyConsistency(size1, size2, root2, root1, proof))
-                            .as("%s, roots swapped", what).isFalse();
+                            .as("%s, roots swapped", what)
+                            .isFalse();
                 }
                 List<byte[]> longer = new ArrayList<>(proof);
                 longer.add(root1);
                 assertThat(Merkle.verifyConsistency(size1, size2, root1, root2, longer))
-                        .as("%s, element added", what).isFalse();
+                        .as("%s, element added", what)
+                        .isFalse();
                 List<byte[]> prefixed = new ArrayList<>(proof);
                 prefixed.add(0, root1);
                 assertThat(Merkle.verifyConsistency(size1, size2, root1, root2, prefixed))
-                        .as("%s, root1 prepended", what).isFalse();
+                        .as("%s, root1 prepended", what)
+                        .isFalse();
                 for (int other = 1; other <= size2; other++) {
                     if (other != size1) {
                         assertThat(Merkle.verifyConsistency(other, size2, tree.root(other), root2, proof))
-                                .as("%s claimed from size %d", what, other).isFalse();
+                                .as("%s claimed from size %d", what, other)
+                                .isFalse();
                     }
                 }
                 for (int other = size1; other <= PROOF_SIZES; other++) {
                     if (other != size2) {
                         assertThat(Merkle.verifyConsistency(size1, other, root1, tree.root(other), proof))
-                                .as("%s claimed to size %d", what, other).isFalse();
+                                .as("%s claimed to size %d", what, other)
+                                .isFalse();
                     }
                 }
             }
@@ -190,16 +218,26 @@ class MerkleTreeTest {
         for (long index : new long[] {0, 4095, 4096, 4097, 8191, 8192, 12287, 12288, count - 1}) {
             for (long size : new long[] {index + 1, 4096, 8192, 8193, count}) {
                 if (index < size) {
-                    assertThat(Merkle.verifyInclusion(leaves.get((int) index), index, size,
-                            tree.inclusionProof(index, size), roots.get((int) size))).isTrue();
+                    assertThat(Merkle.verifyInclusion(
+                                    leaves.get((int) index),
+                                    index,
+                                    size,
+                                    tree.inclusionProof(index, size),
+                                    roots.get((int) size)))
+                            .isTrue();
                 }
             }
         }
         for (long size1 : new long[] {1, 4095, 4096, 4097, 8192, 12288}) {
             for (long size2 : new long[] {8191, 8192, 12289, count}) {
                 if (size1 <= size2) {
-                    assertThat(Merkle.verifyConsistency(size1, size2, roots.get((int) size1),
-                            roots.get((int) size2), tree.consistencyProof(size1, size2))).isTrue();
+                    assertThat(Merkle.verifyConsistency(
+                                    size1,
+                                    size2,
+                                    roots.get((int) size1),
+                                    roots.get((int) size2),
+                                    tree.consistencyProof(size1, size2)))
+                            .isTrue();
                 }
             }
         }
@@ -208,7 +246,8 @@ class MerkleTreeTest {
     @Test
     void sizesOutsideTheTreeAreRefused() {
         MerkleTree tree = ReferenceMerkle.treeOf(LEAVES.subList(0, 5));
-        assertThatThrownBy(() -> tree.root(6)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> tree.root(6))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("6");
         assertThatThrownBy(() -> tree.root(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> tree.inclusionProof(5, 5)).isInstanceOf(IllegalArgumentException.class);
@@ -248,11 +287,21 @@ class MerkleTreeTest {
                         assertThat(tree.root(treeSize)).isEqualTo(roots.get((int) treeSize));
                         if (treeSize > 0) {
                             long index = random.nextLong(treeSize);
-                            assertThat(Merkle.verifyInclusion(leaves.get((int) index), index, treeSize,
-                                    tree.inclusionProof(index, treeSize), roots.get((int) treeSize))).isTrue();
+                            assertThat(Merkle.verifyInclusion(
+                                            leaves.get((int) index),
+                                            index,
+                                            treeSize,
+                                            tree.inclusionProof(index, treeSize),
+                                            roots.get((int) treeSize)))
+                                    .isTrue();
                             long older = random.nextLong(treeSize + 1);
-                            assertThat(Merkle.verifyConsistency(older, treeSize, roots.get((int) older),
-                                    roots.get((int) treeSize), tree.consistencyProof(older, treeSize))).isTrue();
+                            assertThat(Merkle.verifyConsistency(
+                                            older,
+                                            treeSize,
+                                            roots.get((int) older),
+                                            roots.get((int) treeSize),
+                                            tree.consistencyProof(older, treeSize)))
+                                    .isTrue();
                         }
                         reads++;
                     }

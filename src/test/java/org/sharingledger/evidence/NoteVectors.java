@@ -19,7 +19,9 @@ import java.util.Base64;
 final class NoteVectors {
 
     /** A signer key in Go's form {@code PRIVATE+KEY+<name>+<key hash>+base64(0x01 || seed)}. */
-    static final String ASHCOMBE_SIGNER_KEY = "PRIVATE+KEY+AshcombeTrust+d66e6773+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";
+    static final String ASHCOMBE_SIGNER_KEY =
+            "PRIVATE+KEY+AshcombeTrust+d66e6773+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";
+
     static final String ASHCOMBE_KEY = "AshcombeTrust+d66e6773+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
     static final String ENOCH_KEY = "EnochRoot+af0cfe78+ATtqJ7zOtqQtYqOo0CpvDXNlMhV3HeJDpjrASKGLWdop";
 
@@ -27,11 +29,12 @@ final class NoteVectors {
             If you think cryptography is the answer to your problem,
             then you don't know what your problem is.
             """;
-    static final String ASHCOMBE_SIGNATURE = "\u2014 AshcombeTrust 1m5nc/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
-    static final String ENOCH_SIGNATURE = "\u2014 EnochRoot rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n";
+    static final String ASHCOMBE_SIGNATURE =
+            "\u2014 AshcombeTrust 1m5nc/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
+    static final String ENOCH_SIGNATURE =
+            "\u2014 EnochRoot rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n";
 
-    private NoteVectors() {
-    }
+    private NoteVectors() {}
 
     /** The 32-byte Ed25519 seed inside {@link #ASHCOMBE_SIGNER_KEY}. */
     static byte[] ashcombeSeed() {

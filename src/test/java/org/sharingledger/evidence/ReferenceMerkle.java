@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class ReferenceMerkle {
 
-    private ReferenceMerkle() {
-    }
+    private ReferenceMerkle() {}
 
     /** MTH(D[n]). */
     static byte[] mth(List<byte[]> d) {

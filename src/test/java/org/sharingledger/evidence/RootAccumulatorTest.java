@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.sharingledger.evidence.ReferenceMerkle.hex;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class RootAccumulatorTest {
@@ -16,7 +15,8 @@ class RootAccumulatorTest {
         RootAccumulator accumulator = new RootAccumulator();
         for (int size = 0; size <= leaves.size(); size++) {
             assertThat(accumulator.size()).isEqualTo(size);
-            assertThat(hex(accumulator.root())).as("root of %d", size)
+            assertThat(hex(accumulator.root()))
+                    .as("root of %d", size)
                     .isEqualTo(hex(ReferenceMerkle.mth(leaves.subList(0, size))));
             if (size < leaves.size()) {
                 accumulator.append(leaves.get(size));

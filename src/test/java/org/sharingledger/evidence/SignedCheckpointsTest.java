@@ -2,24 +2,23 @@ package org.sharingledger.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.sharingledger.evidence.NoteVectors.ENOCH_KEY;
-import static org.sharingledger.evidence.NoteVectors.ENOCH_SIGNATURE;
 import static org.sharingledger.evidence.NoteVectors.ASHCOMBE_KEY;
 import static org.sharingledger.evidence.NoteVectors.ASHCOMBE_SIGNATURE;
+import static org.sharingledger.evidence.NoteVectors.ENOCH_KEY;
+import static org.sharingledger.evidence.NoteVectors.ENOCH_SIGNATURE;
 import static org.sharingledger.evidence.NoteVectors.TEXT;
 
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.evidence.InvalidStatement.Reason;
 
 class SignedCheckpointsTest {
 
     private static final LedgerKey KEY = LedgerKey.fromSeed("ledger.example.org/audit", seed(1));
-    private static final Checkpoint CHECKPOINT = new Checkpoint("ledger.example.org/audit", 1042,
-            Merkle.leafHash(new byte[] {42}), Instant.parse("2026-11-25T20:00:00Z"));
+    private static final Checkpoint CHECKPOINT = new Checkpoint(
+            "ledger.example.org/audit", 1042, Merkle.leafHash(new byte[] {42}), Instant.parse("2026-11-25T20:00:00Z"));
 
     @Test
     void signingGivesGosSignatureForGosText() {
@@ -41,13 +40,14 @@ class SignedCheckpointsTest {
     void gosMalformedNotesAreMalformedHereToo() {
         VerifierKey ashcombe = VerifierKey.parse(ASHCOMBE_KEY);
         String[] malformed = {
-                TEXT,
-                TEXT + "\n",
-                TEXT + "\n" + ASHCOMBE_SIGNATURE.substring(0, ASHCOMBE_SIGNATURE.length() - 1),
-                "\u0001" + TEXT + "\n" + ASHCOMBE_SIGNATURE,
-                TEXT + "\n" + "\u2014 Bad Name 1m5nc/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=",
-                TEXT + "\n" + ASHCOMBE_SIGNATURE + "Unexpected line.\n",
-                TEXT + "\n" + ASHCOMBE_SIGNATURE.repeat(101),
+            TEXT,
+            TEXT + "\n",
+            TEXT + "\n" + ASHCOMBE_SIGNATURE.substring(0, ASHCOMBE_SIGNATURE.length() - 1),
+            "\u0001" + TEXT + "\n" + ASHCOMBE_SIGNATURE,
+            TEXT + "\n"
+                    + "\u2014 Bad Name 1m5nc/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=",
+            TEXT + "\n" + ASHCOMBE_SIGNATURE + "Unexpected line.\n",
+            TEXT + "\n" + ASHCOMBE_SIGNATURE.repeat(101),
         };
         for (String note : malformed) {
             assertThat(reasonOpening(note, ashcombe)).as("%s", note).isEqualTo(Reason.MALFORMED);
@@ -67,7 +67,8 @@ class SignedCheckpointsTest {
         assertThat(keyHashAndSignature).hasSize(68).startsWith(KEY.verifier().keyHash());
 
         assertThat(SignedCheckpoints.open(statement, KEY.verifier())).isEqualTo(CHECKPOINT);
-        assertThat(SignedCheckpoints.open(statement, VerifierKey.parse(KEY.verifier().text())))
+        assertThat(SignedCheckpoints.open(
+                        statement, VerifierKey.parse(KEY.verifier().text())))
                 .isEqualTo(CHECKPOINT);
     }
 
@@ -75,9 +76,12 @@ class SignedCheckpointsTest {
     void witnessSignaturesByOtherKeysAreIgnored() {
         LedgerKey witness = LedgerKey.fromSeed("witness.example.org", seed(2));
         String statement = SignedCheckpoints.sign(CHECKPOINT, KEY);
-        String witnessLine = SignedNote.sign(CHECKPOINT.body(), witness).substring(CHECKPOINT.body().length() + 1);
-        assertThat(SignedCheckpoints.open(statement + witnessLine, KEY.verifier())).isEqualTo(CHECKPOINT);
-        assertThat(SignedCheckpoints.open(statement + witnessLine, witness.verifier())).isEqualTo(CHECKPOINT);
+        String witnessLine = SignedNote.sign(CHECKPOINT.body(), witness)
+                .substring(CHECKPOINT.body().length() + 1);
+        assertThat(SignedCheckpoints.open(statement + witnessLine, KEY.verifier()))
+                .isEqualTo(CHECKPOINT);
+        assertThat(SignedCheckpoints.open(statement + witnessLine, witness.verifier()))
+                .isEqualTo(CHECKPOINT);
     }
 
     @Test
@@ -108,10 +112,13 @@ class SignedCheckpointsTest {
             String changed = statement.substring(0, i) + replacement + statement.substring(i + 1);
             Reason reason = reasonOpening(changed, KEY.verifier());
             // the first 5 characters carry the key hash; the last before '=' has bits that must be zero
-            assertThat(reason).as("signature character %d changed", i - start)
+            assertThat(reason)
+                    .as("signature character %d changed", i - start)
                     .isIn(Reason.BAD_SIGNATURE, Reason.NOT_SIGNED_BY_KEY, Reason.MALFORMED);
             if (i - start >= 6 && i < end - 1) {
-                assertThat(reason).as("signature character %d changed", i - start).isEqualTo(Reason.BAD_SIGNATURE);
+                assertThat(reason)
+                        .as("signature character %d changed", i - start)
+                        .isEqualTo(Reason.BAD_SIGNATURE);
             }
         }
     }
@@ -123,8 +130,11 @@ class SignedCheckpointsTest {
         LedgerKey impostor = LedgerKey.fromSeed("ledger.example.org/audit", seed(3));
         InvalidStatement failure = failureOpening(statement, impostor.verifier());
         assertThat(failure.reason()).isEqualTo(Reason.NOT_SIGNED_BY_KEY);
-        assertThat(failure).hasMessageContaining(HexFormat.of().formatHex(impostor.verifier().keyHash()))
-                .hasMessageContaining("ledger.example.org/audit+" + HexFormat.of().formatHex(KEY.verifier().keyHash()));
+        assertThat(failure)
+                .hasMessageContaining(
+                        HexFormat.of().formatHex(impostor.verifier().keyHash()))
+                .hasMessageContaining("ledger.example.org/audit+"
+                        + HexFormat.of().formatHex(KEY.verifier().keyHash()));
         // the signature line renamed
         String renamed = statement.replace("\u2014 ledger.example.org/audit ", "\u2014 ledger.example.org/other ");
         assertThat(reasonOpening(renamed, KEY.verifier())).isEqualTo(Reason.NOT_SIGNED_BY_KEY);
@@ -140,19 +150,24 @@ class SignedCheckpointsTest {
     void aStatementThatIsNotASignedNoteIsMalformed() {
         String statement = SignedCheckpoints.sign(CHECKPOINT, KEY);
         assertThat(failureOpening(statement.replace("\n\n", "\n"), KEY.verifier()))
-                .hasMessageContaining("no blank line").extracting(InvalidStatement::reason)
+                .hasMessageContaining("no blank line")
+                .extracting(InvalidStatement::reason)
                 .isEqualTo(Reason.MALFORMED);
         assertThat(failureOpening(statement.replace("\n", "\r\n"), KEY.verifier()))
-                .hasMessageContaining("carriage return").extracting(InvalidStatement::reason)
+                .hasMessageContaining("carriage return")
+                .extracting(InvalidStatement::reason)
                 .isEqualTo(Reason.MALFORMED);
-        assertThat(reasonOpening(statement.replace("\u2014", "-"), KEY.verifier())).isEqualTo(Reason.MALFORMED);
-        assertThat(reasonOpening(statement.replace("=\n", "\n"), KEY.verifier())).as("unpadded base64")
+        assertThat(reasonOpening(statement.replace("\u2014", "-"), KEY.verifier()))
+                .isEqualTo(Reason.MALFORMED);
+        assertThat(reasonOpening(statement.replace("=\n", "\n"), KEY.verifier()))
+                .as("unpadded base64")
                 .isEqualTo(Reason.MALFORMED);
         assertThat(reasonOpening(statement.substring(0, statement.length() - 1), KEY.verifier()))
                 .isEqualTo(Reason.MALFORMED);
         assertThat(reasonOpening("", KEY.verifier())).isEqualTo(Reason.MALFORMED);
         assertThat(reasonOpening(null, KEY.verifier())).isEqualTo(Reason.MALFORMED);
-        assertThat(reasonOpening("x".repeat(SignedNote.MAX_LENGTH + 1), KEY.verifier())).isEqualTo(Reason.MALFORMED);
+        assertThat(reasonOpening("x".repeat(SignedNote.MAX_LENGTH + 1), KEY.verifier()))
+                .isEqualTo(Reason.MALFORMED);
     }
 
     @Test
@@ -177,8 +192,8 @@ class SignedCheckpointsTest {
     }
 
     private static InvalidStatement failureOpening(String note, VerifierKey key) {
-        InvalidStatement failure = catchThrowableOfType(InvalidStatement.class,
-                () -> SignedCheckpoints.open(note, key));
+        InvalidStatement failure =
+                catchThrowableOfType(InvalidStatement.class, () -> SignedCheckpoints.open(note, key));
         assertThat(failure).as("opening should fail: %s", note).isNotNull();
         return failure;
     }

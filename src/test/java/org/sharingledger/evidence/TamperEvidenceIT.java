@@ -9,13 +9,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sharingledger.evidence.api.Verification;
 import org.sharingledger.evidence.api.Verification.Kind;
 import org.sharingledger.evidence.api.Verification.Problem;
-import org.sharingledger.evidence.api.Verification;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,12 +45,20 @@ class TamperEvidenceIT extends IntegrationTest {
         a = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
         b = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
         c = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
-        assertThat(http.as(p.holderPractitioner()).post("/api/requests/" + a + "/refusal", Scenario.refusal())
-                .status()).isEqualTo(200);
-        assertThat(http.as(p.holderPractitioner()).post("/api/requests/" + b + "/share", Scenario.share("FULL"))
-                .status()).isEqualTo(200);
-        assertThat(http.as(p.requesterPractitioner()).post("/api/requests/" + a + "/escalations",
-                Map.of("stage", "LINE_MANAGER", "reason", "The police hold what we need")).status()).isEqualTo(200);
+        assertThat(http.as(p.holderPractitioner())
+                        .post("/api/requests/" + a + "/refusal", Scenario.refusal())
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.as(p.holderPractitioner())
+                        .post("/api/requests/" + b + "/share", Scenario.share("FULL"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.as(p.requesterPractitioner())
+                        .post(
+                                "/api/requests/" + a + "/escalations",
+                                Map.of("stage", "LINE_MANAGER", "reason", "The police hold what we need"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @AfterEach
@@ -83,11 +90,15 @@ class TamperEvidenceIT extends IntegrationTest {
         LedgerCopy ledger = checkpointedCopy();
         long refusal = ledger.position(a, 1);
 
-        ledger.superuser().update("update domain_event_entry set payload = overlay(payload placing '\\x58' from 20 "
-                + "for 1) where global_index = ?", refusal);
+        ledger.superuser()
+                .update(
+                        "update domain_event_entry set payload = overlay(payload placing '\\x58' from 20 "
+                                + "for 1) where global_index = ?",
+                        refusal);
 
-        assertThat(ledger.verify().problems()).singleElement().satisfies(problem ->
-                isAt(problem, Kind.MODIFIED, refusal, a, 1));
+        assertThat(ledger.verify().problems())
+                .singleElement()
+                .satisfies(problem -> isAt(problem, Kind.MODIFIED, refusal, a, 1));
     }
 
     @Test
@@ -99,8 +110,7 @@ class TamperEvidenceIT extends IntegrationTest {
 
         Verification result = ledger.verify();
         assertThat(result.verified()).isFalse();
-        assertThat(result.problems()).singleElement().satisfies(problem ->
-                isAt(problem, Kind.MISSING, refusal, a, 1));
+        assertThat(result.problems()).singleElement().satisfies(problem -> isAt(problem, Kind.MISSING, refusal, a, 1));
     }
 
     @Test
@@ -116,19 +126,37 @@ class TamperEvidenceIT extends IntegrationTest {
         Map<String, Object> template = copy.event(copy.position(b, 1));
         byte[] previous = (byte[]) copy.event(copy.position(a, 2)).get("event_hash");
         String eventId = UUID.randomUUID().toString();
-        byte[] hash = new EventHashes().hash(previous, eventId, a, 3, "SharingRequest",
-                (String) template.get("time_stamp"), (String) template.get("payload_type"),
-                (String) template.get("payload_revision"), (byte[]) template.get("payload"),
-                (byte[]) template.get("meta_data"));
-        copy.superuser().update("""
+        byte[] hash = new EventHashes()
+                .hash(
+                        previous,
+                        eventId,
+                        a,
+                        3,
+                        "SharingRequest",
+                        (String) template.get("time_stamp"),
+                        (String) template.get("payload_type"),
+                        (String) template.get("payload_revision"),
+                        (byte[]) template.get("payload"),
+                        (byte[]) template.get("meta_data"));
+        copy.superuser()
+                .update(
+                        """
                 insert into domain_event_entry (global_index, event_identifier, meta_data, payload, payload_revision,
                     payload_type, time_stamp, aggregate_identifier, sequence_number, type, event_hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 3, 'SharingRequest', ?)""", free, eventId, template.get("meta_data"),
-                template.get("payload"), template.get("payload_revision"), template.get("payload_type"),
-                template.get("time_stamp"), a, hash);
+                values (?, ?, ?, ?, ?, ?, ?, ?, 3, 'SharingRequest', ?)""",
+                        free,
+                        eventId,
+                        template.get("meta_data"),
+                        template.get("payload"),
+                        template.get("payload_revision"),
+                        template.get("payload_type"),
+                        template.get("time_stamp"),
+                        a,
+                        hash);
 
-        assertThat(copy.verify().problems()).singleElement().satisfies(problem ->
-                isAt(problem, Kind.INSERTED, free, a, 3));
+        assertThat(copy.verify().problems())
+                .singleElement()
+                .satisfies(problem -> isAt(problem, Kind.INSERTED, free, a, 3));
     }
 
     @Test
@@ -176,8 +204,12 @@ class TamperEvidenceIT extends IntegrationTest {
         String root = Base64.getEncoder().encodeToString(signed.rootHash());
         String forgedRoot = Base64.getEncoder().encodeToString(new byte[32]);
 
-        ledger.superuser().update("update ledger_checkpoint set statement = replace(statement, ?, ?), root_hash = ?",
-                root, forgedRoot, new byte[32]);
+        ledger.superuser()
+                .update(
+                        "update ledger_checkpoint set statement = replace(statement, ?, ?), root_hash = ?",
+                        root,
+                        forgedRoot,
+                        new byte[32]);
 
         Verification result = ledger.verify();
         assertThat(result.verified()).isFalse();
@@ -193,17 +225,31 @@ class TamperEvidenceIT extends IntegrationTest {
         JdbcTemplate superuser = ledger.superuser();
         long refusal = ledger.position(a, 1);
         long escalation = ledger.position(a, 2);
-        superuser.update("update domain_event_entry set payload = overlay(payload placing '\\x58' from 20 for 1) "
-                + "where global_index = ?", refusal);
+        superuser.update(
+                "update domain_event_entry set payload = overlay(payload placing '\\x58' from 20 for 1) "
+                        + "where global_index = ?",
+                refusal);
         for (long position : List.of(refusal, escalation)) {
             Map<String, Object> event = ledger.event(position);
-            byte[] previous = (byte[]) ledger.jdbc().queryForObject("select event_hash from domain_event_entry "
-                            + "where aggregate_identifier = ? and sequence_number = ?", byte[].class, a,
-                    (Long) event.get("sequence_number") - 1);
-            byte[] hash = new EventHashes().hash(previous, (String) event.get("event_identifier"), a,
-                    (Long) event.get("sequence_number"), (String) event.get("type"), (String) event.get("time_stamp"),
-                    (String) event.get("payload_type"), (String) event.get("payload_revision"),
-                    (byte[]) event.get("payload"), (byte[]) event.get("meta_data"));
+            byte[] previous = (byte[]) ledger.jdbc()
+                    .queryForObject(
+                            "select event_hash from domain_event_entry "
+                                    + "where aggregate_identifier = ? and sequence_number = ?",
+                            byte[].class,
+                            a,
+                            (Long) event.get("sequence_number") - 1);
+            byte[] hash = new EventHashes()
+                    .hash(
+                            previous,
+                            (String) event.get("event_identifier"),
+                            a,
+                            (Long) event.get("sequence_number"),
+                            (String) event.get("type"),
+                            (String) event.get("time_stamp"),
+                            (String) event.get("payload_type"),
+                            (String) event.get("payload_revision"),
+                            (byte[]) event.get("payload"),
+                            (byte[]) event.get("meta_data"));
             superuser.update("update domain_event_entry set event_hash = ? where global_index = ?", hash, position);
             superuser.update("update ledger_leaf set event_hash = ? where global_index = ?", hash, position);
         }
@@ -221,15 +267,23 @@ class TamperEvidenceIT extends IntegrationTest {
         String lateStream = "late-" + UUID.randomUUID();
         try (Connection late = copy.dataSource().getConnection()) {
             late.setAutoCommit(false);
-            new JdbcTemplate(new SingleConnectionDataSource(late, true)).update("""
+            new JdbcTemplate(new SingleConnectionDataSource(late, true))
+                    .update(
+                            """
                     insert into domain_event_entry (event_identifier, meta_data, payload, payload_revision,
                         payload_type, time_stamp, aggregate_identifier, sequence_number, type)
-                    values (?, ?, ?, ?, ?, ?, ?, 0, 'SharingRequest')""", UUID.randomUUID().toString(),
-                    template.get("meta_data"), template.get("payload"), template.get("payload_revision"),
-                    template.get("payload_type"), template.get("time_stamp"), lateStream);
+                    values (?, ?, ?, ?, ?, ?, ?, 0, 'SharingRequest')""",
+                            UUID.randomUUID().toString(),
+                            template.get("meta_data"),
+                            template.get("payload"),
+                            template.get("payload_revision"),
+                            template.get("payload_type"),
+                            template.get("time_stamp"),
+                            lateStream);
             copy.append(List.of(b));
             copy.checkpointer().checkpoint();
-            assertThat(copy.jdbc().queryForObject("select count(*) from ledger_gap", Long.class)).isEqualTo(1);
+            assertThat(copy.jdbc().queryForObject("select count(*) from ledger_gap", Long.class))
+                    .isEqualTo(1);
             late.commit();
         }
         copy.checkpointer().checkpoint();
@@ -239,8 +293,11 @@ class TamperEvidenceIT extends IntegrationTest {
         assertThat(result.checkpoint().treeSize()).isEqualTo(6);
         long latePosition = copy.position(lateStream, 0);
         assertThat(latePosition).isLessThan(copy.position(b, 0));
-        assertThat(copy.jdbc().queryForObject("select leaf_index from ledger_leaf where global_index = ?", Long.class,
-                latePosition)).as("the late event is the last leaf").isEqualTo(5);
+        assertThat(copy.jdbc()
+                        .queryForObject(
+                                "select leaf_index from ledger_leaf where global_index = ?", Long.class, latePosition))
+                .as("the late event is the last leaf")
+                .isEqualTo(5);
     }
 
     private static void isAt(Problem problem, Kind kind, long position, String stream, long sequence) {

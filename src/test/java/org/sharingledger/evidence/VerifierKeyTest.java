@@ -2,12 +2,11 @@ package org.sharingledger.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.sharingledger.evidence.NoteVectors.ENOCH_KEY;
 import static org.sharingledger.evidence.NoteVectors.ASHCOMBE_KEY;
+import static org.sharingledger.evidence.NoteVectors.ENOCH_KEY;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-
 import org.junit.jupiter.api.Test;
 
 class VerifierKeyTest {
@@ -20,15 +19,20 @@ class VerifierKeyTest {
         assertThat(ashcombe.keyId()).isEqualTo(0xd66e6773);
         assertThat(ashcombe.publicKey()).hasSize(32);
         assertThat(ashcombe.text()).isEqualTo(ASHCOMBE_KEY);
-        assertThat(ashcombe).hasToString(ASHCOMBE_KEY).isEqualTo(VerifierKey.parse(ASHCOMBE_KEY))
-                .hasSameHashCodeAs(VerifierKey.parse(ASHCOMBE_KEY)).isNotEqualTo(VerifierKey.parse(ENOCH_KEY));
+        assertThat(ashcombe)
+                .hasToString(ASHCOMBE_KEY)
+                .isEqualTo(VerifierKey.parse(ASHCOMBE_KEY))
+                .hasSameHashCodeAs(VerifierKey.parse(ASHCOMBE_KEY))
+                .isNotEqualTo(VerifierKey.parse(ENOCH_KEY));
         assertThat(VerifierKey.parse(ENOCH_KEY).text()).isEqualTo(ENOCH_KEY);
     }
 
     @Test
     void surroundingWhitespaceAndUpperCaseHexAreForgiven() {
         assertThat(VerifierKey.parse("  " + ASHCOMBE_KEY + "\n").text()).isEqualTo(ASHCOMBE_KEY);
-        assertThat(VerifierKey.parse(ASHCOMBE_KEY.replace("d66e6773", "D66E6773")).text()).isEqualTo(ASHCOMBE_KEY);
+        assertThat(VerifierKey.parse(ASHCOMBE_KEY.replace("d66e6773", "D66E6773"))
+                        .text())
+                .isEqualTo(ASHCOMBE_KEY);
     }
 
     @Test
@@ -59,17 +63,19 @@ class VerifierKeyTest {
     @Test
     void theHashMismatchIsExplained() {
         assertThatThrownBy(() -> VerifierKey.parse(ASHCOMBE_KEY.replace("AshcombeTrust", "AshcombeTrus")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not match");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not match");
     }
 
     @Test
     void theFingerprintIsTheStartOfTheTextsHashInGroupsOfFour() {
         VerifierKey ashcombe = VerifierKey.parse(ASHCOMBE_KEY);
-        String expected = HexFormat.of().formatHex(Merkle.sha256().digest(ASHCOMBE_KEY.getBytes(StandardCharsets.UTF_8)),
-                0, 16);
+        String expected =
+                HexFormat.of().formatHex(Merkle.sha256().digest(ASHCOMBE_KEY.getBytes(StandardCharsets.UTF_8)), 0, 16);
         assertThat(ashcombe.fingerprint()).matches("([0-9a-f]{4} ){7}[0-9a-f]{4}");
         assertThat(ashcombe.fingerprint().replace(" ", "")).isEqualTo(expected);
-        assertThat(ashcombe.fingerprint()).isNotEqualTo(VerifierKey.parse(ENOCH_KEY).fingerprint());
+        assertThat(ashcombe.fingerprint())
+                .isNotEqualTo(VerifierKey.parse(ENOCH_KEY).fingerprint());
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.junit.jupiter.api.RepeatedTest;
 import org.sharingledger.support.Http.Response;
 import org.sharingledger.support.IntegrationTest;
@@ -24,22 +23,31 @@ class ConcurrentDecisionsIT extends IntegrationTest {
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            CompletableFuture<Response> share = CompletableFuture.supplyAsync(() -> {
-                await(start);
-                return http.as(p.holderPractitioner()).post("/api/requests/" + id + "/share", Scenario.share("FULL"));
-            }, pool);
-            CompletableFuture<Response> refuse = CompletableFuture.supplyAsync(() -> {
-                await(start);
-                return http.as(p.holderPractitioner()).post("/api/requests/" + id + "/refusal", Scenario.refusal());
-            }, pool);
+            CompletableFuture<Response> share = CompletableFuture.supplyAsync(
+                    () -> {
+                        await(start);
+                        return http.as(p.holderPractitioner())
+                                .post("/api/requests/" + id + "/share", Scenario.share("FULL"));
+                    },
+                    pool);
+            CompletableFuture<Response> refuse = CompletableFuture.supplyAsync(
+                    () -> {
+                        await(start);
+                        return http.as(p.holderPractitioner())
+                                .post("/api/requests/" + id + "/refusal", Scenario.refusal());
+                    },
+                    pool);
 
-            List<Integer> statuses = new ArrayList<>(List.of(share.get().status(), refuse.get().status()));
+            List<Integer> statuses =
+                    new ArrayList<>(List.of(share.get().status(), refuse.get().status()));
 
             assertThat(statuses).containsExactlyInAnyOrder(200, 409);
-            assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                    Long.class, id)).isEqualTo(2);
-            assertThat(jdbc.queryForObject("select count(*) from request_history where request_id = ?::uuid",
-                    Long.class, id)).isEqualTo(2);
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, id))
+                    .isEqualTo(2);
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from request_history where request_id = ?::uuid", Long.class, id))
+                    .isEqualTo(2);
         } finally {
             pool.shutdown();
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
@@ -17,12 +16,18 @@ class OverdueIT extends IntegrationTest {
     @Test
     void aRequestWithNoDecisionByItsDueTimeIsRecordedOverdueAndALateDecisionIsMarkedLate() {
         Parties p = scenario.parties();
-        String id = scenario.request(p.requesterPractitioner(),
-                Scenario.requestBody(p.requester(), p.holder(), "EMERGENCY"));
+        String id = scenario.request(
+                p.requesterPractitioner(), Scenario.requestBody(p.requester(), p.holder(), "EMERGENCY"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                http.as(p.holderPractitioner()).get("/api/requests/" + id).json().path("history").size() == 2);
-        JsonNode view = http.as(p.holderPractitioner()).get("/api/requests/" + id).json();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.as(p.holderPractitioner())
+                                .get("/api/requests/" + id)
+                                .json()
+                                .path("history")
+                                .size()
+                        == 2);
+        JsonNode view =
+                http.as(p.holderPractitioner()).get("/api/requests/" + id).json();
         assertThat(view.path("overdue").asBoolean()).isTrue();
         assertThat(view.path("becameOverdueAt").isNull()).isFalse();
         JsonNode overdueStep = view.path("history").get(1);
@@ -30,9 +35,12 @@ class OverdueIT extends IntegrationTest {
         assertThat(overdueStep.path("actor").asString()).isEqualTo("system");
         assertThat(view.path("status").asString()).isEqualTo("AWAITING_DECISION");
 
-        assertThat(http.as(p.holderPractitioner()).post("/api/requests/" + id + "/share", Scenario.share("FULL"))
-                .status()).isEqualTo(200);
-        JsonNode decided = http.as(p.holderPractitioner()).get("/api/requests/" + id).json();
+        assertThat(http.as(p.holderPractitioner())
+                        .post("/api/requests/" + id + "/share", Scenario.share("FULL"))
+                        .status())
+                .isEqualTo(200);
+        JsonNode decided =
+                http.as(p.holderPractitioner()).get("/api/requests/" + id).json();
         assertThat(decided.path("decision").path("late").asBoolean()).isTrue();
         assertThat(decided.path("overdue").asBoolean()).isFalse();
     }
@@ -40,13 +48,20 @@ class OverdueIT extends IntegrationTest {
     @Test
     void aDecisionInTimeCancelsTheDeadline() {
         Parties p = scenario.parties();
-        String id = scenario.request(p.requesterPractitioner(),
-                Scenario.requestBody(p.requester(), p.holder(), "EMERGENCY"));
+        String id = scenario.request(
+                p.requesterPractitioner(), Scenario.requestBody(p.requester(), p.holder(), "EMERGENCY"));
         http.as(p.holderPractitioner()).post("/api/requests/" + id + "/refusal", Scenario.refusal());
 
-        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_data is not null "
-                + "and position(?::bytea in task_data) > 0", Long.class, id)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
-                + "and payload_type like '%RequestBecameOverdue'", Long.class, id)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from scheduled_tasks where task_data is not null "
+                                + "and position(?::bytea in task_data) > 0",
+                        Long.class,
+                        id))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier = ? "
+                                + "and payload_type like '%RequestBecameOverdue'",
+                        Long.class, id))
+                .isZero();
     }
 }

@@ -1,12 +1,11 @@
 package org.sharingledger.request;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.Http.Response;
@@ -29,13 +28,17 @@ class RequestLifecycleIT extends IntegrationTest {
         String requestId = created.field("requestId");
         assertThat(created.header("Location")).isEqualTo("/api/requests/" + requestId);
 
-        JsonNode view = http.as(p.holderPractitioner()).get("/api/requests/" + requestId).json();
+        JsonNode view = http.as(p.holderPractitioner())
+                .get("/api/requests/" + requestId)
+                .json();
         assertThat(view.path("status").asString()).isEqualTo("AWAITING_DECISION");
         assertThat(view.path("requestingAgencyId").asString()).isEqualTo(p.requester());
         assertThat(view.path("holdingAgencyId").asString()).isEqualTo(p.holder());
         assertThat(view.path("dueBy").asString()).isEqualTo(created.field("dueBy"));
-        assertThat(Duration.between(Instant.parse(view.path("requestedAt").asString()),
-                Instant.parse(view.path("dueBy").asString()))).isEqualTo(Duration.ofHours(24));
+        assertThat(Duration.between(
+                        Instant.parse(view.path("requestedAt").asString()),
+                        Instant.parse(view.path("dueBy").asString())))
+                .isEqualTo(Duration.ofHours(24));
         assertThat(view.path("overdue").asBoolean()).isFalse();
         assertThat(view.path("history").get(0).path("type").asString()).isEqualTo("REQUESTED");
         assertThat(view.path("history").get(0).path("actor").asString())
@@ -47,12 +50,13 @@ class RequestLifecycleIT extends IntegrationTest {
         Parties p = scenario.parties();
         String id = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
 
-        Response shared = http.as(p.holderPractitioner()).post("/api/requests/" + id + "/share",
-                Scenario.share("FULL"));
+        Response shared =
+                http.as(p.holderPractitioner()).post("/api/requests/" + id + "/share", Scenario.share("FULL"));
 
         assertThat(shared.status()).isEqualTo(200);
         assertThat(shared.field("status")).isEqualTo("SHARED");
-        JsonNode view = http.as(p.requesterPractitioner()).get("/api/requests/" + id).json();
+        JsonNode view =
+                http.as(p.requesterPractitioner()).get("/api/requests/" + id).json();
         assertThat(view.path("status").asString()).isEqualTo("SHARED");
         assertThat(view.path("decision").path("type").asString()).isEqualTo("SHARED");
         assertThat(view.path("decision").path("late").asBoolean()).isFalse();
@@ -64,20 +68,25 @@ class RequestLifecycleIT extends IntegrationTest {
     void decisionRecordedLaterKeepsBothTimes() {
         Parties p = scenario.parties();
         String id = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
-        String requestedAt = http.as(p.holderPractitioner()).get("/api/requests/" + id).field("requestedAt");
+        String requestedAt =
+                http.as(p.holderPractitioner()).get("/api/requests/" + id).field("requestedAt");
         String occurredAt = Instant.parse(requestedAt).plusMillis(5).toString();
 
         Map<String, Object> refusal = new HashMap<>(Scenario.refusal());
         refusal.put("occurredAt", occurredAt);
-        assertThat(http.as(p.holderPractitioner()).post("/api/requests/" + id + "/refusal", refusal).status())
+        assertThat(http.as(p.holderPractitioner())
+                        .post("/api/requests/" + id + "/refusal", refusal)
+                        .status())
                 .isEqualTo(200);
 
-        JsonNode step = http.as(p.holderPractitioner()).get("/api/requests/" + id).json().path("history").get(1);
+        JsonNode step = http.as(p.holderPractitioner())
+                .get("/api/requests/" + id)
+                .json()
+                .path("history")
+                .get(1);
         assertThat(step.path("type").asString()).isEqualTo("REFUSED");
-        assertThat(Instant.parse(step.path("occurredAt").asString()))
-                .isEqualTo(Instant.parse(occurredAt));
-        assertThat(Instant.parse(step.path("recordedAt").asString()))
-                .isAfterOrEqualTo(Instant.parse(occurredAt));
+        assertThat(Instant.parse(step.path("occurredAt").asString())).isEqualTo(Instant.parse(occurredAt));
+        assertThat(Instant.parse(step.path("recordedAt").asString())).isAfterOrEqualTo(Instant.parse(occurredAt));
     }
 
     @Test
@@ -86,22 +95,42 @@ class RequestLifecycleIT extends IntegrationTest {
         Credentials holderRepresentative = scenario.user(p.holder(), "NOMINATED_REPRESENTATIVE");
         String id = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
 
-        assertThat(http.as(p.holderPractitioner()).post("/api/requests/" + id + "/share", Scenario.share("PARTIAL"))
-                .field("status")).isEqualTo("PARTIALLY_SHARED");
-        assertThat(http.as(p.requesterPractitioner()).post("/api/requests/" + id + "/escalations",
-                Map.of("stage", "NOMINATED_REPRESENTATIVE", "reason", "We need the rest to assess risk"))
-                .field("status")).isEqualTo("ESCALATED");
-        Response resolved = http.as(holderRepresentative).post("/api/requests/" + id + "/escalations/resolution",
-                Map.of("outcome", "SHARED", "rationale", "Risk outweighs confidentiality",
-                        "informationShared", "The remaining record", "method", "SECURE_PORTAL"));
+        assertThat(http.as(p.holderPractitioner())
+                        .post("/api/requests/" + id + "/share", Scenario.share("PARTIAL"))
+                        .field("status"))
+                .isEqualTo("PARTIALLY_SHARED");
+        assertThat(http.as(p.requesterPractitioner())
+                        .post(
+                                "/api/requests/" + id + "/escalations",
+                                Map.of(
+                                        "stage",
+                                        "NOMINATED_REPRESENTATIVE",
+                                        "reason",
+                                        "We need the rest to assess risk"))
+                        .field("status"))
+                .isEqualTo("ESCALATED");
+        Response resolved = http.as(holderRepresentative)
+                .post(
+                        "/api/requests/" + id + "/escalations/resolution",
+                        Map.of(
+                                "outcome",
+                                "SHARED",
+                                "rationale",
+                                "Risk outweighs confidentiality",
+                                "informationShared",
+                                "The remaining record",
+                                "method",
+                                "SECURE_PORTAL"));
 
         assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
         assertThat(resolved.field("status")).isEqualTo("SHARED_AFTER_ESCALATION");
-        JsonNode view = http.as(p.requesterPractitioner()).get("/api/requests/" + id).json();
+        JsonNode view =
+                http.as(p.requesterPractitioner()).get("/api/requests/" + id).json();
         assertThat(view.path("status").asString()).isEqualTo("SHARED_AFTER_ESCALATION");
         assertThat(view.path("escalation").path("outcome").asString()).isEqualTo("SHARED");
         assertThat(view.path("escalation").path("stage").asString()).isEqualTo("NOMINATED_REPRESENTATIVE");
-        assertThat(view.path("history")).extracting(step -> step.path("type").asString())
+        assertThat(view.path("history"))
+                .extracting(step -> step.path("type").asString())
                 .containsExactly("REQUESTED", "PARTIALLY_SHARED", "ESCALATED", "ESCALATION_RESOLVED");
     }
 
@@ -114,17 +143,34 @@ class RequestLifecycleIT extends IntegrationTest {
         http.as(p.holderPractitioner()).post("/api/requests/" + id + "/refusal", Scenario.refusal());
 
         for (String stage : new String[] {"LINE_MANAGER", "NOMINATED_REPRESENTATIVE", "DATA_PROTECTION_OFFICER"}) {
-            assertThat(http.as(p.requesterPractitioner()).post("/api/requests/" + id + "/escalations",
-                    Map.of("stage", stage, "reason", "Still needed")).status()).isEqualTo(200);
-            Response upheld = http.as(holderRepresentative).post("/api/requests/" + id + "/escalations/resolution",
-                    Map.of("outcome", "REFUSAL_UPHELD", "rationale", "Investigation still live"));
+            assertThat(http.as(p.requesterPractitioner())
+                            .post(
+                                    "/api/requests/" + id + "/escalations",
+                                    Map.of("stage", stage, "reason", "Still needed"))
+                            .status())
+                    .isEqualTo(200);
+            Response upheld = http.as(holderRepresentative)
+                    .post(
+                            "/api/requests/" + id + "/escalations/resolution",
+                            Map.of("outcome", "REFUSAL_UPHELD", "rationale", "Investigation still live"));
             assertThat(upheld.field("status")).as(upheld.toString()).isEqualTo("REFUSAL_UPHELD");
         }
-        http.as(p.requesterPractitioner()).post("/api/requests/" + id + "/escalations",
-                Map.of("stage", "SAFEGUARDING_PARTNERSHIP", "reason", "Last resort"));
-        Response byTrust = http.as(trust).post("/api/requests/" + id + "/escalations/resolution",
-                Map.of("outcome", "SHARED", "rationale", "The child's safety comes first",
-                        "informationShared", "Call-out log", "method", "MEETING"));
+        http.as(p.requesterPractitioner())
+                .post(
+                        "/api/requests/" + id + "/escalations",
+                        Map.of("stage", "SAFEGUARDING_PARTNERSHIP", "reason", "Last resort"));
+        Response byTrust = http.as(trust)
+                .post(
+                        "/api/requests/" + id + "/escalations/resolution",
+                        Map.of(
+                                "outcome",
+                                "SHARED",
+                                "rationale",
+                                "The child's safety comes first",
+                                "informationShared",
+                                "Call-out log",
+                                "method",
+                                "MEETING"));
 
         assertThat(byTrust.status()).as(byTrust.toString()).isEqualTo(200);
         assertThat(byTrust.field("status")).isEqualTo("SHARED_AFTER_ESCALATION");
@@ -139,8 +185,8 @@ class RequestLifecycleIT extends IntegrationTest {
         Parties p = scenario.parties();
         String id = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
 
-        Response withdrawn = http.as(p.requesterPractitioner()).post("/api/requests/" + id + "/withdrawal",
-                Map.of("reason", "The family moved out of the county"));
+        Response withdrawn = http.as(p.requesterPractitioner())
+                .post("/api/requests/" + id + "/withdrawal", Map.of("reason", "The family moved out of the county"));
 
         assertThat(withdrawn.status()).isEqualTo(200);
         assertThat(withdrawn.field("status")).isEqualTo("WITHDRAWN");
@@ -155,16 +201,27 @@ class RequestLifecycleIT extends IntegrationTest {
         String second = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
         http.as(p.holderPractitioner()).post("/api/requests/" + first + "/refusal", Scenario.refusal());
 
-        JsonNode received = http.as(p.holderPractitioner()).get("/api/requests?side=HOLDER").json();
-        JsonNode made = http.as(p.requesterPractitioner()).get("/api/requests?side=REQUESTER&size=1").json();
-        JsonNode refused = http.as(p.holderPractitioner()).get("/api/requests?status=REFUSED").json();
-        JsonNode madeByHolder = http.as(p.holderPractitioner()).get("/api/requests?side=REQUESTER").json();
+        JsonNode received =
+                http.as(p.holderPractitioner()).get("/api/requests?side=HOLDER").json();
+        JsonNode made = http.as(p.requesterPractitioner())
+                .get("/api/requests?side=REQUESTER&size=1")
+                .json();
+        JsonNode refused = http.as(p.holderPractitioner())
+                .get("/api/requests?status=REFUSED")
+                .json();
+        JsonNode madeByHolder = http.as(p.holderPractitioner())
+                .get("/api/requests?side=REQUESTER")
+                .json();
 
-        assertThat(received.path("items")).extracting(item -> item.path("requestId").asString())
+        assertThat(received.path("items"))
+                .extracting(item -> item.path("requestId").asString())
                 .containsExactly(second, first);
         assertThat(made.path("totalItems").asLong()).isEqualTo(2);
-        assertThat(made.path("items")).extracting(item -> item.path("requestId").asString()).containsExactly(second);
-        assertThat(refused.path("items")).extracting(item -> item.path("requestId").asString())
+        assertThat(made.path("items"))
+                .extracting(item -> item.path("requestId").asString())
+                .containsExactly(second);
+        assertThat(refused.path("items"))
+                .extracting(item -> item.path("requestId").asString())
                 .containsExactly(first);
         assertThat(madeByHolder.path("totalItems").asLong()).isZero();
     }

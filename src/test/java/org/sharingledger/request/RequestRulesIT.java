@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.Http.Response;
@@ -56,9 +55,13 @@ class RequestRulesIT extends IntegrationTest {
         Map<String, Object> neither = Scenario.requestBody(p.requester(), p.holder(), "ROUTINE");
         neither.put("subject", Map.of());
 
-        assertThat(http.as(p.requesterPractitioner()).post("/api/requests", both).errorFields())
+        assertThat(http.as(p.requesterPractitioner())
+                        .post("/api/requests", both)
+                        .errorFields())
                 .containsExactly("subject");
-        assertThat(http.as(p.requesterPractitioner()).post("/api/requests", neither).errorFields())
+        assertThat(http.as(p.requesterPractitioner())
+                        .post("/api/requests", neither)
+                        .errorFields())
                 .containsExactly("subject");
     }
 
@@ -77,7 +80,8 @@ class RequestRulesIT extends IntegrationTest {
         assertThat(unknown.errorFields()).containsExactly("childName");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.errorFields()).containsExactly("urgency");
-        assertThat(invalid.json().path("errors").get(0).path("message").asString()).contains("ROUTINE");
+        assertThat(invalid.json().path("errors").get(0).path("message").asString())
+                .contains("ROUTINE");
     }
 
     @Test
@@ -118,8 +122,10 @@ class RequestRulesIT extends IntegrationTest {
     void withdrawnAgencyCanNeitherMakeNorReceiveRequests() {
         Parties p = scenario.parties();
         String other = scenario.agency("HEALTH");
-        http.as(Scenario.ADMIN).post("/api/agencies/" + p.holder() + "/withdrawal",
-                Map.of("withdrawnOn", "2009-06-01", "reason", "Did not transfer to the Code of Practice"));
+        http.as(Scenario.ADMIN)
+                .post(
+                        "/api/agencies/" + p.holder() + "/withdrawal",
+                        Map.of("withdrawnOn", "2009-06-01", "reason", "Did not transfer to the Code of Practice"));
 
         Response toWithdrawn = http.as(p.requesterPractitioner())
                 .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
@@ -160,10 +166,14 @@ class RequestRulesIT extends IntegrationTest {
         Map<String, Object> partial = new HashMap<>(Scenario.share("PARTIAL"));
         partial.remove("withheldReason");
 
-        assertThat(http.as(p.holderPractitioner()).post("/api/requests/" + id + "/share", partial).errorFields())
+        assertThat(http.as(p.holderPractitioner())
+                        .post("/api/requests/" + id + "/share", partial)
+                        .errorFields())
                 .containsExactly("withheldReason");
-        assertThat(http.as(p.holderPractitioner()).post("/api/requests/" + id + "/refusal",
-                Map.of("reason", "OTHER", "rationale", "  ")).errorFields()).containsExactly("rationale");
+        assertThat(http.as(p.holderPractitioner())
+                        .post("/api/requests/" + id + "/refusal", Map.of("reason", "OTHER", "rationale", "  "))
+                        .errorFields())
+                .containsExactly("rationale");
     }
 
     @Test
@@ -171,8 +181,11 @@ class RequestRulesIT extends IntegrationTest {
         Response response = http.anonymous().post("/api/requests", Map.of());
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.header("WWW-Authenticate")).contains("Basic");
-        assertThat(http.anonymous().get("/api/requests/" + UUID.randomUUID()).status()).isEqualTo(401);
-        assertThat(http.as(new Credentials("admin", "wrong-password-123")).get("/api/agencies").status())
+        assertThat(http.anonymous().get("/api/requests/" + UUID.randomUUID()).status())
+                .isEqualTo(401);
+        assertThat(http.as(new Credentials("admin", "wrong-password-123"))
+                        .get("/api/agencies")
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -182,13 +195,16 @@ class RequestRulesIT extends IntegrationTest {
         Credentials reviewer = scenario.user(null, "CASE_REVIEWER");
         long deniedBefore = events("AccessDenied");
 
-        Response response = http.as(reviewer)
-                .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
+        Response response =
+                http.as(reviewer).post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(events("AccessDenied")).isEqualTo(deniedBefore + 1);
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
-                + "and payload_type like '%AccessDenied'", Long.class, reviewer.username())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier = ? "
+                                + "and payload_type like '%AccessDenied'",
+                        Long.class, reviewer.username()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -199,19 +215,30 @@ class RequestRulesIT extends IntegrationTest {
         String id = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
         long before = events();
 
-        assertThat(http.as(outsider).post("/api/requests",
-                Scenario.requestBody(p.requester(), p.holder(), "ROUTINE")).status()).isEqualTo(403);
-        assertThat(http.as(outsider).post("/api/requests/" + id + "/share", Scenario.share("FULL")).status())
+        assertThat(http.as(outsider)
+                        .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(http.as(outsider).post("/api/requests/" + id + "/refusal", Scenario.refusal()).status())
+        assertThat(http.as(outsider)
+                        .post("/api/requests/" + id + "/share", Scenario.share("FULL"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(http.as(outsider).post("/api/requests/" + id + "/withdrawal", Map.of("reason", "x")).status())
+        assertThat(http.as(outsider)
+                        .post("/api/requests/" + id + "/refusal", Scenario.refusal())
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.as(outsider)
+                        .post("/api/requests/" + id + "/withdrawal", Map.of("reason", "x"))
+                        .status())
                 .isEqualTo(403);
         assertThat(http.as(outsider).get("/api/requests/" + id).status()).isEqualTo(403);
-        assertThat(http.as(outsider).get("/api/requests?agencyId=" + p.holder()).status()).isEqualTo(403);
+        assertThat(http.as(outsider).get("/api/requests?agencyId=" + p.holder()).status())
+                .isEqualTo(403);
         // the requester cannot decide its own request either
-        assertThat(http.as(p.requesterPractitioner()).post("/api/requests/" + id + "/share", Scenario.share("FULL"))
-                .status()).isEqualTo(403);
+        assertThat(http.as(p.requesterPractitioner())
+                        .post("/api/requests/" + id + "/share", Scenario.share("FULL"))
+                        .status())
+                .isEqualTo(403);
         assertThat(events()).as("only the denied attempts were recorded").isEqualTo(before + 7);
     }
 
@@ -219,10 +246,18 @@ class RequestRulesIT extends IntegrationTest {
     void unknownRequestIs404() {
         Parties p = scenario.parties();
         String unknown = UUID.randomUUID().toString();
-        assertThat(http.as(p.holderPractitioner()).post("/api/requests/" + unknown + "/share",
-                Scenario.share("FULL")).status()).isEqualTo(404);
-        assertThat(http.as(p.holderPractitioner()).get("/api/requests/" + unknown).status()).isEqualTo(404);
-        assertThat(http.as(p.holderPractitioner()).get("/api/requests/not-a-uuid").status()).isEqualTo(400);
+        assertThat(http.as(p.holderPractitioner())
+                        .post("/api/requests/" + unknown + "/share", Scenario.share("FULL"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.as(p.holderPractitioner())
+                        .get("/api/requests/" + unknown)
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.as(p.holderPractitioner())
+                        .get("/api/requests/not-a-uuid")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -232,12 +267,13 @@ class RequestRulesIT extends IntegrationTest {
         http.as(p.holderPractitioner()).post("/api/requests/" + id + "/refusal", Scenario.refusal());
         long before = events();
 
-        Response shareAfterRefusal = http.as(p.holderPractitioner()).post("/api/requests/" + id + "/share",
-                Scenario.share("FULL"));
+        Response shareAfterRefusal =
+                http.as(p.holderPractitioner()).post("/api/requests/" + id + "/share", Scenario.share("FULL"));
         Response withdrawAfterDecision = http.as(p.requesterPractitioner())
                 .post("/api/requests/" + id + "/withdrawal", Map.of("reason", "No longer needed"));
         Response resolveWithoutEscalation = http.as(scenario.user(p.holder(), "NOMINATED_REPRESENTATIVE"))
-                .post("/api/requests/" + id + "/escalations/resolution",
+                .post(
+                        "/api/requests/" + id + "/escalations/resolution",
                         Map.of("outcome", "REFUSAL_UPHELD", "rationale", "x"));
 
         assertThat(shareAfterRefusal.status()).isEqualTo(409);

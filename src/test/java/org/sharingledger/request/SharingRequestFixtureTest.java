@@ -1,12 +1,12 @@
 package org.sharingledger.request;
 
 import static org.sharingledger.support.RuleMatchers.invalidInputOn;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +79,7 @@ class SharingRequestFixtureTest {
     private static final String PSEUDONYM = "pseudonym-7f3a9c";
     /** What SubjectDetails.seal gives: base64 of IV, ciphertext and tag. The aggregate never sees clear details. */
     private static final String SEALED_DETAILS = "q83vEjRWeJq8Cg3f2Xk1c0cHbWVhcmx5LWhlbHAtc2VhbGVk";
+
     private static final String CASE_REFERENCE = "CP-2009-0142";
     private static final String PURPOSE_DETAIL = "Section 47 enquiry after a referral from the school nurse";
     private static final String SOUGHT = "Attendance since September 2008 and any welfare concerns recorded";
@@ -114,8 +115,7 @@ class SharingRequestFixtureTest {
     @Test
     void theChildsPersonalDetailsAreRecordedOnlyAsSealed() {
         fixture.givenNoPriorActivity()
-                .when(makeRequest(SOCIAL_WORKER, HOLDING, LawfulBasis.PUBLIC_TASK, CONSENT_NOT_SOUGHT,
-                        SEALED_DETAILS))
+                .when(makeRequest(SOCIAL_WORKER, HOLDING, LawfulBasis.PUBLIC_TASK, CONSENT_NOT_SOUGHT, SEALED_DETAILS))
                 .expectEvents(requested(LawfulBasis.PUBLIC_TASK, CONSENT_NOT_SOUGHT, SEALED_DETAILS));
     }
 
@@ -138,7 +138,10 @@ class SharingRequestFixtureTest {
     @Test
     void consentBasisNeedsConsentGiven() {
         fixture.givenNoPriorActivity()
-                .when(makeRequest(SOCIAL_WORKER, HOLDING, LawfulBasis.CONSENT,
+                .when(makeRequest(
+                        SOCIAL_WORKER,
+                        HOLDING,
+                        LawfulBasis.CONSENT,
                         new Consent(ConsentStatus.REFUSED, "Parents refused at the strategy meeting")))
                 .expectException(invalidInputOn("consent.status"))
                 .expectNoEvents()
@@ -156,8 +159,8 @@ class SharingRequestFixtureTest {
     @Test
     void consentDetailRequiredUnlessConsentGiven() {
         fixture.givenNoPriorActivity()
-                .when(makeRequest(SOCIAL_WORKER, HOLDING, LawfulBasis.PUBLIC_TASK,
-                        new Consent(ConsentStatus.NOT_SOUGHT, "   ")))
+                .when(makeRequest(
+                        SOCIAL_WORKER, HOLDING, LawfulBasis.PUBLIC_TASK, new Consent(ConsentStatus.NOT_SOUGHT, "   ")))
                 .expectException(invalidInputOn("consent.detail"))
                 .expectNoEvents();
     }
@@ -165,8 +168,8 @@ class SharingRequestFixtureTest {
     @Test
     void everyBrokenRequestRuleIsReportedTogether() {
         fixture.givenNoPriorActivity()
-                .when(makeRequest(SOCIAL_WORKER, REQUESTING, LawfulBasis.CONSENT,
-                        new Consent(ConsentStatus.NOT_REQUIRED, null)))
+                .when(makeRequest(
+                        SOCIAL_WORKER, REQUESTING, LawfulBasis.CONSENT, new Consent(ConsentStatus.NOT_REQUIRED, null)))
                 .expectException(invalidInputOn("holdingAgencyId", "consent.status", "consent.detail"))
                 .expectNoEvents();
     }
@@ -212,8 +215,7 @@ class SharingRequestFixtureTest {
     void partialShareRecordsPartiallySharedWithWithheldReason() {
         fixture.givenCommands(makeRequest())
                 .when(share(TEACHER, Scope.PARTIAL, Reason.THIRD_PARTY_CONFIDENTIALITY, null, DECIDED_AT))
-                .expectEvents(shared(Scope.PARTIAL, Reason.THIRD_PARTY_CONFIDENTIALITY, DECIDED_AT, DECIDED_AT,
-                        false))
+                .expectEvents(shared(Scope.PARTIAL, Reason.THIRD_PARTY_CONFIDENTIALITY, DECIDED_AT, DECIDED_AT, false))
                 .expectResultMessagePayload(RequestStatus.PARTIALLY_SHARED)
                 .expectNoScheduledDeadlines();
     }
@@ -531,9 +533,14 @@ class SharingRequestFixtureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Stage.class, names = {"LINE_MANAGER", "NOMINATED_REPRESENTATIVE"})
+    @EnumSource(
+            value = Stage.class,
+            names = {"LINE_MANAGER", "NOMINATED_REPRESENTATIVE"})
     void afterRefusalUpheldCannotEscalateToEarlierOrSameStage(Stage stage) {
-        fixture.given(requested(), refused(DECIDED_AT, DECIDED_AT, false), escalated(Stage.NOMINATED_REPRESENTATIVE),
+        fixture.given(
+                        requested(),
+                        refused(DECIDED_AT, DECIDED_AT, false),
+                        escalated(Stage.NOMINATED_REPRESENTATIVE),
                         upheld(Stage.NOMINATED_REPRESENTATIVE))
                 .when(escalate(SOCIAL_WORKER, stage))
                 .expectException(StepNotAllowed.class)
@@ -541,9 +548,14 @@ class SharingRequestFixtureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Stage.class, names = {"DATA_PROTECTION_OFFICER", "SAFEGUARDING_PARTNERSHIP"})
+    @EnumSource(
+            value = Stage.class,
+            names = {"DATA_PROTECTION_OFFICER", "SAFEGUARDING_PARTNERSHIP"})
     void afterRefusalUpheldCanEscalateToLaterStage(Stage stage) {
-        fixture.given(requested(), refused(DECIDED_AT, DECIDED_AT, false), escalated(Stage.NOMINATED_REPRESENTATIVE),
+        fixture.given(
+                        requested(),
+                        refused(DECIDED_AT, DECIDED_AT, false),
+                        escalated(Stage.NOMINATED_REPRESENTATIVE),
                         upheld(Stage.NOMINATED_REPRESENTATIVE))
                 .when(escalate(SOCIAL_WORKER, stage))
                 .expectEvents(escalated(stage))
@@ -552,8 +564,11 @@ class SharingRequestFixtureTest {
 
     @Test
     void nothingLeftToEscalateAfterSafeguardingPartnershipUpholds() {
-        fixture.given(requested(), refused(DECIDED_AT, DECIDED_AT, false),
-                        escalated(Stage.SAFEGUARDING_PARTNERSHIP), upheld(Stage.SAFEGUARDING_PARTNERSHIP))
+        fixture.given(
+                        requested(),
+                        refused(DECIDED_AT, DECIDED_AT, false),
+                        escalated(Stage.SAFEGUARDING_PARTNERSHIP),
+                        upheld(Stage.SAFEGUARDING_PARTNERSHIP))
                 .when(escalate(SOCIAL_WORKER, Stage.SAFEGUARDING_PARTNERSHIP))
                 .expectException(StepNotAllowed.class)
                 .expectNoEvents();
@@ -561,7 +576,10 @@ class SharingRequestFixtureTest {
 
     @Test
     void cannotEscalateAfterSharedOnEscalation() {
-        fixture.given(requested(), refused(DECIDED_AT, DECIDED_AT, false), escalated(Stage.LINE_MANAGER),
+        fixture.given(
+                        requested(),
+                        refused(DECIDED_AT, DECIDED_AT, false),
+                        escalated(Stage.LINE_MANAGER),
                         sharedOnEscalation(Stage.LINE_MANAGER))
                 .when(escalate(SOCIAL_WORKER, Stage.DATA_PROTECTION_OFFICER))
                 .expectException(StepNotAllowed.class)
@@ -596,7 +614,10 @@ class SharingRequestFixtureTest {
 
     @Test
     void cannotResolveAnEscalationAlreadyResolved() {
-        fixture.given(requested(), refused(DECIDED_AT, DECIDED_AT, false), escalated(Stage.LINE_MANAGER),
+        fixture.given(
+                        requested(),
+                        refused(DECIDED_AT, DECIDED_AT, false),
+                        escalated(Stage.LINE_MANAGER),
                         upheld(Stage.LINE_MANAGER))
                 .when(resolve(SCHOOL_NR, Outcome.SHARED, SHARED_TEXT, Method.SECURE_EMAIL))
                 .expectException(StepNotAllowed.class)
@@ -613,7 +634,9 @@ class SharingRequestFixtureTest {
 
     @Test
     void holdingNominatedRepresentativeSharesOnEscalationAtAgencyStage() {
-        fixture.given(requested(), shared(Scope.PARTIAL, Reason.STATUTORY_BAR, DECIDED_AT, DECIDED_AT, false),
+        fixture.given(
+                        requested(),
+                        shared(Scope.PARTIAL, Reason.STATUTORY_BAR, DECIDED_AT, DECIDED_AT, false),
                         escalated(Stage.DATA_PROTECTION_OFFICER))
                 .when(resolve(SCHOOL_NR, Outcome.SHARED, SHARED_TEXT, Method.SECURE_EMAIL))
                 .expectEvents(sharedOnEscalation(Stage.DATA_PROTECTION_OFFICER))
@@ -653,8 +676,7 @@ class SharingRequestFixtureTest {
 
     @Test
     void trustReviewerResolvesAtSafeguardingPartnership() {
-        fixture.given(requested(), refused(DECIDED_AT, DECIDED_AT, false),
-                        escalated(Stage.SAFEGUARDING_PARTNERSHIP))
+        fixture.given(requested(), refused(DECIDED_AT, DECIDED_AT, false), escalated(Stage.SAFEGUARDING_PARTNERSHIP))
                 .when(resolve(TRUST_REVIEWER, Outcome.SHARED, SHARED_TEXT, Method.SECURE_EMAIL))
                 .expectEvents(sharedOnEscalation(Stage.SAFEGUARDING_PARTNERSHIP))
                 .expectResultMessagePayload(RequestStatus.SHARED_AFTER_ESCALATION);
@@ -662,8 +684,7 @@ class SharingRequestFixtureTest {
 
     @Test
     void holdingNominatedRepresentativeCannotResolveAtSafeguardingPartnership() {
-        fixture.given(requested(), refused(DECIDED_AT, DECIDED_AT, false),
-                        escalated(Stage.SAFEGUARDING_PARTNERSHIP))
+        fixture.given(requested(), refused(DECIDED_AT, DECIDED_AT, false), escalated(Stage.SAFEGUARDING_PARTNERSHIP))
                 .when(resolve(SCHOOL_NR, Outcome.REFUSAL_UPHELD, null, null))
                 .expectException(NotPermitted.class)
                 .expectNoEvents();
@@ -755,11 +776,25 @@ class SharingRequestFixtureTest {
         return makeRequest(actor, holdingAgencyId, basis, consent, null);
     }
 
-    private static MakeRequest makeRequest(Actor actor, String holdingAgencyId, LawfulBasis basis, Consent consent,
-                                           String sealedDetails) {
-        return new MakeRequest(REQUEST_ID, actor, REQUESTING, holdingAgencyId, PSEUDONYM, SubjectKind.NHS_NUMBER,
-                sealedDetails, CASE_REFERENCE, Purpose.CHILD_PROTECTION_ENQUIRY, PURPOSE_DETAIL, basis, consent,
-                Urgency.URGENT, SOUGHT, REQUESTED_AT, ALLOWANCE);
+    private static MakeRequest makeRequest(
+            Actor actor, String holdingAgencyId, LawfulBasis basis, Consent consent, String sealedDetails) {
+        return new MakeRequest(
+                REQUEST_ID,
+                actor,
+                REQUESTING,
+                holdingAgencyId,
+                PSEUDONYM,
+                SubjectKind.NHS_NUMBER,
+                sealedDetails,
+                CASE_REFERENCE,
+                Purpose.CHILD_PROTECTION_ENQUIRY,
+                PURPOSE_DETAIL,
+                basis,
+                consent,
+                Urgency.URGENT,
+                SOUGHT,
+                REQUESTED_AT,
+                ALLOWANCE);
     }
 
     private static InformationRequested requested() {
@@ -771,56 +806,119 @@ class SharingRequestFixtureTest {
     }
 
     private static InformationRequested requested(LawfulBasis basis, Consent consent, String sealedDetails) {
-        return new InformationRequested(REQUEST_ID, REQUESTING, HOLDING, PSEUDONYM, SubjectKind.NHS_NUMBER,
-                CASE_REFERENCE, Purpose.CHILD_PROTECTION_ENQUIRY, PURPOSE_DETAIL, basis, consent, Urgency.URGENT,
-                SOUGHT, REQUESTED_AT, DUE_BY, sealedDetails);
+        return new InformationRequested(
+                REQUEST_ID,
+                REQUESTING,
+                HOLDING,
+                PSEUDONYM,
+                SubjectKind.NHS_NUMBER,
+                CASE_REFERENCE,
+                Purpose.CHILD_PROTECTION_ENQUIRY,
+                PURPOSE_DETAIL,
+                basis,
+                consent,
+                Urgency.URGENT,
+                SOUGHT,
+                REQUESTED_AT,
+                DUE_BY,
+                sealedDetails);
     }
 
-    private static ShareInformation share(Actor actor, Scope scope, Reason withheld, Instant occurredAt,
-                                          Instant recordedAt) {
-        return new ShareInformation(REQUEST_ID, actor, scope, SHARED_TEXT, Method.SECURE_PORTAL, RATIONALE, withheld,
-                ADVICE, occurredAt, recordedAt);
+    private static ShareInformation share(
+            Actor actor, Scope scope, Reason withheld, Instant occurredAt, Instant recordedAt) {
+        return new ShareInformation(
+                REQUEST_ID,
+                actor,
+                scope,
+                SHARED_TEXT,
+                Method.SECURE_PORTAL,
+                RATIONALE,
+                withheld,
+                ADVICE,
+                occurredAt,
+                recordedAt);
     }
 
-    private static InformationShared shared(Scope scope, Reason withheld, Instant recordedAt, Instant occurredAt,
-                                            boolean late) {
-        return new InformationShared(REQUEST_ID, REQUESTING, HOLDING, scope, SHARED_TEXT, Method.SECURE_PORTAL,
-                RATIONALE, withheld, ADVICE, recordedAt, occurredAt, late);
+    private static InformationShared shared(
+            Scope scope, Reason withheld, Instant recordedAt, Instant occurredAt, boolean late) {
+        return new InformationShared(
+                REQUEST_ID,
+                REQUESTING,
+                HOLDING,
+                scope,
+                SHARED_TEXT,
+                Method.SECURE_PORTAL,
+                RATIONALE,
+                withheld,
+                ADVICE,
+                recordedAt,
+                occurredAt,
+                late);
     }
 
     private static RefuseRequest refuse(Actor actor, Instant occurredAt, Instant recordedAt) {
-        return new RefuseRequest(REQUEST_ID, actor, Reason.WOULD_PREJUDICE_INVESTIGATION, RATIONALE, ADVICE,
-                occurredAt, recordedAt);
+        return new RefuseRequest(
+                REQUEST_ID, actor, Reason.WOULD_PREJUDICE_INVESTIGATION, RATIONALE, ADVICE, occurredAt, recordedAt);
     }
 
     private static InformationRefused refused(Instant recordedAt, Instant occurredAt, boolean late) {
-        return new InformationRefused(REQUEST_ID, REQUESTING, HOLDING, Reason.WOULD_PREJUDICE_INVESTIGATION,
-                RATIONALE, ADVICE, recordedAt, occurredAt, late);
+        return new InformationRefused(
+                REQUEST_ID,
+                REQUESTING,
+                HOLDING,
+                Reason.WOULD_PREJUDICE_INVESTIGATION,
+                RATIONALE,
+                ADVICE,
+                recordedAt,
+                occurredAt,
+                late);
     }
 
     private static EscalateRefusal escalate(Actor actor, Stage stage) {
-        return new EscalateRefusal(REQUEST_ID, actor, stage, "The child is at risk; the refusal leaves a gap",
-                ESCALATED_AT);
+        return new EscalateRefusal(
+                REQUEST_ID, actor, stage, "The child is at risk; the refusal leaves a gap", ESCALATED_AT);
     }
 
     private static RefusalEscalated escalated(Stage stage) {
-        return new RefusalEscalated(REQUEST_ID, REQUESTING, HOLDING, stage,
-                "The child is at risk; the refusal leaves a gap", ESCALATED_AT);
+        return new RefusalEscalated(
+                REQUEST_ID, REQUESTING, HOLDING, stage, "The child is at risk; the refusal leaves a gap", ESCALATED_AT);
     }
 
     private static ResolveEscalation resolve(Actor actor, Outcome outcome, String informationShared, Method method) {
-        return new ResolveEscalation(REQUEST_ID, actor, outcome, "Reviewed against the Code of Practice",
-                informationShared, method, RESOLVED_AT);
+        return new ResolveEscalation(
+                REQUEST_ID,
+                actor,
+                outcome,
+                "Reviewed against the Code of Practice",
+                informationShared,
+                method,
+                RESOLVED_AT);
     }
 
     private static EscalationResolved upheld(Stage stage) {
-        return new EscalationResolved(REQUEST_ID, REQUESTING, HOLDING, stage, Outcome.REFUSAL_UPHELD,
-                "Reviewed against the Code of Practice", null, null, RESOLVED_AT);
+        return new EscalationResolved(
+                REQUEST_ID,
+                REQUESTING,
+                HOLDING,
+                stage,
+                Outcome.REFUSAL_UPHELD,
+                "Reviewed against the Code of Practice",
+                null,
+                null,
+                RESOLVED_AT);
     }
 
     private static EscalationResolved sharedOnEscalation(Stage stage) {
-        return new EscalationResolved(REQUEST_ID, REQUESTING, HOLDING, stage, Outcome.SHARED,
-                "Reviewed against the Code of Practice", SHARED_TEXT, Method.SECURE_EMAIL, RESOLVED_AT);
+        return new EscalationResolved(
+                REQUEST_ID,
+                REQUESTING,
+                HOLDING,
+                stage,
+                Outcome.SHARED,
+                "Reviewed against the Code of Practice",
+                SHARED_TEXT,
+                Method.SECURE_EMAIL,
+                RESOLVED_AT);
     }
 
     private static WithdrawRequest withdraw(Actor actor) {
@@ -828,12 +926,11 @@ class SharingRequestFixtureTest {
     }
 
     private static RequestWithdrawn withdrawn() {
-        return new RequestWithdrawn(REQUEST_ID, REQUESTING, HOLDING, "The child has moved out of the area",
-                LATER_STILL);
+        return new RequestWithdrawn(
+                REQUEST_ID, REQUESTING, HOLDING, "The child has moved out of the area", LATER_STILL);
     }
 
     private static RequestBecameOverdue overdue(Instant recordedAt) {
         return new RequestBecameOverdue(REQUEST_ID, REQUESTING, HOLDING, DUE_BY, recordedAt);
     }
-
 }

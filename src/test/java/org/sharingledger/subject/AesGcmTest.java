@@ -4,28 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 
 /** The sealing underneath personal details and wrapped keys: AES-256-GCM, a random IV, bound to its pseudonym. */
 class AesGcmTest {
 
-    private static final byte[] PLAINTEXT = "{\"name\":\"Ellie Marsh\",\"dateOfBirth\":\"2001-05-06\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PLAINTEXT =
+            "{\"name\":\"Ellie Marsh\",\"dateOfBirth\":\"2001-05-06\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CHILD = "pseudonym-of-one-child".getBytes(StandardCharsets.UTF_8);
     private static final byte[] OTHER_CHILD = "pseudonym-of-another".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void whatIsSealedOpensUnderTheSameKeyForTheSameChild() {
         byte[] key = AesGcm.newKey();
-        assertThat(AesGcm.open(key, CHILD, AesGcm.seal(key, CHILD, PLAINTEXT))).get().isEqualTo(PLAINTEXT);
+        assertThat(AesGcm.open(key, CHILD, AesGcm.seal(key, CHILD, PLAINTEXT)))
+                .get()
+                .isEqualTo(PLAINTEXT);
     }
 
     @Test
     void aSealedValueIsIvThenCiphertextThenA128BitTag() {
         byte[] sealed = AesGcm.seal(AesGcm.newKey(), CHILD, PLAINTEXT);
         assertThat(sealed).hasSize(12 + PLAINTEXT.length + 16);
-        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("Ellie").doesNotContain("2001");
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1))
+                .doesNotContain("Ellie")
+                .doesNotContain("2001");
     }
 
     @Test
@@ -56,7 +59,9 @@ class AesGcmTest {
         byte[] material = new byte[32];
         material[0] = 7;
         SubjectKey subjectKey = new SubjectKey(material);
-        assertThat(subjectKey.wrappingKey()).hasSize(32).isEqualTo(new SubjectKey(material).wrappingKey())
+        assertThat(subjectKey.wrappingKey())
+                .hasSize(32)
+                .isEqualTo(new SubjectKey(material).wrappingKey())
                 .isNotEqualTo(material);
         assertThat(subjectKey.toString()).doesNotContain("7");
     }

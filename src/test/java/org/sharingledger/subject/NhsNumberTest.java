@@ -12,7 +12,9 @@ class NhsNumberTest {
     @ParameterizedTest
     @ValueSource(strings = {"9434765919", "943 476 5919", "943-476-5919", "4010232137", "9999999999"})
     void validNumbersAreAcceptedAndNormalised(String input) {
-        assertThat(NhsNumber.parse(input)).get().extracting(NhsNumber::digits)
+        assertThat(NhsNumber.parse(input))
+                .get()
+                .extracting(NhsNumber::digits)
                 .isEqualTo(input.replace(" ", "").replace("-", ""));
     }
 
@@ -42,8 +44,9 @@ class NhsNumberTest {
         HmacSubjectPseudonyms otherKey = new HmacSubjectPseudonyms(key);
         NhsNumber number = NhsNumber.parse("943 476 5919").orElseThrow();
 
-        assertThat(pseudonyms.of(number)).hasSize(64).isEqualTo(pseudonyms.of(NhsNumber.parse("9434765919")
-                .orElseThrow()));
+        assertThat(pseudonyms.of(number))
+                .hasSize(64)
+                .isEqualTo(pseudonyms.of(NhsNumber.parse("9434765919").orElseThrow()));
         assertThat(otherKey.of(number)).isNotEqualTo(pseudonyms.of(number));
         assertThat(pseudonyms.ofLocalReference("school-a", "R1"))
                 .isNotEqualTo(pseudonyms.ofLocalReference("school-b", "R1"));

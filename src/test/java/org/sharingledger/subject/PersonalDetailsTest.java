@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
 import org.sharingledger.subject.api.PersonalDetails;
@@ -16,30 +15,37 @@ class PersonalDetailsTest {
 
     @Test
     void aNameIsTrimmed() {
-        assertThat(PersonalDetails.from("  Ellie Marsh \t", null)).get().extracting(PersonalDetails::name)
+        assertThat(PersonalDetails.from("  Ellie Marsh \t", null))
+                .get()
+                .extracting(PersonalDetails::name)
                 .isEqualTo("Ellie Marsh");
         assertThat(PersonalDetails.problems("  Ellie Marsh \t", null, TODAY)).isEmpty();
     }
 
     @Test
     void aNameHasOneTo200CharactersOnceTrimmed() {
-        assertThat(PersonalDetails.problems("   ", null, TODAY)).extracting(FieldProblem::field)
+        assertThat(PersonalDetails.problems("   ", null, TODAY))
+                .extracting(FieldProblem::field)
                 .containsExactly("name");
-        assertThat(PersonalDetails.problems("x".repeat(201), null, TODAY)).extracting(FieldProblem::field)
+        assertThat(PersonalDetails.problems("x".repeat(201), null, TODAY))
+                .extracting(FieldProblem::field)
                 .containsExactly("name");
-        assertThat(PersonalDetails.problems(" " + "x".repeat(200) + " ", null, TODAY)).isEmpty();
+        assertThat(PersonalDetails.problems(" " + "x".repeat(200) + " ", null, TODAY))
+                .isEmpty();
         assertThat(PersonalDetails.problems("Zoë O'Brien-Ngata", null, TODAY)).isEmpty();
     }
 
     @Test
     void aNameHasNoControlCharacters() {
-        assertThat(PersonalDetails.problems("Ellie\nMarsh", null, TODAY)).extracting(FieldProblem::field)
+        assertThat(PersonalDetails.problems("Ellie\nMarsh", null, TODAY))
+                .extracting(FieldProblem::field)
                 .containsExactly("name");
     }
 
     @Test
     void aDateOfBirthIsNotInTheFuture() {
-        assertThat(PersonalDetails.problems(null, TODAY.plusDays(1), TODAY)).extracting(FieldProblem::field)
+        assertThat(PersonalDetails.problems(null, TODAY.plusDays(1), TODAY))
+                .extracting(FieldProblem::field)
                 .containsExactly("dateOfBirth");
         assertThat(PersonalDetails.problems(null, TODAY, TODAY)).isEmpty();
     }
@@ -47,8 +53,10 @@ class PersonalDetailsTest {
     @Test
     void aDateOfBirthIsNotBefore1990() {
         assertThat(PersonalDetails.problems(null, LocalDate.of(1989, 12, 31), TODAY))
-                .extracting(FieldProblem::field).containsExactly("dateOfBirth");
-        assertThat(PersonalDetails.problems(null, PersonalDetails.EARLIEST_DATE_OF_BIRTH, TODAY)).isEmpty();
+                .extracting(FieldProblem::field)
+                .containsExactly("dateOfBirth");
+        assertThat(PersonalDetails.problems(null, PersonalDetails.EARLIEST_DATE_OF_BIRTH, TODAY))
+                .isEmpty();
     }
 
     @Test
@@ -69,6 +77,7 @@ class PersonalDetailsTest {
     @Test
     void detailsNeverPrint() {
         assertThat(new PersonalDetails("Ellie Marsh", LocalDate.of(2001, 5, 6)).toString())
-                .doesNotContain("Ellie").doesNotContain("2001");
+                .doesNotContain("Ellie")
+                .doesNotContain("2001");
     }
 }

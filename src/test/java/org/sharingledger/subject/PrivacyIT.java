@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sharingledger.support.IntegrationTest;
@@ -40,19 +39,26 @@ class PrivacyIT extends IntegrationTest {
             String table = (String) column.get("table_name");
             String name = (String) column.get("column_name");
             String value = "bytea".equals(column.get("data_type"))
-                    ? "encode(\"" + name + "\", 'escape')" : "\"" + name + "\"::text";
+                    ? "encode(\"" + name + "\", 'escape')"
+                    : "\"" + name + "\"::text";
             for (String secret : List.of(Scenario.NHS_NUMBER, "943 476 5919", "9434765918", LOCAL_REFERENCE)) {
-                Long hits = jdbc.queryForObject("select count(*) from \"" + table + "\" where position(? in "
-                        + value + ") > 0", Long.class, secret);
+                Long hits = jdbc.queryForObject(
+                        "select count(*) from \"" + table + "\" where position(? in " + value + ") > 0",
+                        Long.class,
+                        secret);
                 if (hits != null && hits > 0) {
                     found.add(table + "." + name);
                 }
             }
         }
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class))
+                .isPositive();
         assertThat(found).as("columns holding an identifier in clear").isEmpty();
-        assertThat(output.getAll()).doesNotContain(Scenario.NHS_NUMBER).doesNotContain("943 476 5919")
-                .doesNotContain("9434765918").doesNotContain(LOCAL_REFERENCE);
+        assertThat(output.getAll())
+                .doesNotContain(Scenario.NHS_NUMBER)
+                .doesNotContain("943 476 5919")
+                .doesNotContain("9434765918")
+                .doesNotContain(LOCAL_REFERENCE);
     }
 
     @Test
@@ -66,8 +72,7 @@ class PrivacyIT extends IntegrationTest {
 
         List<String> payloads = jdbc.queryForList("""
                 select convert_from(payload, 'UTF8') from domain_event_entry
-                where aggregate_identifier in (?, ?) and payload_type like '%InformationRequested'""",
-                String.class, first, second);
+                where aggregate_identifier in (?, ?) and payload_type like '%InformationRequested'""", String.class, first, second);
 
         assertThat(payloads).hasSize(2);
         String pseudonym = payloads.get(0).replaceAll(".*\"subjectPseudonym\":\"([0-9a-f]{64})\".*", "$1");

@@ -1,25 +1,24 @@
 package org.sharingledger.subject;
 
-import java.sql.Timestamp;
-import java.time.ZoneOffset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.sharingledger.request.api.InformationRequested;
 import org.sharingledger.kernel.NhsNumber;
 import org.sharingledger.kernel.SubjectPseudonyms;
+import org.sharingledger.request.api.InformationRequested;
 import org.sharingledger.support.Http;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.Http.Response;
@@ -63,14 +62,20 @@ class SubjectDetailsIT extends IntegrationTest {
         for (Credentials reader : new Credentials[] {p.requesterPractitioner(), p.holderPractitioner(), trust}) {
             JsonNode subject = view(reader, id).path("subject");
             assertThat(subject.path("name").asString()).as(reader.username()).isEqualTo(child.name());
-            assertThat(subject.path("dateOfBirth").asString()).isEqualTo(child.dateOfBirth().toString());
+            assertThat(subject.path("dateOfBirth").asString())
+                    .isEqualTo(child.dateOfBirth().toString());
             assertThat(subject.has("erased")).isFalse();
         }
         Response refused = http.as(stranger).get("/api/requests/" + id);
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.text()).doesNotContain(child.name()).doesNotContain(child.dateOfBirth().toString());
-        assertThat(http.as(p.requesterPractitioner()).get("/api/requests?side=REQUESTER").text())
-                .as("lists never show details").doesNotContain(child.name());
+        assertThat(refused.text())
+                .doesNotContain(child.name())
+                .doesNotContain(child.dateOfBirth().toString());
+        assertThat(http.as(p.requesterPractitioner())
+                        .get("/api/requests?side=REQUESTER")
+                        .text())
+                .as("lists never show details")
+                .doesNotContain(child.name());
     }
 
     @Test
@@ -82,10 +87,15 @@ class SubjectDetailsIT extends IntegrationTest {
         JsonNode event = requestedPayload(id);
         String sealed = event.path("subjectDetails").asString();
         assertThat(sealed).matches("[A-Za-z0-9+/=]{60,}");
-        assertThat(event.toString()).doesNotContain(child.name()).doesNotContain(child.dateOfBirth().toString());
-        assertThat(jdbc.queryForObject("select subject_details from request_view where request_id = ?::uuid",
-                String.class, id)).isEqualTo(sealed);
-        byte[] wrapped = jdbc.queryForObject("select wrapped_key from subject_key where pseudonym = ?", byte[].class,
+        assertThat(event.toString())
+                .doesNotContain(child.name())
+                .doesNotContain(child.dateOfBirth().toString());
+        assertThat(jdbc.queryForObject(
+                        "select subject_details from request_view where request_id = ?::uuid", String.class, id))
+                .isEqualTo(sealed);
+        byte[] wrapped = jdbc.queryForObject(
+                "select wrapped_key from subject_key where pseudonym = ?",
+                byte[].class,
                 event.path("subjectPseudonym").asString());
         assertThat(wrapped).as("IV, a wrapped 256-bit key, tag").hasSize(12 + 32 + 16);
     }
@@ -102,13 +112,19 @@ class SubjectDetailsIT extends IntegrationTest {
         String second = scenario.request(p.requesterPractitioner(), spaced);
 
         assertThat(pseudonymOf(second)).isEqualTo(pseudonymOf(first));
-        assertThat(jdbc.queryForObject("select count(*) from subject_key where pseudonym = ?", Long.class,
-                pseudonymOf(first))).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from subject_key where pseudonym = ?", Long.class, pseudonymOf(first)))
+                .isEqualTo(1);
         assertThat(lastUsed(pseudonymOf(first))).isAfterOrEqualTo(firstUse);
-        assertThat(view(p.holderPractitioner(), first).path("subject").path("name").asString()).isEqualTo(child.name());
+        assertThat(view(p.holderPractitioner(), first)
+                        .path("subject")
+                        .path("name")
+                        .asString())
+                .isEqualTo(child.name());
         JsonNode secondSubject = view(p.holderPractitioner(), second).path("subject");
         assertThat(secondSubject.path("name").asString()).isEqualTo(child.name());
-        assertThat(secondSubject.path("dateOfBirth").isNull()).as("only the name was given the second time")
+        assertThat(secondSubject.path("dateOfBirth").isNull())
+                .as("only the name was given the second time")
                 .isTrue();
     }
 
@@ -123,30 +139,41 @@ class SubjectDetailsIT extends IntegrationTest {
 
         assertThat(view(p.requesterPractitioner(), id).has("subject")).isFalse();
         assertThat(requestedPayload(id).path("subjectDetails").isNull()).isTrue();
-        assertThat(jdbc.queryForObject("select count(*) from subject_key where pseudonym = ?", Long.class,
-                pseudonymOf(id))).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from subject_key where pseudonym = ?", Long.class, pseudonymOf(id)))
+                .isZero();
     }
 
     /** The subject as JSON, with ` for " (NHS: a valid NHS number of the test's own). */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "blank name                | {`nhsNumber`: `NHS`, `name`: `   `}                   | subject.name",
-            "name of 201 characters    | {`nhsNumber`: `NHS`, `name`: `LONG`}                  | subject.name",
-            "name with a line break    | {`nhsNumber`: `NHS`, `name`: `Ellie\\nMarsh`}         | subject.name",
-            "date of birth in future   | {`nhsNumber`: `NHS`, `dateOfBirth`: `TOMORROW`}       | subject.dateOfBirth",
-            "date of birth before 1990 | {`nhsNumber`: `NHS`, `dateOfBirth`: `1989-12-31`}     | subject.dateOfBirth",
-            "date of birth not a date  | {`nhsNumber`: `NHS`, `dateOfBirth`: `31/03/2009`}     | subject.dateOfBirth",
-            "date of birth a number    | {`nhsNumber`: `NHS`, `dateOfBirth`: 20090331}         | subject.dateOfBirth",
-            "unknown detail            | {`nhsNumber`: `NHS`, `middleName`: `Rose`}            | subject.middleName",
-            "details, no identifier    | {`name`: `Ellie Marsh`, `dateOfBirth`: `2009-03-01`}  | subject"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "blank name                | {`nhsNumber`: `NHS`, `name`: `   `}                   | subject.name",
+                "name of 201 characters    | {`nhsNumber`: `NHS`, `name`: `LONG`}                  | subject.name",
+                "name with a line break    | {`nhsNumber`: `NHS`, `name`: `Ellie\\nMarsh`}         | subject.name",
+                "date of birth in future   | {`nhsNumber`: `NHS`, `dateOfBirth`: `TOMORROW`}       | subject.dateOfBirth",
+                "date of birth before 1990 | {`nhsNumber`: `NHS`, `dateOfBirth`: `1989-12-31`}     | subject.dateOfBirth",
+                "date of birth not a date  | {`nhsNumber`: `NHS`, `dateOfBirth`: `31/03/2009`}     | subject.dateOfBirth",
+                "date of birth a number    | {`nhsNumber`: `NHS`, `dateOfBirth`: 20090331}         | subject.dateOfBirth",
+                "unknown detail            | {`nhsNumber`: `NHS`, `middleName`: `Rose`}            | subject.middleName",
+                "details, no identifier    | {`name`: `Ellie Marsh`, `dateOfBirth`: `2009-03-01`}  | subject"
+            })
     void badDetailsAre400NamingTheFieldAndRecordNothing(String why, String subject, String field) {
         Parties p = scenario.parties();
         String nhsNumber = Scenario.uniqueNhsNumber();
-        String json = Http.JSON.writeValueAsString(Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"))
-                .replace("{\"nhsNumber\":\"943 476 5919\"}", subject.replace('`', '"').replace("NHS", nhsNumber)
-                        .replace("LONG", "x".repeat(201))
-                        .replace("TOMORROW", LocalDate.now(ZoneOffset.UTC).plusDays(2).toString()));
+        String json = Http.JSON
+                .writeValueAsString(Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"))
+                .replace(
+                        "{\"nhsNumber\":\"943 476 5919\"}",
+                        subject.replace('`', '"')
+                                .replace("NHS", nhsNumber)
+                                .replace("LONG", "x".repeat(201))
+                                .replace(
+                                        "TOMORROW",
+                                        LocalDate.now(ZoneOffset.UTC)
+                                                .plusDays(2)
+                                                .toString()));
         long events = events();
         long keys = keys();
 
@@ -154,7 +181,10 @@ class SubjectDetailsIT extends IntegrationTest {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.errorFields()).containsExactly(field);
-        assertThat(response.text()).doesNotContain(nhsNumber).doesNotContain("Marsh").doesNotContain("1989")
+        assertThat(response.text())
+                .doesNotContain(nhsNumber)
+                .doesNotContain("Marsh")
+                .doesNotContain("1989")
                 .doesNotContain("31/03/2009");
         assertThat(events()).isEqualTo(events);
         assertThat(keys()).isEqualTo(keys);
@@ -169,8 +199,7 @@ class SubjectDetailsIT extends IntegrationTest {
         Response response = http.as(p.requesterPractitioner()).post("/api/requests", body);
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.errorFields()).containsExactly("subject.nhsNumber", "subject.name",
-                "subject.dateOfBirth");
+        assertThat(response.errorFields()).containsExactly("subject.nhsNumber", "subject.name", "subject.dateOfBirth");
     }
 
     @Test
@@ -183,7 +212,9 @@ class SubjectDetailsIT extends IntegrationTest {
         Response response = http.as(p.requesterPractitioner()).post("/api/requests", toOwnAgency);
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(keys(child)).as("the key made for sealing rolled back with the request").isZero();
+        assertThat(keys(child))
+                .as("the key made for sealing rolled back with the request")
+                .isZero();
     }
 
     // ---------------------------------------------------------------- erasure
@@ -208,7 +239,9 @@ class SubjectDetailsIT extends IntegrationTest {
         for (Credentials reader : new Credentials[] {p.requesterPractitioner(), p.holderPractitioner(), trust}) {
             for (String id : new String[] {refused, open}) {
                 JsonNode subject = view(reader, id).path("subject");
-                assertThat(subject.path("erased").asBoolean()).as(reader.username() + " " + id).isTrue();
+                assertThat(subject.path("erased").asBoolean())
+                        .as(reader.username() + " " + id)
+                        .isTrue();
                 assertThat(subject.path("erasedAt").asString()).isEqualTo(erasedAt);
                 assertThat(subject.has("name")).isFalse();
                 assertThat(view(reader, id).toString()).doesNotContain(child.name());
@@ -217,14 +250,24 @@ class SubjectDetailsIT extends IntegrationTest {
         assertThat(withoutSubject(view(p.requesterPractitioner(), refused))).isEqualTo(withoutSubject(refusedBefore));
         assertThat(withoutSubject(view(p.holderPractitioner(), open))).isEqualTo(withoutSubject(openBefore));
         assertThat(view(p.requesterPractitioner(), refused).path("history"))
-                .extracting(step -> step.path("type").asString()).containsExactly("REQUESTED", "REFUSED");
+                .extracting(step -> step.path("type").asString())
+                .containsExactly("REQUESTED", "REFUSED");
         assertThat(keys(child)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from request_view where subject_pseudonym = ? "
-                + "and subject_details is not null", Long.class, pseudonymOf(child))).isZero();
-        assertThat(http.as(p.holderPractitioner()).post("/api/requests/" + open + "/share", Scenario.share("FULL"))
-                .status()).as("the request goes on").isEqualTo(200);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from request_view where subject_pseudonym = ? "
+                                + "and subject_details is not null",
+                        Long.class,
+                        pseudonymOf(child)))
+                .isZero();
+        assertThat(http.as(p.holderPractitioner())
+                        .post("/api/requests/" + open + "/share", Scenario.share("FULL"))
+                        .status())
+                .as("the request goes on")
+                .isEqualTo(200);
         JsonNode verification = http.as(trust).get("/api/ledger/verification").json();
-        assertThat(verification.path("problems")).as("the events hold only ciphertext, which stays").isEmpty();
+        assertThat(verification.path("problems"))
+                .as("the events hold only ciphertext, which stays")
+                .isEmpty();
         assertThat(verification.path("verified").asBoolean()).isTrue();
     }
 
@@ -234,7 +277,8 @@ class SubjectDetailsIT extends IntegrationTest {
         Child child = Child.byNhsNumber();
         scenario.request(p.requesterPractitioner(), child.requestBody(p));
 
-        Response erased = http.as(Scenario.ADMIN).header("X-Correlation-Id", "erasure-" + UUID.randomUUID())
+        Response erased = http.as(Scenario.ADMIN)
+                .header("X-Correlation-Id", "erasure-" + UUID.randomUUID())
                 .post(ERASURE, child.erasure(LEGAL_BASIS, REASON));
 
         Map<String, Object> row = jdbc.queryForMap("""
@@ -257,7 +301,9 @@ class SubjectDetailsIT extends IntegrationTest {
         Parties p = scenario.parties();
         Child child = Child.byNhsNumber();
         scenario.request(p.requesterPractitioner(), child.requestBody(p));
-        assertThat(http.as(Scenario.ADMIN).post(ERASURE, child.erasure(LEGAL_BASIS, REASON)).status())
+        assertThat(http.as(Scenario.ADMIN)
+                        .post(ERASURE, child.erasure(LEGAL_BASIS, REASON))
+                        .status())
                 .isEqualTo(200);
         long events = events();
 
@@ -277,10 +323,10 @@ class SubjectDetailsIT extends IntegrationTest {
         scenario.request(p.requesterPractitioner(), body);
         long events = events();
 
-        Response neverGiven = http.as(Scenario.ADMIN).post(ERASURE,
-                Child.erasureOf(Map.of("nhsNumber", withoutDetails), LEGAL_BASIS, REASON));
-        Response unknown = http.as(Scenario.ADMIN).post(ERASURE,
-                Child.erasureOf(Map.of("nhsNumber", Scenario.uniqueNhsNumber()), LEGAL_BASIS, REASON));
+        Response neverGiven = http.as(Scenario.ADMIN)
+                .post(ERASURE, Child.erasureOf(Map.of("nhsNumber", withoutDetails), LEGAL_BASIS, REASON));
+        Response unknown = http.as(Scenario.ADMIN)
+                .post(ERASURE, Child.erasureOf(Map.of("nhsNumber", Scenario.uniqueNhsNumber()), LEGAL_BASIS, REASON));
 
         assertThat(neverGiven.status()).isEqualTo(404);
         assertThat(unknown.status()).isEqualTo(404);
@@ -293,13 +339,24 @@ class SubjectDetailsIT extends IntegrationTest {
         Child child = Child.byLocalReference(p.requester());
         String id = scenario.request(p.requesterPractitioner(), child.requestBody(p));
 
-        Response elsewhere = http.as(Scenario.ADMIN).post(ERASURE, Child.erasureOf(
-                Map.of("localReference", child.localReference(), "agencyId", p.holder()), LEGAL_BASIS, REASON));
+        Response elsewhere = http.as(Scenario.ADMIN)
+                .post(
+                        ERASURE,
+                        Child.erasureOf(
+                                Map.of("localReference", child.localReference(), "agencyId", p.holder()),
+                                LEGAL_BASIS,
+                                REASON));
         Response erased = http.as(Scenario.ADMIN).post(ERASURE, child.erasure(LEGAL_BASIS, REASON));
 
-        assertThat(elsewhere.status()).as("the same reference at another agency is another child").isEqualTo(404);
+        assertThat(elsewhere.status())
+                .as("the same reference at another agency is another child")
+                .isEqualTo(404);
         assertThat(erased.status()).isEqualTo(200);
-        assertThat(view(p.requesterPractitioner(), id).path("subject").path("erased").asBoolean()).isTrue();
+        assertThat(view(p.requesterPractitioner(), id)
+                        .path("subject")
+                        .path("erased")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -311,41 +368,58 @@ class SubjectDetailsIT extends IntegrationTest {
 
         String after = scenario.request(p.requesterPractitioner(), child.requestBody(p));
 
-        assertThat(view(p.holderPractitioner(), after).path("subject").path("name").asString())
+        assertThat(view(p.holderPractitioner(), after)
+                        .path("subject")
+                        .path("name")
+                        .asString())
                 .isEqualTo(child.name());
-        assertThat(view(p.holderPractitioner(), before).path("subject").path("erased").asBoolean())
-                .as("a new key opens nothing sealed under the old one").isTrue();
+        assertThat(view(p.holderPractitioner(), before)
+                        .path("subject")
+                        .path("erased")
+                        .asBoolean())
+                .as("a new key opens nothing sealed under the old one")
+                .isTrue();
         Response erasedAgain = http.as(Scenario.ADMIN).post(ERASURE, child.erasure(LEGAL_BASIS, REASON));
         assertThat(erasedAgain.status()).isEqualTo(200);
-        assertThat(view(p.holderPractitioner(), after).path("subject").path("erasedAt").asString())
+        assertThat(view(p.holderPractitioner(), after)
+                        .path("subject")
+                        .path("erasedAt")
+                        .asString())
                 .isEqualTo(erasedAgain.field("erasedAt"));
         assertThat(events("SubjectDetailsErased") > 0).isTrue();
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, "subject:" + pseudonymOf(child))).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier = ?",
+                        Long.class,
+                        "subject:" + pseudonymOf(child)))
+                .isEqualTo(2);
     }
 
     /** The body as JSON, with ` for " (NHS: the NHS number of a child the ledger holds details for). */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "neither identifier | {`legalBasis`: `B`, `reason`: `R`} | subject",
-            "both identifiers | {`nhsNumber`: `NHS`, `localReference`: `L1`, `agencyId`: `a1`,"
-                    + " `legalBasis`: `B`, `reason`: `R`} | subject",
-            "reference without agency | {`localReference`: `L1`, `legalBasis`: `B`, `reason`: `R`} | agencyId",
-            "agency without reference | {`agencyId`: `a1`, `legalBasis`: `B`, `reason`: `R`} | localReference",
-            "invalid NHS number | {`nhsNumber`: `9434765918`, `legalBasis`: `B`, `reason`: `R`} | nhsNumber",
-            "no legal basis | {`nhsNumber`: `NHS`, `reason`: `R`} | legalBasis",
-            "blank reason | {`nhsNumber`: `NHS`, `legalBasis`: `B`, `reason`: `  `} | reason",
-            "reason of 501 characters | {`nhsNumber`: `NHS`, `legalBasis`: `B`, `reason`: `LONG`} | reason",
-            "unknown field | {`nhsNumber`: `NHS`, `legalBasis`: `B`, `reason`: `R`, `name`: `X`} | name"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "neither identifier | {`legalBasis`: `B`, `reason`: `R`} | subject",
+                "both identifiers | {`nhsNumber`: `NHS`, `localReference`: `L1`, `agencyId`: `a1`,"
+                        + " `legalBasis`: `B`, `reason`: `R`} | subject",
+                "reference without agency | {`localReference`: `L1`, `legalBasis`: `B`, `reason`: `R`} | agencyId",
+                "agency without reference | {`agencyId`: `a1`, `legalBasis`: `B`, `reason`: `R`} | localReference",
+                "invalid NHS number | {`nhsNumber`: `9434765918`, `legalBasis`: `B`, `reason`: `R`} | nhsNumber",
+                "no legal basis | {`nhsNumber`: `NHS`, `reason`: `R`} | legalBasis",
+                "blank reason | {`nhsNumber`: `NHS`, `legalBasis`: `B`, `reason`: `  `} | reason",
+                "reason of 501 characters | {`nhsNumber`: `NHS`, `legalBasis`: `B`, `reason`: `LONG`} | reason",
+                "unknown field | {`nhsNumber`: `NHS`, `legalBasis`: `B`, `reason`: `R`, `name`: `X`} | name"
+            })
     void badErasuresAre400NamingTheFieldAndEraseNothing(String why, String json, String field) {
         Parties p = scenario.parties();
         Child child = Child.byNhsNumber();
         scenario.request(p.requesterPractitioner(), child.requestBody(p));
         long events = events();
 
-        Response response = http.as(Scenario.ADMIN).post(ERASURE, json.replace('`', '"')
-                .replace("NHS", child.nhsNumber()).replace("LONG", "r".repeat(501)));
+        Response response = http.as(Scenario.ADMIN)
+                .post(
+                        ERASURE,
+                        json.replace('`', '"').replace("NHS", child.nhsNumber()).replace("LONG", "r".repeat(501)));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.errorFields()).containsExactly(field);
@@ -375,7 +449,10 @@ class SubjectDetailsIT extends IntegrationTest {
         }
         assertThat(events("SubjectDetailsErased")).isEqualTo(erasures);
         assertThat(keys(child)).isEqualTo(1);
-        assertThat(view(p.requesterPractitioner(), id).path("subject").path("name").asString())
+        assertThat(view(p.requesterPractitioner(), id)
+                        .path("subject")
+                        .path("name")
+                        .asString())
                 .isEqualTo(child.name());
     }
 
@@ -386,12 +463,15 @@ class SubjectDetailsIT extends IntegrationTest {
         scenario.request(p.requesterPractitioner(), child.requestBody(p));
         String key = UUID.randomUUID().toString();
 
-        Response first = http.as(Scenario.ADMIN).header("Idempotency-Key", key)
+        Response first = http.as(Scenario.ADMIN)
+                .header("Idempotency-Key", key)
                 .post(ERASURE, child.erasure(LEGAL_BASIS, REASON));
         long events = events();
-        Response retry = http.as(Scenario.ADMIN).header("Idempotency-Key", key)
+        Response retry = http.as(Scenario.ADMIN)
+                .header("Idempotency-Key", key)
                 .post(ERASURE, child.erasure(LEGAL_BASIS, REASON));
-        Response otherBody = http.as(Scenario.ADMIN).header("Idempotency-Key", key)
+        Response otherBody = http.as(Scenario.ADMIN)
+                .header("Idempotency-Key", key)
                 .post(ERASURE, child.erasure(LEGAL_BASIS, "Another reason"));
 
         assertThat(first.status()).isEqualTo(200);
@@ -400,8 +480,9 @@ class SubjectDetailsIT extends IntegrationTest {
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(otherBody.status()).isEqualTo(422);
         assertThat(events()).isEqualTo(events);
-        assertThat(jdbc.queryForObject("select body from idempotency_key where idempotency_key = ?", byte[].class,
-                key)).asString(StandardCharsets.UTF_8).doesNotContain(child.nhsNumber());
+        assertThat(jdbc.queryForObject("select body from idempotency_key where idempotency_key = ?", byte[].class, key))
+                .asString(StandardCharsets.UTF_8)
+                .doesNotContain(child.nhsNumber());
     }
 
     @Test
@@ -435,17 +516,29 @@ class SubjectDetailsIT extends IntegrationTest {
         assertThat(old.has("subjectDetails")).isFalse();
         assertThat(now.subjectDetails()).isNotNull();
         assertThat(before.subjectDetails()).isNull();
-        assertThat(before).isEqualTo(new InformationRequested(now.requestId(), now.requestingAgencyId(),
-                now.holdingAgencyId(), now.subjectPseudonym(), now.subjectKind(), now.caseReference(), now.purpose(),
-                now.purposeDetail(), now.lawfulBasis(), now.consent(), now.urgency(), now.informationSought(),
-                now.requestedAt(), now.dueBy()));
+        assertThat(before)
+                .isEqualTo(new InformationRequested(
+                        now.requestId(),
+                        now.requestingAgencyId(),
+                        now.holdingAgencyId(),
+                        now.subjectPseudonym(),
+                        now.subjectKind(),
+                        now.caseReference(),
+                        now.purpose(),
+                        now.purposeDetail(),
+                        now.lawfulBasis(),
+                        now.consent(),
+                        now.urgency(),
+                        now.informationSought(),
+                        now.requestedAt(),
+                        now.dueBy()));
     }
 
     // ---------------------------------------------------------------- helpers
 
     private InformationRequested deserialize(byte[] payload, Map<String, Object> row) {
-        return eventSerializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class,
-                (String) row.get("payload_type"), (String) row.get("payload_revision")));
+        return eventSerializer.deserialize(new SimpleSerializedObject<>(
+                payload, byte[].class, (String) row.get("payload_type"), (String) row.get("payload_revision")));
     }
 
     private JsonNode view(Credentials reader, String id) {
@@ -472,8 +565,9 @@ class SubjectDetailsIT extends IntegrationTest {
     }
 
     private Instant lastUsed(String pseudonym) {
-        return jdbc.queryForObject("select last_used_at from subject_key where pseudonym = ?",
-                Timestamp.class, pseudonym).toInstant();
+        return jdbc.queryForObject(
+                        "select last_used_at from subject_key where pseudonym = ?", Timestamp.class, pseudonym)
+                .toInstant();
     }
 
     private long keys() {
@@ -481,26 +575,30 @@ class SubjectDetailsIT extends IntegrationTest {
     }
 
     private long keys(Child child) {
-        return jdbc.queryForObject("select count(*) from subject_key where pseudonym = ?", Long.class,
-                pseudonymOf(child));
+        return jdbc.queryForObject(
+                "select count(*) from subject_key where pseudonym = ?", Long.class, pseudonymOf(child));
     }
 
     private String pseudonymOf(Child child) {
-        return child.nhsNumber() != null ? pseudonyms.of(NhsNumber.parse(child.nhsNumber()).orElseThrow())
+        return child.nhsNumber() != null
+                ? pseudonyms.of(NhsNumber.parse(child.nhsNumber()).orElseThrow())
                 : pseudonyms.ofLocalReference(child.agencyId(), child.localReference());
     }
 
     /** A child of the test's own: every identifier made up and registered by the test support. */
-    private record Child(String nhsNumber, String localReference, String agencyId, String name,
-                         LocalDate dateOfBirth) {
+    private record Child(String nhsNumber, String localReference, String agencyId, String name, LocalDate dateOfBirth) {
 
         static Child byNhsNumber() {
-            return new Child(Scenario.uniqueNhsNumber(), null, null, Scenario.uniqueName(),
-                    Scenario.uniqueDateOfBirth());
+            return new Child(
+                    Scenario.uniqueNhsNumber(), null, null, Scenario.uniqueName(), Scenario.uniqueDateOfBirth());
         }
 
         static Child byLocalReference(String agencyId) {
-            return new Child(null, Scenario.uniqueLocalReference(), agencyId, Scenario.uniqueName(),
+            return new Child(
+                    null,
+                    Scenario.uniqueLocalReference(),
+                    agencyId,
+                    Scenario.uniqueName(),
                     Scenario.uniqueDateOfBirth());
         }
 
@@ -524,8 +622,12 @@ class SubjectDetailsIT extends IntegrationTest {
         }
 
         Map<String, Object> erasure(String legalBasis, String reason) {
-            return erasureOf(nhsNumber != null ? Map.of("nhsNumber", nhsNumber)
-                    : Map.of("localReference", localReference, "agencyId", agencyId), legalBasis, reason);
+            return erasureOf(
+                    nhsNumber != null
+                            ? Map.of("nhsNumber", nhsNumber)
+                            : Map.of("localReference", localReference, "agencyId", agencyId),
+                    legalBasis,
+                    reason);
         }
 
         static Map<String, Object> erasureOf(Map<String, Object> subject, String legalBasis, String reason) {

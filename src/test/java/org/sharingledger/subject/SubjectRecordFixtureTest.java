@@ -4,7 +4,6 @@ import static org.sharingledger.support.RuleMatchers.invalidInputOn;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,11 +48,18 @@ class SubjectRecordFixtureTest {
     @Test
     void theLedgerItselfErasesWhenTheRetentionPeriodEnds() {
         fixture.givenNoPriorActivity()
-                .when(new EraseSubjectDetails(PSEUDONYM, Actor.SYSTEM, "Retention period ended (P8Y)",
-                        "No request carried this child's personal details after 2002-01-31T10:00:00Z.", true,
+                .when(new EraseSubjectDetails(
+                        PSEUDONYM,
+                        Actor.SYSTEM,
+                        "Retention period ended (P8Y)",
+                        "No request carried this child's personal details after 2002-01-31T10:00:00Z.",
+                        true,
                         ERASED_AT))
-                .expectEvents(new SubjectDetailsErased(PSEUDONYM, "Retention period ended (P8Y)",
-                        "No request carried this child's personal details after 2002-01-31T10:00:00Z.", ERASED_AT));
+                .expectEvents(new SubjectDetailsErased(
+                        PSEUDONYM,
+                        "Retention period ended (P8Y)",
+                        "No request carried this child's personal details after 2002-01-31T10:00:00Z.",
+                        ERASED_AT));
     }
 
     @Test

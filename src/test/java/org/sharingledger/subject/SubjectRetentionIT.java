@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http;
 import org.sharingledger.support.IntegrationTest;
@@ -41,9 +40,12 @@ class SubjectRetentionIT extends IntegrationTest {
         assertThat(subject.path("erased").asBoolean()).isTrue();
         assertThat(subject.path("erasedAt").isNull()).isFalse();
         assertThat(view(p, expired).path("history")).isEqualTo(historyBefore);
-        assertThat(view(p, recent).path("subject").path("name").isString()).as("used recently: kept").isTrue();
-        assertThat(jdbc.queryForObject("select count(*) from subject_key where pseudonym = ?", Long.class,
-                pseudonymOf(expired))).isZero();
+        assertThat(view(p, recent).path("subject").path("name").isString())
+                .as("used recently: kept")
+                .isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from subject_key where pseudonym = ?", Long.class, pseudonymOf(expired)))
+                .isZero();
 
         Map<String, Object> event = jdbc.queryForMap("""
                 select convert_from(payload, 'UTF8') as payload, convert_from(meta_data, 'UTF8') as meta_data
@@ -51,7 +53,10 @@ class SubjectRetentionIT extends IntegrationTest {
         JsonNode payload = Http.JSON.readTree((String) event.get("payload"));
         assertThat(payload.path("legalBasis").asString()).isEqualTo("Retention period ended (P8Y)");
         assertThat(payload.path("reason").asString()).contains(lastUsed.toString());
-        assertThat(Http.JSON.readTree((String) event.get("meta_data")).path("actor.username").asString())
+        assertThat(Http.JSON
+                        .readTree((String) event.get("meta_data"))
+                        .path("actor.username")
+                        .asString())
                 .isEqualTo("system");
     }
 
@@ -67,8 +72,11 @@ class SubjectRetentionIT extends IntegrationTest {
 
         assertThat(view(p, first).path("subject").path("name").isString()).isTrue();
         assertThat(view(p, again).path("subject").path("name").isString()).isTrue();
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, "subject:" + pseudonymOf(first))).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier = ?",
+                        Long.class,
+                        "subject:" + pseudonymOf(first)))
+                .isZero();
     }
 
     @Test
@@ -82,8 +90,11 @@ class SubjectRetentionIT extends IntegrationTest {
         retention.eraseExpired();
 
         assertThat(events()).isEqualTo(events);
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, "subject:" + pseudonymOf(expired))).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier = ?",
+                        Long.class,
+                        "subject:" + pseudonymOf(expired)))
+                .isEqualTo(1);
     }
 
     private String request(Parties p, String nhsNumber) {
@@ -98,10 +109,16 @@ class SubjectRetentionIT extends IntegrationTest {
 
     /** As if no request had carried the child's details for that many years (and a day). */
     private Instant usedYearsAgo(String requestId, int years) {
-        Instant then = LocalDate.now(ZoneOffset.UTC).minusYears(years).minusDays(1).atStartOfDay()
+        Instant then = LocalDate.now(ZoneOffset.UTC)
+                .minusYears(years)
+                .minusDays(1)
+                .atStartOfDay()
                 .toInstant(ZoneOffset.UTC);
-        assertThat(jdbc.update("update subject_key set last_used_at = ? where pseudonym = ?", Timestamp.from(then),
-                pseudonymOf(requestId))).isEqualTo(1);
+        assertThat(jdbc.update(
+                        "update subject_key set last_used_at = ? where pseudonym = ?",
+                        Timestamp.from(then),
+                        pseudonymOf(requestId)))
+                .isEqualTo(1);
         return then;
     }
 
@@ -110,9 +127,11 @@ class SubjectRetentionIT extends IntegrationTest {
     }
 
     private String pseudonymOf(String requestId) {
-        return Http.JSON.readTree(jdbc.queryForObject("""
+        return Http.JSON
+                .readTree(jdbc.queryForObject("""
                 select convert_from(payload, 'UTF8') from domain_event_entry
                 where aggregate_identifier = ? and sequence_number = 0""", String.class, requestId))
-                .path("subjectPseudonym").asString();
+                .path("subjectPseudonym")
+                .asString();
     }
 }

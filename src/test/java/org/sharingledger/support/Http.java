@@ -1,17 +1,16 @@
 package org.sharingledger.support;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,8 +41,8 @@ public final class Http {
     /** Username and password, sent as HTTP Basic. */
     public record Credentials(String username, String password) {
         String authorization() {
-            return "Basic " + Base64.getEncoder()
-                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return "Basic "
+                    + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -67,7 +66,8 @@ public final class Http {
 
         public Response post(String path, Object body) {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-            return send(builder(path).header("Content-Type", "application/json")
+            return send(builder(path)
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(text)));
         }
 
@@ -75,9 +75,13 @@ public final class Http {
         public byte[] postForBytes(String path, Object body) {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);
             try {
-                return CLIENT.send(builder(path).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(text)).build(),
-                        HttpResponse.BodyHandlers.ofByteArray()).body();
+                return CLIENT.send(
+                                builder(path)
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(text))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofByteArray())
+                        .body();
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             } catch (InterruptedException e) {
@@ -127,7 +131,8 @@ public final class Http {
         /** The fields named in a problem detail's errors. */
         public List<String> errorFields() {
             List<String> fields = new ArrayList<>();
-            json().path("errors").forEach(error -> fields.add(error.path("field").asString()));
+            json().path("errors")
+                    .forEach(error -> fields.add(error.path("field").asString()));
             return fields;
         }
 

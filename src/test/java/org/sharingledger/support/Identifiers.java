@@ -20,8 +20,7 @@ public final class Identifiers {
     private static final Pattern NHS_LIKE =
             Pattern.compile("(?<![0-9A-Za-z])(\\d{3})([ -]?)(\\d{3})\\2(\\d{4})(?![0-9A-Za-z])");
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     /** An NHS number, registered in every form it may be written in: plain, with spaces, with hyphens. */
     public static String nhsNumber(String digits) {

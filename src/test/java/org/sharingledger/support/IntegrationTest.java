@@ -1,15 +1,14 @@
 package org.sharingledger.support;
 
-import java.time.Duration;
-import org.assertj.core.api.Assertions;
-import org.awaitility.Awaitility;
-import org.sharingledger.projections.operations.ReadModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
+import java.time.Duration;
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.sharingledger.LedgerApplication;
+import org.sharingledger.projections.operations.ReadModels;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,12 +21,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * same configuration, so the suite shares one application context and one database server; tests stay independent
  * by using agencies and users of their own ({@link Scenario}).
  */
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "ledger.security.bcrypt-strength=4",
-                "ledger.security.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
-                "ledger.due.emergency=PT2S",
-                "spring.main.banner-mode=off"
+            "ledger.security.bcrypt-strength=4",
+            "ledger.security.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
+            "ledger.due.emergency=PT2S",
+            "spring.main.banner-mode=off"
         })
 public abstract class IntegrationTest {
 
@@ -59,16 +60,18 @@ public abstract class IntegrationTest {
 
     /** Waits until the streaming read models (dashboards) have processed every event stored so far. */
     protected void awaitReadModels() {
-        Awaitility.await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                        Assertions.assertThat(readModels.all()).as("read models")
-                                .allMatch(status -> status.lag() == 0));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> Assertions.assertThat(readModels.all())
+                        .as("read models")
+                        .allMatch(status -> status.lag() == 0));
     }
 
     /** How many events the store holds of a type (its simple class name). */
     protected long events(String type) {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like ?", Long.class,
-                "%." + type);
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where payload_type like ?", Long.class, "%." + type);
     }
 
     protected long events() {

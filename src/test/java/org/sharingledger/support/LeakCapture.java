@@ -1,11 +1,10 @@
 package org.sharingledger.support;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A Logback appender that records every log line, formatted with its logger, thread, context (MDC) and any stack

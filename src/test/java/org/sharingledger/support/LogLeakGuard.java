@@ -2,7 +2,6 @@ package org.sharingledger.support;
 
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -41,6 +40,8 @@ public class LogLeakGuard implements BeforeAllCallback, AfterAllCallback {
     }
 
     private static boolean isTopLevel(ExtensionContext context) {
-        return context.getTestClass().map(type -> !type.isAnnotationPresent(Nested.class)).orElse(false);
+        return context.getTestClass()
+                .map(type -> !type.isAnnotationPresent(Nested.class))
+                .orElse(false);
     }
 }

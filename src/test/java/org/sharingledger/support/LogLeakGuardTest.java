@@ -1,14 +1,13 @@
 package org.sharingledger.support;
 
-import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.List;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,8 +48,10 @@ class LogLeakGuardTest {
         log.info("Looking up {} for the strategy meeting", name);
 
         assertThat(capture.leaks()).hasSize(1);
-        assertThatThrownBy(() -> LogLeakGuard.check(capture.leaks())).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("1 log line(s)").hasMessageNotContaining(name);
+        assertThatThrownBy(() -> LogLeakGuard.check(capture.leaks()))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("1 log line(s)")
+                .hasMessageNotContaining(name);
     }
 
     @Test
@@ -73,7 +74,8 @@ class LogLeakGuardTest {
         assertThat(Identifiers.foundIn("nhs 4010232137 here")).containsExactly("4010232137");
         assertThat(Identifiers.foundIn("nhs 401-023-2137.")).containsExactly("401-023-2137");
         assertThat(Identifiers.foundIn("wrong check digit 4010232138")).isEmpty();
-        assertThat(Identifiers.foundIn("part of a longer number 94010232137 or id a4010232137")).isEmpty();
+        assertThat(Identifiers.foundIn("part of a longer number 94010232137 or id a4010232137"))
+                .isEmpty();
     }
 
     @Test

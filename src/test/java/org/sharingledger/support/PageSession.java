@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.sharingledger.support.Http.Credentials;
 
 /** A person at the web pages: keeps the session cookie, posts forms with their CSRF token, never follows redirects. */
@@ -60,7 +59,8 @@ public class PageSession {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
+        return send(
+                HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
     }
 
     public HttpResponse<String> post(String path, Map<String, String> form) {

@@ -1,6 +1,5 @@
 package org.sharingledger.support;
 
-import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -10,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.sharingledger.support.Http.Credentials;
 
 /**
@@ -24,9 +23,11 @@ public final class Scenario {
     public static final Credentials ADMIN = new Credentials("admin", IntegrationTest.ADMIN_PASSWORD);
     /** A valid NHS number (modulus 11): the NHS's own example. */
     public static final String NHS_NUMBER = Identifiers.nhsNumber("9434765919");
+
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static final String[] GIVEN_NAMES = {"Ellie", "Kayden", "Zoë", "Tyrone", "Aleksandra", "Ibrahim",
-            "Niamh", "Declan", "Priya", "Mason"};
+    private static final String[] GIVEN_NAMES = {
+        "Ellie", "Kayden", "Zoë", "Tyrone", "Aleksandra", "Ibrahim", "Niamh", "Declan", "Priya", "Mason"
+    };
     private static final LocalDate EARLIEST_TEST_BIRTH = LocalDate.of(2010, 1, 1);
 
     private final Http http;
@@ -67,14 +68,15 @@ public final class Scenario {
 
     /** A date of birth between 2010 and 2023 (dates no other test data uses), at random. */
     public static LocalDate uniqueDateOfBirth() {
-        return Identifiers.dateOfBirth(EARLIEST_TEST_BIRTH.plusDays(
-                ThreadLocalRandom.current().nextInt(14 * 365)));
+        return Identifiers.dateOfBirth(
+                EARLIEST_TEST_BIRTH.plusDays(ThreadLocalRandom.current().nextInt(14 * 365)));
     }
 
     /** A requesting agency's own reference for a child, no other test uses. */
     public static String uniqueLocalReference() {
-        return Identifiers.register("LR/" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT) + "/"
-                + Integer.toString(SEQUENCE.incrementAndGet(), 36));
+        return Identifiers.register(
+                "LR/" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT) + "/"
+                        + Integer.toString(SEQUENCE.incrementAndGet(), 36));
     }
 
     public static String unique(String prefix) {
@@ -170,7 +172,6 @@ public final class Scenario {
     }
 
     /** A requesting and a holding agency, with a practitioner in each. */
-    public record Parties(String requester, String holder, Credentials requesterPractitioner,
-                          Credentials holderPractitioner) {
-    }
+    public record Parties(
+            String requester, String holder, Credentials requesterPractitioner, Credentials holderPractitioner) {}
 }

@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** For benchmarks that print figures: the median and 95th percentile of repeated runs, after warm-up. */
 public final class Timing {
 
-    private Timing() {
-    }
+    private Timing() {}
 
     /** Milliseconds {median, p95} of 30 runs after 5 warm-ups. */
     public static double[] medianAndP95(Runnable work) {

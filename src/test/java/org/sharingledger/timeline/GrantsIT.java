@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.Http.Response;
@@ -47,8 +46,8 @@ class GrantsIT extends IntegrationTest {
         assertThat(own.get(0).path("grantedBy").asString()).isEqualTo(trust.username());
         assertThat(own.toString()).doesNotContain("9434765919").doesNotContain("943 476 5919");
         assertThat(http.as(trust).get("/api/timeline-grants").json())
-                .extracting(g -> g.path("reviewer").asString()).contains(reviewer.username(),
-                        otherReviewer.username());
+                .extracting(g -> g.path("reviewer").asString())
+                .contains(reviewer.username(), otherReviewer.username());
         assertThat(events("TimelineAccessGranted")).isPositive();
     }
 
@@ -56,14 +55,16 @@ class GrantsIT extends IntegrationTest {
     void aRevokedGrantIsShownRevokedAndCannotBeRevokedAgain() {
         Credentials trust = scenario.user(null, "TRUST_REVIEWER");
         Credentials reviewer = scenario.user(null, "CASE_REVIEWER");
-        String grantId = http.as(trust).post("/api/timeline-grants", grant(reviewer.username())).field("grantId");
+        String grantId = http.as(trust)
+                .post("/api/timeline-grants", grant(reviewer.username()))
+                .field("grantId");
 
-        Response revoked = http.as(trust).post("/api/timeline-grants/" + grantId + "/revocation",
-                Map.of("reason", "Review panel concluded"));
-        Response again = http.as(trust).post("/api/timeline-grants/" + grantId + "/revocation",
-                Map.of("reason", "again"));
-        Response unknown = http.as(trust).post("/api/timeline-grants/" + UUID.randomUUID() + "/revocation",
-                Map.of("reason", "x"));
+        Response revoked = http.as(trust)
+                .post("/api/timeline-grants/" + grantId + "/revocation", Map.of("reason", "Review panel concluded"));
+        Response again =
+                http.as(trust).post("/api/timeline-grants/" + grantId + "/revocation", Map.of("reason", "again"));
+        Response unknown =
+                http.as(trust).post("/api/timeline-grants/" + UUID.randomUUID() + "/revocation", Map.of("reason", "x"));
 
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(again.status()).isEqualTo(409);
@@ -91,16 +92,23 @@ class GrantsIT extends IntegrationTest {
         halfLocal.put("localReference", "L-1");
         long before = events();
 
-        assertThat(http.as(trust).post("/api/timeline-grants", twoSubjects).errorFields()).containsExactly("subject");
-        assertThat(http.as(trust).post("/api/timeline-grants", noSubject).errorFields()).containsExactly("subject");
+        assertThat(http.as(trust).post("/api/timeline-grants", twoSubjects).errorFields())
+                .containsExactly("subject");
+        assertThat(http.as(trust).post("/api/timeline-grants", noSubject).errorFields())
+                .containsExactly("subject");
         assertThat(http.as(trust).post("/api/timeline-grants", badNumber).errorFields())
                 .containsExactly("nhsNumber");
-        assertThat(http.as(trust).post("/api/timeline-grants", past).errorFields()).containsExactly("validUntil");
+        assertThat(http.as(trust).post("/api/timeline-grants", past).errorFields())
+                .containsExactly("validUntil");
         assertThat(http.as(trust).post("/api/timeline-grants", halfLocal).errorFields())
                 .containsExactly("agencyId");
-        assertThat(http.as(trust).post("/api/timeline-grants", grant(notAReviewer.username())).errorFields())
+        assertThat(http.as(trust)
+                        .post("/api/timeline-grants", grant(notAReviewer.username()))
+                        .errorFields())
                 .containsExactly("reviewer");
-        assertThat(http.as(trust).post("/api/timeline-grants", grant("nobody-at-all")).errorFields())
+        assertThat(http.as(trust)
+                        .post("/api/timeline-grants", grant("nobody-at-all"))
+                        .errorFields())
                 .containsExactly("reviewer");
         assertThat(events()).isEqualTo(before);
     }
@@ -111,11 +119,19 @@ class GrantsIT extends IntegrationTest {
         Credentials reviewer = scenario.user(null, "CASE_REVIEWER");
         long denied = events("AccessDenied");
 
-        assertThat(http.as(p.requesterPractitioner()).post("/api/timeline-grants", grant(reviewer.username()))
-                .status()).isEqualTo(403);
-        assertThat(http.as(reviewer).post("/api/timeline-grants", grant(reviewer.username())).status())
-                .as("a reviewer cannot grant themselves").isEqualTo(403);
-        assertThat(http.as(p.requesterPractitioner()).get("/api/timeline-grants").status()).isEqualTo(403);
+        assertThat(http.as(p.requesterPractitioner())
+                        .post("/api/timeline-grants", grant(reviewer.username()))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.as(reviewer)
+                        .post("/api/timeline-grants", grant(reviewer.username()))
+                        .status())
+                .as("a reviewer cannot grant themselves")
+                .isEqualTo(403);
+        assertThat(http.as(p.requesterPractitioner())
+                        .get("/api/timeline-grants")
+                        .status())
+                .isEqualTo(403);
         assertThat(events("AccessDenied")).isEqualTo(denied + 3);
     }
 }

@@ -1,11 +1,10 @@
 package org.sharingledger.timeline;
 
-import org.assertj.core.api.Assertions;
 import static org.sharingledger.support.RuleMatchers.invalidInputOn;
 
 import java.time.Instant;
 import java.util.List;
-
+import org.assertj.core.api.Assertions;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,8 @@ class TimelineGrantFixtureTest {
     @Test
     void theTrustGrantsAReviewerAccessUntilADate() {
         fixture.givenNoPriorActivity()
-                .when(new GrantTimelineAccess("g1", "reviewer", "SCR Child A", "Serious case review", UNTIL, CHILD,
-                        NOW))
+                .when(new GrantTimelineAccess(
+                        "g1", "reviewer", "SCR Child A", "Serious case review", UNTIL, CHILD, NOW))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(granted());
     }
@@ -80,8 +79,7 @@ class TimelineGrantFixtureTest {
     }
 
     private static RecordTimelineQuery query(Actor actor, TimelineSubject subject, Instant at) {
-        return new RecordTimelineQuery("g1", actor, subject, null, "chronology", "json", List.of("police", "csc"),
-                at);
+        return new RecordTimelineQuery("g1", actor, subject, null, "chronology", "json", List.of("police", "csc"), at);
     }
 
     private static final Actor REVIEWER = new Actor("reviewer", null, List.of(Role.CASE_REVIEWER));
@@ -90,15 +88,23 @@ class TimelineGrantFixtureTest {
     void theGrantsReviewerQueriesItsSubjectAndTheQueryIsRecorded() {
         fixture.given(granted())
                 .when(query(REVIEWER, CHILD, NOW.plusSeconds(60)))
-                .expectEvents(new TimelineQueried("g1", "reviewer", "SCR Child A", CHILD, null, "chronology", "json",
-                        List.of("police", "csc"), NOW.plusSeconds(60)));
+                .expectEvents(new TimelineQueried(
+                        "g1",
+                        "reviewer",
+                        "SCR Child A",
+                        CHILD,
+                        null,
+                        "chronology",
+                        "json",
+                        List.of("police", "csc"),
+                        NOW.plusSeconds(60)));
     }
 
     @Test
     void cannotQueryAnotherSubjectUnderTheGrant() {
         fixture.given(granted())
-                .when(query(REVIEWER, TimelineSubject.child(SubjectKind.NHS_NUMBER, "b".repeat(64)),
-                        NOW.plusSeconds(60)))
+                .when(query(
+                        REVIEWER, TimelineSubject.child(SubjectKind.NHS_NUMBER, "b".repeat(64)), NOW.plusSeconds(60)))
                 .expectException(NotPermitted.class)
                 .expectNoEvents();
     }
@@ -137,12 +143,13 @@ class TimelineGrantFixtureTest {
 
     @Test
     void aGrantForAChildCoversOnlyThatChildAndACaseGrantOnlyThatCase() {
-        Assertions.assertThat(CHILD.covers(TimelineSubject.child(SubjectKind.NHS_NUMBER,
-                "a".repeat(64)))).isTrue();
-        Assertions.assertThat(CHILD.covers(TimelineSubject.child(SubjectKind.NHS_NUMBER,
-                "b".repeat(64)))).isFalse();
-        Assertions.assertThat(CHILD.covers(TimelineSubject.caseReference("CSC-1"))).isFalse();
-        Assertions.assertThat(TimelineSubject.caseReference("CSC-1")
-                .covers(TimelineSubject.caseReference("CSC-1"))).isTrue();
+        Assertions.assertThat(CHILD.covers(TimelineSubject.child(SubjectKind.NHS_NUMBER, "a".repeat(64))))
+                .isTrue();
+        Assertions.assertThat(CHILD.covers(TimelineSubject.child(SubjectKind.NHS_NUMBER, "b".repeat(64))))
+                .isFalse();
+        Assertions.assertThat(CHILD.covers(TimelineSubject.caseReference("CSC-1")))
+                .isFalse();
+        Assertions.assertThat(TimelineSubject.caseReference("CSC-1").covers(TimelineSubject.caseReference("CSC-1")))
+                .isTrue();
     }
 }

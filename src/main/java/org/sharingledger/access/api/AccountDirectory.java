@@ -1,8 +1,7 @@
 package org.sharingledger.access.api;
 
-import org.sharingledger.kernel.Actor;
-
 import java.util.Optional;
+import org.sharingledger.kernel.Actor;
 
 /** Looks up a user account: who they are, their agency and roles. */
 public interface AccountDirectory {

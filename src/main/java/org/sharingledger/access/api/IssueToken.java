@@ -1,9 +1,11 @@
 package org.sharingledger.access.api;
 
 import java.time.Instant;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record IssueToken(@TargetAggregateIdentifier String username, String tokenId, String name, Instant expiresAt,
-                         Instant recordedAt) {
-}
+public record IssueToken(
+        @TargetAggregateIdentifier String username,
+        String tokenId,
+        String name,
+        Instant expiresAt,
+        Instant recordedAt) {}

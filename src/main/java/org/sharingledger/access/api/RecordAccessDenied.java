@@ -1,12 +1,15 @@
 package org.sharingledger.access.api;
 
-import org.sharingledger.kernel.Role;
-
 import java.time.Instant;
 import java.util.List;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.sharingledger.kernel.Role;
 
-public record RecordAccessDenied(@TargetAggregateIdentifier String username, String agencyId, List<Role> roles,
-                                 String method, String path, String reason, Instant recordedAt) {
-}
+public record RecordAccessDenied(
+        @TargetAggregateIdentifier String username,
+        String agencyId,
+        List<Role> roles,
+        String method,
+        String path,
+        String reason,
+        Instant recordedAt) {}

@@ -1,9 +1,7 @@
 package org.sharingledger.access.api;
 
 import java.time.Instant;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RevokeToken(@TargetAggregateIdentifier String username, String tokenId, String revokedBy,
-                          Instant recordedAt) {
-}
+public record RevokeToken(
+        @TargetAggregateIdentifier String username, String tokenId, String revokedBy, Instant recordedAt) {}

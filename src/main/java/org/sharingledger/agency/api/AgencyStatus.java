@@ -2,5 +2,6 @@ package org.sharingledger.agency.api;
 
 /** A signatory stays SIGNED until it withdraws; its history stays after that. */
 public enum AgencyStatus {
-    SIGNED, WITHDRAWN
+    SIGNED,
+    WITHDRAWN
 }

@@ -1,5 +1,4 @@
 package org.sharingledger.agency.api;
 
 /** The person each signatory names as its contact for information sharing. */
-public record NominatedRepresentative(String name, String email) {
-}
+public record NominatedRepresentative(String name, String email) {}

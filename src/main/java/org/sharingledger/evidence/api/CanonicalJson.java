@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,8 +18,7 @@ public final class CanonicalJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     public static byte[] bytes(JsonNode node) {
         return MAPPER.writeValueAsBytes(sorted(node));

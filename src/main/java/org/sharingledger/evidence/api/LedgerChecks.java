@@ -1,7 +1,6 @@
 package org.sharingledger.evidence.api;
 
 import java.util.Optional;
-
 import org.sharingledger.evidence.api.Proofs.SignedCheckpoint;
 
 /** What the Trust's pages ask of the evidence: verify the whole ledger now, and the checkpoint to publish. */

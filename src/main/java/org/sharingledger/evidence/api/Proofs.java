@@ -17,14 +17,17 @@ public record Proofs(SignedCheckpoint checkpoint, Map<Long, InclusionProof> byPo
      * at {@code signedAt}; {@code statement} is the signed note itself (c2sp.org/tlog-checkpoint), checkable with
      * {@code verifierKey}, whose {@code keyFingerprint} can be read aloud and compared.
      */
-    public record SignedCheckpoint(long treeSize, String rootHash, Instant signedAt, String statement,
-                                   String verifierKey, String keyFingerprint) {
-    }
+    public record SignedCheckpoint(
+            long treeSize,
+            String rootHash,
+            Instant signedAt,
+            String statement,
+            String verifierKey,
+            String keyFingerprint) {}
 
     /**
      * RFC 9162 inclusion proof: the event's hash (base64) is leaf {@code leafIndex} of the tree of {@code treeSize}
      * leaves, and the audit path (base64 hashes, bottom up) leads from it to the checkpoint's root.
      */
-    public record InclusionProof(String eventHash, long leafIndex, long treeSize, List<String> auditPath) {
-    }
+    public record InclusionProof(String eventHash, long leafIndex, long treeSize, List<String> auditPath) {}
 }

@@ -1,6 +1,7 @@
 package org.sharingledger.evidence.api;
 
 import java.nio.charset.StandardCharsets;
+
 /**
  * The ledger's signature on an export. {@code digest} is the SHA-256 (base64) of the export's canonical bytes without
  * its seal; {@code signature} is Ed25519 (base64) over the line {@code "sharing-ledger export seal v1\n" + digest +

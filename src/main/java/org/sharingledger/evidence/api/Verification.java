@@ -15,17 +15,30 @@ import java.util.List;
  * @param problems             what is wrong and where, in store order (at most 1,000)
  * @param problemsNotListed    further problems beyond that limit
  */
-public record Verification(boolean verified, long events, long eventsPerSecond, CheckpointSummary checkpoint,
-                           long checkpoints, long uncheckpointedEvents, List<Problem> problems, long problemsNotListed,
-                           Instant checkedAt, long durationMillis, String verifierKey) {
+public record Verification(
+        boolean verified,
+        long events,
+        long eventsPerSecond,
+        CheckpointSummary checkpoint,
+        long checkpoints,
+        long uncheckpointedEvents,
+        List<Problem> problems,
+        long problemsNotListed,
+        Instant checkedAt,
+        long durationMillis,
+        String verifierKey) {
 
     /** A signed checkpoint: the Merkle tree over the first {@code treeSize} events had this root at this time. */
-    public record CheckpointSummary(long treeSize, String rootHash, Instant signedAt) {
-    }
+    public record CheckpointSummary(long treeSize, String rootHash, Instant signedAt) {}
 
     /** One thing wrong: its kind, where (store position, stream, sequence) and a sentence saying what. */
-    public record Problem(Kind kind, Long position, String aggregateIdentifier, Long sequenceNumber, String detail) {
-    }
+    public record Problem(Kind kind, Long position, String aggregateIdentifier, Long sequenceNumber, String detail) {}
 
-    public enum Kind { MODIFIED, MISSING, INSERTED, OUT_OF_ORDER, CHECKPOINT_MISMATCH }
+    public enum Kind {
+        MODIFIED,
+        MISSING,
+        INSERTED,
+        OUT_OF_ORDER,
+        CHECKPOINT_MISMATCH
+    }
 }

@@ -1,17 +1,16 @@
 package org.sharingledger.evidence.cli;
 
-import java.util.HashMap;
-import java.io.Serial;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Serial;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.sharingledger.evidence.ExportVerifier;
 import org.sharingledger.evidence.LedgerDatabase;
 import org.sharingledger.evidence.LedgerKey;
@@ -43,8 +42,7 @@ public final class EvidenceCommands {
                   Check an exported timeline offline against a published checkpoint statement.
             """;
 
-    private EvidenceCommands() {
-    }
+    private EvidenceCommands() {}
 
     public static boolean handles(String[] args) {
         return args.length > 0 && (args[0].equals("verify") || args[0].equals("verify-export"));
@@ -79,24 +77,36 @@ public final class EvidenceCommands {
     private static int verify(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
             throws IOException {
         Options options = Options.parse(args, 0, List.of("--key"), List.of("--json"));
-        Path dataDir = Path.of(env.getOrDefault("LEDGER_DATA_DIR", "data")).toAbsolutePath().normalize();
-        VerifierKey key = options.value("--key") != null ? VerifierKey.parse(options.value("--key"))
-                : LedgerKey.load(env.getOrDefault("LEDGER_ORIGIN", "sharing-ledger"),
-                env.getOrDefault("LEDGER_SIGNING_KEY", ""), env.containsKey("SPRING_DATASOURCE_URL"),
-                dataDir).verifier();
+        Path dataDir = Path.of(env.getOrDefault("LEDGER_DATA_DIR", "data"))
+                .toAbsolutePath()
+                .normalize();
+        VerifierKey key = options.value("--key") != null
+                ? VerifierKey.parse(options.value("--key"))
+                : LedgerKey.load(
+                                env.getOrDefault("LEDGER_ORIGIN", "sharing-ledger"),
+                                env.getOrDefault("LEDGER_SIGNING_KEY", ""),
+                                env.containsKey("SPRING_DATASOURCE_URL"),
+                                dataDir)
+                        .verifier();
         err.println("Verifying with key " + key.name() + " (fingerprint " + key.fingerprint() + ")");
-        try (LedgerDatabase database = LedgerDatabase.open(env.get("SPRING_DATASOURCE_URL"),
-                env.get("SPRING_DATASOURCE_USERNAME"), env.get("SPRING_DATASOURCE_PASSWORD"), dataDir)) {
+        try (LedgerDatabase database = LedgerDatabase.open(
+                env.get("SPRING_DATASOURCE_URL"),
+                env.get("SPRING_DATASOURCE_USERNAME"),
+                env.get("SPRING_DATASOURCE_PASSWORD"),
+                dataDir)) {
             long started = System.nanoTime();
             Verification result = new LedgerVerifier(database.dataSource(), key, Clock.systemUTC())
                     .verify((done, total) -> {
                         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
-                        err.printf("\r  %,d of %,d events (%d%%), %,.0f events/s   ", done, total,
-                                total == 0 ? 100 : done * 100 / total, done / seconds);
+                        err.printf(
+                                "\r  %,d of %,d events (%d%%), %,.0f events/s   ",
+                                done, total, total == 0 ? 100 : done * 100 / total, done / seconds);
                     });
             err.println();
             if (options.flag("--json")) {
-                out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                out.println(JsonMapper.builder()
+                        .enable(SerializationFeature.INDENT_OUTPUT)
+                        .build()
                         .writeValueAsString(result));
             } else {
                 print(result, out);
@@ -107,21 +117,36 @@ public final class EvidenceCommands {
 
     static void print(Verification result, PrintStream out) {
         if (result.verified()) {
-            out.printf("verified: %,d events, checkpoint %s%n", result.events(), result.checkpoint() == null
-                    ? "none yet" : String.format("of %,d events signed %s (root %s)", result.checkpoint().treeSize(),
-                    result.checkpoint().signedAt(), result.checkpoint().rootHash()));
+            out.printf(
+                    "verified: %,d events, checkpoint %s%n",
+                    result.events(),
+                    result.checkpoint() == null
+                            ? "none yet"
+                            : String.format(
+                                    "of %,d events signed %s (root %s)",
+                                    result.checkpoint().treeSize(),
+                                    result.checkpoint().signedAt(),
+                                    result.checkpoint().rootHash()));
         } else {
-            out.printf("NOT VERIFIED: %,d problem(s) among %,d events%n",
+            out.printf(
+                    "NOT VERIFIED: %,d problem(s) among %,d events%n",
                     result.problems().size() + result.problemsNotListed(), result.events());
             for (Verification.Problem problem : result.problems()) {
-                out.printf("  %s at position %s, stream %s, sequence %s: %s%n", problem.kind(),
+                out.printf(
+                        "  %s at position %s, stream %s, sequence %s: %s%n",
+                        problem.kind(),
                         problem.position() == null ? "-" : problem.position(),
                         problem.aggregateIdentifier() == null ? "-" : problem.aggregateIdentifier(),
-                        problem.sequenceNumber() == null ? "-" : problem.sequenceNumber(), problem.detail());
+                        problem.sequenceNumber() == null ? "-" : problem.sequenceNumber(),
+                        problem.detail());
             }
         }
-        out.printf("%,d events in %,d ms: %,d events/s; %,d signed checkpoints; %,d events since the latest%n",
-                result.events(), result.durationMillis(), result.eventsPerSecond(), result.checkpoints(),
+        out.printf(
+                "%,d events in %,d ms: %,d events/s; %,d signed checkpoints; %,d events since the latest%n",
+                result.events(),
+                result.durationMillis(),
+                result.eventsPerSecond(),
+                result.checkpoints(),
                 result.uncheckpointedEvents());
     }
 
@@ -129,12 +154,15 @@ public final class EvidenceCommands {
         Options options = Options.parse(args, 2, List.of("--key", "--consistency"), List.of());
         String export = Files.readString(Path.of(options.positional(0)), StandardCharsets.UTF_8);
         String statement = Files.readString(Path.of(options.positional(1)), StandardCharsets.UTF_8);
-        String consistency = options.value("--consistency") == null ? null
+        String consistency = options.value("--consistency") == null
+                ? null
                 : Files.readString(Path.of(options.value("--consistency")), StandardCharsets.UTF_8);
         ExportVerifier.Result result = ExportVerifier.check(export, statement, options.value("--key"), consistency);
         result.findings().forEach(out::println);
-        out.println(result.verified() ? "verified: this export is authentic and every event in it is in the "
-                + "published ledger" : "NOT VERIFIED");
+        out.println(
+                result.verified()
+                        ? "verified: this export is authentic and every event in it is in the " + "published ledger"
+                        : "NOT VERIFIED");
         return result.verified() ? 0 : 1;
     }
 
@@ -183,6 +211,7 @@ public final class EvidenceCommands {
 
         @Serial
         private static final long serialVersionUID = 1L;
+
         UsageException(String message) {
             super(message);
         }

@@ -16,7 +16,10 @@ public class InvalidInput extends RuntimeException {
     }
 
     public InvalidInput(List<FieldProblem> problems) {
-        super(problems.isEmpty() ? "invalid input" : problems.get(0).field() + " " + problems.get(0).message());
+        super(
+                problems.isEmpty()
+                        ? "invalid input"
+                        : problems.get(0).field() + " " + problems.get(0).message());
         this.problems = List.copyOf(problems);
     }
 
@@ -25,6 +28,5 @@ public class InvalidInput extends RuntimeException {
     }
 
     /** One field's problem, as shown in a problem detail's {@code errors}. */
-    public record FieldProblem(String field, String message) {
-    }
+    public record FieldProblem(String field, String message) {}
 }

@@ -1,15 +1,13 @@
 package org.sharingledger.platform.storage;
 
-import java.time.Duration;
-import java.sql.SQLException;
-import java.util.List;
-
-import javax.sql.DataSource;
-
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
-import org.axonframework.common.transaction.TransactionManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.ConfigurerModule;
@@ -22,8 +20,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.sharingledger.kernel.ActorMetaData;
-import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -108,8 +106,8 @@ class AxonStorageConfiguration {
     /** A failing event handler must stop its processor and retry, never skip the event. */
     @Bean
     ConfigurerModule stopOnErrors(ReadModelFailures failures) {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDefaultListenerInvocationErrorHandler(c -> new StopOnErrorHandler(failures)));
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerDefaultListenerInvocationErrorHandler(c -> new StopOnErrorHandler(failures)));
     }
 
     /**
@@ -120,7 +118,8 @@ class AxonStorageConfiguration {
     @Bean
     Jackson3SerializerCustomizer axonTokenTypes() {
         return mapper -> mapper.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
-                .allowIfSubType("org.axonframework.").build());
+                .allowIfSubType("org.axonframework.")
+                .build());
     }
 
     /** Who did it and under which correlation id travel from each command into the events it causes. */
@@ -148,9 +147,11 @@ class AxonStorageConfiguration {
 
     /** Started and stopped by Axon's lifecycle, after the aggregates it calls back are registered. */
     @Bean
-    DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, Configuration configuration,
-                                    @Qualifier("eventSerializer") Serializer serializer,
-                                    TransactionManager transactionManager) {
+    DbSchedulerDeadlineManager deadlineManager(
+            Scheduler scheduler,
+            Configuration configuration,
+            @Qualifier("eventSerializer") Serializer serializer,
+            TransactionManager transactionManager) {
         return DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))

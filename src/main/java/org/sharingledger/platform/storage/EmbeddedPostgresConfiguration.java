@@ -1,7 +1,8 @@
 package org.sharingledger.platform.storage;
 
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -9,12 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -49,8 +47,11 @@ class EmbeddedPostgresConfiguration {
                 // The server's own log goes to our console: never with statements (they carry payloads).
                 .setServerConfig("log_min_error_statement", "panic")
                 .start();
-        log.info("Embedded PostgreSQL started on port {} with its data in {} ({} ms)",
-                port, dir, Duration.between(started, Instant.now()).toMillis());
+        log.info(
+                "Embedded PostgreSQL started on port {} with its data in {} ({} ms)",
+                port,
+                dir,
+                Duration.between(started, Instant.now()).toMillis());
         return postgres;
     }
 
@@ -86,8 +87,10 @@ class EmbeddedPostgresConfiguration {
         try (ServerSocket socket = new ServerSocket(configured, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new IllegalStateException("Port " + configured + " for the embedded database is already in use. "
-                    + "Set LEDGER_EMBEDDED_PORT to a free port, or leave it unset (0) to pick one.", e);
+            throw new IllegalStateException(
+                    "Port " + configured + " for the embedded database is already in use. "
+                            + "Set LEDGER_EMBEDDED_PORT to a free port, or leave it unset (0) to pick one.",
+                    e);
         }
     }
 
@@ -112,7 +115,10 @@ class EmbeddedPostgresConfiguration {
         ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(process -> {
             log.warn("A PostgreSQL server (pid {}) from an earlier run still holds {}: stopping it", pid, dataDir);
             try {
-                new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+                new ProcessBuilder("kill", "-INT", Long.toString(pid))
+                        .inheritIO()
+                        .start()
+                        .waitFor();
                 process.onExit().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 log.warn("Fast shutdown of pid {} did not finish; killing it", pid);

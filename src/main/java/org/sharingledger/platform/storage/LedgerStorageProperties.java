@@ -1,7 +1,6 @@
 package org.sharingledger.platform.storage;
 
 import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

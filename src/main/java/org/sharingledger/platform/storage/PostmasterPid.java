@@ -23,7 +23,9 @@ public record PostmasterPid(long pid, int port) {
         }
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            int port = lines.size() > 3 && !lines.get(3).isBlank() ? Integer.parseInt(lines.get(3).strip()) : 0;
+            int port = lines.size() > 3 && !lines.get(3).isBlank()
+                    ? Integer.parseInt(lines.get(3).strip())
+                    : 0;
             return Optional.of(new PostmasterPid(Long.parseLong(lines.get(0).strip()), port));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -1,7 +1,6 @@
 package org.sharingledger.platform.storage;
 
 import java.time.Instant;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -31,17 +30,31 @@ class StopOnErrorHandler implements ListenerInvocationErrorHandler {
     @Override
     public void onError(Exception exception, EventMessage<?> event, EventMessageHandler handler) throws Exception {
         long position = event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                ? tracked.trackingToken().position().orElse(-1) : -1;
+                ? tracked.trackingToken().position().orElse(-1)
+                : -1;
         String stream = event instanceof DomainEventMessage<?> domain
-                ? domain.getAggregateIdentifier() + "#" + domain.getSequenceNumber() : "-";
+                ? domain.getAggregateIdentifier() + "#" + domain.getSequenceNumber()
+                : "-";
         ProcessingGroup group = AnnotationUtils.findAnnotation(handler.getTargetType(), ProcessingGroup.class);
-        String readModel = group != null ? group.value() : handler.getTargetType().getSimpleName();
-        failures.record(readModel, new ReadModelFailures.Failure(event.getPayloadType().getSimpleName(),
-                event.getIdentifier(), position, exception.toString(), Instant.now()));
-        log.error("Read model {} ({}) failed on event {} ({}) at position {} in stream {}: {}. It stops here and "
+        String readModel =
+                group != null ? group.value() : handler.getTargetType().getSimpleName();
+        failures.record(
+                readModel,
+                new ReadModelFailures.Failure(
+                        event.getPayloadType().getSimpleName(),
+                        event.getIdentifier(),
+                        position,
+                        exception.toString(),
+                        Instant.now()));
+        log.error(
+                "Read model {} ({}) failed on event {} ({}) at position {} in stream {}: {}. It stops here and "
                         + "retries this event until the cause is fixed; no event is skipped.",
-                readModel, handler.getTargetType().getSimpleName(),
-                event.getPayloadType().getSimpleName(), event.getIdentifier(), position, stream,
+                readModel,
+                handler.getTargetType().getSimpleName(),
+                event.getPayloadType().getSimpleName(),
+                event.getIdentifier(),
+                position,
+                stream,
                 exception.toString());
         throw exception;
     }

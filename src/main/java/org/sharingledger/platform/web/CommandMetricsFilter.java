@@ -1,14 +1,13 @@
 package org.sharingledger.platform.web;
 
-import java.io.IOException;
-import java.util.List;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.pattern.PathPattern;
@@ -68,7 +67,10 @@ class CommandMetricsFilter extends OncePerRequestFilter {
 
     static String command(String uri) {
         PathContainer path = PathContainer.parsePath(uri);
-        return ROUTES.stream().filter(route -> route.pattern.matches(path)).map(Route::command).findFirst()
+        return ROUTES.stream()
+                .filter(route -> route.pattern.matches(path))
+                .map(Route::command)
+                .findFirst()
                 .orElse("unknown");
     }
 

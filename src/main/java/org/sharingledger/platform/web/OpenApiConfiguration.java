@@ -3,10 +3,10 @@ package org.sharingledger.platform.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import io.swagger.v3.oas.models.media.StringSchema;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +19,9 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI ledgerOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Information-sharing ledger API").version("1")
+                .info(new Info()
+                        .title("Information-sharing ledger API")
+                        .version("1")
                         .description("""
                                 Every request for information about a child, every decision to share or refuse, \
                                 and every escalation, recorded as immutable events.
@@ -34,10 +36,18 @@ class OpenApiConfiguration {
                                 reflects them at once. Every answer carries X-Correlation-Id (yours if you sent \
                                 one), which is also stored with each event."""))
                 .components(new Components()
-                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("basic").description("For people trying the API"))
-                        .addSecuritySchemes("token", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").description("Personal access token from POST /api/tokens")))
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")
+                                        .description("For people trying the API"))
+                        .addSecuritySchemes(
+                                "token",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("Personal access token from POST /api/tokens")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
                 .addSecurityItem(new SecurityRequirement().addList("token"));
     }
@@ -47,7 +57,9 @@ class OpenApiConfiguration {
     OperationCustomizer idempotencyKeyHeader() {
         return (operation, handlerMethod) -> {
             if (handlerMethod.hasMethodAnnotation(PostMapping.class)) {
-                operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
+                operation.addParametersItem(new HeaderParameter()
+                        .name("Idempotency-Key")
+                        .required(false)
                         .description("1 to 128 printable characters. A retry with the same key and body returns "
                                 + "the first answer and records nothing new; another body with the same key is 422.")
                         .schema(new StringSchema().maxLength(128)));

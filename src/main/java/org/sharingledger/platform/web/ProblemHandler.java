@@ -1,13 +1,12 @@
 package org.sharingledger.platform.web;
 
-import java.util.Comparator;
-import java.util.Locale;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -65,7 +64,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrent(ConcurrencyException e) {
-        return Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Changed by someone else",
+        return Problems.of(
+                HttpStatus.CONFLICT,
+                "concurrent-change",
+                "Changed by someone else",
                 "Someone else recorded a step on this at the same moment. Reload it and decide again.");
     }
 
@@ -82,8 +84,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotPermitted.class)
     ProblemDetail notPermitted(NotPermitted e, HttpServletRequest request) {
-        CurrentActor.find().ifPresent(actor ->
-                deniedAttempts.record(actor, request.getMethod(), request.getRequestURI(), e.getMessage()));
+        CurrentActor.find()
+                .ifPresent(actor ->
+                        deniedAttempts.record(actor, request.getMethod(), request.getRequestURI(), e.getMessage()));
         return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage());
     }
 
@@ -97,31 +100,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
-        e.getBindingResult().getFieldErrors().forEach(error ->
-                errors.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
-        e.getBindingResult().getGlobalErrors().forEach(error ->
-                errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+        e.getBindingResult()
+                .getFieldErrors()
+                .forEach(error -> errors.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(error -> errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
         errors.sort(Comparator.comparing(FieldProblem::field));
         return ResponseEntity.badRequest().body(Problems.invalid(errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
-                                error.getDefaultMessage())))
+                        .map(error -> new FieldProblem(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(Problems.invalid(errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         while (cause != null && !(cause instanceof JacksonException) && cause.getCause() != cause) {
             cause = cause.getCause();
@@ -130,26 +135,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             cause = e.getMostSpecificCause();
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return ResponseEntity.badRequest().body(Problems.invalid(List.of(
-                    new FieldProblem(path(unknown), "is not a known field"))));
+            return ResponseEntity.badRequest()
+                    .body(Problems.invalid(List.of(new FieldProblem(path(unknown), "is not a known field"))));
         }
         if (cause instanceof InvalidFormatException format) {
-            String message = format.getTargetType() != null && format.getTargetType().isEnum()
-                    ? "must be one of " + enumValues(format.getTargetType())
-                    : "is not a valid " + simpleType(format.getTargetType());
+            String message =
+                    format.getTargetType() != null && format.getTargetType().isEnum()
+                            ? "must be one of " + enumValues(format.getTargetType())
+                            : "is not a valid " + simpleType(format.getTargetType());
             return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldProblem(path(format), message))));
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return ResponseEntity.badRequest().body(Problems.invalid(List.of(
-                    new FieldProblem(path(mismatch), "has the wrong type"))));
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            return ResponseEntity.badRequest()
+                    .body(Problems.invalid(List.of(new FieldProblem(path(mismatch), "has the wrong type"))));
         }
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            return ResponseEntity.badRequest().body(Problems.invalid(List.of(
-                    new FieldProblem(path(jackson), "is not valid"))));
+            return ResponseEntity.badRequest()
+                    .body(Problems.invalid(List.of(new FieldProblem(path(jackson), "is not valid"))));
         }
         log.debug("Unreadable request body: {}", cause.getClass().getSimpleName());
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed",
-                "Malformed request", "The body is missing or is not well-formed JSON."));
+        return ResponseEntity.badRequest()
+                .body(Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "malformed",
+                        "Malformed request",
+                        "The body is missing or is not well-formed JSON."));
     }
 
     private static String path(JacksonException e) {
@@ -168,8 +179,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String enumValues(Class<?> type) {
-        return Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                .collect(Collectors.joining(", ", "[", "]"));
+        return Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String simpleType(Class<?> type) {

@@ -1,12 +1,11 @@
 package org.sharingledger.platform.web;
 
-import java.util.LinkedHashMap;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,8 +17,7 @@ public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -29,11 +27,16 @@ public final class Problems {
     }
 
     public static ProblemDetail invalid(List<FieldProblem> errors) {
-        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+        ProblemDetail problem = of(
+                HttpStatus.BAD_REQUEST,
+                "invalid-input",
+                "Invalid input",
                 errors.size() == 1 ? "One field is not valid." : errors.size() + " fields are not valid.");
-        problem.setProperty("errors", errors.stream()
-                .map(error -> Map.of("field", error.field(), "message", error.message()))
-                .toList());
+        problem.setProperty(
+                "errors",
+                errors.stream()
+                        .map(error -> Map.of("field", error.field(), "message", error.message()))
+                        .toList());
         return problem;
     }
 

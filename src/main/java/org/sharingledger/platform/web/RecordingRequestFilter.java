@@ -1,20 +1,19 @@
 package org.sharingledger.platform.web;
 
-import org.sharingledger.platform.rules.InvalidInput;
-import java.io.Serial;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.Serial;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.BlindDigests;
+import org.sharingledger.kernel.CurrentActor;
+import org.sharingledger.platform.rules.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,8 +43,8 @@ class RecordingRequestFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final BlindDigests digests;
 
-    RecordingRequestFilter(PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Clock clock,
-                           BlindDigests digests) {
+    RecordingRequestFilter(
+            PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Clock clock, BlindDigests digests) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.clock = clock;
@@ -55,7 +54,8 @@ class RecordingRequestFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         // Operations on read models (/api/admin/) record no ledger events and must not hold a request transaction.
-        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/")
+        return !"POST".equals(request.getMethod())
+                || !request.getRequestURI().startsWith("/api/")
                 || request.getRequestURI().startsWith("/api/admin/");
     }
 
@@ -64,12 +64,14 @@ class RecordingRequestFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key != null && !WELL_FORMED_KEY.matcher(key).matches()) {
-            Problems.write(response, Problems.invalid(List.of(new InvalidInput
-                    .FieldProblem(HEADER, "must be 1 to 128 printable ASCII characters"))));
+            Problems.write(
+                    response,
+                    Problems.invalid(List.of(
+                            new InvalidInput.FieldProblem(HEADER, "must be 1 to 128 printable ASCII characters"))));
             return;
         }
-        CachedBodyRequest cachedRequest = new CachedBodyRequest(request,
-                StreamUtils.copyToByteArray(request.getInputStream()));
+        CachedBodyRequest cachedRequest =
+                new CachedBodyRequest(request, StreamUtils.copyToByteArray(request.getInputStream()));
         ContentCachingResponseWrapper cachedResponse = new ContentCachingResponseWrapper(response);
         try {
             transactions.executeWithoutResult(tx -> {
@@ -85,14 +87,22 @@ class RecordingRequestFilter extends OncePerRequestFilter {
             // The commit itself failed: nothing was recorded, and the client must not see a 2xx.
             cachedResponse.resetBuffer();
             logger.warn("Commit failed for " + request.getMethod() + " " + request.getRequestURI(), e);
-            Problems.write(cachedResponse, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-recorded",
-                    "Not recorded", "The step could not be stored. Nothing was recorded; try again."));
+            Problems.write(
+                    cachedResponse,
+                    Problems.of(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "not-recorded",
+                            "Not recorded",
+                            "The step could not be stored. Nothing was recorded; try again."));
         }
         cachedResponse.copyBodyToResponse();
     }
 
-    private void run(FilterChain chain, CachedBodyRequest request, ContentCachingResponseWrapper response,
-                     TransactionStatus tx) {
+    private void run(
+            FilterChain chain,
+            CachedBodyRequest request,
+            ContentCachingResponseWrapper response,
+            TransactionStatus tx) {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException e) {
@@ -104,54 +114,71 @@ class RecordingRequestFilter extends OncePerRequestFilter {
         }
     }
 
-    private void runOnce(String key, FilterChain chain, CachedBodyRequest request,
-                         ContentCachingResponseWrapper response, TransactionStatus tx) {
+    private void runOnce(
+            String key,
+            FilterChain chain,
+            CachedBodyRequest request,
+            ContentCachingResponseWrapper response,
+            TransactionStatus tx) {
         String username = CurrentActor.get().username();
         String hash = hash(request.getRequestURI(), request.body());
         int inserted = jdbc.update("""
                 insert into idempotency_key (username, idempotency_key, request_hash, status, created_at)
-                values (?, ?, ?, 0, ?) on conflict do nothing""",
-                username, key, hash, Timestamp.from(clock.instant()));
+                values (?, ?, ?, 0, ?) on conflict do nothing""", username, key, hash, Timestamp.from(clock.instant()));
         if (inserted == 0) {
             replay(key, username, hash, response);
             return;
         }
         run(chain, request, response, tx);
         if (response.getStatus() < 400) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     update idempotency_key set status = ?, content_type = ?, body = ?, location = ?
                     where username = ? and idempotency_key = ?""",
-                    response.getStatus(), response.getContentType(), response.getContentAsByteArray(),
-                    response.getHeader("Location"), username, key);
+                    response.getStatus(),
+                    response.getContentType(),
+                    response.getContentAsByteArray(),
+                    response.getHeader("Location"),
+                    username,
+                    key);
         }
     }
 
     private void replay(String key, String username, String hash, ContentCachingResponseWrapper response) {
-        jdbc.query("select request_hash, status, content_type, body, location from idempotency_key "
-                + "where username = ? and idempotency_key = ?", rs -> {
-            try {
-                if (!hash.equals(rs.getString("request_hash"))) {
-                    Problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-                            "Idempotency key reused", "This Idempotency-Key was already used with a different "
-                                    + "request. Use a new key for a new request."));
-                    return;
-                }
-                response.setStatus(rs.getInt("status"));
-                if (rs.getString("content_type") != null) {
-                    response.setContentType(rs.getString("content_type"));
-                }
-                if (rs.getString("location") != null) {
-                    response.setHeader("Location", rs.getString("location"));
-                }
-                response.setHeader(REPLAYED, "true");
-                byte[] body = rs.getBytes("body");
-                if (body != null) {
-                    response.getOutputStream().write(body);
-                }
-            } catch (IOException e) {
-                throw new UncheckedServletException(e);
-            }
-        }, username, key);
+        jdbc.query(
+                "select request_hash, status, content_type, body, location from idempotency_key "
+                        + "where username = ? and idempotency_key = ?",
+                rs -> {
+                    try {
+                        if (!hash.equals(rs.getString("request_hash"))) {
+                            Problems.write(
+                                    response,
+                                    Problems.of(
+                                            HttpStatus.UNPROCESSABLE_CONTENT,
+                                            "idempotency-key-reused",
+                                            "Idempotency key reused",
+                                            "This Idempotency-Key was already used with a different "
+                                                    + "request. Use a new key for a new request."));
+                            return;
+                        }
+                        response.setStatus(rs.getInt("status"));
+                        if (rs.getString("content_type") != null) {
+                            response.setContentType(rs.getString("content_type"));
+                        }
+                        if (rs.getString("location") != null) {
+                            response.setHeader("Location", rs.getString("location"));
+                        }
+                        response.setHeader(REPLAYED, "true");
+                        byte[] body = rs.getBytes("body");
+                        if (body != null) {
+                            response.getOutputStream().write(body);
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedServletException(e);
+                    }
+                },
+                username,
+                key);
     }
 
     /** The request's fingerprint: keyed, since the body may hold a child's NHS number (see {@link BlindDigests}). */
@@ -168,6 +195,7 @@ class RecordingRequestFilter extends OncePerRequestFilter {
 
         @Serial
         private static final long serialVersionUID = 1L;
+
         UncheckedServletException(Exception cause) {
             super(cause);
         }

@@ -1,9 +1,8 @@
 package org.sharingledger.platform.web;
 
-import java.time.Duration;
-import java.time.Clock;
-
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import org.sharingledger.kernel.BlindDigests;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -32,9 +31,8 @@ class WebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RecordingRequestFilter> recordingRequestFilter(PlatformTransactionManager transactions,
-                                                                          JdbcTemplate jdbc, Clock clock,
-                                                                          BlindDigests digests) {
+    FilterRegistrationBean<RecordingRequestFilter> recordingRequestFilter(
+            PlatformTransactionManager transactions, JdbcTemplate jdbc, Clock clock, BlindDigests digests) {
         FilterRegistrationBean<RecordingRequestFilter> registration =
                 new FilterRegistrationBean<>(new RecordingRequestFilter(transactions, jdbc, clock, digests));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);

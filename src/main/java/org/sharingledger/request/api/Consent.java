@@ -6,5 +6,4 @@ package org.sharingledger.request.api;
  * @param status whether consent was given
  * @param detail required unless the status is GIVEN
  */
-public record Consent(ConsentStatus status, String detail) {
-}
+public record Consent(ConsentStatus status, String detail) {}

@@ -1,12 +1,17 @@
 package org.sharingledger.request.api;
 
 import java.time.Instant;
-
 import org.axonframework.serialization.Revision;
 
 /** The holding agency refused to share, with a reason code and its rationale. A refusal is a fact, not an error. */
 @Revision("1")
-public record InformationRefused(String requestId, String requestingAgencyId, String holdingAgencyId, Reason reason,
-                                 String rationale, String adviceSought, Instant recordedAt, Instant occurredAt,
-                                 boolean late) {
-}
+public record InformationRefused(
+        String requestId,
+        String requestingAgencyId,
+        String holdingAgencyId,
+        Reason reason,
+        String rationale,
+        String adviceSought,
+        Instant recordedAt,
+        Instant occurredAt,
+        boolean late) {}

@@ -1,7 +1,6 @@
 package org.sharingledger.request.api;
 
 import java.time.Instant;
-
 import org.axonframework.serialization.Revision;
 import org.sharingledger.subject.api.SubjectKind;
 
@@ -14,18 +13,54 @@ import org.sharingledger.subject.api.SubjectKind;
  *                       means there too: so the revision stays 1, with no upcaster.
  */
 @Revision("1")
-public record InformationRequested(String requestId, String requestingAgencyId, String holdingAgencyId,
-                                   String subjectPseudonym, SubjectKind subjectKind, String caseReference,
-                                   Purpose purpose, String purposeDetail, LawfulBasis lawfulBasis, Consent consent,
-                                   Urgency urgency, String informationSought, Instant requestedAt, Instant dueBy,
-                                   String subjectDetails) {
+public record InformationRequested(
+        String requestId,
+        String requestingAgencyId,
+        String holdingAgencyId,
+        String subjectPseudonym,
+        SubjectKind subjectKind,
+        String caseReference,
+        Purpose purpose,
+        String purposeDetail,
+        LawfulBasis lawfulBasis,
+        Consent consent,
+        Urgency urgency,
+        String informationSought,
+        Instant requestedAt,
+        Instant dueBy,
+        String subjectDetails) {
 
     /** A request that carried no personal details. */
-    public InformationRequested(String requestId, String requestingAgencyId, String holdingAgencyId,
-                                String subjectPseudonym, SubjectKind subjectKind, String caseReference,
-                                Purpose purpose, String purposeDetail, LawfulBasis lawfulBasis, Consent consent,
-                                Urgency urgency, String informationSought, Instant requestedAt, Instant dueBy) {
-        this(requestId, requestingAgencyId, holdingAgencyId, subjectPseudonym, subjectKind, caseReference, purpose,
-                purposeDetail, lawfulBasis, consent, urgency, informationSought, requestedAt, dueBy, null);
+    public InformationRequested(
+            String requestId,
+            String requestingAgencyId,
+            String holdingAgencyId,
+            String subjectPseudonym,
+            SubjectKind subjectKind,
+            String caseReference,
+            Purpose purpose,
+            String purposeDetail,
+            LawfulBasis lawfulBasis,
+            Consent consent,
+            Urgency urgency,
+            String informationSought,
+            Instant requestedAt,
+            Instant dueBy) {
+        this(
+                requestId,
+                requestingAgencyId,
+                holdingAgencyId,
+                subjectPseudonym,
+                subjectKind,
+                caseReference,
+                purpose,
+                purposeDetail,
+                lawfulBasis,
+                consent,
+                urgency,
+                informationSought,
+                requestedAt,
+                dueBy,
+                null);
     }
 }

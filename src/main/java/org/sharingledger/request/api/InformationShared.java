@@ -1,7 +1,6 @@
 package org.sharingledger.request.api;
 
 import java.time.Instant;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -9,7 +8,16 @@ import org.axonframework.serialization.Revision;
  * withheld). {@code late} when it was decided after the due time.
  */
 @Revision("1")
-public record InformationShared(String requestId, String requestingAgencyId, String holdingAgencyId, Scope scope,
-                                String informationShared, Method method, String rationale, Reason withheldReason,
-                                String adviceSought, Instant recordedAt, Instant occurredAt, boolean late) {
-}
+public record InformationShared(
+        String requestId,
+        String requestingAgencyId,
+        String holdingAgencyId,
+        Scope scope,
+        String informationShared,
+        Method method,
+        String rationale,
+        Reason withheldReason,
+        String adviceSought,
+        Instant recordedAt,
+        Instant occurredAt,
+        boolean late) {}

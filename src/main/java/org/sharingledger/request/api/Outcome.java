@@ -2,5 +2,6 @@ package org.sharingledger.request.api;
 
 /** How an escalation ended. */
 public enum Outcome {
-    SHARED, REFUSAL_UPHELD
+    SHARED,
+    REFUSAL_UPHELD
 }

@@ -6,7 +6,10 @@ package org.sharingledger.request.api;
  * last by the Children's Trust (a TRUST_REVIEWER).
  */
 public enum Stage {
-    LINE_MANAGER, NOMINATED_REPRESENTATIVE, DATA_PROTECTION_OFFICER, SAFEGUARDING_PARTNERSHIP;
+    LINE_MANAGER,
+    NOMINATED_REPRESENTATIVE,
+    DATA_PROTECTION_OFFICER,
+    SAFEGUARDING_PARTNERSHIP;
 
     public boolean isAgencyStage() {
         return this != SAFEGUARDING_PARTNERSHIP;

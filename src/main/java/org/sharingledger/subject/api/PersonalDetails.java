@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
 
 /**
@@ -30,7 +29,8 @@ public record PersonalDetails(String name, LocalDate dateOfBirth) {
 
     /** The details given, or empty when neither a name nor a date of birth was given. Check {@link #problems} first. */
     public static Optional<PersonalDetails> from(String name, LocalDate dateOfBirth) {
-        return name == null && dateOfBirth == null ? Optional.empty()
+        return name == null && dateOfBirth == null
+                ? Optional.empty()
                 : Optional.of(new PersonalDetails(name, dateOfBirth));
     }
 
@@ -40,8 +40,9 @@ public record PersonalDetails(String name, LocalDate dateOfBirth) {
         if (name != null) {
             String trimmed = name.strip();
             if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
-                problems.add(new FieldProblem("name", "must have 1 to " + MAX_NAME_LENGTH
-                        + " characters, leading and trailing spaces aside"));
+                problems.add(new FieldProblem(
+                        "name",
+                        "must have 1 to " + MAX_NAME_LENGTH + " characters, leading and trailing spaces aside"));
             } else if (trimmed.chars().anyMatch(Character::isISOControl)) {
                 problems.add(new FieldProblem("name", "must not contain control characters"));
             }

@@ -1,7 +1,6 @@
 package org.sharingledger.subject.api;
 
 import java.time.Instant;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -10,5 +9,4 @@ import org.axonframework.serialization.Revision;
  * {@code system} when the retention period ended).
  */
 @Revision("1")
-public record SubjectDetailsErased(String pseudonym, String legalBasis, String reason, Instant erasedAt) {
-}
+public record SubjectDetailsErased(String pseudonym, String legalBasis, String reason, Instant erasedAt) {}

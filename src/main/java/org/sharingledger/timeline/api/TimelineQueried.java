@@ -2,7 +2,6 @@ package org.sharingledger.timeline.api;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -11,6 +10,13 @@ import org.axonframework.serialization.Revision;
  * whose records the timeline touched (each of whose nominated representatives can see it).
  */
 @Revision("1")
-public record TimelineQueried(String grantId, String reviewer, String review, TimelineSubject subject, Instant asOf,
-                              String reason, String format, List<String> agencies, Instant recordedAt) {
-}
+public record TimelineQueried(
+        String grantId,
+        String reviewer,
+        String review,
+        TimelineSubject subject,
+        Instant asOf,
+        String reason,
+        String format,
+        List<String> agencies,
+        Instant recordedAt) {}

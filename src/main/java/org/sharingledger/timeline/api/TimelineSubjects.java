@@ -1,9 +1,9 @@
 package org.sharingledger.timeline.api;
 
-import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.kernel.NhsNumber;
-import org.sharingledger.subject.api.SubjectKind;
 import org.sharingledger.kernel.SubjectPseudonyms;
+import org.sharingledger.platform.rules.InvalidInput;
+import org.sharingledger.subject.api.SubjectKind;
 
 /**
  * Reads whose timeline is meant from what a person typed: exactly one of an NHS number, a case reference, or an
@@ -11,31 +11,38 @@ import org.sharingledger.kernel.SubjectPseudonyms;
  */
 public final class TimelineSubjects {
 
-    private TimelineSubjects() {
-    }
+    private TimelineSubjects() {}
 
-    public static TimelineSubject from(String nhsNumber, String caseReference, String agencyId, String localReference,
-                                       SubjectPseudonyms pseudonyms) {
+    public static TimelineSubject from(
+            String nhsNumber,
+            String caseReference,
+            String agencyId,
+            String localReference,
+            SubjectPseudonyms pseudonyms) {
         boolean nhs = present(nhsNumber);
         boolean byCase = present(caseReference);
         boolean local = present(localReference) || present(agencyId);
         if ((nhs ? 1 : 0) + (byCase ? 1 : 0) + (local ? 1 : 0) != 1) {
-            throw new InvalidInput("subject", "give exactly one of nhsNumber, caseReference, or agencyId with "
-                    + "localReference");
+            throw new InvalidInput(
+                    "subject", "give exactly one of nhsNumber, caseReference, or agencyId with " + "localReference");
         }
         if (nhs) {
-            return TimelineSubject.child(SubjectKind.NHS_NUMBER, pseudonyms.of(NhsNumber.parse(nhsNumber)
-                    .orElseThrow(() -> new InvalidInput("nhsNumber",
-                            "is not a valid NHS number (10 digits with a valid check digit)"))));
+            return TimelineSubject.child(
+                    SubjectKind.NHS_NUMBER,
+                    pseudonyms.of(NhsNumber.parse(nhsNumber)
+                            .orElseThrow(() -> new InvalidInput(
+                                    "nhsNumber", "is not a valid NHS number (10 digits with a valid check digit)"))));
         }
         if (byCase) {
             return TimelineSubject.caseReference(caseReference.strip());
         }
         if (!present(agencyId) || !present(localReference)) {
-            throw new InvalidInput(present(agencyId) ? "localReference" : "agencyId",
+            throw new InvalidInput(
+                    present(agencyId) ? "localReference" : "agencyId",
                     "is required with " + (present(agencyId) ? "agencyId" : "localReference"));
         }
-        return TimelineSubject.child(SubjectKind.LOCAL_REFERENCE, pseudonyms.ofLocalReference(agencyId, localReference));
+        return TimelineSubject.child(
+                SubjectKind.LOCAL_REFERENCE, pseudonyms.ofLocalReference(agencyId, localReference));
     }
 
     private static boolean present(String text) {

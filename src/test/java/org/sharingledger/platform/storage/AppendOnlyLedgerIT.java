@@ -16,20 +16,28 @@ class AppendOnlyLedgerIT extends IntegrationTest {
         Scenario.Parties p = scenario.parties();
         String id = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
         long before = events();
-        String payload = jdbc.queryForObject("select encode(payload, 'hex') from domain_event_entry "
-                + "where aggregate_identifier = ?", String.class, id);
+        String payload = jdbc.queryForObject(
+                "select encode(payload, 'hex') from domain_event_entry " + "where aggregate_identifier = ?",
+                String.class,
+                id);
 
-        assertThatThrownBy(() -> jdbc.update("update domain_event_entry set payload = '\\x00' "
-                + "where aggregate_identifier = ?", id))
-                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("the ledger is append-only");
+        assertThatThrownBy(() -> jdbc.update(
+                        "update domain_event_entry set payload = '\\x00' " + "where aggregate_identifier = ?", id))
+                .isInstanceOf(DataAccessException.class)
+                .hasStackTraceContaining("the ledger is append-only");
         assertThatThrownBy(() -> jdbc.update("delete from domain_event_entry where aggregate_identifier = ?", id))
-                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("the ledger is append-only");
+                .isInstanceOf(DataAccessException.class)
+                .hasStackTraceContaining("the ledger is append-only");
         assertThatThrownBy(() -> jdbc.execute("truncate domain_event_entry cascade"))
-                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("the ledger is append-only");
+                .isInstanceOf(DataAccessException.class)
+                .hasStackTraceContaining("the ledger is append-only");
 
         assertThat(events()).isEqualTo(before);
-        assertThat(jdbc.queryForObject("select encode(payload, 'hex') from domain_event_entry "
-                + "where aggregate_identifier = ?", String.class, id)).isEqualTo(payload);
+        assertThat(jdbc.queryForObject(
+                        "select encode(payload, 'hex') from domain_event_entry " + "where aggregate_identifier = ?",
+                        String.class,
+                        id))
+                .isEqualTo(payload);
     }
 
     @Test

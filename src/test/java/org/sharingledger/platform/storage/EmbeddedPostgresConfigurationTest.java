@@ -3,13 +3,12 @@ package org.sharingledger.platform.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedPostgresConfigurationTest {
@@ -33,13 +32,17 @@ class EmbeddedPostgresConfigurationTest {
     void anOrphanedServerFromAKilledRunIsStoppedAndAStrangerIsRecognised() throws IOException {
         Path dir = Files.createTempDirectory("pg-orphan-");
         // Started and never closed: what a kill -9 of the application leaves behind.
-        EmbeddedPostgres orphan = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false).start();
-        long pid = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).trim());
+        EmbeddedPostgres orphan = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .start();
+        long pid = Long.parseLong(
+                Files.readAllLines(dir.resolve("postmaster.pid")).get(0).trim());
         assertThat(ProcessHandle.of(pid)).get().matches(ProcessHandle::isAlive);
 
-        assertThatThrownBy(() -> EmbeddedPostgresConfiguration.assertOwnServer(orphan.getPostgresDatabase(),
-                Files.createTempDirectory("not-its-data-")))
+        assertThatThrownBy(() -> EmbeddedPostgresConfiguration.assertOwnServer(
+                        orphan.getPostgresDatabase(), Files.createTempDirectory("not-its-data-")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not the ledger's own");
         EmbeddedPostgresConfiguration.assertOwnServer(orphan.getPostgresDatabase(), dir);

@@ -22,10 +22,13 @@ class InfrastructureIT extends IntegrationTest {
 
     @Autowired
     TransactionManager axonTransactionManager;
+
     @Autowired
     EventStorageEngine storageEngine;
+
     @Autowired
     TokenStore tokenStore;
+
     @Autowired
     EventProcessingConfiguration processing;
 
@@ -40,10 +43,13 @@ class InfrastructureIT extends IntegrationTest {
     void readModelsThatMustReflectAWriteAreSubscribingAndNeverSwallowErrors() {
         for (String group : new String[] {"request-views", "agency-views", "access-accounts", "dashboards"}) {
             if (!group.equals("dashboards")) {
-                assertThat(processing.eventProcessor(group)).get().as(group)
+                assertThat(processing.eventProcessor(group))
+                        .get()
+                        .as(group)
                         .isInstanceOf(SubscribingEventProcessor.class);
             }
-            assertThat(processing.listenerInvocationErrorHandler(group)).as(group)
+            assertThat(processing.listenerInvocationErrorHandler(group))
+                    .as(group)
                     .isInstanceOf(StopOnErrorHandler.class);
         }
     }
@@ -51,13 +57,17 @@ class InfrastructureIT extends IntegrationTest {
     @Test
     void everyEventCarriesItsActorAgencyRolesAndCorrelationId() {
         Parties p = scenario.parties();
-        Response created = http.as(p.requesterPractitioner()).header("X-Correlation-Id", "ticket-4711")
+        Response created = http.as(p.requesterPractitioner())
+                .header("X-Correlation-Id", "ticket-4711")
                 .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
 
         assertThat(created.header("X-Correlation-Id")).isEqualTo("ticket-4711");
-        String metaData = jdbc.queryForObject("select convert_from(meta_data, 'UTF8') from domain_event_entry "
-                + "where aggregate_identifier = ?", String.class, created.field("requestId"));
-        assertThat(metaData).contains("\"actor.username\":\"" + p.requesterPractitioner().username() + "\"")
+        String metaData = jdbc.queryForObject(
+                "select convert_from(meta_data, 'UTF8') from domain_event_entry " + "where aggregate_identifier = ?",
+                String.class,
+                created.field("requestId"));
+        assertThat(metaData)
+                .contains("\"actor.username\":\"" + p.requesterPractitioner().username() + "\"")
                 .contains("\"actor.agencyId\":\"" + p.requester() + "\"")
                 .contains("\"actor.roles\":\"PRACTITIONER\"")
                 .contains("\"correlationId\":\"ticket-4711\"");
@@ -67,20 +77,26 @@ class InfrastructureIT extends IntegrationTest {
     void healthMetricsAndApiDescriptionAreServed() {
         Parties p = scenario.parties();
         scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
-        http.as(p.holderPractitioner()).post("/api/requests", Scenario.requestBody(p.requester(), p.holder(),
-                "ROUTINE"));
+        http.as(p.holderPractitioner())
+                .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
 
         assertThat(http.anonymous().get("/actuator/health").field("status")).isEqualTo("UP");
         assertThat(http.anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
-        assertThat(http.as(p.requesterPractitioner()).get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(http.as(p.requesterPractitioner())
+                        .get("/actuator/prometheus")
+                        .status())
+                .isEqualTo(403);
         String prometheus = http.as(Scenario.ADMIN).get("/actuator/prometheus").text();
-        assertThat(prometheus).contains("ledger_commands_seconds_count{")
-                .containsPattern("ledger_commands_seconds_count\\{[^}]*command=\"MakeRequest\"[^}]*outcome=\"accepted\"")
+        assertThat(prometheus)
+                .contains("ledger_commands_seconds_count{")
+                .containsPattern(
+                        "ledger_commands_seconds_count\\{[^}]*command=\"MakeRequest\"[^}]*outcome=\"accepted\"")
                 .containsPattern("ledger_commands_seconds_count\\{[^}]*command=\"MakeRequest\"[^}]*outcome=\"denied\"")
                 .contains("commandBus");
         Response apiDocs = http.anonymous().get("/v3/api-docs");
         assertThat(apiDocs.status()).isEqualTo(200);
-        assertThat(apiDocs.json().path("paths").has("/api/requests/{requestId}/escalations/resolution")).isTrue();
+        assertThat(apiDocs.json().path("paths").has("/api/requests/{requestId}/escalations/resolution"))
+                .isTrue();
         assertThat(http.anonymous().get("/swagger-ui.html").status()).isIn(200, 302);
     }
 }

@@ -3,6 +3,7 @@ package org.sharingledger.platform.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,10 +23,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariDataSource;
 import org.awaitility.Awaitility;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -71,9 +69,20 @@ class LeastPrivilegeRolesIT extends IntegrationTest {
         app = "ledger_app_" + suffix;
         jdbc.execute("create database " + database);
         try (Connection superuser = DriverManager.getConnection(url(), "postgres", null);
-             Statement statement = superuser.createStatement()) {
-            statement.execute(psqlScript(ROLES_SQL, Map.of("owner_role", owner, "owner_password", ownerPassword,
-                    "app_role", app, "app_password", appPassword, "DBNAME", database)));
+                Statement statement = superuser.createStatement()) {
+            statement.execute(psqlScript(
+                    ROLES_SQL,
+                    Map.of(
+                            "owner_role",
+                            owner,
+                            "owner_password",
+                            ownerPassword,
+                            "app_role",
+                            app,
+                            "app_password",
+                            appPassword,
+                            "DBNAME",
+                            database)));
         }
     }
 
@@ -93,12 +102,18 @@ class LeastPrivilegeRolesIT extends IntegrationTest {
             assertThat(queryString(runtime, "select current_user")).isEqualTo(app);
             assertThat(queryString(runtime, "select tableowner from pg_tables where tablename = 'domain_event_entry'"))
                     .isEqualTo(owner);
-            assertThat(queryString(runtime, "select count(*) from pg_class where relowner = "
-                    + "(select oid from pg_roles where rolname = current_user)")).isEqualTo("0");
+            assertThat(queryString(
+                            runtime,
+                            "select count(*) from pg_class where relowner = "
+                                    + "(select oid from pg_roles where rolname = current_user)"))
+                    .isEqualTo("0");
 
             String id = appendEvent(runtime);
-            assertThat(queryString(runtime, "select encode(payload, 'escape') from domain_event_entry "
-                    + "where event_identifier = '" + id + "'")).isEqualTo("{}");
+            assertThat(queryString(
+                            runtime,
+                            "select encode(payload, 'escape') from domain_event_entry " + "where event_identifier = '"
+                                    + id + "'"))
+                    .isEqualTo("{}");
 
             // Refused by the privileges, before the append-only trigger is even reached.
             for (String change : List.of(
@@ -119,16 +134,22 @@ class LeastPrivilegeRolesIT extends IntegrationTest {
             }
             assertRefused(runtime, "delete from flyway_schema_history", "permission denied");
             assertRefused(runtime, "create table forged (x int)", "permission denied for schema public");
-            assertThat(queryString(runtime, "select count(*) from domain_event_entry where event_identifier = '"
-                    + id + "'")).isEqualTo("1");
+            assertThat(queryString(
+                            runtime, "select count(*) from domain_event_entry where event_identifier = '" + id + "'"))
+                    .isEqualTo("1");
 
             // Every evidence table that exists (the hash chain's arrive in later migrations): SELECT and INSERT only.
             for (String table : EVIDENCE) {
                 if (queryString(runtime, "select to_regclass('" + table + "')") != null) {
-                    assertThat(queryString(runtime, "select has_table_privilege('" + table + "', 'select')"
-                            + " and has_table_privilege('" + table + "', 'insert')"
-                            + " and not has_table_privilege('" + table + "', 'update, delete, truncate, "
-                            + "references, trigger')")).as(table).isEqualTo("t");
+                    assertThat(queryString(
+                                    runtime,
+                                    "select has_table_privilege('" + table + "', 'select')"
+                                            + " and has_table_privilege('" + table + "', 'insert')"
+                                            + " and not has_table_privilege('" + table
+                                            + "', 'update, delete, truncate, "
+                                            + "references, trigger')"))
+                            .as(table)
+                            .isEqualTo("t");
                 }
             }
 
@@ -136,10 +157,13 @@ class LeastPrivilegeRolesIT extends IntegrationTest {
             update(runtime, "insert into token_entry (processor_name, segment, owner) values ('test', 0, 'me')");
             update(runtime, "update token_entry set owner = null where processor_name = 'test'");
             update(runtime, "delete from token_entry where processor_name = 'test'");
-            update(runtime, "insert into dashboard_agency (agency_id, name, sector) values ('a', 'An agency', 'HEALTH')");
+            update(
+                    runtime,
+                    "insert into dashboard_agency (agency_id, name, sector) values ('a', 'An agency', 'HEALTH')");
             update(runtime, "update dashboard_agency set name = 'Renamed' where agency_id = 'a'");
             update(runtime, "delete from dashboard_agency");
-            assertThat(queryString(runtime, "select count(*) from dashboard_agency")).isEqualTo("0");
+            assertThat(queryString(runtime, "select count(*) from dashboard_agency"))
+                    .isEqualTo("0");
         }
     }
 
@@ -157,22 +181,29 @@ class LeastPrivilegeRolesIT extends IntegrationTest {
         compose.put("LEDGER_SIGNING_KEY", Base64.getEncoder().encodeToString(new byte[32]));
         compose.put("LEDGER_ADMIN_PASSWORD", "least-privilege-admin-password");
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
-                "compose-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, compose));
+        environment
+                .getPropertySources()
+                .addFirst(new SystemEnvironmentPropertySource(
+                        "compose-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, compose));
 
         try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerApplication.class)
                 .environment(environment)
                 .run("--server.port=0", "--spring.main.banner-mode=off", "--ledger.security.bcrypt-strength=4")) {
             JdbcTemplate runtime = ledger.getBean(JdbcTemplate.class);
-            assertThat(runtime.queryForObject("select current_user", String.class)).isEqualTo(app);
-            assertThat(runtime.queryForObject("select tableowner from pg_tables where tablename = 'user_account'",
-                    String.class)).isEqualTo(owner);
+            assertThat(runtime.queryForObject("select current_user", String.class))
+                    .isEqualTo(app);
+            assertThat(runtime.queryForObject(
+                            "select tableowner from pg_tables where tablename = 'user_account'", String.class))
+                    .isEqualTo(owner);
             // The first administrator: events appended, read models kept, and the streaming ones claim their tokens.
-            assertThat(runtime.queryForObject("select count(*) from user_account where username = 'admin'",
-                    Long.class)).isEqualTo(1);
+            assertThat(runtime.queryForObject("select count(*) from user_account where username = 'admin'", Long.class))
+                    .isEqualTo(1);
             ReadModels readModels = ledger.getBean(ReadModels.class);
-            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(readModels.all())
-                    .isNotEmpty().allMatch(status -> status.lag() == 0 && status.error() == null));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(readModels.all())
+                            .isNotEmpty()
+                            .allMatch(status -> status.lag() == 0 && status.error() == null));
             assertThatThrownBy(() -> runtime.update("delete from domain_event_entry"))
                     .hasStackTraceContaining("permission denied for table domain_event_entry");
         }
@@ -197,9 +228,13 @@ class LeastPrivilegeRolesIT extends IntegrationTest {
             assertThat(queryString(runtime, "select has_table_privilege('domain_event_entry', 'update')"))
                     .isEqualTo("t");
             String id = appendEvent(runtime);
-            assertRefused(runtime, "delete from domain_event_entry where event_identifier = '" + id + "'",
+            assertRefused(
+                    runtime,
+                    "delete from domain_event_entry where event_identifier = '" + id + "'",
                     "the ledger is append-only");
-            assertRefused(runtime, "alter table domain_event_entry disable trigger all",
+            assertRefused(
+                    runtime,
+                    "alter table domain_event_entry disable trigger all",
                     "must be owner of table domain_event_entry");
         }
     }
@@ -210,7 +245,8 @@ class LeastPrivilegeRolesIT extends IntegrationTest {
         try (InputStream in = LedgerApplication.class.getResourceAsStream("/application.properties")) {
             application.load(in);
         }
-        assertThat(application.getProperty("spring.flyway.placeholders.app-role")).isEqualTo("${LEDGER_DB_APP_ROLE:}");
+        assertThat(application.getProperty("spring.flyway.placeholders.app-role"))
+                .isEqualTo("${LEDGER_DB_APP_ROLE:}");
         Flyway.configure()
                 .dataSource(url(), owner, ownerPassword)
                 .locations(application.getProperty("spring.flyway.locations").split(","))
@@ -227,18 +263,19 @@ class LeastPrivilegeRolesIT extends IntegrationTest {
     /** Appends an event row as the given role and returns its identifier. */
     private static String appendEvent(Connection connection) throws SQLException {
         String id = UUID.randomUUID().toString();
-        update(connection, "insert into domain_event_entry (event_identifier, payload, payload_type, time_stamp, "
-                + "aggregate_identifier, sequence_number, type) values ('" + id + "', '\\x7b7d', 'Test', "
-                + "'2026-11-25T12:00:00Z', 'aggregate-" + id + "', 0, 'Test')");
+        update(
+                connection,
+                "insert into domain_event_entry (event_identifier, payload, payload_type, time_stamp, "
+                        + "aggregate_identifier, sequence_number, type) values ('" + id + "', '\\x7b7d', 'Test', "
+                        + "'2026-11-25T12:00:00Z', 'aggregate-" + id + "', 0, 'Test')");
         return id;
     }
 
     private static void assertRefused(Connection connection, String sql, String message) {
-        assertThatThrownBy(() -> update(connection, sql)).as(sql)
-                .isInstanceOfSatisfying(SQLException.class, e -> {
-                    assertThat(e.getSQLState()).isEqualTo(PERMISSION_DENIED);
-                    assertThat(e.getMessage()).contains(message);
-                });
+        assertThatThrownBy(() -> update(connection, sql)).as(sql).isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).isEqualTo(PERMISSION_DENIED);
+            assertThat(e.getMessage()).contains(message);
+        });
     }
 
     private static void update(Connection connection, String sql) throws SQLException {
@@ -248,7 +285,8 @@ class LeastPrivilegeRolesIT extends IntegrationTest {
     }
 
     private static String queryString(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
             rows.next();
             return rows.getString(1);
         }

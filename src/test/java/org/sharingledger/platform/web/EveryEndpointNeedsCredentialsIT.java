@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sharingledger.support.Http.Response;
@@ -15,38 +14,39 @@ class EveryEndpointNeedsCredentialsIT extends IntegrationTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-            "POST, /api/agencies",
-            "GET, /api/agencies",
-            "GET, /api/agencies/some-agency",
-            "POST, /api/agencies/some-agency/withdrawal",
-            "POST, /api/agencies/some-agency/nominated-representative",
-            "GET, /api/agencies/some-agency/dashboard",
-            "GET, /api/trust/refusal-patterns",
-            "POST, /api/users",
-            "POST, /api/tokens",
-            "GET, /api/tokens",
-            "POST, /api/tokens/{id}/revocation",
-            "POST, /api/requests",
-            "GET, /api/requests",
-            "GET, /api/requests/{id}",
-            "POST, /api/requests/{id}/share",
-            "POST, /api/requests/{id}/refusal",
-            "POST, /api/requests/{id}/escalations",
-            "POST, /api/requests/{id}/escalations/resolution",
-            "POST, /api/requests/{id}/withdrawal",
-            "GET, /api/admin/read-models",
-            "POST, /api/admin/read-models/dashboards/rebuild",
-            "POST, /api/timeline-grants",
-            "GET, /api/timeline-grants",
-            "POST, /api/timeline-grants/{id}/revocation",
-            "POST, /api/subjects/erasure",
-            "GET, /actuator/prometheus"
+        "POST, /api/agencies",
+        "GET, /api/agencies",
+        "GET, /api/agencies/some-agency",
+        "POST, /api/agencies/some-agency/withdrawal",
+        "POST, /api/agencies/some-agency/nominated-representative",
+        "GET, /api/agencies/some-agency/dashboard",
+        "GET, /api/trust/refusal-patterns",
+        "POST, /api/users",
+        "POST, /api/tokens",
+        "GET, /api/tokens",
+        "POST, /api/tokens/{id}/revocation",
+        "POST, /api/requests",
+        "GET, /api/requests",
+        "GET, /api/requests/{id}",
+        "POST, /api/requests/{id}/share",
+        "POST, /api/requests/{id}/refusal",
+        "POST, /api/requests/{id}/escalations",
+        "POST, /api/requests/{id}/escalations/resolution",
+        "POST, /api/requests/{id}/withdrawal",
+        "GET, /api/admin/read-models",
+        "POST, /api/admin/read-models/dashboards/rebuild",
+        "POST, /api/timeline-grants",
+        "GET, /api/timeline-grants",
+        "POST, /api/timeline-grants/{id}/revocation",
+        "POST, /api/subjects/erasure",
+        "GET, /actuator/prometheus"
     })
     void answers401WithoutCredentials(String method, String path) {
         String target = path.replace("{id}", UUID.randomUUID().toString());
         long before = events();
 
-        Response response = "GET".equals(method) ? http.anonymous().get(target)
+        Response response = "GET".equals(method)
+                ? http.anonymous().get(target)
                 : http.anonymous().post(target, Map.of());
 
         assertThat(response.status()).isEqualTo(401);

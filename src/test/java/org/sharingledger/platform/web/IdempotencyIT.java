@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http;
 import org.sharingledger.support.Http.Response;
@@ -23,9 +22,13 @@ class IdempotencyIT extends IntegrationTest {
         Map<String, Object> body = Scenario.requestBody(p.requester(), p.holder(), "ROUTINE");
         String key = UUID.randomUUID().toString();
 
-        Response first = http.as(p.requesterPractitioner()).header("Idempotency-Key", key).post("/api/requests", body);
+        Response first = http.as(p.requesterPractitioner())
+                .header("Idempotency-Key", key)
+                .post("/api/requests", body);
         long after = events();
-        Response retry = http.as(p.requesterPractitioner()).header("Idempotency-Key", key).post("/api/requests", body);
+        Response retry = http.as(p.requesterPractitioner())
+                .header("Idempotency-Key", key)
+                .post("/api/requests", body);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
@@ -41,27 +44,36 @@ class IdempotencyIT extends IntegrationTest {
         String body = Http.JSON.writeValueAsString(Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
         String key = UUID.randomUUID().toString();
 
-        assertThat(http.as(p.requesterPractitioner()).header("Idempotency-Key", key).post("/api/requests", body)
-                .status()).isEqualTo(201);
+        assertThat(http.as(p.requesterPractitioner())
+                        .header("Idempotency-Key", key)
+                        .post("/api/requests", body)
+                        .status())
+                .isEqualTo(201);
 
-        String kept = jdbc.queryForObject("select request_hash from idempotency_key where idempotency_key = ?",
-                String.class, key);
-        String plain = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
-                ("POST /api/requests\n" + body).getBytes(StandardCharsets.UTF_8)));
+        String kept = jdbc.queryForObject(
+                "select request_hash from idempotency_key where idempotency_key = ?", String.class, key);
+        String plain = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(("POST /api/requests\n" + body).getBytes(StandardCharsets.UTF_8)));
         assertThat(kept).hasSize(64).isNotEqualTo(plain);
-        assertThat(http.as(p.requesterPractitioner()).header("Idempotency-Key", key).post("/api/requests", body)
-                .header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(http.as(p.requesterPractitioner())
+                        .header("Idempotency-Key", key)
+                        .post("/api/requests", body)
+                        .header("Idempotent-Replayed"))
+                .isEqualTo("true");
     }
 
     @Test
     void theSameKeyWithAnotherBodyIs422() {
         Parties p = scenario.parties();
         String key = UUID.randomUUID().toString();
-        http.as(p.requesterPractitioner()).header("Idempotency-Key", key)
+        http.as(p.requesterPractitioner())
+                .header("Idempotency-Key", key)
                 .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
         long after = events();
 
-        Response other = http.as(p.requesterPractitioner()).header("Idempotency-Key", key)
+        Response other = http.as(p.requesterPractitioner())
+                .header("Idempotency-Key", key)
                 .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "URGENT"));
 
         assertThat(other.status()).isEqualTo(422);
@@ -74,9 +86,11 @@ class IdempotencyIT extends IntegrationTest {
         Parties p = scenario.parties();
         String key = UUID.randomUUID().toString();
         String requestId = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
-        Response asRequester = http.as(p.requesterPractitioner()).header("Idempotency-Key", key)
+        Response asRequester = http.as(p.requesterPractitioner())
+                .header("Idempotency-Key", key)
                 .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
-        Response asHolder = http.as(p.holderPractitioner()).header("Idempotency-Key", key)
+        Response asHolder = http.as(p.holderPractitioner())
+                .header("Idempotency-Key", key)
                 .post("/api/requests/" + requestId + "/share", Scenario.share("FULL"));
 
         assertThat(asRequester.status()).isEqualTo(201);
@@ -90,9 +104,11 @@ class IdempotencyIT extends IntegrationTest {
         Map<String, Object> invalid = Scenario.requestBody(p.requester(), p.holder(), "ROUTINE");
         invalid.remove("purpose");
 
-        Response rejected = http.as(p.requesterPractitioner()).header("Idempotency-Key", key)
+        Response rejected = http.as(p.requesterPractitioner())
+                .header("Idempotency-Key", key)
                 .post("/api/requests", invalid);
-        Response corrected = http.as(p.requesterPractitioner()).header("Idempotency-Key", key)
+        Response corrected = http.as(p.requesterPractitioner())
+                .header("Idempotency-Key", key)
                 .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
 
         assertThat(rejected.status()).isEqualTo(400);
@@ -102,9 +118,11 @@ class IdempotencyIT extends IntegrationTest {
     @Test
     void keysLongerThan128CharactersAre400() {
         Parties p = scenario.parties();
-        Response tooLong = http.as(p.requesterPractitioner()).header("Idempotency-Key", "k".repeat(129))
+        Response tooLong = http.as(p.requesterPractitioner())
+                .header("Idempotency-Key", "k".repeat(129))
                 .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
-        Response withSpace = http.as(p.requesterPractitioner()).header("Idempotency-Key", "order 42")
+        Response withSpace = http.as(p.requesterPractitioner())
+                .header("Idempotency-Key", "order 42")
                 .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
 
         assertThat(tooLong.status()).isEqualTo(400);

@@ -2,7 +2,6 @@ package org.sharingledger.projections.agencies;
 
 import java.sql.Date;
 import java.sql.Timestamp;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -27,31 +26,46 @@ class AgencyViewProjection {
 
     @EventHandler
     void on(AgencySigned event) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into agency_view (agency_id, name, sector, local_delivery_area, status, signed_on,
                     representative_name, representative_email, code_of_practice_version, registered_at, changed_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                event.agencyId(), event.name(), event.sector().name(), event.localDeliveryArea(),
-                AgencyStatus.SIGNED.name(), Date.valueOf(event.signedOn()),
-                event.nominatedRepresentative().name(), event.nominatedRepresentative().email(),
-                event.codeOfPracticeVersion(), Timestamp.from(event.recordedAt()), Timestamp.from(event.recordedAt()));
+                event.agencyId(),
+                event.name(),
+                event.sector().name(),
+                event.localDeliveryArea(),
+                AgencyStatus.SIGNED.name(),
+                Date.valueOf(event.signedOn()),
+                event.nominatedRepresentative().name(),
+                event.nominatedRepresentative().email(),
+                event.codeOfPracticeVersion(),
+                Timestamp.from(event.recordedAt()),
+                Timestamp.from(event.recordedAt()));
     }
 
     @EventHandler
     void on(AgencyWithdrawn event) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 update agency_view set status = ?, withdrawn_on = ?, withdrawal_reason = ?, changed_at = ?
                 where agency_id = ?""",
-                AgencyStatus.WITHDRAWN.name(), Date.valueOf(event.withdrawnOn()), event.reason(),
-                Timestamp.from(event.recordedAt()), event.agencyId());
+                AgencyStatus.WITHDRAWN.name(),
+                Date.valueOf(event.withdrawnOn()),
+                event.reason(),
+                Timestamp.from(event.recordedAt()),
+                event.agencyId());
     }
 
     @EventHandler
     void on(NominatedRepresentativeChanged event) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 update agency_view set representative_name = ?, representative_email = ?, changed_at = ?
                 where agency_id = ?""",
-                event.current().name(), event.current().email(), Timestamp.from(event.recordedAt()),
+                event.current().name(),
+                event.current().email(),
+                Timestamp.from(event.recordedAt()),
                 event.agencyId());
     }
 

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
 import org.sharingledger.agency.api.AgencyDirectory;
 import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.NominatedRepresentative;
@@ -30,12 +29,14 @@ class AgencyViews implements AgencyDirectory {
 
     @Override
     public Optional<RegisteredAgency> find(String agencyId) {
-        return one(agencyId).map(agency -> new RegisteredAgency(agency.agencyId(), agency.name(), agency.sector(),
-                agency.status()));
+        return one(agencyId)
+                .map(agency ->
+                        new RegisteredAgency(agency.agencyId(), agency.name(), agency.sector(), agency.status()));
     }
 
     Optional<AgencyView> one(String agencyId) {
-        return jdbc.query(SELECT + " where agency_id = ?", AgencyViews::map, agencyId).stream().findFirst();
+        return jdbc.query(SELECT + " where agency_id = ?", AgencyViews::map, agencyId).stream()
+                .findFirst();
     }
 
     List<AgencyView> all() {
@@ -43,17 +44,27 @@ class AgencyViews implements AgencyDirectory {
     }
 
     private static AgencyView map(ResultSet rs, int row) throws SQLException {
-        return new AgencyView(rs.getString("agency_id"), rs.getString("name"), Sector.valueOf(rs.getString("sector")),
-                rs.getString("local_delivery_area"), AgencyStatus.valueOf(rs.getString("status")),
-                rs.getObject("signed_on", LocalDate.class), rs.getObject("withdrawn_on", LocalDate.class),
+        return new AgencyView(
+                rs.getString("agency_id"),
+                rs.getString("name"),
+                Sector.valueOf(rs.getString("sector")),
+                rs.getString("local_delivery_area"),
+                AgencyStatus.valueOf(rs.getString("status")),
+                rs.getObject("signed_on", LocalDate.class),
+                rs.getObject("withdrawn_on", LocalDate.class),
                 rs.getString("code_of_practice_version"),
-                new NominatedRepresentative(rs.getString("representative_name"),
-                        rs.getString("representative_email")));
+                new NominatedRepresentative(rs.getString("representative_name"), rs.getString("representative_email")));
     }
 
     /** An agency as the register shows it. */
-    record AgencyView(String agencyId, String name, Sector sector, String localDeliveryArea, AgencyStatus status,
-                      LocalDate signedOn, LocalDate withdrawnOn, String codeOfPracticeVersion,
-                      NominatedRepresentative nominatedRepresentative) {
-    }
+    record AgencyView(
+            String agencyId,
+            String name,
+            Sector sector,
+            String localDeliveryArea,
+            AgencyStatus status,
+            LocalDate signedOn,
+            LocalDate withdrawnOn,
+            String codeOfPracticeVersion,
+            NominatedRepresentative nominatedRepresentative) {}
 }

@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** The rows, each a list of values, as one CSV document. */
     public static String write(List<? extends List<?>> rows) {

@@ -3,7 +3,6 @@ package org.sharingledger.projections.dashboard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyPattern;
 import org.sharingledger.projections.dashboard.DashboardViews.Month;
 import org.sharingledger.projections.dashboard.DashboardViews.RefusalPatterns;
@@ -20,47 +19,64 @@ final class Charts {
     /** How many points draw each funnel-limit curve. */
     private static final int CURVE_POINTS = 200;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** A tick on an axis: where, and its label. */
-    record Tick(String at, String label) {
-    }
+    record Tick(String at, String label) {}
 
     /** A bar of the monthly chart. */
-    record Bar(String x, String y, String width, String height, String label) {
-    }
+    record Bar(String x, String y, String width, String height, String label) {}
 
     /** A month's refusal rate, as a dot. */
-    record Dot(String x, String y, String label) {
-    }
+    record Dot(String x, String y, String label) {}
 
     /** A month label under the bars: the month, and the year under January and under the first month. */
-    record MonthLabel(String x, String month, String year) {
-    }
+    record MonthLabel(String x, String month, String year) {}
 
     /** The plotting area inside the axes. */
-    record Area(String left, String top, String right, String bottom) {
-    }
+    record Area(String left, String top, String right, String bottom) {}
 
     /** Requests per month as bars (left axis) and the refusal rate as dots joined by lines (right axis). */
-    record MonthlyChart(int width, int height, Area area, List<Tick> countTicks, List<Tick> rateTicks,
-                        List<MonthLabel> months, List<Bar> bars, List<String> rateLines, List<Dot> dots,
-                        boolean empty) {
-    }
+    record MonthlyChart(
+            int width,
+            int height,
+            Area area,
+            List<Tick> countTicks,
+            List<Tick> rateTicks,
+            List<MonthLabel> months,
+            List<Bar> bars,
+            List<String> rateLines,
+            List<Dot> dots,
+            boolean empty) {}
 
     /** One agency on the funnel plot: a circle within the limits, a triangle up or down outside them. */
-    record Marker(String agencyId, String path, String cssClass, String label, String x, String y, String anchor,
-                  String name, boolean flagged) {
-    }
+    record Marker(
+            String agencyId,
+            String path,
+            String cssClass,
+            String label,
+            String x,
+            String y,
+            String anchor,
+            String name,
+            boolean flagged) {}
 
     /**
      * A funnel plot: each agency's refusal rate against the number it decided, the area-wide rate as a line, and
      * the 95 % and 99.8 % control limits around it.
      */
-    record FunnelPlot(int width, int height, Area area, List<Tick> xTicks, List<Tick> yTicks, String meanY,
-                      String upper95, String lower95, String upper998, String lower998, List<Marker> markers) {
-    }
+    record FunnelPlot(
+            int width,
+            int height,
+            Area area,
+            List<Tick> xTicks,
+            List<Tick> yTicks,
+            String meanY,
+            String upper95,
+            String lower95,
+            String upper998,
+            String lower998,
+            List<Marker> markers) {}
 
     static MonthlyChart monthly(List<Month> months) {
         int height = 300;
@@ -102,14 +118,19 @@ final class Charts {
             if (m.refusalRate() != null) {
                 double rateY = y(m.refusalRate(), top, bottom);
                 dots.add(new Dot(n(centre), n(rateY), text));
-                line.append(line.isEmpty() ? "" : " ").append(n(centre)).append(',').append(n(rateY));
+                line.append(line.isEmpty() ? "" : " ")
+                        .append(n(centre))
+                        .append(',')
+                        .append(n(rateY));
             } else if (!line.isEmpty()) {
                 lines.add(line.toString());
                 line.setLength(0);
             }
             if (i % labelEvery == 0) {
                 boolean year = i == 0 || m.month().endsWith("-01");
-                labels.add(new MonthLabel(n(centre), FORMAT.shortMonth(m.month()),
+                labels.add(new MonthLabel(
+                        n(centre),
+                        FORMAT.shortMonth(m.month()),
                         year ? m.month().substring(0, 4) : ""));
             }
         }
@@ -117,8 +138,17 @@ final class Charts {
             lines.add(line.toString());
         }
         boolean empty = months.stream().allMatch(m -> m.received() == 0);
-        return new MonthlyChart(WIDTH, height, new Area(n(left), n(top), n(right), n(bottom)), countTicks,
-                rateTicks, labels, bars, lines, dots, empty);
+        return new MonthlyChart(
+                WIDTH,
+                height,
+                new Area(n(left), n(top), n(right), n(bottom)),
+                countTicks,
+                rateTicks,
+                labels,
+                bars,
+                lines,
+                dots,
+                empty);
     }
 
     /** The funnel plot, or null when nothing was decided in the period (there is no area rate to compare with). */
@@ -132,7 +162,10 @@ final class Charts {
         double right = WIDTH - 24;
         double top = 30;
         double bottom = height - 56;
-        long maxDecided = patterns.agencies().stream().mapToLong(AgencyPattern::decided).max().orElse(1);
+        long maxDecided = patterns.agencies().stream()
+                .mapToLong(AgencyPattern::decided)
+                .max()
+                .orElse(1);
         // Some room to the right of the largest agency, so that no mark sits on the edge.
         double[] scale = niceScale(Math.max(maxDecided * 1.08, 10));
         double xMax = scale[0];
@@ -177,17 +210,34 @@ final class Charts {
             String label = agency.name() + ": " + FORMAT.count(agency.decided()) + " decided, "
                     + FORMAT.count(agency.refused()) + " refused, refusal rate " + FORMAT.percent(agency.refusalRate())
                     + "; " + words.label(flag).toLowerCase(Locale.UK) + " (95 % limits "
-                    + FORMAT.percent(agency.funnel().lower95()) + " to " + FORMAT.percent(agency.funnel().upper95())
+                    + FORMAT.percent(agency.funnel().lower95()) + " to "
+                    + FORMAT.percent(agency.funnel().upper95())
                     + ")";
             String name = agency.name().length() > 32 ? agency.name().substring(0, 31) + "…" : agency.name();
             boolean nearRightEdge = cx > right - 220;
-            markers.add(new Marker(agency.agencyId(), path, FORMAT.flagClass(agency.funnel()), label,
-                    n(nearRightEdge ? cx - 10 : cx + 10), n(cy + 4), nearRightEdge ? "end" : "start", name,
+            markers.add(new Marker(
+                    agency.agencyId(),
+                    path,
+                    FORMAT.flagClass(agency.funnel()),
+                    label,
+                    n(nearRightEdge ? cx - 10 : cx + 10),
+                    n(cy + 4),
+                    nearRightEdge ? "end" : "start",
+                    name,
                     flag != Funnel.Flag.WITHIN));
         }
-        return new FunnelPlot(WIDTH, height, new Area(n(left), n(top), n(right), n(bottom)), xTicks, yTicks,
-                n(y(areaRate, top, bottom)), upper95.toString(), lower95.toString(), upper998.toString(),
-                lower998.toString(), markers);
+        return new FunnelPlot(
+                WIDTH,
+                height,
+                new Area(n(left), n(top), n(right), n(bottom)),
+                xTicks,
+                yTicks,
+                n(y(areaRate, top, bottom)),
+                upper95.toString(),
+                lower95.toString(),
+                upper998.toString(),
+                lower998.toString(),
+                markers);
     }
 
     /**
@@ -198,7 +248,8 @@ final class Charts {
         double standardError = Math.sqrt(areaRate * (1 - areaRate) / decided);
         return new double[] {
             clip(areaRate - Funnel.Z95 * standardError), clip(areaRate + Funnel.Z95 * standardError),
-            clip(areaRate - Funnel.Z998 * standardError), clip(areaRate + Funnel.Z998 * standardError)};
+            clip(areaRate - Funnel.Z998 * standardError), clip(areaRate + Funnel.Z998 * standardError)
+        };
     }
 
     /**
@@ -243,8 +294,8 @@ final class Charts {
     private static String triangle(double cx, double cy, double size, boolean up) {
         double tip = up ? cy - size : cy + size;
         double base = up ? cy + size * 0.7 : cy - size * 0.7;
-        return "M" + n(cx) + "," + n(tip) + " L" + n(cx + size) + "," + n(base) + " L" + n(cx - size) + ","
-                + n(base) + " Z";
+        return "M" + n(cx) + "," + n(tip) + " L" + n(cx + size) + "," + n(base) + " L" + n(cx - size) + "," + n(base)
+                + " Z";
     }
 
     private static double clip(double value) {

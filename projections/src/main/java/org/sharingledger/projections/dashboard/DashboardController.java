@@ -1,11 +1,10 @@
 package org.sharingledger.projections.dashboard;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.InvalidInput;
@@ -35,38 +34,39 @@ class DashboardController {
     }
 
     @GetMapping(path = "/api/agencies/{agencyId}/dashboard", produces = "application/json")
-    @Operation(summary = "One agency's dashboard", description = "That agency's NOMINATED_REPRESENTATIVE or a "
-            + "TRUST_REVIEWER. from/to: dates, inclusive, UTC; default the last 12 calendar months. A request counts "
-            + "in the period in which it was made. May lag the ledger by a few seconds. Accept: text/csv gives the "
-            + "same figures as rows of section,metric,key,value.")
-    public AgencyDashboard agency(@PathVariable String agencyId,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                  LocalDate from,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                  LocalDate to) {
+    @Operation(
+            summary = "One agency's dashboard",
+            description = "That agency's NOMINATED_REPRESENTATIVE or a "
+                    + "TRUST_REVIEWER. from/to: dates, inclusive, UTC; default the last 12 calendar months. A request counts "
+                    + "in the period in which it was made. May lag the ledger by a few seconds. Accept: text/csv gives the "
+                    + "same figures as rows of section,metric,key,value.")
+    public AgencyDashboard agency(
+            @PathVariable String agencyId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         allowedToSee(agencyId);
         return dashboards.agencyDashboard(agencyId, period(from, to));
     }
 
     @GetMapping(path = "/api/agencies/{agencyId}/dashboard", produces = CSV)
-    public ResponseEntity<String> agencyCsv(@PathVariable String agencyId,
-                                            @RequestParam(required = false)
-                                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                            @RequestParam(required = false)
-                                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    public ResponseEntity<String> agencyCsv(
+            @PathVariable String agencyId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return csv("dashboard-" + agencyId, DashboardCsv.agency(agency(agencyId, from, to)));
     }
 
     @GetMapping(path = "/api/trust/refusal-patterns", produces = "application/json")
-    @Operation(summary = "Refusal patterns across every signatory (TRUST_REVIEWER)", description = "Each agency's "
-            + "volume, refusal rate, overdue rate and escalations with funnel-plot limits (binomial, 95 % and "
-            + "99.8 %, around the area-wide refusal rate); refusals by reason; requesting × holding sector matrix; "
-            + "monthly trend. Accept: text/csv gives one row per agency; ?table=matrix|monthly|reasons gives the "
-            + "other tables.")
-    public RefusalPatterns trust(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                 LocalDate from,
-                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                 LocalDate to) {
+    @Operation(
+            summary = "Refusal patterns across every signatory (TRUST_REVIEWER)",
+            description = "Each agency's "
+                    + "volume, refusal rate, overdue rate and escalations with funnel-plot limits (binomial, 95 % and "
+                    + "99.8 %, around the area-wide refusal rate); refusals by reason; requesting × holding sector matrix; "
+                    + "monthly trend. Accept: text/csv gives one row per agency; ?table=matrix|monthly|reasons gives the "
+                    + "other tables.")
+    public RefusalPatterns trust(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         if (!CurrentActor.get().has(Role.TRUST_REVIEWER)) {
             throw new NotPermitted("the refusal patterns are for the Children's Trust (TRUST_REVIEWER)");
         }
@@ -74,11 +74,10 @@ class DashboardController {
     }
 
     @GetMapping(path = "/api/trust/refusal-patterns", produces = CSV)
-    public ResponseEntity<String> trustCsv(@RequestParam(required = false)
-                                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                           @RequestParam(required = false)
-                                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                           @RequestParam(defaultValue = "agencies") String table) {
+    public ResponseEntity<String> trustCsv(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "agencies") String table) {
         RefusalPatterns patterns = trust(from, to);
         return switch (table) {
             case "agencies" -> csv("refusal-patterns", DashboardCsv.agencies(patterns));

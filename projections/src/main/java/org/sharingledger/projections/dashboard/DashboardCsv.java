@@ -1,10 +1,9 @@
 package org.sharingledger.projections.dashboard;
 
-import java.util.Collections;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
 import org.sharingledger.projections.csv.Csv;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyDashboard;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyPattern;
@@ -15,8 +14,7 @@ import org.sharingledger.projections.dashboard.DashboardViews.SectorCell;
 /** The dashboards as CSV (RFC 4180, written by {@link Csv}): a header row, then one row per figure or per agency. */
 final class DashboardCsv {
 
-    private DashboardCsv() {
-    }
+    private DashboardCsv() {}
 
     static List<List<Object>> agency(AgencyDashboard d) {
         List<List<Object>> rows = new ArrayList<>();
@@ -55,15 +53,39 @@ final class DashboardCsv {
 
     static List<List<Object>> agencies(RefusalPatterns p) {
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("agencyId", "name", "sector", "received", "decided", "refused", "refusalRate",
-                "areaRefusalRate", "overdueRate", "escalations", "lower95", "upper95", "lower998", "upper998",
+        rows.add(List.of(
+                "agencyId",
+                "name",
+                "sector",
+                "received",
+                "decided",
+                "refused",
+                "refusalRate",
+                "areaRefusalRate",
+                "overdueRate",
+                "escalations",
+                "lower95",
+                "upper95",
+                "lower998",
+                "upper998",
                 "flag"));
         for (AgencyPattern a : p.agencies()) {
             Funnel f = a.funnel();
-            rows.add(list(a.agencyId(), a.name(), a.sector(), a.received(), a.decided(), a.refused(),
-                    a.refusalRate(), p.areaRefusalRate(), a.overdueRate(), a.escalations(),
-                    f == null ? null : f.lower95(), f == null ? null : f.upper95(),
-                    f == null ? null : f.lower998(), f == null ? null : f.upper998(),
+            rows.add(list(
+                    a.agencyId(),
+                    a.name(),
+                    a.sector(),
+                    a.received(),
+                    a.decided(),
+                    a.refused(),
+                    a.refusalRate(),
+                    p.areaRefusalRate(),
+                    a.overdueRate(),
+                    a.escalations(),
+                    f == null ? null : f.lower95(),
+                    f == null ? null : f.upper95(),
+                    f == null ? null : f.lower998(),
+                    f == null ? null : f.upper998(),
                     f == null ? null : f.flag()));
         }
         return rows;
@@ -73,8 +95,8 @@ final class DashboardCsv {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("requestingSector", "holdingSector", "requests", "decided", "refused", "refusalRate"));
         for (SectorCell c : p.sectorMatrix()) {
-            rows.add(list(c.requestingSector(), c.holdingSector(), c.requests(), c.decided(), c.refused(),
-                    c.refusalRate()));
+            rows.add(list(
+                    c.requestingSector(), c.holdingSector(), c.requests(), c.decided(), c.refused(), c.refusalRate()));
         }
         return rows;
     }

@@ -1,5 +1,7 @@
 package org.sharingledger.projections.dashboard;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,9 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
-import io.swagger.v3.oas.annotations.Hidden;
-import jakarta.servlet.http.HttpServletResponse;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
@@ -62,9 +61,11 @@ class DashboardPages {
         model.addAttribute("fmt", Formats.INSTANCE);
         model.addAttribute("words", words);
         PageModel.addCommon(model::addAttribute);
-        model.addAttribute("roleLabels", CurrentActor.find()
-                .map(actor -> actor.roles().stream().map(words::label).toList())
-                .orElse(List.of()));
+        model.addAttribute(
+                "roleLabels",
+                CurrentActor.find()
+                        .map(actor -> actor.roles().stream().map(words::label).toList())
+                        .orElse(List.of()));
     }
 
     @GetMapping("/login")
@@ -95,16 +96,19 @@ class DashboardPages {
     @RequestMapping("/denied")
     String denied(HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
-        model.addAttribute("message", "The form could not be matched to your session; it may have expired. "
-                + "Reload the page and try again.");
+        model.addAttribute(
+                "message",
+                "The form could not be matched to your session; it may have expired. "
+                        + "Reload the page and try again.");
         return "denied";
     }
 
     @GetMapping("/dashboard/{agencyId}")
-    String agency(@PathVariable String agencyId,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                  Model model) {
+    String agency(
+            @PathVariable String agencyId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model) {
         allowedToSee(agencyId);
         Dashboards.Period period = period(from, to);
         AgencyDashboard dashboard = dashboards.agencyDashboard(agencyId, period);
@@ -116,14 +120,13 @@ class DashboardPages {
     }
 
     @GetMapping("/dashboard/{agencyId}.csv")
-    ResponseEntity<String> agencyCsv(@PathVariable String agencyId,
-                                     @RequestParam(required = false)
-                                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                     @RequestParam(required = false)
-                                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    ResponseEntity<String> agencyCsv(
+            @PathVariable String agencyId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         allowedToSee(agencyId);
-        return csv("dashboard-" + agencyId,
-                DashboardCsv.agency(dashboards.agencyDashboard(agencyId, period(from, to))));
+        return csv(
+                "dashboard-" + agencyId, DashboardCsv.agency(dashboards.agencyDashboard(agencyId, period(from, to))));
     }
 
     /** Any other address under the dashboards: a page saying so, rather than the API's problem detail. */
@@ -133,9 +136,10 @@ class DashboardPages {
     }
 
     @GetMapping("/trust")
-    String trust(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                 Model model) {
+    String trust(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model) {
         trustOnly();
         Dashboards.Period period = period(from, to);
         RefusalPatterns patterns = dashboards.refusalPatterns(period);
@@ -149,11 +153,10 @@ class DashboardPages {
     }
 
     @GetMapping("/trust.csv")
-    ResponseEntity<String> trustCsv(@RequestParam(required = false)
-                                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                    @RequestParam(required = false)
-                                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                    @RequestParam(defaultValue = "agencies") String table) {
+    ResponseEntity<String> trustCsv(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "agencies") String table) {
         trustOnly();
         RefusalPatterns patterns = dashboards.refusalPatterns(period(from, to));
         return switch (table) {
@@ -188,7 +191,6 @@ class DashboardPages {
         return period;
     }
 
-
     private static String query(Dashboards.Period period) {
         return "?from=" + period.from() + "&to=" + period.to();
     }
@@ -205,7 +207,9 @@ class DashboardPages {
 
         static Totals of(RefusalPatterns patterns) {
             List<AgencyPattern> all = patterns.agencies();
-            return new Totals(all.size(), (int) all.stream().filter(a -> a.decided() > 0).count(),
+            return new Totals(
+                    all.size(),
+                    (int) all.stream().filter(a -> a.decided() > 0).count(),
                     all.stream().mapToLong(AgencyPattern::received).sum(),
                     all.stream().mapToLong(AgencyPattern::decided).sum(),
                     all.stream().mapToLong(AgencyPattern::refused).sum());
@@ -218,8 +222,7 @@ class DashboardPages {
      */
     record SectorMatrix(List<String> holdingSectors, List<Row> rows) {
 
-        record Row(String requestingSector, List<SectorCell> cells) {
-        }
+        record Row(String requestingSector, List<SectorCell> cells) {}
 
         static SectorMatrix of(List<SectorCell> cells) {
             TreeSet<String> requesting = new TreeSet<>();

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -45,18 +44,22 @@ class DashboardProjection {
     void on(AgencySigned event) {
         jdbc.update("""
                 insert into dashboard_agency (agency_id, name, sector) values (?, ?, ?)
-                on conflict (agency_id) do update set name = excluded.name, sector = excluded.sector""",
-                event.agencyId(), event.name(), event.sector().name());
+                on conflict (agency_id) do update set name = excluded.name, sector = excluded.sector""", event.agencyId(), event.name(), event.sector().name());
     }
 
     @EventHandler
     void on(InformationRequested event) {
-        int inserted = jdbc.update("""
+        int inserted = jdbc.update(
+                """
                 insert into dashboard_request (request_id, requesting_agency_id, holding_agency_id, requested_at,
                     due_by, status)
                 values (?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing""",
-                id(event.requestId()), event.requestingAgencyId(), event.holdingAgencyId(), ts(event.requestedAt()),
-                ts(event.dueBy()), RequestStatus.AWAITING_DECISION.name());
+                id(event.requestId()),
+                event.requestingAgencyId(),
+                event.holdingAgencyId(),
+                ts(event.requestedAt()),
+                ts(event.dueBy()),
+                RequestStatus.AWAITING_DECISION.name());
         if (inserted == 1) {
             count(event.requestId(), Map.of("received", 1));
         }
@@ -66,8 +69,9 @@ class DashboardProjection {
     void on(InformationShared event) {
         boolean full = event.scope() == Scope.FULL;
         decide(event.requestId(), full ? "SHARED" : "PARTIALLY_SHARED", null, event.occurredAt(), event.late());
-        count(event.requestId(), Map.of("decided", 1, full ? "shared" : "partially_shared", 1,
-                "decided_late", event.late() ? 1 : 0));
+        count(
+                event.requestId(),
+                Map.of("decided", 1, full ? "shared" : "partially_shared", 1, "decided_late", event.late() ? 1 : 0));
     }
 
     @EventHandler
@@ -79,46 +83,59 @@ class DashboardProjection {
                 select (requested_at at time zone 'UTC')::date, holding_agency_id, ?, 1
                 from dashboard_request where request_id = ?
                 on conflict (day, holding_agency_id, reason) do update
-                    set refused = dashboard_daily_reason.refused + 1""",
-                event.reason().name(), id(event.requestId()));
+                    set refused = dashboard_daily_reason.refused + 1""", event.reason().name(), id(event.requestId()));
     }
 
     @EventHandler
     void on(RefusalEscalated event, DomainEventMessage<?> message) {
-        jdbc.update("update dashboard_request set status = ?, escalation_open = true where request_id = ?",
-                RequestStatus.ESCALATED.name(), id(event.requestId()));
-        jdbc.update("""
+        jdbc.update(
+                "update dashboard_request set status = ?, escalation_open = true where request_id = ?",
+                RequestStatus.ESCALATED.name(),
+                id(event.requestId()));
+        jdbc.update(
+                """
                 insert into dashboard_escalation (request_id, seq, stage, raised_at) values (?, ?, ?, ?)
                 on conflict (request_id, seq) do nothing""",
-                id(event.requestId()), message.getSequenceNumber(), event.stage().name(), ts(event.recordedAt()));
+                id(event.requestId()),
+                message.getSequenceNumber(),
+                event.stage().name(),
+                ts(event.recordedAt()));
         count(event.requestId(), Map.of("escalations", 1, "escalations_open", 1));
         jdbc.update("""
                 insert into dashboard_daily_stage (day, requesting_agency_id, stage, raised)
                 select (requested_at at time zone 'UTC')::date, requesting_agency_id, ?, 1
                 from dashboard_request where request_id = ?
                 on conflict (day, requesting_agency_id, stage) do update
-                    set raised = dashboard_daily_stage.raised + 1""",
-                event.stage().name(), id(event.requestId()));
+                    set raised = dashboard_daily_stage.raised + 1""", event.stage().name(), id(event.requestId()));
     }
 
     @EventHandler
     void on(EscalationResolved event) {
         RequestStatus status = event.outcome() == Outcome.SHARED
-                ? RequestStatus.SHARED_AFTER_ESCALATION : RequestStatus.REFUSAL_UPHELD;
-        jdbc.update("update dashboard_request set status = ?, escalation_open = false where request_id = ?",
-                status.name(), id(event.requestId()));
+                ? RequestStatus.SHARED_AFTER_ESCALATION
+                : RequestStatus.REFUSAL_UPHELD;
+        jdbc.update(
+                "update dashboard_request set status = ?, escalation_open = false where request_id = ?",
+                status.name(),
+                id(event.requestId()));
         jdbc.update("""
                 update dashboard_escalation set outcome = ?, resolved_at = ?
-                where request_id = ? and seq = (select max(seq) from dashboard_escalation where request_id = ?)""",
-                event.outcome().name(), ts(event.recordedAt()), id(event.requestId()), id(event.requestId()));
-        count(event.requestId(), Map.of("escalations_open", -1,
-                event.outcome() == Outcome.SHARED ? "escalations_shared" : "escalations_upheld", 1));
+                where request_id = ? and seq = (select max(seq) from dashboard_escalation where request_id = ?)""", event.outcome().name(), ts(event.recordedAt()), id(event.requestId()), id(event.requestId()));
+        count(
+                event.requestId(),
+                Map.of(
+                        "escalations_open",
+                        -1,
+                        event.outcome() == Outcome.SHARED ? "escalations_shared" : "escalations_upheld",
+                        1));
     }
 
     @EventHandler
     void on(RequestWithdrawn event) {
-        jdbc.update("update dashboard_request set status = ? where request_id = ?",
-                RequestStatus.WITHDRAWN.name(), id(event.requestId()));
+        jdbc.update(
+                "update dashboard_request set status = ? where request_id = ?",
+                RequestStatus.WITHDRAWN.name(),
+                id(event.requestId()));
         count(event.requestId(), Map.of("withdrawn", 1));
     }
 
@@ -152,19 +169,26 @@ class DashboardProjection {
      * never from input.
      */
     private void count(String requestId, Map<String, Integer> deltas) {
-        List<String> columns = deltas.keySet().stream().filter(column -> deltas.get(column) != 0).sorted().toList();
+        List<String> columns = deltas.keySet().stream()
+                .filter(column -> deltas.get(column) != 0)
+                .sorted()
+                .toList();
         if (columns.isEmpty()) {
             return;
         }
         String names = String.join(", ", columns);
-        String values = columns.stream().map(column -> String.valueOf(deltas.get(column)))
+        String values = columns.stream()
+                .map(column -> String.valueOf(deltas.get(column)))
                 .collect(Collectors.joining(", "));
-        String updates = columns.stream().map(column -> column + " = dashboard_daily." + column + " + excluded." + column)
+        String updates = columns.stream()
+                .map(column -> column + " = dashboard_daily." + column + " + excluded." + column)
                 .collect(Collectors.joining(", "));
-        jdbc.update("insert into dashboard_daily (day, holding_agency_id, requesting_agency_id, " + names + ") "
-                + "select (requested_at at time zone 'UTC')::date, holding_agency_id, requesting_agency_id, " + values
-                + " from dashboard_request where request_id = ? "
-                + "on conflict (day, holding_agency_id, requesting_agency_id) do update set " + updates,
+        jdbc.update(
+                "insert into dashboard_daily (day, holding_agency_id, requesting_agency_id, " + names + ") "
+                        + "select (requested_at at time zone 'UTC')::date, holding_agency_id, requesting_agency_id, "
+                        + values
+                        + " from dashboard_request where request_id = ? "
+                        + "on conflict (day, holding_agency_id, requesting_agency_id) do update set " + updates,
                 id(requestId));
     }
 
@@ -172,8 +196,7 @@ class DashboardProjection {
         jdbc.update("""
                 update dashboard_request set status = ?, decision = ?, refusal_reason = ?, decided_at = ?,
                     decided_late = ?
-                where request_id = ?""",
-                decision, decision, reason, ts(occurredAt), late, id(requestId));
+                where request_id = ?""", decision, decision, reason, ts(occurredAt), late, id(requestId));
     }
 
     private static UUID id(String requestId) {

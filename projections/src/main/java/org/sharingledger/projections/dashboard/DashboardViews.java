@@ -7,47 +7,81 @@ import java.util.Map;
 /** The JSON shapes of docs/api.md's read side (more fields welcome, none of the named ones missing). */
 public final class DashboardViews {
 
-    private DashboardViews() {
-    }
+    private DashboardViews() {}
 
     /** One agency's picture, for its nominated representative and the Trust. */
-    public record AgencyDashboard(String agencyId, String name, String sector, LocalDate from, LocalDate to,
-                                  AsHolder asHolder, AsRequester asRequester, long openEscalations,
-                                  List<Month> monthly) {
-    }
+    public record AgencyDashboard(
+            String agencyId,
+            String name,
+            String sector,
+            LocalDate from,
+            LocalDate to,
+            AsHolder asHolder,
+            AsRequester asRequester,
+            long openEscalations,
+            List<Month> monthly) {}
 
     /** Requests the agency received (it holds the information), made in the period. */
-    public record AsHolder(long received, long decided, long shared, long partiallyShared, long refused,
-                           Double refusalRate, long awaitingDecision, long overdueNow, long decidedLate,
-                           long withdrawn, Map<String, Long> refusalsByReason, Double medianHoursToDecision,
-                           Double p90HoursToDecision, Double onTimeRate) {
-    }
+    public record AsHolder(
+            long received,
+            long decided,
+            long shared,
+            long partiallyShared,
+            long refused,
+            Double refusalRate,
+            long awaitingDecision,
+            long overdueNow,
+            long decidedLate,
+            long withdrawn,
+            Map<String, Long> refusalsByReason,
+            Double medianHoursToDecision,
+            Double p90HoursToDecision,
+            Double onTimeRate) {}
 
     /** Requests the agency made, in the period, and how their escalations went. */
-    public record AsRequester(long made, Map<String, Long> outcomes, long escalationsRaised,
-                              Map<String, Long> escalationsByStage, long sharedAfterEscalation, long refusalUpheld) {
-    }
+    public record AsRequester(
+            long made,
+            Map<String, Long> outcomes,
+            long escalationsRaised,
+            Map<String, Long> escalationsByStage,
+            long sharedAfterEscalation,
+            long refusalUpheld) {}
 
     /** One calendar month (UTC) of requests. */
-    public record Month(String month, long received, long decided, long refused, Double refusalRate) {
-    }
+    public record Month(String month, long received, long decided, long refused, Double refusalRate) {}
 
     /** The Trust's view across every signatory. */
-    public record RefusalPatterns(LocalDate from, LocalDate to, Double areaRefusalRate, List<AgencyPattern> agencies,
-                                  Map<String, Long> refusalsByReason, List<SectorCell> sectorMatrix,
-                                  List<Month> monthly) {
-    }
+    public record RefusalPatterns(
+            LocalDate from,
+            LocalDate to,
+            Double areaRefusalRate,
+            List<AgencyPattern> agencies,
+            Map<String, Long> refusalsByReason,
+            List<SectorCell> sectorMatrix,
+            List<Month> monthly) {}
 
     /** One agency as holder of information, with its funnel-plot limits (null when it decided nothing). */
-    public record AgencyPattern(String agencyId, String name, String sector, long received, long decided,
-                                long refused, Double refusalRate, Double overdueRate, long escalations,
-                                Map<String, Long> escalationOutcomes, Funnel funnel) {
-    }
+    public record AgencyPattern(
+            String agencyId,
+            String name,
+            String sector,
+            long received,
+            long decided,
+            long refused,
+            Double refusalRate,
+            Double overdueRate,
+            long escalations,
+            Map<String, Long> escalationOutcomes,
+            Funnel funnel) {}
 
     /** Requests from one sector to another. */
-    public record SectorCell(String requestingSector, String holdingSector, long requests, long decided,
-                             long refused, Double refusalRate) {
-    }
+    public record SectorCell(
+            String requestingSector,
+            String holdingSector,
+            long requests,
+            long decided,
+            long refused,
+            Double refusalRate) {}
 
     static Double rate(long part, long whole) {
         return whole == 0 ? null : (double) part / whole;

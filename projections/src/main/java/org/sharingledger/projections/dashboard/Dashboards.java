@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.NotFound;
@@ -71,8 +70,13 @@ public class Dashboards {
 
     /** The agency's name and sector, if the dashboards know it. */
     public Optional<String[]> agency(String agencyId) {
-        return jdbc.query("select name, sector from dashboard_agency where agency_id = ?",
-                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, agencyId).stream().findFirst();
+        return jdbc
+                .query(
+                        "select name, sector from dashboard_agency where agency_id = ?",
+                        (rs, i) -> new String[] {rs.getString(1), rs.getString(2)},
+                        agencyId)
+                .stream()
+                .findFirst();
     }
 
     public AgencyDashboard agencyDashboard(String agencyId, Period period) {
@@ -89,89 +93,159 @@ public class Dashboards {
         long late = t[5];
         long withdrawn = t[6];
         // Per request, through the holder's index: the requests still awaiting past due, and times to decision.
-        Object[] perRequest = jdbc.queryForObject("""
+        Object[] perRequest = jdbc.queryForObject(
+                """
                 select count(*) filter (where status = 'AWAITING_DECISION' and due_by < ?),
                        percentile_cont(0.5) within group (order by extract(epoch from decided_at - requested_at))
                            filter (where decision is not null) / 3600,
                        percentile_cont(0.9) within group (order by extract(epoch from decided_at - requested_at))
                            filter (where decision is not null) / 3600
-                from dashboard_request where holding_agency_id = ? and""" + IN_PERIOD, (rs, i) -> new Object[] {
-                rs.getLong(1), nullableDouble(rs, 2), nullableDouble(rs, 3)},
-                Timestamp.from(clock.instant()), agencyId, period.start(), period.end());
-        AsHolder asHolder = new AsHolder(received, decided, t[2], t[3], refused, rate(refused, decided),
-                received - decided - withdrawn, (Long) perRequest[0], late, withdrawn,
-                refusalsByReason("holding_agency_id = ? and", days), (Double) perRequest[1], (Double) perRequest[2],
+                from dashboard_request where holding_agency_id = ? and""" + IN_PERIOD,
+                (rs, i) -> new Object[] {rs.getLong(1), nullableDouble(rs, 2), nullableDouble(rs, 3)},
+                Timestamp.from(clock.instant()),
+                agencyId,
+                period.start(),
+                period.end());
+        AsHolder asHolder = new AsHolder(
+                received,
+                decided,
+                t[2],
+                t[3],
+                refused,
+                rate(refused, decided),
+                received - decided - withdrawn,
+                (Long) perRequest[0],
+                late,
+                withdrawn,
+                refusalsByReason("holding_agency_id = ? and", days),
+                (Double) perRequest[1],
+                (Double) perRequest[2],
                 rate(decided - late, decided));
 
         Map<String, Long> outcomes = zeros(RequestStatus.values());
-        jdbc.query("select status, count(*) from dashboard_request where requesting_agency_id = ? and" + IN_PERIOD
-                + " group by status", rs -> {
-            outcomes.put(rs.getString(1), rs.getLong(2));
-        }, range);
+        jdbc.query(
+                "select status, count(*) from dashboard_request where requesting_agency_id = ? and" + IN_PERIOD
+                        + " group by status",
+                rs -> {
+                    outcomes.put(rs.getString(1), rs.getLong(2));
+                },
+                range);
         Map<String, Long> byStage = zeros(Stage.values());
-        jdbc.query("select stage, sum(raised) from dashboard_daily_stage where requesting_agency_id = ? and"
-                + IN_DAYS + " group by stage", rs -> {
-            byStage.put(rs.getString(1), rs.getLong(2));
-        }, days);
+        jdbc.query(
+                "select stage, sum(raised) from dashboard_daily_stage where requesting_agency_id = ? and" + IN_DAYS
+                        + " group by stage",
+                rs -> {
+                    byStage.put(rs.getString(1), rs.getLong(2));
+                },
+                days);
         long[] ended = jdbc.queryForObject("""
                 select coalesce(sum(escalations_shared), 0), coalesce(sum(escalations_upheld), 0)
                 from dashboard_daily where requesting_agency_id = ? and""" + IN_DAYS, (rs, i) -> longs(rs, 2), days);
-        AsRequester asRequester = new AsRequester(outcomes.values().stream().mapToLong(Long::longValue).sum(),
-                outcomes, byStage.values().stream().mapToLong(Long::longValue).sum(), byStage, ended[0], ended[1]);
+        AsRequester asRequester = new AsRequester(
+                outcomes.values().stream().mapToLong(Long::longValue).sum(),
+                outcomes,
+                byStage.values().stream().mapToLong(Long::longValue).sum(),
+                byStage,
+                ended[0],
+                ended[1]);
 
         String[] agency = agency(agencyId).orElse(new String[] {null, null});
-        return new AgencyDashboard(agencyId, agency[0], agency[1], period.from(), period.to(), asHolder, asRequester,
-                t[7], monthly("holding_agency_id = ? and", period, agencyId));
+        return new AgencyDashboard(
+                agencyId,
+                agency[0],
+                agency[1],
+                period.from(),
+                period.to(),
+                asHolder,
+                asRequester,
+                t[7],
+                monthly("holding_agency_id = ? and", period, agencyId));
     }
 
     public RefusalPatterns refusalPatterns(Period period) {
         Object[] days = {period.from(), period.to()};
         Map<String, long[]> volumes = new LinkedHashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select holding_agency_id, sum(received), sum(decided), sum(refused), sum(became_overdue),
                        sum(escalations_shared), sum(escalations_upheld), sum(escalations_open)
-                from dashboard_daily where""" + IN_DAYS + " group by holding_agency_id", rs -> {
-            volumes.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                    rs.getLong(6), rs.getLong(7), rs.getLong(8)});
-        }, days);
+                from dashboard_daily where""" + IN_DAYS + " group by holding_agency_id",
+                rs -> {
+                    volumes.put(rs.getString(1), new long[] {
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8)
+                    });
+                },
+                days);
         long areaDecided = volumes.values().stream().mapToLong(v -> v[1]).sum();
         long areaRefused = volumes.values().stream().mapToLong(v -> v[2]).sum();
         Double areaRate = rate(areaRefused, areaDecided);
 
-        List<AgencyPattern> agencies = jdbc.query("select agency_id, name, sector from dashboard_agency "
-                + "order by name, agency_id", (rs, i) -> {
-            String agencyId = rs.getString(1);
-            long[] v = volumes.getOrDefault(agencyId, new long[7]);
-            Map<String, Long> outcomes = new LinkedHashMap<>();
-            outcomes.put(Outcome.SHARED.name(), v[4]);
-            outcomes.put(Outcome.REFUSAL_UPHELD.name(), v[5]);
-            outcomes.put("OPEN", v[6]);
-            Double refusalRate = rate(v[2], v[1]);
-            Funnel funnel = refusalRate == null ? null : Funnel.of(areaRate, v[1], refusalRate);
-            return new AgencyPattern(agencyId, rs.getString(2), rs.getString(3), v[0], v[1], v[2], refusalRate,
-                    rate(v[3], v[0]), v[4] + v[5] + v[6], outcomes, funnel);
-        });
+        List<AgencyPattern> agencies = jdbc.query(
+                "select agency_id, name, sector from dashboard_agency " + "order by name, agency_id", (rs, i) -> {
+                    String agencyId = rs.getString(1);
+                    long[] v = volumes.getOrDefault(agencyId, new long[7]);
+                    Map<String, Long> outcomes = new LinkedHashMap<>();
+                    outcomes.put(Outcome.SHARED.name(), v[4]);
+                    outcomes.put(Outcome.REFUSAL_UPHELD.name(), v[5]);
+                    outcomes.put("OPEN", v[6]);
+                    Double refusalRate = rate(v[2], v[1]);
+                    Funnel funnel = refusalRate == null ? null : Funnel.of(areaRate, v[1], refusalRate);
+                    return new AgencyPattern(
+                            agencyId,
+                            rs.getString(2),
+                            rs.getString(3),
+                            v[0],
+                            v[1],
+                            v[2],
+                            refusalRate,
+                            rate(v[3], v[0]),
+                            v[4] + v[5] + v[6],
+                            outcomes,
+                            funnel);
+                });
 
-        List<SectorCell> matrix = jdbc.query("""
+        List<SectorCell> matrix = jdbc.query(
+                """
                 select ra.sector, ha.sector, sum(d.received), sum(d.decided), sum(d.refused)
                 from dashboard_daily d
                 join dashboard_agency ra on ra.agency_id = d.requesting_agency_id
                 join dashboard_agency ha on ha.agency_id = d.holding_agency_id
                 where d.day >= ? and d.day <= ?
-                group by ra.sector, ha.sector order by ra.sector, ha.sector""", (rs, i) -> new SectorCell(
-                rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                rate(rs.getLong(5), rs.getLong(4))), days);
+                group by ra.sector, ha.sector order by ra.sector, ha.sector""",
+                (rs, i) -> new SectorCell(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rate(rs.getLong(5), rs.getLong(4))),
+                days);
 
-        return new RefusalPatterns(period.from(), period.to(), areaRate, agencies, refusalsByReason("", days),
-                matrix, monthly("", period));
+        return new RefusalPatterns(
+                period.from(),
+                period.to(),
+                areaRate,
+                agencies,
+                refusalsByReason("", days),
+                matrix,
+                monthly("", period));
     }
 
     private Map<String, Long> refusalsByReason(String filter, Object[] args) {
         Map<String, Long> byReason = zeros(Reason.values());
-        jdbc.query("select reason, sum(refused) from dashboard_daily_reason where " + filter + IN_DAYS
-                + " group by reason", rs -> {
-            byReason.put(rs.getString(1), rs.getLong(2));
-        }, args);
+        jdbc.query(
+                "select reason, sum(refused) from dashboard_daily_reason where " + filter + IN_DAYS
+                        + " group by reason",
+                rs -> {
+                    byReason.put(rs.getString(1), rs.getLong(2));
+                },
+                args);
         return byReason;
     }
 
@@ -180,13 +254,17 @@ public class Dashboards {
         List<Object> args = new ArrayList<>(List.of(agency));
         args.add(period.from());
         args.add(period.to());
-        jdbc.query("select to_char(day, 'YYYY-MM'), sum(received), sum(decided), sum(refused) from dashboard_daily "
-                + "where " + filter + IN_DAYS + " group by 1", rs -> {
-            counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
-        }, args.toArray());
+        jdbc.query(
+                "select to_char(day, 'YYYY-MM'), sum(received), sum(decided), sum(refused) from dashboard_daily "
+                        + "where " + filter + IN_DAYS + " group by 1",
+                rs -> {
+                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                },
+                args.toArray());
         List<Month> months = new ArrayList<>();
-        for (YearMonth month = YearMonth.from(period.from()); !month.isAfter(YearMonth.from(period.to()));
-             month = month.plusMonths(1)) {
+        for (YearMonth month = YearMonth.from(period.from());
+                !month.isAfter(YearMonth.from(period.to()));
+                month = month.plusMonths(1)) {
             long[] c = counts.getOrDefault(month.toString(), new long[3]);
             months.add(new Month(month.toString(), c[0], c[1], c[2], rate(c[2], c[1])));
         }
@@ -222,7 +300,8 @@ public class Dashboards {
 
         public static Period of(LocalDate from, LocalDate to, Clock clock) {
             LocalDate end = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC));
-            LocalDate start = from != null ? from : YearMonth.from(end).minusMonths(11).atDay(1);
+            LocalDate start =
+                    from != null ? from : YearMonth.from(end).minusMonths(11).atDay(1);
             return new Period(start, end);
         }
 

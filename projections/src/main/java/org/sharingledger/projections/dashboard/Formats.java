@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-
 import org.sharingledger.projections.pages.Figures;
 import org.sharingledger.projections.pages.Vocabulary;
 
@@ -23,8 +22,7 @@ final class Formats {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM", Locale.UK);
 
-    private Formats() {
-    }
+    private Formats() {}
 
     /* The methods are public for the templates (SpEL calls only public methods). */
 
@@ -65,6 +63,8 @@ final class Formats {
 
     /** The CSS class of a funnel flag (for its colour), or of no flag. */
     public String flagClass(Funnel funnel) {
-        return funnel == null ? "flag-none" : "flag-" + funnel.flag().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return funnel == null
+                ? "flag-none"
+                : "flag-" + funnel.flag().name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

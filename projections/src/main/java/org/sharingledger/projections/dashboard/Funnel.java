@@ -30,7 +30,11 @@ public record Funnel(double lower95, double upper95, double lower998, double upp
     /** Where a rate falls against the limits. */
     @Labelled
     public enum Flag {
-        WITHIN, ABOVE_95, ABOVE_998, BELOW_95, BELOW_998
+        WITHIN,
+        ABOVE_95,
+        ABOVE_998,
+        BELOW_95,
+        BELOW_998
     }
 
     /** The limits for {@code decided} decisions around the area rate, and the flag for the agency's rate. */

@@ -2,7 +2,6 @@ package org.sharingledger.projections.grants;
 
 import java.sql.Timestamp;
 import java.util.UUID;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,20 +27,28 @@ class GrantProjection {
     @EventHandler
     void on(TimelineAccessGranted event, @MetaDataValue(ActorMetaData.USERNAME) String grantedBy) {
         var subject = event.subject();
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into timeline_grant (grant_id, reviewer, review, reason, valid_until, subject_kind,
                     subject_pseudonym, case_reference, granted_by, granted_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                UUID.fromString(event.grantId()), event.reviewer(), event.review(), event.reason(),
-                Timestamp.from(event.validUntil()), subject.kind() == null ? "CASE_REFERENCE" : subject.kind().name(),
-                subject.pseudonym(), subject.caseReference(), grantedBy, Timestamp.from(event.recordedAt()));
+                UUID.fromString(event.grantId()),
+                event.reviewer(),
+                event.review(),
+                event.reason(),
+                Timestamp.from(event.validUntil()),
+                subject.kind() == null ? "CASE_REFERENCE" : subject.kind().name(),
+                subject.pseudonym(),
+                subject.caseReference(),
+                grantedBy,
+                Timestamp.from(event.recordedAt()));
     }
 
     @EventHandler
     void on(TimelineAccessRevoked event, @MetaDataValue(ActorMetaData.USERNAME) String revokedBy) {
-        jdbc.update("""
-                update timeline_grant set revoked_at = ?, revoked_by = ?, revocation_reason = ? where grant_id = ?""",
-                Timestamp.from(event.recordedAt()), revokedBy, event.reason(), UUID.fromString(event.grantId()));
+        jdbc.update(
+                """
+                update timeline_grant set revoked_at = ?, revoked_by = ?, revocation_reason = ? where grant_id = ?""", Timestamp.from(event.recordedAt()), revokedBy, event.reason(), UUID.fromString(event.grantId()));
     }
 
     @ResetHandler

@@ -1,5 +1,7 @@
 package org.sharingledger.projections.grants;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,9 +10,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
@@ -37,9 +36,11 @@ class GrantViewController {
     }
 
     @GetMapping("/api/timeline-grants")
-    @Operation(summary = "Timeline grants, newest first", description = "A CASE_REVIEWER sees their own; a "
-            + "TRUST_REVIEWER or ADMIN sees every grant. status is LIVE, EXPIRED or REVOKED. A child is never named: "
-            + "subject says how the grant identifies them (NHS_NUMBER, LOCAL_REFERENCE or CASE_REFERENCE).")
+    @Operation(
+            summary = "Timeline grants, newest first",
+            description = "A CASE_REVIEWER sees their own; a "
+                    + "TRUST_REVIEWER or ADMIN sees every grant. status is LIVE, EXPIRED or REVOKED. A child is never named: "
+                    + "subject says how the grant identifies them (NHS_NUMBER, LOCAL_REFERENCE or CASE_REFERENCE).")
     public List<Map<String, Object>> list() {
         Actor actor = CurrentActor.get();
         Instant now = clock.instant();
@@ -47,7 +48,9 @@ class GrantViewController {
             return jdbc.query(SELECT + " order by granted_at desc", (rs, i) -> grant(rs, now));
         }
         if (actor.has(Role.CASE_REVIEWER)) {
-            return jdbc.query(SELECT + " where reviewer = ? order by granted_at desc", (rs, i) -> grant(rs, now),
+            return jdbc.query(
+                    SELECT + " where reviewer = ? order by granted_at desc",
+                    (rs, i) -> grant(rs, now),
                     actor.username());
         }
         throw new NotPermitted("timeline grants are for case reviewers and the Trust");

@@ -1,12 +1,12 @@
 package org.sharingledger.projections.ledger;
 
 import java.nio.charset.StandardCharsets;
-import org.sharingledger.kernel.Actor;
-import org.sharingledger.kernel.CurrentActor;
-import org.sharingledger.kernel.Role;
 import org.sharingledger.evidence.api.LedgerChecks;
 import org.sharingledger.evidence.api.Proofs.SignedCheckpoint;
 import org.sharingledger.evidence.api.Verification;
+import org.sharingledger.kernel.Actor;
+import org.sharingledger.kernel.CurrentActor;
+import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.projections.pages.LedgerPage;
@@ -67,8 +67,7 @@ class EvidencePages {
                 .orElseThrow(() -> new NotFound("the ledger is empty: there is no checkpoint yet"));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"checkpoint-" + checkpoint.treeSize()
-                        + ".txt\"")
+                .header("Content-Disposition", "attachment; filename=\"checkpoint-" + checkpoint.treeSize() + ".txt\"")
                 .body(checkpoint.statement());
     }
 

@@ -1,9 +1,8 @@
 package org.sharingledger.projections.operations;
 
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.NotPermitted;
@@ -38,9 +37,11 @@ class ReadModelController {
     }
 
     @PostMapping("/api/admin/read-models/{name}/rebuild")
-    @Operation(summary = "Rebuild a read model", description = "Empties it and replays every event into it while "
-            + "the ledger keeps running; answers 202 at once. Follow the progress with GET. 409 while a rebuild of "
-            + "the same read model runs.")
+    @Operation(
+            summary = "Rebuild a read model",
+            description = "Empties it and replays every event into it while "
+                    + "the ledger keeps running; answers 202 at once. Follow the progress with GET. 409 while a rebuild of "
+                    + "the same read model runs.")
     public ResponseEntity<ReadModels.Status> rebuild(@PathVariable String name) {
         requireAdmin();
         return ResponseEntity.accepted().body(readModels.rebuild(name));

@@ -24,11 +24,19 @@ class ReadModelMetrics {
     @EventListener(ApplicationReadyEvent.class)
     void register() {
         for (String name : readModels.streaming().keySet()) {
-            Gauge.builder("ledger.projection.lag", readModels, models -> models.one(name).lag())
-                    .description("Events stored but not yet processed by the read model").tag("readModel", name)
+            Gauge.builder(
+                            "ledger.projection.lag",
+                            readModels,
+                            models -> models.one(name).lag())
+                    .description("Events stored but not yet processed by the read model")
+                    .tag("readModel", name)
                     .register(registry);
-            Gauge.builder("ledger.projection.errors", readModels, models -> models.one(name).error() == null ? 0 : 1)
-                    .description("1 while the read model is halted on an event").tag("readModel", name)
+            Gauge.builder(
+                            "ledger.projection.errors",
+                            readModels,
+                            models -> models.one(name).error() == null ? 0 : 1)
+                    .description("1 while the read model is halted on an event")
+                    .tag("readModel", name)
                     .register(registry);
         }
     }

@@ -1,5 +1,6 @@
 package org.sharingledger.projections.operations;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,15 +12,13 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.sharingledger.platform.rules.NotFound;
-import org.sharingledger.platform.storage.ReadModelFailures;
 import org.sharingledger.platform.rules.StepNotAllowed;
+import org.sharingledger.platform.storage.ReadModelFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,8 +64,10 @@ public class ReadModels {
 
     public List<Status> all() {
         long head = head();
-        return streaming().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(entry -> status(entry.getKey(), entry.getValue(), head)).toList();
+        return streaming().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> status(entry.getKey(), entry.getValue(), head))
+                .toList();
     }
 
     public Status one(String name) {
@@ -103,10 +104,10 @@ public class ReadModels {
         return one(name);
     }
 
-
     Map<String, StreamingEventProcessor> streaming() {
         Map<String, StreamingEventProcessor> streaming = new LinkedHashMap<>();
-        for (Map.Entry<String, EventProcessor> entry : processing.eventProcessors().entrySet()) {
+        for (Map.Entry<String, EventProcessor> entry :
+                processing.eventProcessors().entrySet()) {
             if (entry.getValue() instanceof StreamingEventProcessor processor) {
                 streaming.put(entry.getKey(), processor);
             }
@@ -117,18 +118,25 @@ public class ReadModels {
     private StreamingEventProcessor processor(String name) {
         StreamingEventProcessor processor = streaming().get(name);
         if (processor == null) {
-            throw new NotFound("no rebuildable read model " + name + "; known: " + streaming().keySet());
+            throw new NotFound("no rebuildable read model " + name + "; known: "
+                    + streaming().keySet());
         }
         return processor;
     }
 
     Status status(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min().orElse(-1);
+        long position = segments.values().stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong)
+                .min()
+                .orElse(-1);
         boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
-        Optional<String> error = segments.values().stream().filter(EventTrackerStatus::isErrorState)
-                .map(status -> String.valueOf(status.getError())).findFirst()
+        Optional<String> error = segments.values().stream()
+                .filter(EventTrackerStatus::isErrorState)
+                .map(status -> String.valueOf(status.getError()))
+                .findFirst()
                 .or(() -> failures.haltingAt(name, position).map(String::valueOf));
         long lag = segments.isEmpty() ? Math.max(0, head) : Math.max(0, head - position);
         Rebuild rebuild = rebuilds.get(name);
@@ -136,7 +144,9 @@ public class ReadModels {
         if (rebuild != null) {
             // Axon keeps a replay token "replaying" until an event newer than the reset point arrives, so a rebuild
             // is finished once it has processed every event that existed when it started.
-            if (rebuild.finishedAt() == null && rebuild.tokensReset() && !segments.isEmpty()
+            if (rebuild.finishedAt() == null
+                    && rebuild.tokensReset()
+                    && !segments.isEmpty()
                     && position >= rebuild.eventsTotal()) {
                 rebuild = rebuild.finished(clock.instant());
                 rebuilds.put(name, rebuild);
@@ -144,12 +154,26 @@ public class ReadModels {
             }
             long done = rebuild.tokensReset() ? Math.min(Math.max(0, position), rebuild.eventsTotal()) : 0;
             Instant until = rebuild.finishedAt() != null ? rebuild.finishedAt() : clock.instant();
-            double seconds = Math.max(0.001, Duration.between(rebuild.startedAt(), until).toMillis() / 1000.0);
-            progress = new RebuildProgress(rebuild.startedAt(), rebuild.finishedAt(), done, rebuild.eventsTotal(),
-                    Math.round(done / seconds), rebuild.failure());
+            double seconds =
+                    Math.max(0.001, Duration.between(rebuild.startedAt(), until).toMillis() / 1000.0);
+            progress = new RebuildProgress(
+                    rebuild.startedAt(),
+                    rebuild.finishedAt(),
+                    done,
+                    rebuild.eventsTotal(),
+                    Math.round(done / seconds),
+                    rebuild.failure());
         }
-        return new Status(name, processor.isRunning(), error.orElse(null), replaying, position, head, lag,
-                segments.size(), progress);
+        return new Status(
+                name,
+                processor.isRunning(),
+                error.orElse(null),
+                replaying,
+                position,
+                head,
+                lag,
+                segments.size(),
+                progress);
     }
 
     /**
@@ -159,17 +183,28 @@ public class ReadModels {
      * @param lag      events stored but not yet processed
      * @param error    why it halted, if it did
      */
-    public record Status(String name, boolean running, String error, boolean replaying, long position, long head,
-                         long lag, int segments, RebuildProgress rebuild) {
-    }
+    public record Status(
+            String name,
+            boolean running,
+            String error,
+            boolean replaying,
+            long position,
+            long head,
+            long lag,
+            int segments,
+            RebuildProgress rebuild) {}
 
     /** How far a rebuild has come. */
-    public record RebuildProgress(Instant startedAt, Instant finishedAt, long eventsDone, long eventsTotal,
-                                  long eventsPerSecond, String failure) {
-    }
+    public record RebuildProgress(
+            Instant startedAt,
+            Instant finishedAt,
+            long eventsDone,
+            long eventsTotal,
+            long eventsPerSecond,
+            String failure) {}
 
-    private record Rebuild(Instant startedAt, long eventsTotal, boolean tokensReset, Instant finishedAt,
-                           String failure) {
+    private record Rebuild(
+            Instant startedAt, long eventsTotal, boolean tokensReset, Instant finishedAt, String failure) {
         Rebuild reset() {
             return new Rebuild(startedAt, eventsTotal, true, null, null);
         }

@@ -10,8 +10,7 @@ public final class Figures {
 
     private static final char NO_BREAK = '\u00A0';
 
-    private Figures() {
-    }
+    private Figures() {}
 
     /** A count with thousands separators: {@code 1,234}. */
     public static String count(long value) {

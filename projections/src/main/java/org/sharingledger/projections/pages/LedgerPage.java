@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a controller that answers with web pages: its errors become pages ({@link PageProblems}), not JSON. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface LedgerPage {
-}
+public @interface LedgerPage {}

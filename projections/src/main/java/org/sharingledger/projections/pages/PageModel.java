@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
@@ -15,17 +14,21 @@ import org.springframework.web.util.UriUtils;
 /** The model every page's header needs, and the error pages built on it. */
 public final class PageModel {
 
-    private PageModel() {
-    }
+    private PageModel() {}
 
     /** Who is signed in, and the way to their own pages. */
     public static void addCommon(BiConsumer<String, Object> model) {
         Optional<Actor> actor = CurrentActor.find();
         model.accept("viewer", actor.orElse(null));
         model.accept("trustReviewer", actor.map(a -> a.has(Role.TRUST_REVIEWER)).orElse(false));
-        model.accept("ownDashboard", actor.filter(a -> a.has(Role.NOMINATED_REPRESENTATIVE) && a.agencyId() != null)
-                .map(a -> dashboardPath(a.agencyId())).orElse(null));
-        model.accept("roles", actor.map(a -> a.roles().stream().map(Role::name).toList()).orElse(List.<String>of()));
+        model.accept(
+                "ownDashboard",
+                actor.filter(a -> a.has(Role.NOMINATED_REPRESENTATIVE) && a.agencyId() != null)
+                        .map(a -> dashboardPath(a.agencyId()))
+                        .orElse(null));
+        model.accept(
+                "roles",
+                actor.map(a -> a.roles().stream().map(Role::name).toList()).orElse(List.<String>of()));
     }
 
     /** An agency's dashboard page. */

@@ -30,8 +30,9 @@ class PageProblems {
     /** As in the API: recorded as an {@code AccessDenied} event, answered 403, here with a page. */
     @ExceptionHandler(NotPermitted.class)
     ModelAndView notPermitted(NotPermitted e, HttpServletRequest request) {
-        CurrentActor.find().ifPresent(actor ->
-                deniedAttempts.record(actor, request.getMethod(), request.getRequestURI(), e.getMessage()));
+        CurrentActor.find()
+                .ifPresent(actor ->
+                        deniedAttempts.record(actor, request.getMethod(), request.getRequestURI(), e.getMessage()));
         return PageModel.page("denied", HttpStatus.FORBIDDEN, e.getMessage());
     }
 
@@ -43,8 +44,11 @@ class PageProblems {
     @ExceptionHandler(InvalidInput.class)
     ModelAndView invalid(InvalidInput e) {
         StringBuilder message = new StringBuilder();
-        e.problems().forEach(problem -> message.append(message.isEmpty() ? "" : "; ")
-                .append(problem.field()).append(' ').append(problem.message()));
+        e.problems()
+                .forEach(problem -> message.append(message.isEmpty() ? "" : "; ")
+                        .append(problem.field())
+                        .append(' ')
+                        .append(problem.message()));
         return PageModel.page("problem", HttpStatus.BAD_REQUEST, message + ".");
     }
 }

@@ -1,7 +1,6 @@
 package org.sharingledger.projections.pages;
 
 import java.util.Locale;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;

@@ -1,12 +1,11 @@
 package org.sharingledger.projections.requests;
 
-import java.util.Map;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.Map;
+import java.util.UUID;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
@@ -30,16 +29,18 @@ class RequestViewController {
     }
 
     @GetMapping("/api/requests/{requestId}")
-    @Operation(summary = "One request, its decision, escalation and full history",
+    @Operation(
+            summary = "One request, its decision, escalation and full history",
             description = "Either party's users and TRUST_REVIEWERs. Reflects every step whose POST has answered. "
                     + "When the request carried the child's personal details, subject shows them, decrypted now: "
                     + "{name, dateOfBirth}; once they were erased (POST /api/subjects/erasure, or at the end of "
                     + "the retention period), {erased: true, erasedAt}. No subject when none were given.")
     public Map<String, Object> one(@PathVariable UUID requestId) {
-        RequestViews.Parties parties = views.parties(requestId)
-                .orElseThrow(() -> new NotFound("no request " + requestId));
+        RequestViews.Parties parties =
+                views.parties(requestId).orElseThrow(() -> new NotFound("no request " + requestId));
         Actor actor = CurrentActor.get();
-        if (!actor.actsFor(parties.requestingAgencyId()) && !actor.actsFor(parties.holdingAgencyId())
+        if (!actor.actsFor(parties.requestingAgencyId())
+                && !actor.actsFor(parties.holdingAgencyId())
                 && !actor.has(Role.TRUST_REVIEWER)) {
             throw new NotPermitted("only the two agencies of a request and the Children's Trust may see it");
         }
@@ -47,15 +48,17 @@ class RequestViewController {
     }
 
     @GetMapping("/api/requests")
-    @Operation(summary = "A page of request summaries, newest first",
+    @Operation(
+            summary = "A page of request summaries, newest first",
             description = "agencyId defaults to your own agency; a TRUST_REVIEWER may name any agency or none (all). "
                     + "side: HOLDER (received) or REQUESTER (made); both when absent. page from 0; size 1 to 100, "
                     + "default 20.")
-    public RequestViews.Page list(@RequestParam(required = false) String agencyId,
-                                  @RequestParam(required = false) Side side,
-                                  @RequestParam(required = false) RequestStatus status,
-                                  @RequestParam(defaultValue = "0") @Min(0) int page,
-                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    public RequestViews.Page list(
+            @RequestParam(required = false) String agencyId,
+            @RequestParam(required = false) Side side,
+            @RequestParam(required = false) RequestStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Actor actor = CurrentActor.get();
         String agency = agencyId != null ? agencyId : actor.agencyId();
         boolean trust = actor.has(Role.TRUST_REVIEWER);
@@ -65,12 +68,12 @@ class RequestViewController {
         if (agency != null && !actor.actsFor(agency) && !trust) {
             throw new NotPermitted("you may only list your own agency's requests");
         }
-        return views.page(agency, side == null ? null : side.name(), status == null ? null : status.name(), page,
-                size);
+        return views.page(agency, side == null ? null : side.name(), status == null ? null : status.name(), page, size);
     }
 
     /** Which side of the requests to list. */
     enum Side {
-        HOLDER, REQUESTER
+        HOLDER,
+        REQUESTER
     }
 }

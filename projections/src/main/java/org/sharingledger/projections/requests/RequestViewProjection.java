@@ -5,11 +5,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.sharingledger.kernel.ActorMetaData;
 import org.sharingledger.request.api.EscalationResolved;
 import org.sharingledger.request.api.InformationRefused;
@@ -43,17 +42,30 @@ class RequestViewProjection {
 
     @EventHandler
     void on(InformationRequested event, DomainEventMessage<?> message) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into request_view (request_id, requesting_agency_id, holding_agency_id, case_reference,
                     purpose, purpose_detail, lawful_basis, consent_status, consent_detail, urgency,
                     information_sought, status, requested_at, due_by, changed_at, subject_pseudonym,
                     subject_details)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                UUID.fromString(event.requestId()), event.requestingAgencyId(), event.holdingAgencyId(),
-                event.caseReference(), event.purpose().name(), event.purposeDetail(), event.lawfulBasis().name(),
-                event.consent().status().name(), event.consent().detail(), event.urgency().name(),
-                event.informationSought(), RequestStatus.AWAITING_DECISION.name(), ts(event.requestedAt()),
-                ts(event.dueBy()), ts(event.requestedAt()), event.subjectPseudonym(), event.subjectDetails());
+                UUID.fromString(event.requestId()),
+                event.requestingAgencyId(),
+                event.holdingAgencyId(),
+                event.caseReference(),
+                event.purpose().name(),
+                event.purposeDetail(),
+                event.lawfulBasis().name(),
+                event.consent().status().name(),
+                event.consent().detail(),
+                event.urgency().name(),
+                event.informationSought(),
+                RequestStatus.AWAITING_DECISION.name(),
+                ts(event.requestedAt()),
+                ts(event.dueBy()),
+                ts(event.requestedAt()),
+                event.subjectPseudonym(),
+                event.subjectDetails());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("purpose", event.purpose());
         details.put("lawfulBasis", event.lawfulBasis());
@@ -74,8 +86,14 @@ class RequestViewProjection {
         decision.put("rationale", event.rationale());
         decision.put("withheldReason", event.withheldReason());
         decision.put("adviceSought", event.adviceSought());
-        decision(event.requestId(), message, RequestStatus.valueOf(type), event.recordedAt(), event.occurredAt(),
-                event.late(), decision);
+        decision(
+                event.requestId(),
+                message,
+                RequestStatus.valueOf(type),
+                event.recordedAt(),
+                event.occurredAt(),
+                event.late(),
+                decision);
     }
 
     @EventHandler
@@ -85,8 +103,14 @@ class RequestViewProjection {
         decision.put("reason", event.reason());
         decision.put("rationale", event.rationale());
         decision.put("adviceSought", event.adviceSought());
-        decision(event.requestId(), message, RequestStatus.REFUSED, event.recordedAt(), event.occurredAt(),
-                event.late(), decision);
+        decision(
+                event.requestId(),
+                message,
+                RequestStatus.REFUSED,
+                event.recordedAt(),
+                event.occurredAt(),
+                event.late(),
+                decision);
     }
 
     @EventHandler
@@ -97,8 +121,11 @@ class RequestViewProjection {
         escalation.put("raisedAt", event.recordedAt());
         escalation.put("raisedBy", actor(message));
         escalation.put("open", true);
-        jdbc.update("update request_view set status = ?, escalation = ?::jsonb, changed_at = ? where request_id = ?",
-                RequestStatus.ESCALATED.name(), json.writeValueAsString(escalation), ts(event.recordedAt()),
+        jdbc.update(
+                "update request_view set status = ?, escalation = ?::jsonb, changed_at = ? where request_id = ?",
+                RequestStatus.ESCALATED.name(),
+                json.writeValueAsString(escalation),
+                ts(event.recordedAt()),
                 UUID.fromString(event.requestId()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("stage", event.stage());
@@ -109,7 +136,8 @@ class RequestViewProjection {
     @EventHandler
     void on(EscalationResolved event, DomainEventMessage<?> message) {
         RequestStatus status = event.outcome() == Outcome.SHARED
-                ? RequestStatus.SHARED_AFTER_ESCALATION : RequestStatus.REFUSAL_UPHELD;
+                ? RequestStatus.SHARED_AFTER_ESCALATION
+                : RequestStatus.REFUSAL_UPHELD;
         Map<String, Object> resolution = new LinkedHashMap<>();
         resolution.put("open", false);
         resolution.put("outcome", event.outcome());
@@ -118,10 +146,13 @@ class RequestViewProjection {
         resolution.put("method", event.method());
         resolution.put("resolvedAt", event.recordedAt());
         resolution.put("resolvedBy", actor(message));
-        jdbc.update("""
+        jdbc.update(
+                """
                 update request_view set status = ?, escalation = escalation || ?::jsonb, changed_at = ?
                 where request_id = ?""",
-                status.name(), json.writeValueAsString(resolution), ts(event.recordedAt()),
+                status.name(),
+                json.writeValueAsString(resolution),
+                ts(event.recordedAt()),
                 UUID.fromString(event.requestId()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("stage", event.stage());
@@ -134,17 +165,33 @@ class RequestViewProjection {
 
     @EventHandler
     void on(RequestWithdrawn event, DomainEventMessage<?> message) {
-        jdbc.update("update request_view set status = ?, changed_at = ? where request_id = ?",
-                RequestStatus.WITHDRAWN.name(), ts(event.recordedAt()), UUID.fromString(event.requestId()));
-        history(event.requestId(), message, "WITHDRAWN", event.recordedAt(), event.recordedAt(),
+        jdbc.update(
+                "update request_view set status = ?, changed_at = ? where request_id = ?",
+                RequestStatus.WITHDRAWN.name(),
+                ts(event.recordedAt()),
+                UUID.fromString(event.requestId()));
+        history(
+                event.requestId(),
+                message,
+                "WITHDRAWN",
+                event.recordedAt(),
+                event.recordedAt(),
                 Map.of("reason", event.reason()));
     }
 
     @EventHandler
     void on(RequestBecameOverdue event, DomainEventMessage<?> message) {
-        jdbc.update("update request_view set became_overdue_at = ?, changed_at = ? where request_id = ?",
-                ts(event.recordedAt()), ts(event.recordedAt()), UUID.fromString(event.requestId()));
-        history(event.requestId(), message, "OVERDUE", event.recordedAt(), event.dueBy(),
+        jdbc.update(
+                "update request_view set became_overdue_at = ?, changed_at = ? where request_id = ?",
+                ts(event.recordedAt()),
+                ts(event.recordedAt()),
+                UUID.fromString(event.requestId()));
+        history(
+                event.requestId(),
+                message,
+                "OVERDUE",
+                event.recordedAt(),
+                event.dueBy(),
                 Map.of("dueBy", event.dueBy()));
     }
 
@@ -157,8 +204,7 @@ class RequestViewProjection {
     void on(SubjectDetailsErased event) {
         jdbc.update("""
                 update request_view set subject_details = null, subject_details_erased_at = ?
-                where subject_pseudonym = ? and subject_details is not null""",
-                ts(event.erasedAt()), event.pseudonym());
+                where subject_pseudonym = ? and subject_details is not null""", ts(event.erasedAt()), event.pseudonym());
     }
 
     @ResetHandler
@@ -167,16 +213,26 @@ class RequestViewProjection {
         jdbc.update("delete from request_view");
     }
 
-    private void decision(String requestId, DomainEventMessage<?> message, RequestStatus status, Instant recordedAt,
-                          Instant occurredAt, boolean late, Map<String, Object> decision) {
+    private void decision(
+            String requestId,
+            DomainEventMessage<?> message,
+            RequestStatus status,
+            Instant recordedAt,
+            Instant occurredAt,
+            boolean late,
+            Map<String, Object> decision) {
         decision.put("recordedAt", recordedAt);
         decision.put("occurredAt", occurredAt);
         decision.put("late", late);
         decision.put("decidedBy", actor(message));
-        jdbc.update("""
+        jdbc.update(
+                """
                 update request_view set status = ?, decided_at = ?, decision = ?::jsonb, changed_at = ?
                 where request_id = ?""",
-                status.name(), ts(occurredAt), json.writeValueAsString(decision), ts(recordedAt),
+                status.name(),
+                ts(occurredAt),
+                json.writeValueAsString(decision),
+                ts(recordedAt),
                 UUID.fromString(requestId));
         Map<String, Object> details = new LinkedHashMap<>(decision);
         details.remove("type");
@@ -186,15 +242,27 @@ class RequestViewProjection {
         history(requestId, message, status.name(), recordedAt, occurredAt, details);
     }
 
-    private void history(String requestId, DomainEventMessage<?> message, String type, Instant recordedAt,
-                         Instant occurredAt, Map<String, Object> details) {
-        jdbc.update("""
+    private void history(
+            String requestId,
+            DomainEventMessage<?> message,
+            String type,
+            Instant recordedAt,
+            Instant occurredAt,
+            Map<String, Object> details) {
+        jdbc.update(
+                """
                 insert into request_history (request_id, seq, event_id, type, recorded_at, occurred_at, actor,
                     agency_id, details)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
-                UUID.fromString(requestId), message.getSequenceNumber(), message.getIdentifier(), type,
-                ts(recordedAt), ts(occurredAt), message.getMetaData().get(ActorMetaData.USERNAME),
-                message.getMetaData().get(ActorMetaData.AGENCY_ID), json.writeValueAsString(details));
+                UUID.fromString(requestId),
+                message.getSequenceNumber(),
+                message.getIdentifier(),
+                type,
+                ts(recordedAt),
+                ts(occurredAt),
+                message.getMetaData().get(ActorMetaData.USERNAME),
+                message.getMetaData().get(ActorMetaData.AGENCY_ID),
+                json.writeValueAsString(details));
     }
 
     private static Map<String, Object> actor(DomainEventMessage<?> message) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.sharingledger.subject.api.PersonalDetails;
 import org.sharingledger.subject.api.SubjectDetails;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,31 +40,43 @@ class RequestViews {
 
     /** The parties of a request, to check who may see it. */
     Optional<Parties> parties(UUID requestId) {
-        return jdbc.query("select requesting_agency_id, holding_agency_id from request_view where request_id = ?",
-                (rs, i) -> new Parties(rs.getString(1), rs.getString(2)), requestId).stream().findFirst();
+        return jdbc
+                .query(
+                        "select requesting_agency_id, holding_agency_id from request_view where request_id = ?",
+                        (rs, i) -> new Parties(rs.getString(1), rs.getString(2)),
+                        requestId)
+                .stream()
+                .findFirst();
     }
 
     Optional<Map<String, Object>> one(UUID requestId) {
         Instant now = clock.instant();
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select %s, purpose_detail, consent_status, consent_detail, information_sought, decision::text,
                        escalation::text, subject_pseudonym, subject_details, subject_details_erased_at
-                from request_view where request_id = ?""".formatted(SUMMARY_COLUMNS), (rs, i) -> {
-            Map<String, Object> view = summary(rs, now);
-            subject(rs).ifPresent(subject -> view.put("subject", subject));
-            view.put("purposeDetail", rs.getString("purpose_detail"));
-            Map<String, Object> consent = new LinkedHashMap<>();
-            consent.put("status", rs.getString("consent_status"));
-            consent.put("detail", rs.getString("consent_detail"));
-            view.put("consent", consent);
-            view.put("informationSought", rs.getString("information_sought"));
-            view.put("decision", tree(rs.getString("decision")));
-            view.put("escalation", tree(rs.getString("escalation")));
-            return view;
-        }, requestId).stream().findFirst().map(view -> {
-            view.put("history", history(requestId));
-            return view;
-        });
+                from request_view where request_id = ?""".formatted(SUMMARY_COLUMNS),
+                        (rs, i) -> {
+                            Map<String, Object> view = summary(rs, now);
+                            subject(rs).ifPresent(subject -> view.put("subject", subject));
+                            view.put("purposeDetail", rs.getString("purpose_detail"));
+                            Map<String, Object> consent = new LinkedHashMap<>();
+                            consent.put("status", rs.getString("consent_status"));
+                            consent.put("detail", rs.getString("consent_detail"));
+                            view.put("consent", consent);
+                            view.put("informationSought", rs.getString("information_sought"));
+                            view.put("decision", tree(rs.getString("decision")));
+                            view.put("escalation", tree(rs.getString("escalation")));
+                            return view;
+                        },
+                        requestId)
+                .stream()
+                .findFirst()
+                .map(view -> {
+                    view.put("history", history(requestId));
+                    return view;
+                });
     }
 
     Page page(String agencyId, String side, String status, int page, int size) {
@@ -93,28 +104,33 @@ class RequestViews {
         pageArgs.add(size);
         pageArgs.add((long) page * size);
         Instant now = clock.instant();
-        List<Map<String, Object>> items = jdbc.query("select " + SUMMARY_COLUMNS + " from request_view" + where
-                + " order by requested_at desc, request_id limit ? offset ?", (rs, i) -> summary(rs, now),
+        List<Map<String, Object>> items = jdbc.query(
+                "select " + SUMMARY_COLUMNS + " from request_view" + where
+                        + " order by requested_at desc, request_id limit ? offset ?",
+                (rs, i) -> summary(rs, now),
                 pageArgs.toArray());
         return new Page(items, page, size, total == null ? 0 : total);
     }
 
     private List<Map<String, Object>> history(UUID requestId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select seq, event_id, type, recorded_at, occurred_at, actor, agency_id, details::text
-                from request_history where request_id = ? order by seq""", (rs, i) -> {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("type", rs.getString("type"));
-            step.put("recordedAt", instant(rs, "recorded_at"));
-            step.put("occurredAt", instant(rs, "occurred_at"));
-            step.put("actor", rs.getString("actor"));
-            step.put("agencyId", rs.getString("agency_id"));
-            step.put("eventId", rs.getString("event_id"));
-            step.put("sequenceNumber", rs.getLong("seq"));
-            JsonNode details = json.readTree(rs.getString("details"));
-            details.properties().forEach(field -> step.putIfAbsent(field.getKey(), field.getValue()));
-            return step;
-        }, requestId);
+                from request_history where request_id = ? order by seq""",
+                (rs, i) -> {
+                    Map<String, Object> step = new LinkedHashMap<>();
+                    step.put("type", rs.getString("type"));
+                    step.put("recordedAt", instant(rs, "recorded_at"));
+                    step.put("occurredAt", instant(rs, "occurred_at"));
+                    step.put("actor", rs.getString("actor"));
+                    step.put("agencyId", rs.getString("agency_id"));
+                    step.put("eventId", rs.getString("event_id"));
+                    step.put("sequenceNumber", rs.getLong("seq"));
+                    JsonNode details = json.readTree(rs.getString("details"));
+                    details.properties().forEach(field -> step.putIfAbsent(field.getKey(), field.getValue()));
+                    return step;
+                },
+                requestId);
     }
 
     /**
@@ -128,8 +144,8 @@ class RequestViews {
         if (erasedAt == null && sealed == null) {
             return Optional.empty();
         }
-        Optional<PersonalDetails> details = erasedAt == null
-                ? subjectDetails.open(rs.getString("subject_pseudonym"), sealed) : Optional.empty();
+        Optional<PersonalDetails> details =
+                erasedAt == null ? subjectDetails.open(rs.getString("subject_pseudonym"), sealed) : Optional.empty();
         if (details.isPresent()) {
             subject.put("name", details.get().name());
             subject.put("dateOfBirth", details.get().dateOfBirth());
@@ -171,10 +187,8 @@ class RequestViews {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    record Parties(String requestingAgencyId, String holdingAgencyId) {
-    }
+    record Parties(String requestingAgencyId, String holdingAgencyId) {}
 
     /** A page of summaries, newest first. */
-    record Page(List<Map<String, Object>> items, int page, int size, long totalItems) {
-    }
+    record Page(List<Map<String, Object>> items, int page, int size, long totalItems) {}
 }

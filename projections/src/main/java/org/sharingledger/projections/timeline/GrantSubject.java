@@ -9,5 +9,7 @@ import org.sharingledger.projections.pages.Labelled;
  */
 @Labelled
 public enum GrantSubject {
-    NHS_NUMBER, LOCAL_REFERENCE, CASE_REFERENCE
+    NHS_NUMBER,
+    LOCAL_REFERENCE,
+    CASE_REFERENCE
 }

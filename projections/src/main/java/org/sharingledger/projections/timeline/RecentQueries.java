@@ -1,12 +1,11 @@
 package org.sharingledger.projections.timeline;
 
+import jakarta.servlet.http.HttpSession;
 import java.io.Serial;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.servlet.http.HttpSession;
 import org.springframework.web.util.WebUtils;
 
 /**
@@ -17,10 +16,10 @@ final class RecentQueries {
 
     /** How many recent queries a session keeps for their downloads. */
     static final int KEPT = 20;
+
     private static final String ATTRIBUTE = RecentQueries.class.getName();
 
-    private RecentQueries() {
-    }
+    private RecentQueries() {}
 
     /** Keeps what was asked and answers the random key that names it. */
     static String keep(HttpSession session, TimelineForm.Asked asked) {
@@ -40,7 +39,8 @@ final class RecentQueries {
         }
         synchronized (WebUtils.getSessionMutex(session)) {
             return session.getAttribute(ATTRIBUTE) instanceof Kept recent
-                    ? Optional.ofNullable(recent.get(key)) : Optional.empty();
+                    ? Optional.ofNullable(recent.get(key))
+                    : Optional.empty();
         }
     }
 

@@ -8,5 +8,12 @@ import org.sharingledger.projections.pages.Labelled;
  */
 @Labelled
 public enum Step {
-    REQUESTED, SHARED, PARTIALLY_SHARED, REFUSED, ESCALATED, ESCALATION_RESOLVED, WITHDRAWN, OVERDUE
+    REQUESTED,
+    SHARED,
+    PARTIALLY_SHARED,
+    REFUSED,
+    ESCALATED,
+    ESCALATION_RESOLVED,
+    WITHDRAWN,
+    OVERDUE
 }

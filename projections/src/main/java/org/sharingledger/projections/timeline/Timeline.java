@@ -1,10 +1,9 @@
 package org.sharingledger.projections.timeline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A child's (or a case's) timeline as answered to a case reviewer, in the shape of docs/api.md.
@@ -18,13 +17,26 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param entries       every step recorded by {@code asOf}, in the order the ledger stored them
  * @param recordedLater steps that happened by {@code asOf} but were recorded after it
  */
-public record Timeline(Instant asOf, Instant generatedAt, String review, String reviewer, String grantId,
-                       Summary summary, List<Entry> entries, List<Entry> recordedLater) {
+public record Timeline(
+        Instant asOf,
+        Instant generatedAt,
+        String review,
+        String reviewer,
+        String grantId,
+        Summary summary,
+        List<Entry> entries,
+        List<Entry> recordedLater) {
 
     /** Figures over the entries (not the steps recorded later). */
-    public record Summary(long requests, long shared, long partiallyShared, long refused, long escalations,
-                          long overdue, long agencies, Double medianHoursToDecision) {
-    }
+    public record Summary(
+            long requests,
+            long shared,
+            long partiallyShared,
+            long refused,
+            long escalations,
+            long overdue,
+            long agencies,
+            Double medianHoursToDecision) {}
 
     /**
      * One step of one request. Fields that do not belong to the step are absent (null).
@@ -38,30 +50,47 @@ public record Timeline(Instant asOf, Instant generatedAt, String review, String 
      * @param dueMet      for a decision: whether it was made by the due time
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Entry(String eventId, long position, String requestId, String step, String description,
-                        Instant recordedAt, Instant occurredAt, Duration lateBy,
-                        AgencyRef requestingAgency, AgencyRef holdingAgency, ActorRef actor,
-                        String caseReference, String purpose, String purposeDetail, String lawfulBasis,
-                        Consent consent, String urgency, String informationSought, Instant dueBy,
-                        String scope, String informationShared, String method, String rationale,
-                        Code withheldReason, Code reason, String adviceSought, Boolean dueMet,
-                        String stage, String outcome) {
-    }
+    public record Entry(
+            String eventId,
+            long position,
+            String requestId,
+            String step,
+            String description,
+            Instant recordedAt,
+            Instant occurredAt,
+            Duration lateBy,
+            AgencyRef requestingAgency,
+            AgencyRef holdingAgency,
+            ActorRef actor,
+            String caseReference,
+            String purpose,
+            String purposeDetail,
+            String lawfulBasis,
+            Consent consent,
+            String urgency,
+            String informationSought,
+            Instant dueBy,
+            String scope,
+            String informationShared,
+            String method,
+            String rationale,
+            Code withheldReason,
+            Code reason,
+            String adviceSought,
+            Boolean dueMet,
+            String stage,
+            String outcome) {}
 
     /** An agency as the timeline names it. */
-    public record AgencyRef(String agencyId, String name, String sector) {
-    }
+    public record AgencyRef(String agencyId, String name, String sector) {}
 
     /** Who took the step, with the roles they held. */
-    public record ActorRef(String username, String displayName, List<String> roles, String agencyId) {
-    }
+    public record ActorRef(String username, String displayName, List<String> roles, String agencyId) {}
 
     /** Consent and, unless given, why the request went ahead without it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Consent(String status, String detail) {
-    }
+    public record Consent(String status, String detail) {}
 
     /** A reason code and the same in words. */
-    public record Code(String code, String text) {
-    }
+    public record Code(String code, String text) {}
 }

@@ -2,7 +2,6 @@ package org.sharingledger.projections.timeline;
 
 import java.sql.Timestamp;
 import java.util.UUID;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,15 +25,25 @@ class TimelineAccessProjection {
 
     @EventHandler
     void on(TimelineQueried event, @MessageIdentifier String eventId) {
-        String subject = event.subject().kind() == null ? "CASE_REFERENCE" : event.subject().kind().name();
+        String subject = event.subject().kind() == null
+                ? "CASE_REFERENCE"
+                : event.subject().kind().name();
         for (String agency : event.agencies()) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into timeline_access (event_id, agency_id, reviewer, grant_id, review, reason, subject,
                         as_of, format, queried_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                    eventId, agency, event.reviewer(), UUID.fromString(event.grantId()), event.review(),
-                    event.reason(), subject, event.asOf() == null ? null : Timestamp.from(event.asOf()),
-                    event.format(), Timestamp.from(event.recordedAt()));
+                    eventId,
+                    agency,
+                    event.reviewer(),
+                    UUID.fromString(event.grantId()),
+                    event.review(),
+                    event.reason(),
+                    subject,
+                    event.asOf() == null ? null : Timestamp.from(event.asOf()),
+                    event.format(),
+                    Timestamp.from(event.recordedAt()));
         }
     }
 

@@ -1,18 +1,17 @@
 package org.sharingledger.projections.timeline;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
@@ -49,31 +48,44 @@ class TimelineController {
     }
 
     @PostMapping("/api/timelines/queries")
-    @Operation(summary = "A child's (or a case's) timeline, as known at a moment", description = "CASE_REVIEWER "
-            + "with a live grant for this subject. The subject is exactly one of nhsNumber, caseReference, or "
-            + "agencyId with localReference (in the body, never in a URL). asOf (optional): only what had been "
-            + "recorded by then; steps that happened by then but were recorded later are listed apart in "
-            + "recordedLater. Every query is recorded as a ledger event (TimelineQueried); without a live grant "
-            + "the answer is 403 and the attempt is recorded. A step recorded more than 24 hours after it happened "
-            + "carries lateBy. Accept chooses the form: application/json (default), text/csv, application/pdf, "
-            + "application/fhir+json (a FHIR R4 Bundle of AuditEvent, one per entry); the exports carry "
-            + "X-Timeline-Digest, the SHA-256 of the CSV form. The JSON and PDF forms carry evidence: each entry's "
-            + "event hash and an RFC 9162 inclusion proof (proof) to a checkpoint signed just before the answer "
-            + "(checkpoint, with its signed statement), and the JSON is sealed whole by the ledger's Ed25519 key "
-            + "(seal), so it can be checked offline: java -jar sharing-ledger.jar verify-export.")
-    public ResponseEntity<?> query(@Valid @RequestBody Query body,
-                                   @RequestHeader(name = "Accept", required = false) String accept) {
+    @Operation(
+            summary = "A child's (or a case's) timeline, as known at a moment",
+            description = "CASE_REVIEWER "
+                    + "with a live grant for this subject. The subject is exactly one of nhsNumber, caseReference, or "
+                    + "agencyId with localReference (in the body, never in a URL). asOf (optional): only what had been "
+                    + "recorded by then; steps that happened by then but were recorded later are listed apart in "
+                    + "recordedLater. Every query is recorded as a ledger event (TimelineQueried); without a live grant "
+                    + "the answer is 403 and the attempt is recorded. A step recorded more than 24 hours after it happened "
+                    + "carries lateBy. Accept chooses the form: application/json (default), text/csv, application/pdf, "
+                    + "application/fhir+json (a FHIR R4 Bundle of AuditEvent, one per entry); the exports carry "
+                    + "X-Timeline-Digest, the SHA-256 of the CSV form. The JSON and PDF forms carry evidence: each entry's "
+                    + "event hash and an RFC 9162 inclusion proof (proof) to a checkpoint signed just before the answer "
+                    + "(checkpoint, with its signed statement), and the JSON is sealed whole by the ledger's Ed25519 key "
+                    + "(seal), so it can be checked offline: java -jar sharing-ledger.jar verify-export.")
+    public ResponseEntity<?> query(
+            @Valid @RequestBody Query body, @RequestHeader(name = "Accept", required = false) String accept) {
         Format format = Format.of(accept);
-        Timeline timeline = queries.query(CurrentActor.get(), body.grantId(), body.nhsNumber(), body.caseReference(),
-                body.agencyId(), body.localReference(), body.asOf(), body.reason(), format.name().toLowerCase(Locale.ROOT));
+        Timeline timeline = queries.query(
+                CurrentActor.get(),
+                body.grantId(),
+                body.nhsNumber(),
+                body.caseReference(),
+                body.agencyId(),
+                body.localReference(),
+                body.asOf(),
+                body.reason(),
+                format.name().toLowerCase(Locale.ROOT));
         return switch (format) {
-            case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                    .body(exports.sealedJson(timeline));
-            case CSV -> download(timeline, "text/csv; charset=UTF-8", "timeline.csv",
-                    exports.render(timeline, "csv"));
+            case JSON ->
+                ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(exports.sealedJson(timeline));
+            case CSV -> download(timeline, "text/csv; charset=UTF-8", "timeline.csv", exports.render(timeline, "csv"));
             case PDF -> download(timeline, "application/pdf", "timeline.pdf", exports.pdf(timeline));
-            case FHIR -> download(timeline, "application/fhir+json; charset=UTF-8", "timeline.fhir.json",
-                    exports.render(timeline, "fhir"));
+            case FHIR ->
+                download(
+                        timeline,
+                        "application/fhir+json; charset=UTF-8",
+                        "timeline.fhir.json",
+                        exports.render(timeline, "fhir"));
         };
     }
 
@@ -87,7 +99,10 @@ class TimelineController {
 
     /** The forms a timeline is given in, chosen by the Accept header (JSON when it names none of them). */
     enum Format {
-        JSON, CSV, PDF, FHIR;
+        JSON,
+        CSV,
+        PDF,
+        FHIR;
 
         static Format of(String accept) {
             if (accept == null || accept.isBlank()) {
@@ -106,46 +121,57 @@ class TimelineController {
             if (wanted.contains("application/json") || wanted.contains("*/*")) {
                 return JSON;
             }
-            throw new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE,
+            throw new ResponseStatusException(
+                    HttpStatus.NOT_ACCEPTABLE,
                     "A timeline is given as application/json, text/csv, application/pdf or "
                             + "application/fhir+json.");
         }
     }
 
     @GetMapping("/api/agencies/{agencyId}/timeline-access")
-    @Operation(summary = "Who looked at timelines touching this agency's records", description = "That agency's "
-            + "NOMINATED_REPRESENTATIVE: every timeline query involving a request the agency made or received, "
-            + "newest first, with the reviewer, grant, review, reason, asOf and format.")
+    @Operation(
+            summary = "Who looked at timelines touching this agency's records",
+            description = "That agency's "
+                    + "NOMINATED_REPRESENTATIVE: every timeline query involving a request the agency made or received, "
+                    + "newest first, with the reviewer, grant, review, reason, asOf and format.")
     public List<Map<String, Object>> access(@PathVariable String agencyId) {
         Actor actor = CurrentActor.get();
         if (!actor.actsFor(agencyId) || !actor.has(Role.NOMINATED_REPRESENTATIVE)) {
             throw new NotPermitted("the timeline access list is for the agency's nominated representative");
         }
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select reviewer, grant_id, review, reason, subject, as_of, format, queried_at, event_id
-                from timeline_access where agency_id = ? order by queried_at desc""", (rs, i) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("queriedAt", rs.getTimestamp("queried_at").toInstant());
-            row.put("reviewer", rs.getString("reviewer"));
-            row.put("grantId", rs.getString("grant_id"));
-            row.put("review", rs.getString("review"));
-            row.put("reason", rs.getString("reason"));
-            row.put("subject", rs.getString("subject"));
-            row.put("asOf", rs.getTimestamp("as_of") == null ? null : rs.getTimestamp("as_of").toInstant());
-            row.put("format", rs.getString("format"));
-            row.put("eventId", rs.getString("event_id"));
-            return row;
-        }, agencyId);
+                from timeline_access where agency_id = ? order by queried_at desc""",
+                (rs, i) -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("queriedAt", rs.getTimestamp("queried_at").toInstant());
+                    row.put("reviewer", rs.getString("reviewer"));
+                    row.put("grantId", rs.getString("grant_id"));
+                    row.put("review", rs.getString("review"));
+                    row.put("reason", rs.getString("reason"));
+                    row.put("subject", rs.getString("subject"));
+                    row.put(
+                            "asOf",
+                            rs.getTimestamp("as_of") == null
+                                    ? null
+                                    : rs.getTimestamp("as_of").toInstant());
+                    row.put("format", rs.getString("format"));
+                    row.put("eventId", rs.getString("event_id"));
+                    return row;
+                },
+                agencyId);
     }
 
     /** Never printed: it may carry an NHS number or a local reference. */
-    record Query(@NotNull UUID grantId,
-                 @Size(max = 20) String nhsNumber,
-                 @Size(max = 100) String caseReference,
-                 @Size(max = 64) String agencyId,
-                 @Size(max = 100) String localReference,
-                 Instant asOf,
-                 @NotBlank @Size(max = 4000) String reason) {
+    record Query(
+            @NotNull UUID grantId,
+            @Size(max = 20) String nhsNumber,
+            @Size(max = 100) String caseReference,
+            @Size(max = 64) String agencyId,
+            @Size(max = 100) String localReference,
+            Instant asOf,
+            @NotBlank @Size(max = 4000) String reason) {
         @Override
         public String toString() {
             return "Query[" + grantId + "]";

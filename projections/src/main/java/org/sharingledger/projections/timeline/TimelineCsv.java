@@ -3,7 +3,6 @@ package org.sharingledger.projections.timeline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.sharingledger.projections.csv.Csv;
 import org.sharingledger.projections.timeline.Timeline.ActorRef;
 import org.sharingledger.projections.timeline.Timeline.AgencyRef;
@@ -23,18 +22,49 @@ import org.sharingledger.projections.timeline.Timeline.Entry;
  */
 final class TimelineCsv {
 
-    static final List<String> HEADER = List.of("section", "eventId", "position", "requestId", "step", "description",
-            "recordedAt", "occurredAt", "lateBy",
-            "requestingAgencyId", "requestingAgencyName", "requestingAgencySector",
-            "holdingAgencyId", "holdingAgencyName", "holdingAgencySector",
-            "actorUsername", "actorDisplayName", "actorRoles", "actorAgencyId",
-            "caseReference", "purpose", "purposeDetail", "lawfulBasis", "consentStatus", "consentDetail", "urgency",
-            "informationSought", "dueBy", "scope", "informationShared", "method", "rationale",
-            "withheldReasonCode", "withheldReasonText", "reasonCode", "reasonText", "adviceSought", "dueMet",
-            "stage", "outcome");
+    static final List<String> HEADER = List.of(
+            "section",
+            "eventId",
+            "position",
+            "requestId",
+            "step",
+            "description",
+            "recordedAt",
+            "occurredAt",
+            "lateBy",
+            "requestingAgencyId",
+            "requestingAgencyName",
+            "requestingAgencySector",
+            "holdingAgencyId",
+            "holdingAgencyName",
+            "holdingAgencySector",
+            "actorUsername",
+            "actorDisplayName",
+            "actorRoles",
+            "actorAgencyId",
+            "caseReference",
+            "purpose",
+            "purposeDetail",
+            "lawfulBasis",
+            "consentStatus",
+            "consentDetail",
+            "urgency",
+            "informationSought",
+            "dueBy",
+            "scope",
+            "informationShared",
+            "method",
+            "rationale",
+            "withheldReasonCode",
+            "withheldReasonText",
+            "reasonCode",
+            "reasonText",
+            "adviceSought",
+            "dueMet",
+            "stage",
+            "outcome");
 
-    private TimelineCsv() {
-    }
+    private TimelineCsv() {}
 
     static String render(Timeline timeline) {
         List<List<Object>> rows = new ArrayList<>();
@@ -52,8 +82,16 @@ final class TimelineCsv {
         AgencyRef requesting = e.requestingAgency();
         AgencyRef holding = e.holdingAgency();
         ActorRef actor = e.actor();
-        return list(section, e.eventId(), e.position(), e.requestId(), e.step(), e.description(),
-                e.recordedAt(), e.occurredAt(), e.lateBy(),
+        return list(
+                section,
+                e.eventId(),
+                e.position(),
+                e.requestId(),
+                e.step(),
+                e.description(),
+                e.recordedAt(),
+                e.occurredAt(),
+                e.lateBy(),
                 requesting == null ? null : requesting.agencyId(),
                 requesting == null ? null : requesting.name(),
                 requesting == null ? null : requesting.sector(),
@@ -64,12 +102,27 @@ final class TimelineCsv {
                 actor == null ? null : actor.displayName(),
                 actor == null || actor.roles() == null ? null : String.join(";", actor.roles()),
                 actor == null ? null : actor.agencyId(),
-                e.caseReference(), e.purpose(), e.purposeDetail(), e.lawfulBasis(),
+                e.caseReference(),
+                e.purpose(),
+                e.purposeDetail(),
+                e.lawfulBasis(),
                 e.consent() == null ? null : e.consent().status(),
                 e.consent() == null ? null : e.consent().detail(),
-                e.urgency(), e.informationSought(), e.dueBy(), e.scope(), e.informationShared(), e.method(),
-                e.rationale(), code(e.withheldReason()), words(e.withheldReason()), code(e.reason()),
-                words(e.reason()), e.adviceSought(), e.dueMet(), e.stage(), e.outcome());
+                e.urgency(),
+                e.informationSought(),
+                e.dueBy(),
+                e.scope(),
+                e.informationShared(),
+                e.method(),
+                e.rationale(),
+                code(e.withheldReason()),
+                words(e.withheldReason()),
+                code(e.reason()),
+                words(e.reason()),
+                e.adviceSought(),
+                e.dueMet(),
+                e.stage(),
+                e.outcome());
     }
 
     private static String code(Code code) {

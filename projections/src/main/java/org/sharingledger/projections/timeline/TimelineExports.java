@@ -3,7 +3,6 @@ package org.sharingledger.projections.timeline;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.sharingledger.evidence.api.CanonicalJson;
 import org.sharingledger.evidence.api.LedgerProofs;
 import org.sharingledger.evidence.api.Proofs;
@@ -37,7 +36,8 @@ class TimelineExports {
         ObjectNode document = json.valueToTree(timeline);
         for (String list : List.of("entries", "recordedLater")) {
             for (JsonNode entry : document.path(list)) {
-                Proofs.InclusionProof proof = evidence.byPosition().get(entry.path("position").asLong());
+                Proofs.InclusionProof proof =
+                        evidence.byPosition().get(entry.path("position").asLong());
                 ((ObjectNode) entry).set("proof", json.valueToTree(proof));
             }
         }

@@ -1,12 +1,11 @@
 package org.sharingledger.projections.timeline;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
-
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAgentComponent;
@@ -60,8 +59,7 @@ final class TimelineFhir {
     static final String REVIEW = "urn:sharing-ledger:timeline:review";
     static final String REVIEWER = "urn:sharing-ledger:timeline:reviewer";
 
-    private TimelineFhir() {
-    }
+    private TimelineFhir() {}
 
     /** Creating a FhirContext scans the whole R4 model (about a second): one, on first use. */
     private static final class Context {
@@ -77,7 +75,8 @@ final class TimelineFhir {
     }
 
     static Bundle toBundle(Timeline timeline) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION)
+        Bundle bundle = new Bundle()
+                .setType(Bundle.BundleType.COLLECTION)
                 .setIdentifier(new Identifier().setSystem(GRANT_SYSTEM).setValue(timeline.grantId()));
         bundle.setTimestampElement(instant(timeline.generatedAt()));
         bundle.getMeta().addExtension(new Extension(AS_OF, instant(timeline.asOf())));
@@ -125,15 +124,16 @@ final class TimelineFhir {
         if (entry.actor() != null) {
             event.addAgent(person(entry));
         }
-        event.getSource().setObserver(new Reference().setDisplay("Information-sharing ledger"))
-                .addType(new Coding("http://terminology.hl7.org/CodeSystem/security-source-type", "4",
-                        "Application Server"));
+        event.getSource()
+                .setObserver(new Reference().setDisplay("Information-sharing ledger"))
+                .addType(new Coding(
+                        "http://terminology.hl7.org/CodeSystem/security-source-type", "4", "Application Server"));
 
         AuditEventEntityComponent request = event.addEntity()
-                .setWhat(new Reference().setIdentifier(new Identifier().setSystem(REQUEST_SYSTEM)
-                        .setValue(entry.requestId())))
-                .setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2",
-                        "System Object"))
+                .setWhat(new Reference()
+                        .setIdentifier(
+                                new Identifier().setSystem(REQUEST_SYSTEM).setValue(entry.requestId())))
+                .setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object"))
                 .setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "24", "Query"));
         detail(request, "eventId", entry.eventId());
         detail(request, "position", Long.toString(entry.position()));
@@ -144,8 +144,11 @@ final class TimelineFhir {
     /** Shares and requests succeed (0); a refusal fails (8) with its reason and rationale; a missed deadline is 4. */
     private static void outcome(AuditEvent event, Entry entry) {
         switch (entry.step()) {
-            case "REFUSED" -> failed(event, AuditEventOutcome._8,
-                    words(entry.reason() == null ? null : entry.reason().text(), entry.rationale()));
+            case "REFUSED" ->
+                failed(
+                        event,
+                        AuditEventOutcome._8,
+                        words(entry.reason() == null ? null : entry.reason().text(), entry.rationale()));
             case "ESCALATION_RESOLVED" -> {
                 if ("REFUSAL_UPHELD".equals(entry.outcome())) {
                     failed(event, AuditEventOutcome._8, words("Refusal upheld", entry.rationale()));
@@ -156,12 +159,17 @@ final class TimelineFhir {
             case "PARTIALLY_SHARED" -> {
                 event.setOutcome(AuditEventOutcome._0);
                 if (entry.withheldReason() != null) {
-                    event.setOutcomeDesc(words("Shared in part; withheld: " + entry.withheldReason().text(),
+                    event.setOutcomeDesc(words(
+                            "Shared in part; withheld: "
+                                    + entry.withheldReason().text(),
                             entry.rationale()));
                 }
             }
-            case "OVERDUE" -> failed(event, AuditEventOutcome._4,
-                    entry.dueBy() == null ? "No decision by the due time" : "No decision by " + entry.dueBy());
+            case "OVERDUE" ->
+                failed(
+                        event,
+                        AuditEventOutcome._4,
+                        entry.dueBy() == null ? "No decision by the due time" : "No decision by " + entry.dueBy());
             default -> event.setOutcome(AuditEventOutcome._0);
         }
     }
@@ -179,13 +187,11 @@ final class TimelineFhir {
      * the codings is in the value set.
      */
     private static CodeableConcept purpose(Entry entry) {
-        CodeableConcept purpose = new CodeableConcept()
-                .setText(words(entry.purpose(), entry.purposeDetail()));
+        CodeableConcept purpose = new CodeableConcept().setText(words(entry.purpose(), entry.purposeDetail()));
         switch (entry.purpose()) {
             case "CHILD_PROTECTION_ENQUIRY" -> purpose.addCoding(new Coding(ACT_REASON, "THREAT", "threat"));
             case "HEALTH_CARE" -> purpose.addCoding(new Coding(ACT_REASON, "TREAT", "treatment"));
-            default -> {
-            }
+            default -> {}
         }
         return purpose;
     }
@@ -193,7 +199,8 @@ final class TimelineFhir {
     private static AuditEventAgentComponent agency(AgencyRef agency, String code, String display) {
         return new AuditEventAgentComponent()
                 .setType(new CodeableConcept(new Coding(DICOM, code, display)))
-                .setWho(new Reference().setDisplay(agency.name())
+                .setWho(new Reference()
+                        .setDisplay(agency.name())
                         .setIdentifier(new Identifier().setSystem(AGENCY_SYSTEM).setValue(agency.agencyId())))
                 .setRequestor(false);
     }
@@ -205,9 +212,9 @@ final class TimelineFhir {
                 && entry.requestingAgency().agencyId().equals(actor.agencyId());
         AuditEventAgentComponent agent = new AuditEventAgentComponent()
                 .setType(new CodeableConcept(new Coding(
-                        "http://terminology.hl7.org/CodeSystem/extra-security-role-type", "humanuser",
-                        "human user")))
-                .setWho(new Reference().setDisplay(actor.displayName())
+                        "http://terminology.hl7.org/CodeSystem/extra-security-role-type", "humanuser", "human user")))
+                .setWho(new Reference()
+                        .setDisplay(actor.displayName())
                         .setIdentifier(new Identifier().setSystem(USER_SYSTEM).setValue(actor.username())))
                 .setRequestor(asked);
         if (actor.roles() != null) {
@@ -231,8 +238,8 @@ final class TimelineFhir {
 
     /** A stable urn:uuid per ledger event, so that the same timeline exports the same Bundle. */
     private static String fullUrl(Entry entry) {
-        return "urn:uuid:" + UUID.nameUUIDFromBytes(("sharing-ledger:event:" + entry.eventId())
-                .getBytes(StandardCharsets.UTF_8));
+        return "urn:uuid:"
+                + UUID.nameUUIDFromBytes(("sharing-ledger:event:" + entry.eventId()).getBytes(StandardCharsets.UTF_8));
     }
 
     private static InstantType instant(Instant value) {

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.sharingledger.kernel.SubjectPseudonyms;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
@@ -20,8 +19,7 @@ import org.sharingledger.timeline.api.TimelineSubjects;
  */
 final class TimelineForm {
 
-    private TimelineForm() {
-    }
+    private TimelineForm() {}
 
     static boolean present(String text) {
         return text != null && !text.isBlank();
@@ -35,12 +33,26 @@ final class TimelineForm {
      * What the reviewer asked, checked as the API's body is. Never printed: it may carry an NHS number or a local
      * reference.
      */
-    record Asked(UUID grantId, String nhsNumber, String caseReference, String agencyId, String localReference,
-                 Instant asOf, String reason) implements Serializable {
+    record Asked(
+            UUID grantId,
+            String nhsNumber,
+            String caseReference,
+            String agencyId,
+            String localReference,
+            Instant asOf,
+            String reason)
+            implements Serializable {
 
         /** Every problem at once, in the form's order, so that the error summary lists them all. */
-        static Asked from(String grantId, String nhsNumber, String caseReference, String agencyId,
-                          String localReference, String reason, String asOf, SubjectPseudonyms pseudonyms) {
+        static Asked from(
+                String grantId,
+                String nhsNumber,
+                String caseReference,
+                String agencyId,
+                String localReference,
+                String reason,
+                String asOf,
+                SubjectPseudonyms pseudonyms) {
             List<FieldProblem> problems = new ArrayList<>();
             UUID grant = null;
             if (!present(grantId)) {
@@ -81,8 +93,14 @@ final class TimelineForm {
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            return new Asked(grant, strip(nhsNumber), strip(caseReference), strip(agencyId), strip(localReference),
-                    moment, reason.strip());
+            return new Asked(
+                    grant,
+                    strip(nhsNumber),
+                    strip(caseReference),
+                    strip(agencyId),
+                    strip(localReference),
+                    moment,
+                    reason.strip());
         }
 
         private static void tooLong(List<FieldProblem> problems, String field, String value, int max) {
@@ -113,23 +131,46 @@ final class TimelineForm {
         static PageError of(FieldProblem problem) {
             String message = problem.message();
             return switch (problem.field()) {
-                case "grantId" -> new PageError("grantId", "is required".equals(message)
-                        ? "Choose the grant you are looking under" : "Choose one of your grants");
-                case "subject" -> new PageError("nhsNumber", "Identify the child or the case in exactly one way: an "
-                        + "NHS number, a case reference, or an agency with its local reference");
-                case "nhsNumber" -> new PageError("nhsNumber", message.startsWith("must be at most")
-                        ? "The NHS number " + message
-                        : "Enter a valid NHS number: 10 digits with a correct check digit");
+                case "grantId" ->
+                    new PageError(
+                            "grantId",
+                            "is required".equals(message)
+                                    ? "Choose the grant you are looking under"
+                                    : "Choose one of your grants");
+                case "subject" ->
+                    new PageError(
+                            "nhsNumber",
+                            "Identify the child or the case in exactly one way: an "
+                                    + "NHS number, a case reference, or an agency with its local reference");
+                case "nhsNumber" ->
+                    new PageError(
+                            "nhsNumber",
+                            message.startsWith("must be at most")
+                                    ? "The NHS number " + message
+                                    : "Enter a valid NHS number: 10 digits with a correct check digit");
                 case "caseReference" -> new PageError("caseReference", "The case reference " + message);
-                case "agencyId" -> new PageError("agencyId", message.startsWith("is required")
-                        ? "Choose the agency whose local reference this is" : "The agency " + message);
-                case "localReference" -> new PageError("localReference", message.startsWith("is required")
-                        ? "Enter the agency's local reference for the child" : "The local reference " + message);
-                case "reason" -> new PageError("reason", "is required".equals(message)
-                        ? "Enter your reason for looking" : "The reason " + message);
-                case "asOf" -> new PageError("asOf", message.contains("future")
-                        ? "\u201CAs known at\u201D must not be in the future"
-                        : "Enter \u201Cas known at\u201D as a date and a time, or leave it empty");
+                case "agencyId" ->
+                    new PageError(
+                            "agencyId",
+                            message.startsWith("is required")
+                                    ? "Choose the agency whose local reference this is"
+                                    : "The agency " + message);
+                case "localReference" ->
+                    new PageError(
+                            "localReference",
+                            message.startsWith("is required")
+                                    ? "Enter the agency's local reference for the child"
+                                    : "The local reference " + message);
+                case "reason" ->
+                    new PageError(
+                            "reason",
+                            "is required".equals(message) ? "Enter your reason for looking" : "The reason " + message);
+                case "asOf" ->
+                    new PageError(
+                            "asOf",
+                            message.contains("future")
+                                    ? "\u201CAs known at\u201D must not be in the future"
+                                    : "Enter \u201Cas known at\u201D as a date and a time, or leave it empty");
                 default -> new PageError(problem.field(), problem.field() + " " + message);
             };
         }

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-
 import org.sharingledger.kernel.Actor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,29 +26,35 @@ class TimelineFormChoices {
 
     /** The reviewer's grants that are neither revoked nor expired, newest first. */
     List<GrantChoice> liveGrants(Actor reviewer) {
-        return jdbc.query(GRANTS, (rs, i) -> new GrantChoice(rs.getString("grant_id"), rs.getString("review"),
-                rs.getString("subject_kind"), rs.getString("case_reference"),
-                rs.getTimestamp("valid_until").toInstant()), reviewer.username(), Timestamp.from(clock.instant()));
+        return jdbc.query(
+                GRANTS,
+                (rs, i) -> new GrantChoice(
+                        rs.getString("grant_id"),
+                        rs.getString("review"),
+                        rs.getString("subject_kind"),
+                        rs.getString("case_reference"),
+                        rs.getTimestamp("valid_until").toInstant()),
+                reviewer.username(),
+                Timestamp.from(clock.instant()));
     }
 
     /** Every agency a local reference may belong to, by name. */
     List<AgencyChoice> agencies() {
-        return jdbc.query("select agency_id, name from timeline_agency order by name",
+        return jdbc.query(
+                "select agency_id, name from timeline_agency order by name",
                 (rs, i) -> new AgencyChoice(rs.getString("agency_id"), rs.getString("name")));
     }
 
     /** An agency's name, or its id if the read model does not know it. */
     String agencyName(String agencyId) {
-        List<String> names = jdbc.queryForList("select name from timeline_agency where agency_id = ?", String.class,
-                agencyId);
+        List<String> names =
+                jdbc.queryForList("select name from timeline_agency where agency_id = ?", String.class, agencyId);
         return names.isEmpty() ? agencyId : names.get(0);
     }
 
     /** One of the reviewer's live grants, as the form offers it. */
-    record GrantChoice(String grantId, String review, String subjectKind, String caseReference, Instant validUntil) {
-    }
+    record GrantChoice(String grantId, String review, String subjectKind, String caseReference, Instant validUntil) {}
 
     /** An agency, as the form's list offers it. */
-    record AgencyChoice(String agencyId, String name) {
-    }
+    record AgencyChoice(String agencyId, String name) {}
 }

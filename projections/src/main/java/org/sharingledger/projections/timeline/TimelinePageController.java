@@ -3,14 +3,13 @@ package org.sharingledger.projections.timeline;
 import static org.sharingledger.projections.timeline.TimelineForm.present;
 import static org.sharingledger.projections.timeline.TimelineForm.strip;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serial;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.swagger.v3.oas.annotations.Hidden;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
@@ -59,7 +58,10 @@ class TimelinePageController {
             new Download("pdf", "PDF, for the panel", "application/pdf", "timeline.pdf"),
             new Download("csv", "CSV, for a spreadsheet", "text/csv; charset=UTF-8", "timeline.csv"),
             new Download("json", "JSON, as the API gives it", "application/json", "timeline.json"),
-            new Download("fhir", "FHIR R4 (AuditEvent bundle)", "application/fhir+json; charset=UTF-8",
+            new Download(
+                    "fhir",
+                    "FHIR R4 (AuditEvent bundle)",
+                    "application/fhir+json; charset=UTF-8",
                     "timeline-fhir.json"));
 
     private final TimelineQueries queries;
@@ -70,8 +72,13 @@ class TimelinePageController {
     private final Vocabulary words;
     private final TimelinePageFormats formats;
 
-    TimelinePageController(TimelineQueries queries, SubjectPseudonyms pseudonyms, TimelineFormChoices choices,
-                           TimelineExports exports, PlatformTransactionManager transactionManager, Vocabulary words) {
+    TimelinePageController(
+            TimelineQueries queries,
+            SubjectPseudonyms pseudonyms,
+            TimelineFormChoices choices,
+            TimelineExports exports,
+            PlatformTransactionManager transactionManager,
+            Vocabulary words) {
         this.queries = queries;
         this.pseudonyms = pseudonyms;
         this.choices = choices;
@@ -96,24 +103,34 @@ class TimelinePageController {
     }
 
     @PostMapping("/timeline")
-    String query(@RequestParam(required = false) String grantId,
-                 @RequestParam(required = false) String nhsNumber,
-                 @RequestParam(required = false) String caseReference,
-                 @RequestParam(required = false) String agencyId,
-                 @RequestParam(required = false) String localReference,
-                 @RequestParam(required = false) String reason,
-                 @RequestParam(required = false) String asOf,
-                 HttpSession session, HttpServletResponse response, Model model) {
+    String query(
+            @RequestParam(required = false) String grantId,
+            @RequestParam(required = false) String nhsNumber,
+            @RequestParam(required = false) String caseReference,
+            @RequestParam(required = false) String agencyId,
+            @RequestParam(required = false) String localReference,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String asOf,
+            HttpSession session,
+            HttpServletResponse response,
+            Model model) {
         Actor actor = reviewerOnly();
-        FormValues values = new FormValues(strip(grantId), strip(caseReference), strip(agencyId), strip(reason),
-                strip(asOf));
+        FormValues values =
+                new FormValues(strip(grantId), strip(caseReference), strip(agencyId), strip(reason), strip(asOf));
         Asked asked;
         Timeline timeline;
         try {
-            asked = Asked.from(grantId, nhsNumber, caseReference, agencyId, localReference, reason, asOf,
-                    pseudonyms);
-            timeline = queries.query(actor, asked.grantId(), asked.nhsNumber(), asked.caseReference(),
-                    asked.agencyId(), asked.localReference(), asked.asOf(), asked.reason(), "html");
+            asked = Asked.from(grantId, nhsNumber, caseReference, agencyId, localReference, reason, asOf, pseudonyms);
+            timeline = queries.query(
+                    actor,
+                    asked.grantId(),
+                    asked.nhsNumber(),
+                    asked.caseReference(),
+                    asked.agencyId(),
+                    asked.localReference(),
+                    asked.asOf(),
+                    asked.reason(),
+                    "html");
         } catch (InvalidInput e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("identifierCleared", present(nhsNumber) || present(localReference));
@@ -134,16 +151,32 @@ class TimelinePageController {
      * records nothing.
      */
     @PostMapping("/timeline/export")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) String query,
-                                  @RequestParam(required = false) String format, HttpSession session) {
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) String query,
+            @RequestParam(required = false) String format,
+            HttpSession session) {
         Actor actor = reviewerOnly();
-        Download download = DOWNLOADS.stream().filter(d -> d.format().equals(format)).findFirst()
-                .orElseThrow(() -> new InvalidInput("format", "must be one of " + String.join(", ",
-                        DOWNLOADS.stream().map(Download::format).toList())));
+        Download download = DOWNLOADS.stream()
+                .filter(d -> d.format().equals(format))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInput(
+                        "format",
+                        "must be one of "
+                                + String.join(
+                                        ", ",
+                                        DOWNLOADS.stream().map(Download::format).toList())));
         Asked asked = RecentQueries.find(session, query).orElseThrow(() -> new QueryGone());
         File file = transactions.execute(tx -> {
-            Timeline timeline = queries.query(actor, asked.grantId(), asked.nhsNumber(), asked.caseReference(),
-                    asked.agencyId(), asked.localReference(), asked.asOf(), asked.reason(), download.format());
+            Timeline timeline = queries.query(
+                    actor,
+                    asked.grantId(),
+                    asked.nhsNumber(),
+                    asked.caseReference(),
+                    asked.agencyId(),
+                    asked.localReference(),
+                    asked.asOf(),
+                    asked.reason(),
+                    download.format());
             return new File(exports.render(timeline, download.format()), TimelinePdf.digest(timeline));
         });
         return ResponseEntity.ok()
@@ -156,19 +189,22 @@ class TimelinePageController {
 
     /** A download's bytes, and the content digest the API gives with every export. */
     @SuppressWarnings("ArrayRecordComponent") // handed straight to the response, never compared
-    private record File(byte[] body, String digest) {
-    }
+    private record File(byte[] body, String digest) {}
 
     /** Any other address under the timelines, or a download opened as a link: a page saying so. */
     @GetMapping({"/timeline/", "/timeline/**"})
     ModelAndView noSuchPage() {
-        return PageModel.page("problem", HttpStatus.NOT_FOUND, "There is no page at this address. Timelines are at /timeline.");
+        return PageModel.page(
+                "problem", HttpStatus.NOT_FOUND, "There is no page at this address. Timelines are at /timeline.");
     }
 
     @ExceptionHandler(QueryGone.class)
     ModelAndView gone() {
-        return PageModel.page("problem", HttpStatus.BAD_REQUEST, "This timeline is no longer held for download: the session "
-                + "ended or it was one of many. Run the query again from the timelines page.");
+        return PageModel.page(
+                "problem",
+                HttpStatus.BAD_REQUEST,
+                "This timeline is no longer held for download: the session "
+                        + "ended or it was one of many. Run the query again from the timelines page.");
     }
 
     // --- the form ---
@@ -198,14 +234,13 @@ class TimelinePageController {
     private static Actor reviewerOnly() {
         Actor actor = CurrentActor.get();
         if (!actor.has(Role.CASE_REVIEWER)) {
-            throw new NotPermitted("timelines are for case reviewers with a grant from the Children's Trust "
-                    + "(CASE_REVIEWER)");
+            throw new NotPermitted(
+                    "timelines are for case reviewers with a grant from the Children's Trust " + "(CASE_REVIEWER)");
         }
         return actor;
     }
 
-    record Download(String format, String label, String contentType, String fileName) {
-    }
+    record Download(String format, String label, String contentType, String fileName) {}
 
     /** A download asked for a query the session no longer holds. */
     private static final class QueryGone extends RuntimeException {

@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
-
 import org.sharingledger.projections.pages.Figures;
 import org.sharingledger.projections.pages.Vocabulary;
 import org.sharingledger.projections.timeline.Timeline.ActorRef;
@@ -26,10 +25,10 @@ class TimelinePageFormats {
     static final String NONE = Vocabulary.NONE;
     private static final char NO_BREAK = '\u00A0';
 
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.UK)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AT =
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECONDS =
+            DateTimeFormatter.ofPattern("HH:mm:ss", Locale.UK).withZone(ZoneOffset.UTC);
 
     private final Vocabulary words;
     private final UnaryOperator<String> shown;
@@ -77,8 +76,10 @@ class TimelinePageFormats {
 
     /** A moment to the second, for a header: {@code 3 June 2026, 14:05:09 UTC}. */
     public String exactly(Instant instant) {
-        return shown(instant == null ? NONE
-                : AT.format(instant) + SECONDS.format(instant).substring(5) + NO_BREAK + "UTC");
+        return shown(
+                instant == null
+                        ? NONE
+                        : AT.format(instant) + SECONDS.format(instant).substring(5) + NO_BREAK + "UTC");
     }
 
     /** For a {@code <time datetime>} attribute, or to quote a moment exactly: ISO 8601. */
@@ -88,7 +89,8 @@ class TimelinePageFormats {
 
     /** Whether a step was recorded at another minute than it happened (so both are worth showing). */
     public boolean recordedApart(Timeline.Entry entry) {
-        return entry.recordedAt() != null && entry.occurredAt() != null
+        return entry.recordedAt() != null
+                && entry.occurredAt() != null
                 && !AT.format(entry.recordedAt()).equals(AT.format(entry.occurredAt()));
     }
 
@@ -145,10 +147,16 @@ class TimelinePageFormats {
         text.append(" (").append(actor.username()).append(')');
         List<String> roles = actor.roles() == null ? List.of() : actor.roles();
         if (!roles.isEmpty()) {
-            text.append(", ").append(String.join(", ", roles.stream().map(role -> words.label("Role", role)).toList()));
+            text.append(", ")
+                    .append(String.join(
+                            ", ",
+                            roles.stream()
+                                    .map(role -> words.label("Role", role))
+                                    .toList()));
         }
         if (actor.agencyId() != null) {
-            AgencyRef agency = requesting != null && actor.agencyId().equals(requesting.agencyId()) ? requesting
+            AgencyRef agency = requesting != null && actor.agencyId().equals(requesting.agencyId())
+                    ? requesting
                     : holding != null && actor.agencyId().equals(holding.agencyId()) ? holding : null;
             text.append(", for ").append(agency != null && agency.name() != null ? agency.name() : actor.agencyId());
         }

@@ -1,5 +1,10 @@
 package org.sharingledger.projections.timeline;
 
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
+import com.openhtmltopdf.util.XRLogger;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,29 +14,14 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
-
-import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.util.Diagnostic;
-import com.openhtmltopdf.util.XRLog;
-import com.openhtmltopdf.util.XRLogger;
 import org.sharingledger.evidence.api.Proofs;
 import org.sharingledger.projections.pages.Vocabulary;
-import org.sharingledger.projections.timeline.Timeline.ActorRef;
-import org.sharingledger.projections.timeline.Timeline.AgencyRef;
-import org.sharingledger.projections.timeline.Timeline.Entry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thymeleaf.context.Context;
@@ -69,13 +59,31 @@ final class TimelinePdf {
 
     /** Symbols outside Windows-1252 that have a plain equivalent inside it. */
     private static final Map<Integer, String> WRITTEN_OUT = Map.ofEntries(
-            Map.entry(0x2265, ">="), Map.entry(0x2264, "<="), Map.entry(0x2260, "!="), Map.entry(0x2248, "~"),
-            Map.entry(0x2212, "-"), Map.entry(0x2010, "-"), Map.entry(0x2011, "-"), Map.entry(0x2012, "-"),
-            Map.entry(0x2015, "\u2014"), Map.entry(0x2192, "->"), Map.entry(0x2190, "<-"), Map.entry(0x2032, "'"),
-            Map.entry(0x2033, "\""), Map.entry(0x2009, " "), Map.entry(0x200A, " "), Map.entry(0x202F, " "),
-            Map.entry(0x2007, " "), Map.entry(0x2002, " "), Map.entry(0x2003, " "), Map.entry(0x200B, ""),
-            Map.entry(0xFEFF, ""), Map.entry(0x2713, "[tick]"), Map.entry(0x2714, "[tick]"),
-            Map.entry(0x2717, "[cross]"), Map.entry(0x2718, "[cross]"));
+            Map.entry(0x2265, ">="),
+            Map.entry(0x2264, "<="),
+            Map.entry(0x2260, "!="),
+            Map.entry(0x2248, "~"),
+            Map.entry(0x2212, "-"),
+            Map.entry(0x2010, "-"),
+            Map.entry(0x2011, "-"),
+            Map.entry(0x2012, "-"),
+            Map.entry(0x2015, "\u2014"),
+            Map.entry(0x2192, "->"),
+            Map.entry(0x2190, "<-"),
+            Map.entry(0x2032, "'"),
+            Map.entry(0x2033, "\""),
+            Map.entry(0x2009, " "),
+            Map.entry(0x200A, " "),
+            Map.entry(0x202F, " "),
+            Map.entry(0x2007, " "),
+            Map.entry(0x2002, " "),
+            Map.entry(0x2003, " "),
+            Map.entry(0x200B, ""),
+            Map.entry(0xFEFF, ""),
+            Map.entry(0x2713, "[tick]"),
+            Map.entry(0x2714, "[tick]"),
+            Map.entry(0x2717, "[cross]"),
+            Map.entry(0x2718, "[cross]"));
 
     static {
         // openhtmltopdf logs through java.util.logging with a console handler of its own, at INFO for every
@@ -86,8 +94,7 @@ final class TimelinePdf {
     /** Thymeleaf in XML mode, so that the output is the well-formed XHTML openhtmltopdf reads. */
     private static final SpringTemplateEngine TEMPLATES = templates();
 
-    private TimelinePdf() {
-    }
+    private TimelinePdf() {}
 
     /** The timeline as a PDF document, with the proofs that its steps are in the signed ledger. */
     static byte[] render(Timeline timeline, Proofs proofs, Vocabulary words) {
@@ -96,8 +103,8 @@ final class TimelinePdf {
         try {
             new PdfRendererBuilder()
                     .useFastMode()
-                    .useExternalResourceAccessControl((uri, type) -> false,
-                            ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
+                    .useExternalResourceAccessControl(
+                            (uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
                     .withProducer("Information-sharing ledger")
                     .withHtmlContent(xhtml(timeline, digest, proofs, words), null)
                     .toStream(out)
@@ -212,8 +219,7 @@ final class TimelinePdf {
         }
 
         @Override
-        public void setLevel(String logger, Level level) {
-        }
+        public void setLevel(String logger, Level level) {}
 
         @Override
         public boolean isLogLevelEnabled(Diagnostic diagnostic) {

@@ -5,15 +5,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.sharingledger.kernel.ActorMetaData;
 import org.sharingledger.access.api.UserRegistered;
 import org.sharingledger.agency.api.AgencySigned;
+import org.sharingledger.kernel.ActorMetaData;
 import org.sharingledger.request.api.EscalationResolved;
 import org.sharingledger.request.api.InformationRefused;
 import org.sharingledger.request.api.InformationRequested;
@@ -48,26 +47,29 @@ class TimelineProjection {
     void on(AgencySigned event) {
         jdbc.update("""
                 insert into timeline_agency (agency_id, name, sector) values (?, ?, ?)
-                on conflict (agency_id) do update set name = excluded.name, sector = excluded.sector""",
-                event.agencyId(), event.name(), event.sector().name());
+                on conflict (agency_id) do update set name = excluded.name, sector = excluded.sector""", event.agencyId(), event.name(), event.sector().name());
     }
 
     @EventHandler
     void on(UserRegistered event) {
         jdbc.update("""
                 insert into timeline_actor (username, display_name) values (?, ?)
-                on conflict (username) do update set display_name = excluded.display_name""",
-                event.username(), event.displayName());
+                on conflict (username) do update set display_name = excluded.display_name""", event.username(), event.displayName());
     }
 
     @EventHandler
     void on(InformationRequested event, DomainEventMessage<?> message, TrackingToken token) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into timeline_request (request_id, subject_pseudonym, case_reference, requesting_agency_id,
                     holding_agency_id, due_by)
                 values (?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing""",
-                UUID.fromString(event.requestId()), event.subjectPseudonym(), event.caseReference(),
-                event.requestingAgencyId(), event.holdingAgencyId(), Timestamp.from(event.dueBy()));
+                UUID.fromString(event.requestId()),
+                event.subjectPseudonym(),
+                event.caseReference(),
+                event.requestingAgencyId(),
+                event.holdingAgencyId(),
+                Timestamp.from(event.dueBy()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("purpose", event.purpose());
         details.put("purposeDetail", event.purposeDetail());
@@ -90,8 +92,14 @@ class TimelineProjection {
         details.put("withheldReason", event.withheldReason());
         details.put("adviceSought", event.adviceSought());
         details.put("late", event.late());
-        entry(event.requestId(), message, token, event.scope() == Scope.FULL ? "SHARED" : "PARTIALLY_SHARED",
-                event.recordedAt(), event.occurredAt(), details);
+        entry(
+                event.requestId(),
+                message,
+                token,
+                event.scope() == Scope.FULL ? "SHARED" : "PARTIALLY_SHARED",
+                event.recordedAt(),
+                event.occurredAt(),
+                details);
     }
 
     @EventHandler
@@ -106,7 +114,13 @@ class TimelineProjection {
 
     @EventHandler
     void on(RefusalEscalated event, DomainEventMessage<?> message, TrackingToken token) {
-        entry(event.requestId(), message, token, "ESCALATED", event.recordedAt(), event.recordedAt(),
+        entry(
+                event.requestId(),
+                message,
+                token,
+                "ESCALATED",
+                event.recordedAt(),
+                event.recordedAt(),
                 Map.of("stage", event.stage(), "rationale", event.reason()));
     }
 
@@ -118,19 +132,37 @@ class TimelineProjection {
         details.put("rationale", event.rationale());
         details.put("informationShared", event.informationShared());
         details.put("method", event.method());
-        entry(event.requestId(), message, token, "ESCALATION_RESOLVED", event.recordedAt(), event.recordedAt(),
+        entry(
+                event.requestId(),
+                message,
+                token,
+                "ESCALATION_RESOLVED",
+                event.recordedAt(),
+                event.recordedAt(),
                 details);
     }
 
     @EventHandler
     void on(RequestWithdrawn event, DomainEventMessage<?> message, TrackingToken token) {
-        entry(event.requestId(), message, token, "WITHDRAWN", event.recordedAt(), event.recordedAt(),
+        entry(
+                event.requestId(),
+                message,
+                token,
+                "WITHDRAWN",
+                event.recordedAt(),
+                event.recordedAt(),
                 Map.of("rationale", event.reason()));
     }
 
     @EventHandler
     void on(RequestBecameOverdue event, DomainEventMessage<?> message, TrackingToken token) {
-        entry(event.requestId(), message, token, "OVERDUE", event.recordedAt(), event.dueBy(),
+        entry(
+                event.requestId(),
+                message,
+                token,
+                "OVERDUE",
+                event.recordedAt(),
+                event.dueBy(),
                 Map.of("dueBy", event.dueBy()));
     }
 
@@ -148,17 +180,30 @@ class TimelineProjection {
         jdbc.update("delete from timeline_agency");
     }
 
-    private void entry(String requestId, DomainEventMessage<?> message, TrackingToken token, String step,
-                       Instant recordedAt, Instant occurredAt, Map<String, Object> details) {
-        jdbc.update("""
+    private void entry(
+            String requestId,
+            DomainEventMessage<?> message,
+            TrackingToken token,
+            String step,
+            Instant recordedAt,
+            Instant occurredAt,
+            Map<String, Object> details) {
+        jdbc.update(
+                """
                 insert into timeline_entry (event_id, position, request_id, subject_pseudonym, case_reference, step,
                     recorded_at, occurred_at, actor_username, actor_agency_id, actor_roles, details)
                 select ?, ?, request_id, subject_pseudonym, case_reference, ?, ?, ?, ?, ?, ?, ?::jsonb
                 from timeline_request where request_id = ?
                 on conflict (event_id) do nothing""",
-                message.getIdentifier(), token.position().orElse(-1), step, Timestamp.from(recordedAt),
-                Timestamp.from(occurredAt), message.getMetaData().get(ActorMetaData.USERNAME),
-                message.getMetaData().get(ActorMetaData.AGENCY_ID), message.getMetaData().get(ActorMetaData.ROLES),
-                json.writeValueAsString(details), UUID.fromString(requestId));
+                message.getIdentifier(),
+                token.position().orElse(-1),
+                step,
+                Timestamp.from(recordedAt),
+                Timestamp.from(occurredAt),
+                message.getMetaData().get(ActorMetaData.USERNAME),
+                message.getMetaData().get(ActorMetaData.AGENCY_ID),
+                message.getMetaData().get(ActorMetaData.ROLES),
+                json.writeValueAsString(details),
+                UUID.fromString(requestId));
     }
 }

@@ -3,14 +3,13 @@ package org.sharingledger.projections.timeline;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
+import org.sharingledger.kernel.SubjectPseudonyms;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.web.Commands;
-import org.sharingledger.kernel.SubjectPseudonyms;
 import org.sharingledger.timeline.api.RecordTimelineQuery;
 import org.sharingledger.timeline.api.TimelineSubject;
 import org.sharingledger.timeline.api.TimelineSubjects;
@@ -30,8 +29,8 @@ public class TimelineQueries {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    TimelineQueries(Timelines timelines, Commands commands, SubjectPseudonyms pseudonyms, JdbcTemplate jdbc,
-                    Clock clock) {
+    TimelineQueries(
+            Timelines timelines, Commands commands, SubjectPseudonyms pseudonyms, JdbcTemplate jdbc, Clock clock) {
         this.timelines = timelines;
         this.commands = commands;
         this.pseudonyms = pseudonyms;
@@ -43,13 +42,20 @@ public class TimelineQueries {
      * The subject is what the reviewer typed: exactly one of an NHS number, a case reference, or an agency with its
      * local reference. {@code asOf} null means now. {@code format} is recorded with the query (json, csv, pdf, fhir).
      */
-    public Timeline query(Actor actor, UUID grantId, String nhsNumber, String caseReference, String agencyId,
-                          String localReference, Instant asOf, String reason, String format) {
+    public Timeline query(
+            Actor actor,
+            UUID grantId,
+            String nhsNumber,
+            String caseReference,
+            String agencyId,
+            String localReference,
+            Instant asOf,
+            String reason,
+            String format) {
         if (!actor.has(Role.CASE_REVIEWER)) {
             throw new NotPermitted("timelines are for case reviewers with a grant");
         }
-        TimelineSubject subject = TimelineSubjects.from(nhsNumber, caseReference, agencyId, localReference,
-                pseudonyms);
+        TimelineSubject subject = TimelineSubjects.from(nhsNumber, caseReference, agencyId, localReference, pseudonyms);
         Instant now = clock.instant();
         if (asOf != null && asOf.isAfter(now)) {
             throw new InvalidInput("asOf", "must not be in the future");
@@ -57,14 +63,23 @@ public class TimelineQueries {
         Instant knownAt = asOf != null ? asOf : now;
         Timelines.Steps steps = timelines.steps(subject, knownAt);
         try {
-            commands.send(new RecordTimelineQuery(grantId.toString(), actor, subject, asOf, reason, format,
-                    steps.agencies(), now), actor);
+            commands.send(
+                    new RecordTimelineQuery(
+                            grantId.toString(), actor, subject, asOf, reason, format, steps.agencies(), now),
+                    actor);
         } catch (AggregateNotFoundException e) {
             throw new NotPermitted("there is no such grant");
         }
-        String review = jdbc.queryForObject("select review from timeline_grant where grant_id = ?", String.class,
-                grantId);
-        return new Timeline(knownAt, now, review, actor.username(), grantId.toString(), steps.summary(),
-                steps.entries(), steps.recordedLater());
+        String review =
+                jdbc.queryForObject("select review from timeline_grant where grant_id = ?", String.class, grantId);
+        return new Timeline(
+                knownAt,
+                now,
+                review,
+                actor.username(),
+                grantId.toString(),
+                steps.summary(),
+                steps.entries(),
+                steps.recordedLater());
     }
 }

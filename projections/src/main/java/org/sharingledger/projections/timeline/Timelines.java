@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.sharingledger.projections.pages.Vocabulary;
 import org.sharingledger.projections.timeline.Timeline.ActorRef;
 import org.sharingledger.projections.timeline.Timeline.AgencyRef;
@@ -63,10 +62,12 @@ class Timelines {
     /** Every step about the subject that had happened by {@code asOf}, in store order. */
     Steps steps(TimelineSubject subject, Instant asOf) {
         List<Entry> all = subject.pseudonym() != null
-                ? jdbc.query(SELECT + " where e.subject_pseudonym = ? order by e.position", this::entry,
-                subject.pseudonym())
-                : jdbc.query(SELECT + " where e.case_reference = ? order by e.position", this::entry,
-                subject.caseReference());
+                ? jdbc.query(
+                        SELECT + " where e.subject_pseudonym = ? order by e.position", this::entry, subject.pseudonym())
+                : jdbc.query(
+                        SELECT + " where e.case_reference = ? order by e.position",
+                        this::entry,
+                        subject.caseReference());
         List<Entry> known = new ArrayList<>();
         List<Entry> recordedLater = new ArrayList<>();
         for (Entry entry : all) {
@@ -105,24 +106,36 @@ class Timelines {
                 switch (entry.step()) {
                     case "REQUESTED" -> requested.put(entry.requestId(), entry.occurredAt());
                     case "SHARED", "PARTIALLY_SHARED", "REFUSED" ->
-                            decided.putIfAbsent(entry.requestId(), entry.occurredAt());
-                    default -> {
-                    }
+                        decided.putIfAbsent(entry.requestId(), entry.occurredAt());
+                    default -> {}
                 }
             }
-            double[] hours = decided.entrySet().stream().filter(e -> requested.containsKey(e.getKey()))
-                    .mapToDouble(e -> Duration.between(requested.get(e.getKey()), e.getValue()).toMillis() / 3.6e6)
-                    .sorted().toArray();
-            Double median = hours.length == 0 ? null : hours.length % 2 == 1 ? hours[hours.length / 2]
-                    : (hours[hours.length / 2 - 1] + hours[hours.length / 2]) / 2;
+            double[] hours = decided.entrySet().stream()
+                    .filter(e -> requested.containsKey(e.getKey()))
+                    .mapToDouble(e -> Duration.between(requested.get(e.getKey()), e.getValue())
+                                    .toMillis()
+                            / 3.6e6)
+                    .sorted()
+                    .toArray();
+            Double median = hours.length == 0
+                    ? null
+                    : hours.length % 2 == 1
+                            ? hours[hours.length / 2]
+                            : (hours[hours.length / 2 - 1] + hours[hours.length / 2]) / 2;
             Set<String> agencies = new HashSet<>();
             entries.forEach(entry -> {
                 agencies.add(entry.requestingAgency().agencyId());
                 agencies.add(entry.holdingAgency().agencyId());
             });
-            return new Summary(requests.size(), steps.getOrDefault("SHARED", 0L),
-                    steps.getOrDefault("PARTIALLY_SHARED", 0L), steps.getOrDefault("REFUSED", 0L),
-                    steps.getOrDefault("ESCALATED", 0L), steps.getOrDefault("OVERDUE", 0L), agencies.size(), median);
+            return new Summary(
+                    requests.size(),
+                    steps.getOrDefault("SHARED", 0L),
+                    steps.getOrDefault("PARTIALLY_SHARED", 0L),
+                    steps.getOrDefault("REFUSED", 0L),
+                    steps.getOrDefault("ESCALATED", 0L),
+                    steps.getOrDefault("OVERDUE", 0L),
+                    agencies.size(),
+                    median);
         }
     }
 
@@ -132,18 +145,21 @@ class Timelines {
         Instant recordedAt = instant(rs, "recorded_at");
         Instant occurredAt = instant(rs, "occurred_at");
         Duration delay = Duration.between(occurredAt, recordedAt);
-        AgencyRef requesting = new AgencyRef(rs.getString("requesting_agency_id"), rs.getString("requesting_name"),
+        AgencyRef requesting = new AgencyRef(
+                rs.getString("requesting_agency_id"),
+                rs.getString("requesting_name"),
                 rs.getString("requesting_sector"));
-        AgencyRef holding = new AgencyRef(rs.getString("holding_agency_id"), rs.getString("holding_name"),
-                rs.getString("holding_sector"));
+        AgencyRef holding = new AgencyRef(
+                rs.getString("holding_agency_id"), rs.getString("holding_name"), rs.getString("holding_sector"));
         String username = rs.getString("actor_username");
         String roles = rs.getString("actor_roles");
-        ActorRef actor = new ActorRef(username, "system".equals(username) ? "The ledger itself"
-                : rs.getString("display_name"), roles == null || roles.isBlank() ? List.of()
-                : Arrays.asList(roles.split(",")), rs.getString("actor_agency_id"));
+        ActorRef actor = new ActorRef(
+                username,
+                "system".equals(username) ? "The ledger itself" : rs.getString("display_name"),
+                roles == null || roles.isBlank() ? List.of() : Arrays.asList(roles.split(",")),
+                rs.getString("actor_agency_id"));
         boolean decision = step.equals("SHARED") || step.equals("PARTIALLY_SHARED") || step.equals("REFUSED");
-        Instant dueBy = step.equals("REQUESTED") || decision || step.equals("OVERDUE")
-                ? instant(rs, "due_by") : null;
+        Instant dueBy = step.equals("REQUESTED") || decision || step.equals("OVERDUE") ? instant(rs, "due_by") : null;
         Boolean dueMet = null;
         if (decision) {
             dueMet = !d.path("late").asBoolean();
@@ -151,14 +167,36 @@ class Timelines {
             dueMet = Boolean.FALSE;
         }
         String consentStatus = text(d, "consentStatus");
-        return new Entry(rs.getString("event_id"), rs.getLong("position"), rs.getString("request_id"), step,
-                describe(step, d, requesting, holding), recordedAt, occurredAt,
-                delay.compareTo(LATE_RECORDING) > 0 ? delay : null, requesting, holding, actor,
-                rs.getString("case_reference"), text(d, "purpose"), text(d, "purposeDetail"), text(d, "lawfulBasis"),
+        return new Entry(
+                rs.getString("event_id"),
+                rs.getLong("position"),
+                rs.getString("request_id"),
+                step,
+                describe(step, d, requesting, holding),
+                recordedAt,
+                occurredAt,
+                delay.compareTo(LATE_RECORDING) > 0 ? delay : null,
+                requesting,
+                holding,
+                actor,
+                rs.getString("case_reference"),
+                text(d, "purpose"),
+                text(d, "purposeDetail"),
+                text(d, "lawfulBasis"),
                 consentStatus == null ? null : new Consent(consentStatus, text(d, "consentDetail")),
-                text(d, "urgency"), text(d, "informationSought"), dueBy, text(d, "scope"),
-                text(d, "informationShared"), text(d, "method"), text(d, "rationale"), code(text(d, "withheldReason")),
-                code(text(d, "reason")), text(d, "adviceSought"), dueMet, text(d, "stage"), text(d, "outcome"));
+                text(d, "urgency"),
+                text(d, "informationSought"),
+                dueBy,
+                text(d, "scope"),
+                text(d, "informationShared"),
+                text(d, "method"),
+                text(d, "rationale"),
+                code(text(d, "withheldReason")),
+                code(text(d, "reason")),
+                text(d, "adviceSought"),
+                dueMet,
+                text(d, "stage"),
+                text(d, "outcome"));
     }
 
     /** The step in plain words; these sentences are in the JSON and the CSV export (and so its digest). */
@@ -166,17 +204,19 @@ class Timelines {
         String asker = name(requesting);
         String holder = name(holding);
         return switch (step) {
-            case "REQUESTED" -> asker + " asked " + holder + " for information for "
-                    + sentence("Purpose", text(d, "purpose"));
+            case "REQUESTED" ->
+                asker + " asked " + holder + " for information for " + sentence("Purpose", text(d, "purpose"));
             case "SHARED" -> holder + " shared the information in full";
-            case "PARTIALLY_SHARED" -> holder + " shared part of the information and withheld the rest: "
-                    + lowerFirst(sentence("Reason", text(d, "withheldReason")));
+            case "PARTIALLY_SHARED" ->
+                holder + " shared part of the information and withheld the rest: "
+                        + lowerFirst(sentence("Reason", text(d, "withheldReason")));
             case "REFUSED" -> holder + " refused: " + lowerFirst(sentence("Reason", text(d, "reason")));
             case "ESCALATED" -> asker + " escalated the decision to " + sentence("Stage", text(d, "stage"));
-            case "ESCALATION_RESOLVED" -> "SHARED".equals(text(d, "outcome"))
-                    ? "After escalation to " + sentence("Stage", text(d, "stage")) + ", " + holder
-                    + " shared the information"
-                    : "After escalation to " + sentence("Stage", text(d, "stage")) + ", the refusal was upheld";
+            case "ESCALATION_RESOLVED" ->
+                "SHARED".equals(text(d, "outcome"))
+                        ? "After escalation to " + sentence("Stage", text(d, "stage")) + ", " + holder
+                                + " shared the information"
+                        : "After escalation to " + sentence("Stage", text(d, "stage")) + ", the refusal was upheld";
             case "WITHDRAWN" -> asker + " withdrew the request";
             case "OVERDUE" -> "No decision from " + holder + " by the due time";
             default -> step;

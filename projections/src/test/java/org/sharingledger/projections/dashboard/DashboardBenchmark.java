@@ -4,13 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -53,8 +51,10 @@ class DashboardBenchmark extends IntegrationTest {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     Dashboards dashboards;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -67,8 +67,18 @@ class DashboardBenchmark extends IntegrationTest {
         for (int i = 0; i < 12; i++) {
             String agency = "bench-" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
             agencies.add(agency);
-            batch.add(event(agency, 0, new AgencySigned(agency, "Agency " + i, SECTORS[i % SECTORS.length], null,
-                    new NominatedRepresentative("R", "r@x.example"), LocalDate.of(2008, 3, 1), "1", now)));
+            batch.add(event(
+                    agency,
+                    0,
+                    new AgencySigned(
+                            agency,
+                            "Agency " + i,
+                            SECTORS[i % SECTORS.length],
+                            null,
+                            new NominatedRepresentative("R", "r@x.example"),
+                            LocalDate.of(2008, 3, 1),
+                            "1",
+                            now)));
         }
         long stored = 0;
         Instant start = Instant.now();
@@ -82,26 +92,90 @@ class DashboardBenchmark extends IntegrationTest {
             }
             Instant requested = now.minus(Duration.ofMinutes(random.nextInt(365 * 24 * 60)));
             Instant due = requested.plus(Duration.ofDays(10));
-            batch.add(event(id, 0, new InformationRequested(id, requester, holder, "p".repeat(64),
-                    SubjectKind.NHS_NUMBER, null, pick(random, Purpose.values()), "d", LawfulBasis.PUBLIC_TASK,
-                    new Consent(ConsentStatus.NOT_SOUGHT, "x"), Urgency.ROUTINE, "s", requested, due)));
+            batch.add(event(
+                    id,
+                    0,
+                    new InformationRequested(
+                            id,
+                            requester,
+                            holder,
+                            "p".repeat(64),
+                            SubjectKind.NHS_NUMBER,
+                            null,
+                            pick(random, Purpose.values()),
+                            "d",
+                            LawfulBasis.PUBLIC_TASK,
+                            new Consent(ConsentStatus.NOT_SOUGHT, "x"),
+                            Urgency.ROUTINE,
+                            "s",
+                            requested,
+                            due)));
             Instant decided = requested.plus(Duration.ofMinutes(1 + random.nextInt(20 * 24 * 60)));
             int roll = random.nextInt(100);
             if (roll < 45) {
-                batch.add(event(id, 1, new InformationShared(id, requester, holder, Scope.FULL, "x", Method.POST, "y",
-                        null, null, decided, decided, decided.isAfter(due))));
+                batch.add(event(
+                        id,
+                        1,
+                        new InformationShared(
+                                id,
+                                requester,
+                                holder,
+                                Scope.FULL,
+                                "x",
+                                Method.POST,
+                                "y",
+                                null,
+                                null,
+                                decided,
+                                decided,
+                                decided.isAfter(due))));
             } else if (roll < 60) {
-                batch.add(event(id, 1, new InformationShared(id, requester, holder, Scope.PARTIAL, "x", Method.POST,
-                        "y", Reason.THIRD_PARTY_CONFIDENTIALITY, null, decided, decided, decided.isAfter(due))));
+                batch.add(event(
+                        id,
+                        1,
+                        new InformationShared(
+                                id,
+                                requester,
+                                holder,
+                                Scope.PARTIAL,
+                                "x",
+                                Method.POST,
+                                "y",
+                                Reason.THIRD_PARTY_CONFIDENTIALITY,
+                                null,
+                                decided,
+                                decided,
+                                decided.isAfter(due))));
             } else if (roll < 90) {
-                batch.add(event(id, 1, new InformationRefused(id, requester, holder,
-                        pick(random, Reason.values()), "z", null, decided, decided, decided.isAfter(due))));
+                batch.add(event(
+                        id,
+                        1,
+                        new InformationRefused(
+                                id,
+                                requester,
+                                holder,
+                                pick(random, Reason.values()),
+                                "z",
+                                null,
+                                decided,
+                                decided,
+                                decided.isAfter(due))));
                 if (roll < 75) {
                     Stage stage = pick(random, Stage.values());
                     batch.add(event(id, 2, new RefusalEscalated(id, requester, holder, stage, "r", decided)));
-                    batch.add(event(id, 3, new EscalationResolved(id, requester, holder, stage,
-                            random.nextBoolean() ? Outcome.SHARED : Outcome.REFUSAL_UPHELD, "w", null, null,
-                            decided)));
+                    batch.add(event(
+                            id,
+                            3,
+                            new EscalationResolved(
+                                    id,
+                                    requester,
+                                    holder,
+                                    stage,
+                                    random.nextBoolean() ? Outcome.SHARED : Outcome.REFUSAL_UPHELD,
+                                    "w",
+                                    null,
+                                    null,
+                                    decided)));
                 }
             }
             if (batch.size() >= 1000) {
@@ -123,7 +197,8 @@ class DashboardBenchmark extends IntegrationTest {
         Dashboards.Period year = Dashboards.Period.of(null, null, Clock.systemUTC());
         double[] agencyMs = Timing.medianAndP95(() -> dashboards.agencyDashboard(agencies.get(0), year));
         double[] trustMs = Timing.medianAndP95(() -> dashboards.refusalPatterns(year));
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 BENCHMARK dashboards (2 cores)
                   events stored by this run:  %,d in %.1f s (%,.0f events/s, with the subscribing read models)
@@ -131,14 +206,22 @@ class DashboardBenchmark extends IntegrationTest {
                   dashboards caught up in:    %.1f s after the last write
                   agency dashboard query:     median %.1f ms, p95 %.1f ms (one agency, 12 months)
                   trust refusal patterns:     median %.1f ms, p95 %.1f ms (all agencies, 12 months)
-                %n""", stored, storeSeconds, stored / storeSeconds, totalEvents, projectSeconds, agencyMs[0],
-                agencyMs[1], trustMs[0], trustMs[1]);
+                %n""",
+                stored,
+                storeSeconds,
+                stored / storeSeconds,
+                totalEvents,
+                projectSeconds,
+                agencyMs[0],
+                agencyMs[1],
+                trustMs[0],
+                trustMs[1]);
     }
 
     private static GenericDomainEventMessage<?> event(String aggregate, long sequence, Object payload) {
         String type = payload instanceof AgencySigned ? "Agency" : "SharingRequest";
-        return new GenericDomainEventMessage<>(type, aggregate, sequence, payload,
-                MetaData.from(Map.of("actor.username", "benchmark")));
+        return new GenericDomainEventMessage<>(
+                type, aggregate, sequence, payload, MetaData.from(Map.of("actor.username", "benchmark")));
     }
 
     private static <T> T pick(Random random, T[] values) {
@@ -148,5 +231,4 @@ class DashboardBenchmark extends IntegrationTest {
     private static double seconds(Instant since) {
         return Duration.between(since, Instant.now()).toMillis() / 1000.0;
     }
-
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +55,7 @@ class DashboardBrowserIT extends IntegrationTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** target/screenshots by default; -Dledger.screenshots=docs refreshes the README's pictures. */
     private static final Path SCREENSHOTS = Path.of(System.getProperty("ledger.screenshots", "target/screenshots"));
+
     private static final Duration DASHBOARD_LAG = Duration.ofSeconds(60);
 
     private static Path profile;
@@ -65,9 +65,15 @@ class DashboardBrowserIT extends IntegrationTest {
     private WebDriverWait wait;
 
     /** The agencies and people of the story, made once for both tests. */
-    private record Cast(String police, String health, String school, String socialCare, String youth, String housing,
-                        Credentials policeRepresentative, Credentials trustReviewer) {
-    }
+    private record Cast(
+            String police,
+            String health,
+            String school,
+            String socialCare,
+            String youth,
+            String housing,
+            Credentials policeRepresentative,
+            Credentials trustReviewer) {}
 
     @BeforeAll
     static void startChromium() throws IOException {
@@ -82,9 +88,18 @@ class DashboardBrowserIT extends IntegrationTest {
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1366,900", "--lang=en-GB", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1366,900",
+                "--lang=en-GB",
+                "--user-data-dir=" + profile);
         driver = new ChromeDriver(service, options);
     }
 
@@ -112,7 +127,8 @@ class DashboardBrowserIT extends IntegrationTest {
     @Order(1)
     void aNominatedRepresentativeSignsInAndSeesTheSameFiguresAsTheApi() throws IOException {
         JsonNode api = http.as(cast.policeRepresentative())
-                .get("/api/agencies/" + cast.police() + "/dashboard").json();
+                .get("/api/agencies/" + cast.police() + "/dashboard")
+                .json();
 
         driver.get(base() + "/");
         wait.until(ExpectedConditions.urlContains("/login"));
@@ -122,16 +138,26 @@ class DashboardBrowserIT extends IntegrationTest {
         wait.until(ExpectedConditions.urlContains("/dashboard/" + cast.police()));
         assertThat(text(By.id("agency-name"))).startsWith("Lowmarsh Constabulary");
         JsonNode holder = api.path("asHolder");
-        assertThat(text(By.id("holder-refused"))).isEqualTo(holder.path("refused").asString()).isEqualTo("7");
-        assertThat(text(By.id("holder-received"))).isEqualTo(holder.path("received").asString());
-        assertThat(text(By.id("holder-decided"))).isEqualTo(holder.path("decided").asString());
-        assertThat(text(By.id("holder-refusal-rate"))).isEqualTo(percent(holder.path("refusalRate").asDouble()))
+        assertThat(text(By.id("holder-refused")))
+                .isEqualTo(holder.path("refused").asString())
+                .isEqualTo("7");
+        assertThat(text(By.id("holder-received")))
+                .isEqualTo(holder.path("received").asString());
+        assertThat(text(By.id("holder-decided")))
+                .isEqualTo(holder.path("decided").asString());
+        assertThat(text(By.id("holder-refusal-rate")))
+                .isEqualTo(percent(holder.path("refusalRate").asDouble()))
                 .isEqualTo("58.3 %");
-        assertThat(text(By.id("holder-overdue-now"))).isEqualTo(holder.path("overdueNow").asString());
+        assertThat(text(By.id("holder-overdue-now")))
+                .isEqualTo(holder.path("overdueNow").asString());
         assertThat(text(By.id("holder-reason-WOULD_PREJUDICE_INVESTIGATION")))
-                .isEqualTo(holder.path("refusalsByReason").path("WOULD_PREJUDICE_INVESTIGATION").asString());
-        assertThat(text(By.id("requester-made"))).isEqualTo(api.path("asRequester").path("made").asString());
-        assertThat(text(By.id("open-escalations"))).isEqualTo(api.path("openEscalations").asString());
+                .isEqualTo(holder.path("refusalsByReason")
+                        .path("WOULD_PREJUDICE_INVESTIGATION")
+                        .asString());
+        assertThat(text(By.id("requester-made")))
+                .isEqualTo(api.path("asRequester").path("made").asString());
+        assertThat(text(By.id("open-escalations")))
+                .isEqualTo(api.path("openEscalations").asString());
         assertThat(driver.findElements(By.cssSelector("#agency-monthly-chart rect.bar")))
                 .hasSize(api.path("monthly").size());
         assertThat(driver.findElements(By.cssSelector("#agency-monthly-table tbody tr")))
@@ -155,12 +181,15 @@ class DashboardBrowserIT extends IntegrationTest {
         driver.get(base() + "/login");
         signIn(cast.trustReviewer());
         wait.until(ExpectedConditions.urlContains("/trust"));
-        JsonNode api = http.as(cast.trustReviewer()).get("/api/trust/refusal-patterns").json();
+        JsonNode api =
+                http.as(cast.trustReviewer()).get("/api/trust/refusal-patterns").json();
         driver.navigate().refresh();
 
-        assertThat(text(By.id("area-refusal-rate"))).isEqualTo(percent(api.path("areaRefusalRate").asDouble()));
+        assertThat(text(By.id("area-refusal-rate")))
+                .isEqualTo(percent(api.path("areaRefusalRate").asDouble()));
         JsonNode police = agency(api, cast.police());
-        assertThat(text(By.id("agency-" + cast.police() + "-refused"))).isEqualTo(police.path("refused").asString())
+        assertThat(text(By.id("agency-" + cast.police() + "-refused")))
+                .isEqualTo(police.path("refused").asString())
                 .isEqualTo("7");
         String flag = police.path("funnel").path("flag").asString();
         assertThat(text(By.id("agency-" + cast.police() + "-flag")))
@@ -174,7 +203,8 @@ class DashboardBrowserIT extends IntegrationTest {
             }
         });
         List<WebElement> points = plot.findElements(By.cssSelector(".agency-point"));
-        assertThat(points).extracting(p -> p.getAttribute("data-agency"))
+        assertThat(points)
+                .extracting(p -> p.getAttribute("data-agency"))
                 .containsExactlyInAnyOrderElementsOf(withDecisions)
                 .contains(cast.police(), cast.socialCare())
                 .doesNotContain(cast.housing());
@@ -187,11 +217,13 @@ class DashboardBrowserIT extends IntegrationTest {
         assertThat(plot.findElements(By.cssSelector("polyline.limit--95"))).hasSize(2);
         assertThat(plot.findElements(By.cssSelector("polyline.limit--998"))).hasSize(2);
         assertThat(plot.findElements(By.cssSelector("line.mean"))).hasSize(1);
-        assertThat(driver.findElements(By.cssSelector("#sector-matrix tbody tr"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#sector-matrix tbody tr")))
+                .isNotEmpty();
         assertFitsTheWindow();
         Object tableOverflow = driver.executeScript("const table = document.getElementById('agencies-table');"
                 + "return table.scrollWidth - table.parentElement.clientWidth;");
-        assertThat(((Number) tableOverflow).longValue()).as("the agencies table needs no scrolling on a laptop")
+        assertThat(((Number) tableOverflow).longValue())
+                .as("the agencies table needs no scrolling on a laptop")
                 .isLessThanOrEqualTo(0);
         screenshot("trust-refusal-patterns.png");
 
@@ -199,7 +231,9 @@ class DashboardBrowserIT extends IntegrationTest {
         new Actions(driver).sendKeys(Keys.TAB).perform();
         WebElement skip = driver.switchTo().activeElement();
         assertThat(skip.getText()).isEqualTo("Skip to main content");
-        assertThat(skip.getCssValue("top")).as("the skip link shows when focused").isNotEqualTo("-48px");
+        assertThat(skip.getCssValue("top"))
+                .as("the skip link shows when focused")
+                .isNotEqualTo("-48px");
         skip.sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("#main"));
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
@@ -210,7 +244,8 @@ class DashboardBrowserIT extends IntegrationTest {
         wait.until(ExpectedConditions.urlContains("/dashboard/" + cast.police()));
         assertThat(text(By.id("agency-name"))).startsWith("Lowmarsh Constabulary");
         assertThat(text(By.id("holder-refused"))).isEqualTo("7");
-        assertThat(driver.findElement(By.linkText("Back to the refusal patterns")).getAttribute("href"))
+        assertThat(driver.findElement(By.linkText("Back to the refusal patterns"))
+                        .getAttribute("href"))
                 .contains("/trust?from=");
     }
 
@@ -230,8 +265,16 @@ class DashboardBrowserIT extends IntegrationTest {
         String child = Scenario.uniqueNhsNumber();
 
         String asked = scenario.request(teacher, childsRequest(school, police, child, "URGENT"));
-        post(officer, "/api/requests/" + asked + "/refusal", Map.of("reason", "WOULD_PREJUDICE_INVESTIGATION",
-                "rationale", "An investigation into the family is under way.", "adviceSought", "Force solicitor"));
+        post(
+                officer,
+                "/api/requests/" + asked + "/refusal",
+                Map.of(
+                        "reason",
+                        "WOULD_PREJUDICE_INVESTIGATION",
+                        "rationale",
+                        "An investigation into the family is under way.",
+                        "adviceSought",
+                        "Force solicitor"));
         escalate(teacher, asked, "NOMINATED_REPRESENTATIVE");
         resolve(inspector, asked, "SHARED");
         share(nurse, scenario.request(socialWorker, childsRequest(socialCare, health, child, "ROUTINE")), "PARTIAL");
@@ -250,9 +293,10 @@ class DashboardBrowserIT extends IntegrationTest {
         wait.until(ExpectedConditions.urlContains("/timeline"));
         WebElement choice = driver.findElement(By.id("grantId"));
         assertThat(choice.isSelected()).as("their only grant is chosen already").isTrue();
-        assertThat(text(By.cssSelector("label[for='grantId'] .choice__title"))).isEqualTo("Serious case review: Child R");
-        driver.findElement(By.id("nhsNumber")).sendKeys(child.substring(0, 3) + " " + child.substring(3, 6) + " "
-                + child.substring(6));
+        assertThat(text(By.cssSelector("label[for='grantId'] .choice__title")))
+                .isEqualTo("Serious case review: Child R");
+        driver.findElement(By.id("nhsNumber"))
+                .sendKeys(child.substring(0, 3) + " " + child.substring(3, 6) + " " + child.substring(6));
         driver.findElement(By.id("reason")).sendKeys("Preparing the panel's chronology");
         driver.findElement(By.id("show-timeline")).click();
 
@@ -263,12 +307,17 @@ class DashboardBrowserIT extends IntegrationTest {
         assertThat(text(By.id("summary-refused"))).isEqualTo("1");
         assertThat(text(By.id("summary-partially-shared"))).isEqualTo("1");
         assertThat(text(By.id("summary-escalations"))).isEqualTo("1");
-        assertThat(driver.findElements(By.cssSelector("#timeline-entries tbody tr"))).hasSize(6);
+        assertThat(driver.findElements(By.cssSelector("#timeline-entries tbody tr")))
+                .hasSize(6);
         assertThat(text(By.cssSelector("#timeline-entries-2 .step-description")))
                 .isEqualTo("County Constabulary refused: disclosure would prejudice an investigation");
         assertThat(driver.getPageSource()).doesNotContain(child);
-        assertThat(driver.findElements(By.cssSelector("#downloads button"))).extracting(WebElement::getText)
-                .containsExactly("PDF, for the panel", "CSV, for a spreadsheet", "JSON, as the API gives it",
+        assertThat(driver.findElements(By.cssSelector("#downloads button")))
+                .extracting(WebElement::getText)
+                .containsExactly(
+                        "PDF, for the panel",
+                        "CSV, for a spreadsheet",
+                        "JSON, as the API gives it",
                         "FHIR R4 (AuditEvent bundle)");
         assertFitsTheWindow();
         screenshot("timeline.png");
@@ -285,8 +334,12 @@ class DashboardBrowserIT extends IntegrationTest {
 
         assertThat(text(By.tagName("h1"))).isEqualTo("Ledger evidence");
         assertThat(text(By.id("statement"))).startsWith("sharing-ledger").contains("\u2014 sharing-ledger ");
-        assertThat(text(By.id("fingerprint"))).isEqualTo(http.as(cast.trustReviewer()).get("/api/ledger/key")
-                .json().path("fingerprint").asString());
+        assertThat(text(By.id("fingerprint")))
+                .isEqualTo(http.as(cast.trustReviewer())
+                        .get("/api/ledger/key")
+                        .json()
+                        .path("fingerprint")
+                        .asString());
         WebElement verify = driver.findElement(By.id("verify"));
         verify.sendKeys(Keys.ENTER);
 
@@ -314,7 +367,9 @@ class DashboardBrowserIT extends IntegrationTest {
     private static Map<String, Object> childsRequest(String requester, String holder, String child, String urgency) {
         Map<String, Object> body = Scenario.requestBody(requester, holder, urgency);
         body.put("subject", Map.of("nhsNumber", child));
-        body.put("caseReference", "CASE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT));
+        body.put(
+                "caseReference",
+                "CASE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT));
         return body;
     }
 
@@ -337,8 +392,11 @@ class DashboardBrowserIT extends IntegrationTest {
 
         // Made to the police: 14 requests, 12 decided, 7 refused (58.3 %), one left overdue, one still in time.
         List<String> refusedToSocialCare = new ArrayList<>();
-        for (String reason : List.of("WOULD_PREJUDICE_INVESTIGATION", "WOULD_PREJUDICE_INVESTIGATION",
-                "WOULD_PREJUDICE_INVESTIGATION", "THIRD_PARTY_CONFIDENTIALITY",
+        for (String reason : List.of(
+                "WOULD_PREJUDICE_INVESTIGATION",
+                "WOULD_PREJUDICE_INVESTIGATION",
+                "WOULD_PREJUDICE_INVESTIGATION",
+                "THIRD_PARTY_CONFIDENTIALITY",
                 "NO_CONSENT_NO_OVERRIDING_PUBLIC_INTEREST")) {
             refusedToSocialCare.add(refuse(policeStaff, request(socialWorker, socialCare, police), reason));
         }
@@ -366,8 +424,8 @@ class DashboardBrowserIT extends IntegrationTest {
         refuse(healthStaff, request(policeStaff, police, health), "INFORMATION_NOT_HELD");
         share(socialWorker, request(policeStaff, police, socialCare), "FULL");
         share(socialWorker, request(policeStaff, police, socialCare), "FULL");
-        String refusedByTheSchool = refuse(schoolStaff, request(policeStaff, police, school),
-                "NO_CONSENT_NO_OVERRIDING_PUBLIC_INTEREST");
+        String refusedByTheSchool =
+                refuse(schoolStaff, request(policeStaff, police, school), "NO_CONSENT_NO_OVERRIDING_PUBLIC_INTEREST");
         escalate(policeStaff, refusedByTheSchool, "DATA_PROTECTION_OFFICER");
 
         // Everyone else.
@@ -399,15 +457,23 @@ class DashboardBrowserIT extends IntegrationTest {
         expected.put(youth, new long[] {3, 3, 2});
         expected.put(housing, new long[] {2, 0, 0});
         await().atMost(DASHBOARD_LAG).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            JsonNode dashboard = http.as(policeRepresentative).get("/api/agencies/" + police + "/dashboard").json();
+            JsonNode dashboard = http.as(policeRepresentative)
+                    .get("/api/agencies/" + police + "/dashboard")
+                    .json();
             assertThat(dashboard.path("asHolder").path("overdueNow").asLong()).isEqualTo(1);
             assertThat(dashboard.path("openEscalations").asLong()).isEqualTo(2);
             assertThat(dashboard.path("asRequester").path("made").asLong()).isEqualTo(5);
-            JsonNode patterns = http.as(trustReviewer).get("/api/trust/refusal-patterns").json();
+            JsonNode patterns =
+                    http.as(trustReviewer).get("/api/trust/refusal-patterns").json();
             expected.forEach((agencyId, figures) -> {
                 JsonNode agency = agency(patterns, agencyId);
-                assertThat(new long[] {agency.path("received").asLong(), agency.path("decided").asLong(),
-                    agency.path("refused").asLong()}).as(agencyId).containsExactly(figures);
+                assertThat(new long[] {
+                            agency.path("received").asLong(),
+                            agency.path("decided").asLong(),
+                            agency.path("refused").asLong()
+                        })
+                        .as(agencyId)
+                        .containsExactly(figures);
             });
             assertThat(agency(patterns, police).path("overdueRate").asDouble()).isEqualTo(1.0 / 14);
             assertThat(agency(patterns, police).path("escalations").asLong()).isEqualTo(4);
@@ -434,13 +500,17 @@ class DashboardBrowserIT extends IntegrationTest {
     }
 
     private String refuse(Credentials by, String requestId, String reason) {
-        post(by, "/api/requests/" + requestId + "/refusal",
+        post(
+                by,
+                "/api/requests/" + requestId + "/refusal",
                 Map.of("reason", reason, "rationale", "Recorded for the browser test's story"));
         return requestId;
     }
 
     private void escalate(Credentials by, String requestId, String stage) {
-        post(by, "/api/requests/" + requestId + "/escalations",
+        post(
+                by,
+                "/api/requests/" + requestId + "/escalations",
                 Map.of("stage", stage, "reason", "The information is needed to protect the child"));
     }
 
@@ -468,7 +538,9 @@ class DashboardBrowserIT extends IntegrationTest {
 
     private void signIn(Credentials credentials) {
         WebElement username = driver.findElement(By.id("username"));
-        assertThat(driver.switchTo().activeElement()).as("the username field has the focus").isEqualTo(username);
+        assertThat(driver.switchTo().activeElement())
+                .as("the username field has the focus")
+                .isEqualTo(username);
         username.sendKeys(credentials.username());
         driver.findElement(By.id("password")).sendKeys(credentials.password(), Keys.ENTER);
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
@@ -493,9 +565,11 @@ class DashboardBrowserIT extends IntegrationTest {
 
     /** Readable on a laptop: nothing wider than the 1366-pixel window. */
     private static void assertFitsTheWindow() {
-        Object overflow = ((JavascriptExecutor) driver).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertThat(((Number) overflow).longValue()).as("horizontal overflow in pixels").isLessThanOrEqualTo(0);
+        Object overflow = ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).longValue())
+                .as("horizontal overflow in pixels")
+                .isLessThanOrEqualTo(0);
     }
 
     /** The whole page, into {@link #SCREENSHOTS}. */
@@ -505,12 +579,14 @@ class DashboardBrowserIT extends IntegrationTest {
         try {
             // Grow the window until the viewport holds the whole page (the window's frame takes some of it).
             for (int attempt = 0; attempt < 3; attempt++) {
-                long missing = ((Number) ((JavascriptExecutor) driver).executeScript(
-                        "return document.documentElement.scrollHeight - window.innerHeight;")).longValue();
+                long missing = ((Number) ((JavascriptExecutor) driver)
+                                .executeScript("return document.documentElement.scrollHeight - window.innerHeight;"))
+                        .longValue();
                 if (missing <= 0) {
                     break;
                 }
-                window.setSize(new Dimension(1366, (int) Math.min(9000, window.getSize().getHeight() + missing)));
+                window.setSize(new Dimension(
+                        1366, (int) Math.min(9000, window.getSize().getHeight() + missing)));
             }
             byte[] png = driver.getScreenshotAs(OutputType.BYTES);
             Files.createDirectories(SCREENSHOTS);

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
@@ -22,18 +21,24 @@ class DashboardPagesIT extends IntegrationTest {
     @Test
     void aVisitorWhoIsNotSignedInIsSentToTheSignInPage() {
         PageSession visitor = new PageSession(port);
-        for (String page : new String[] {"/", "/trust", "/dashboard/anything", "/dashboard/anything.csv",
-            "/trust.csv"}) {
+        for (String page :
+                new String[] {"/", "/trust", "/dashboard/anything", "/dashboard/anything.csv", "/trust.csv"}) {
             HttpResponse<String> response = visitor.get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(302);
-            assertThat(response.headers().firstValue("Location").orElseThrow()).as(page).endsWith("/login");
+            assertThat(response.headers().firstValue("Location").orElseThrow())
+                    .as(page)
+                    .endsWith("/login");
         }
         HttpResponse<String> login = new PageSession(port).get("/login");
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.body()).contains("<h1>Sign in</h1>").contains("name=\"_csrf\"");
-        assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'none'");
-        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
-                assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'none'");
+        assertThat(login.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("JSESSIONID=")
+                        .contains("HttpOnly")
+                        .contains("SameSite=Lax"));
         assertThat(visitor.get("/css/ledger.css").statusCode()).isEqualTo(200);
         HttpResponse<String> error = visitor.get("/error");
         assertThat(error.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
@@ -59,7 +64,11 @@ class DashboardPagesIT extends IntegrationTest {
         Credentials representative = scenario.user(agency, "NOMINATED_REPRESENTATIVE");
         awaitDashboardsKnow(agency, representative);
         PageSession browser = new PageSession(port);
-        assertThat(browser.signIn(representative).headers().firstValue("Location").orElseThrow()).endsWith("/");
+        assertThat(browser.signIn(representative)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .endsWith("/");
 
         HttpResponse<String> home = browser.get("/");
         assertThat(home.statusCode()).isEqualTo(302);
@@ -68,14 +77,19 @@ class DashboardPagesIT extends IntegrationTest {
         HttpResponse<String> dashboard = browser.get("/dashboard/" + agency + "?from=2009-01-01&to=2009-12-31");
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(dashboard.body()).contains("id=\"holder-refused\"").contains("id=\"agency-monthly-chart\"")
-                .contains("<caption>Refusals by reason</caption>").contains("value=\"2009-01-01\"")
+        assertThat(dashboard.body())
+                .contains("id=\"holder-refused\"")
+                .contains("id=\"agency-monthly-chart\"")
+                .contains("<caption>Refusals by reason</caption>")
+                .contains("value=\"2009-01-01\"")
                 .contains("Agency " + agency);
 
         HttpResponse<String> csv = browser.get("/dashboard/" + agency + ".csv?from=2009-01-01&to=2009-12-31");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("section,metric,key,value\r\n").contains("asHolder,received,,0\r\n")
+        assertThat(csv.body())
+                .startsWith("section,metric,key,value\r\n")
+                .contains("asHolder,received,,0\r\n")
                 .contains("monthly,received,2009-12,0\r\n");
     }
 
@@ -91,10 +105,12 @@ class DashboardPagesIT extends IntegrationTest {
         HttpResponse<String> page = browser.get("/dashboard/" + other);
 
         assertThat(page.statusCode()).isEqualTo(403);
-        assertThat(page.body()).contains("<h1 id=\"denied\">Not allowed</h1>")
+        assertThat(page.body())
+                .contains("<h1 id=\"denied\">Not allowed</h1>")
                 .contains("an agency&#39;s dashboard is for its nominated representative and the Trust");
         assertThat(events("AccessDenied")).isEqualTo(denied + 1);
-        assertThat(recordedDenials(representative.username(), "/dashboard/" + other)).isEqualTo(1);
+        assertThat(recordedDenials(representative.username(), "/dashboard/" + other))
+                .isEqualTo(1);
 
         assertThat(browser.get("/dashboard/" + other + ".csv").statusCode()).isEqualTo(403);
         assertThat(events("AccessDenied")).isEqualTo(denied + 2);
@@ -119,7 +135,9 @@ class DashboardPagesIT extends IntegrationTest {
         assertThat(recordedDenials(practitioner.username(), "/trust")).isEqualTo(1);
 
         HttpResponse<String> ownDashboard = browser.get("/dashboard/" + agency);
-        assertThat(ownDashboard.statusCode()).as("a practitioner is not its agency's representative").isEqualTo(403);
+        assertThat(ownDashboard.statusCode())
+                .as("a practitioner is not its agency's representative")
+                .isEqualTo(403);
     }
 
     @Test
@@ -130,12 +148,16 @@ class DashboardPagesIT extends IntegrationTest {
         PageSession browser = new PageSession(port);
         browser.signIn(reviewer);
 
-        assertThat(browser.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/trust");
+        assertThat(browser.get("/").headers().firstValue("Location").orElseThrow())
+                .endsWith("/trust");
         HttpResponse<String> trust = browser.get("/trust");
         assertThat(trust.statusCode()).isEqualTo(200);
-        assertThat(trust.body()).contains("id=\"area-refusal-rate\"").contains("id=\"agencies-table\"")
+        assertThat(trust.body())
+                .contains("id=\"area-refusal-rate\"")
+                .contains("id=\"agencies-table\"")
                 .contains("href=\"/trust\" aria-current=\"page\"")
-                .contains("href=\"/dashboard/" + agency + "?from=").contains("<th scope=\"col\">Agency</th>");
+                .contains("href=\"/dashboard/" + agency + "?from=")
+                .contains("<th scope=\"col\">Agency</th>");
         assertThat(browser.get("/dashboard/" + agency).statusCode()).isEqualTo(200);
         HttpResponse<String> csv = browser.get("/trust.csv?table=reasons");
         assertThat(csv.statusCode()).isEqualTo(200);
@@ -181,23 +203,29 @@ class DashboardPagesIT extends IntegrationTest {
         HttpResponse<String> api = browser.get("/api/trust/refusal-patterns");
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat(http.as(reviewer).get("/api/trust/refusal-patterns").status()).isEqualTo(200);
+        assertThat(http.as(reviewer).get("/api/trust/refusal-patterns").status())
+                .isEqualTo(200);
         assertThat(http.anonymous().get("/actuator/health").status()).isEqualTo(200);
         String openApi = http.anonymous().get("/v3/api-docs").text();
-        assertThat(openApi).contains("\"/api/trust/refusal-patterns\"").doesNotContain("\"/trust\"")
-                .doesNotContain("\"/dashboard/{agencyId}\"").doesNotContain("\"/login\"");
+        assertThat(openApi)
+                .contains("\"/api/trust/refusal-patterns\"")
+                .doesNotContain("\"/trust\"")
+                .doesNotContain("\"/dashboard/{agencyId}\"")
+                .doesNotContain("\"/login\"");
     }
 
     /** The dashboards are fed by a streaming processor: a new agency appears in them a moment after it signs. */
     private void awaitDashboardsKnow(String agency, Credentials reader) {
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                http.as(reader).get("/api/agencies/" + agency + "/dashboard").status() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.as(reader)
+                                .get("/api/agencies/" + agency + "/dashboard")
+                                .status()
+                        == 200);
     }
 
     private long recordedDenials(String username, String path) {
         return jdbc.queryForObject("""
                 select count(*) from domain_event_entry where payload_type like '%AccessDenied'
-                and convert_from(payload, 'UTF8') like ? and convert_from(payload, 'UTF8') like ?""", Long.class,
-                "%\"" + username + "\"%", "%\"" + path + "\"%");
+                and convert_from(payload, 'UTF8') like ? and convert_from(payload, 'UTF8') like ?""", Long.class, "%\"" + username + "\"%", "%\"" + path + "\"%");
     }
 }

@@ -1,13 +1,12 @@
 package org.sharingledger.projections.dashboard;
 
-import java.sql.Timestamp;
-import java.time.LocalDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +49,7 @@ class DashboardProjectionTest extends IntegrationTest {
 
     @Autowired
     DashboardProjection projection;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -60,9 +60,21 @@ class DashboardProjectionTest extends IntegrationTest {
     void begin() {
         tx = transactions.getTransaction(new DefaultTransactionDefinition());
         id = UUID.randomUUID().toString();
-        projection.on(new InformationRequested(id, "csc", "police", "p".repeat(64), SubjectKind.NHS_NUMBER, null,
-                Purpose.CHILD_PROTECTION_ENQUIRY, "s47", LawfulBasis.PUBLIC_TASK,
-                new Consent(ConsentStatus.NOT_SOUGHT, "risk"), Urgency.URGENT, "call-outs", REQUESTED, DUE));
+        projection.on(new InformationRequested(
+                id,
+                "csc",
+                "police",
+                "p".repeat(64),
+                SubjectKind.NHS_NUMBER,
+                null,
+                Purpose.CHILD_PROTECTION_ENQUIRY,
+                "s47",
+                LawfulBasis.PUBLIC_TASK,
+                new Consent(ConsentStatus.NOT_SOUGHT, "risk"),
+                Urgency.URGENT,
+                "call-outs",
+                REQUESTED,
+                DUE));
     }
 
     @AfterEach
@@ -76,34 +88,69 @@ class DashboardProjectionTest extends IntegrationTest {
 
     @Test
     void aRequestIsReceivedAwaitingDecision() {
-        assertThat(row()).containsEntry("requesting_agency_id", "csc").containsEntry("holding_agency_id", "police")
-                .containsEntry("status", "AWAITING_DECISION").containsEntry("decision", null)
+        assertThat(row())
+                .containsEntry("requesting_agency_id", "csc")
+                .containsEntry("holding_agency_id", "police")
+                .containsEntry("status", "AWAITING_DECISION")
+                .containsEntry("decision", null)
                 .containsEntry("became_overdue", false);
     }
 
     @Test
     void agenciesAreKeptWithTheirSector() {
         String agency = UUID.randomUUID().toString();
-        projection.on(new AgencySigned(agency, "Ashcombe Police", Sector.POLICE, null,
-                new NominatedRepresentative("A", "a@b.example"), LocalDate.of(2008, 3, 1), "1", REQUESTED));
+        projection.on(new AgencySigned(
+                agency,
+                "Ashcombe Police",
+                Sector.POLICE,
+                null,
+                new NominatedRepresentative("A", "a@b.example"),
+                LocalDate.of(2008, 3, 1),
+                "1",
+                REQUESTED));
         assertThat(jdbc.queryForMap("select name, sector from dashboard_agency where agency_id = ?", agency))
-                .containsEntry("name", "Ashcombe Police").containsEntry("sector", "POLICE");
+                .containsEntry("name", "Ashcombe Police")
+                .containsEntry("sector", "POLICE");
     }
 
     @Test
     void aFullShareIsTheFirstDecision() {
-        projection.on(new InformationShared(id, "csc", "police", Scope.FULL, "log", Method.SECURE_EMAIL, "why", null,
-                null, REQUESTED.plusSeconds(3600), REQUESTED.plusSeconds(1800), false));
-        assertThat(row()).containsEntry("decision", "SHARED").containsEntry("status", "SHARED")
+        projection.on(new InformationShared(
+                id,
+                "csc",
+                "police",
+                Scope.FULL,
+                "log",
+                Method.SECURE_EMAIL,
+                "why",
+                null,
+                null,
+                REQUESTED.plusSeconds(3600),
+                REQUESTED.plusSeconds(1800),
+                false));
+        assertThat(row())
+                .containsEntry("decision", "SHARED")
+                .containsEntry("status", "SHARED")
                 .containsEntry("decided_late", false);
         assertThat(((Timestamp) row().get("decided_at")).toInstant())
-                .as("when it really happened").isEqualTo(REQUESTED.plusSeconds(1800));
+                .as("when it really happened")
+                .isEqualTo(REQUESTED.plusSeconds(1800));
     }
 
     @Test
     void aPartialShareCountsAsPartiallyShared() {
-        projection.on(new InformationShared(id, "csc", "police", Scope.PARTIAL, "part", Method.POST, "why",
-                Reason.THIRD_PARTY_CONFIDENTIALITY, null, REQUESTED.plusSeconds(60), REQUESTED.plusSeconds(60),
+        projection.on(new InformationShared(
+                id,
+                "csc",
+                "police",
+                Scope.PARTIAL,
+                "part",
+                Method.POST,
+                "why",
+                Reason.THIRD_PARTY_CONFIDENTIALITY,
+                null,
+                REQUESTED.plusSeconds(60),
+                REQUESTED.plusSeconds(60),
                 false));
         assertThat(row()).containsEntry("decision", "PARTIALLY_SHARED").containsEntry("refusal_reason", null);
     }
@@ -111,58 +158,105 @@ class DashboardProjectionTest extends IntegrationTest {
     @Test
     void aLateRefusalKeepsItsReasonAndLateness() {
         projection.on(new RequestBecameOverdue(id, "csc", "police", DUE, DUE));
-        projection.on(new InformationRefused(id, "csc", "police", Reason.STATUTORY_BAR, "law", null,
-                DUE.plusSeconds(60), DUE.plusSeconds(60), true));
-        assertThat(row()).containsEntry("decision", "REFUSED").containsEntry("refusal_reason", "STATUTORY_BAR")
-                .containsEntry("decided_late", true).containsEntry("became_overdue", true);
+        projection.on(new InformationRefused(
+                id,
+                "csc",
+                "police",
+                Reason.STATUTORY_BAR,
+                "law",
+                null,
+                DUE.plusSeconds(60),
+                DUE.plusSeconds(60),
+                true));
+        assertThat(row())
+                .containsEntry("decision", "REFUSED")
+                .containsEntry("refusal_reason", "STATUTORY_BAR")
+                .containsEntry("decided_late", true)
+                .containsEntry("became_overdue", true);
     }
 
     @Test
     void escalationsAreCountedWithTheirOutcomes() {
-        projection.on(new InformationRefused(id, "csc", "police", Reason.OTHER, "no", null, REQUESTED,
-                REQUESTED, false));
-        projection.on(new RefusalEscalated(id, "csc", "police", Stage.LINE_MANAGER, "need it", REQUESTED),
+        projection.on(
+                new InformationRefused(id, "csc", "police", Reason.OTHER, "no", null, REQUESTED, REQUESTED, false));
+        projection.on(
+                new RefusalEscalated(id, "csc", "police", Stage.LINE_MANAGER, "need it", REQUESTED),
                 message(2, new RefusalEscalated(id, "csc", "police", Stage.LINE_MANAGER, "need it", REQUESTED)));
         assertThat(row()).containsEntry("status", "ESCALATED").containsEntry("escalation_open", true);
 
-        projection.on(new EscalationResolved(id, "csc", "police", Stage.LINE_MANAGER, Outcome.REFUSAL_UPHELD, "no",
-                null, null, REQUESTED));
-        RefusalEscalated second = new RefusalEscalated(id, "csc", "police", Stage.SAFEGUARDING_PARTNERSHIP, "again",
-                REQUESTED);
+        projection.on(new EscalationResolved(
+                id, "csc", "police", Stage.LINE_MANAGER, Outcome.REFUSAL_UPHELD, "no", null, null, REQUESTED));
+        RefusalEscalated second =
+                new RefusalEscalated(id, "csc", "police", Stage.SAFEGUARDING_PARTNERSHIP, "again", REQUESTED);
         projection.on(second, message(4, second));
-        projection.on(new EscalationResolved(id, "csc", "police", Stage.SAFEGUARDING_PARTNERSHIP, Outcome.SHARED,
-                "yes", "all", Method.MEETING, REQUESTED));
+        projection.on(new EscalationResolved(
+                id,
+                "csc",
+                "police",
+                Stage.SAFEGUARDING_PARTNERSHIP,
+                Outcome.SHARED,
+                "yes",
+                "all",
+                Method.MEETING,
+                REQUESTED));
 
-        assertThat(row()).containsEntry("status", "SHARED_AFTER_ESCALATION").containsEntry("escalation_open", false)
-                .as("the first decision stays the first decision").containsEntry("decision", "REFUSED");
-        assertThat(jdbc.queryForList("select stage, outcome from dashboard_escalation where request_id = ?::uuid "
-                + "order by seq", id)).containsExactly(
-                Map.of("stage", "LINE_MANAGER", "outcome", "REFUSAL_UPHELD"),
-                Map.of("stage", "SAFEGUARDING_PARTNERSHIP", "outcome", "SHARED"));
+        assertThat(row())
+                .containsEntry("status", "SHARED_AFTER_ESCALATION")
+                .containsEntry("escalation_open", false)
+                .as("the first decision stays the first decision")
+                .containsEntry("decision", "REFUSED");
+        assertThat(jdbc.queryForList(
+                        "select stage, outcome from dashboard_escalation where request_id = ?::uuid " + "order by seq",
+                        id))
+                .containsExactly(
+                        Map.of("stage", "LINE_MANAGER", "outcome", "REFUSAL_UPHELD"),
+                        Map.of("stage", "SAFEGUARDING_PARTNERSHIP", "outcome", "SHARED"));
     }
 
     @Test
     void eachStepIsAddedToTheDailyTotalsOfTheDayTheRequestWasMade() {
-        projection.on(new InformationRefused(id, "csc", "police", Reason.STATUTORY_BAR, "law", null,
-                DUE.plusSeconds(60), DUE.plusSeconds(60), true));
+        projection.on(new InformationRefused(
+                id,
+                "csc",
+                "police",
+                Reason.STATUTORY_BAR,
+                "law",
+                null,
+                DUE.plusSeconds(60),
+                DUE.plusSeconds(60),
+                true));
         RefusalEscalated escalated = new RefusalEscalated(id, "csc", "police", Stage.LINE_MANAGER, "need it", DUE);
         projection.on(escalated, message(2, escalated));
 
         Map<String, Object> day = jdbc.queryForMap("""
                 select * from dashboard_daily where day = date '2009-03-02' and holding_agency_id = 'police'
                 and requesting_agency_id = 'csc'""");
-        assertThat(day).containsEntry("received", 1).containsEntry("decided", 1).containsEntry("refused", 1)
-                .containsEntry("decided_late", 1).containsEntry("escalations", 1).containsEntry("escalations_open", 1);
-        assertThat(jdbc.queryForObject("select refused from dashboard_daily_reason where day = date '2009-03-02' "
-                + "and holding_agency_id = 'police' and reason = 'STATUTORY_BAR'", Integer.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select raised from dashboard_daily_stage where day = date '2009-03-02' "
-                + "and requesting_agency_id = 'csc' and stage = 'LINE_MANAGER'", Integer.class)).isEqualTo(1);
+        assertThat(day)
+                .containsEntry("received", 1)
+                .containsEntry("decided", 1)
+                .containsEntry("refused", 1)
+                .containsEntry("decided_late", 1)
+                .containsEntry("escalations", 1)
+                .containsEntry("escalations_open", 1);
+        assertThat(jdbc.queryForObject(
+                        "select refused from dashboard_daily_reason where day = date '2009-03-02' "
+                                + "and holding_agency_id = 'police' and reason = 'STATUTORY_BAR'",
+                        Integer.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select raised from dashboard_daily_stage where day = date '2009-03-02' "
+                                + "and requesting_agency_id = 'csc' and stage = 'LINE_MANAGER'",
+                        Integer.class))
+                .isEqualTo(1);
 
-        projection.on(new EscalationResolved(id, "csc", "police", Stage.LINE_MANAGER, Outcome.REFUSAL_UPHELD, "no",
-                null, null, DUE));
-        assertThat(jdbc.queryForMap("select escalations_open, escalations_upheld from dashboard_daily "
-                + "where day = date '2009-03-02' and holding_agency_id = 'police' and requesting_agency_id = 'csc'"))
-                .containsEntry("escalations_open", 0).containsEntry("escalations_upheld", 1);
+        projection.on(new EscalationResolved(
+                id, "csc", "police", Stage.LINE_MANAGER, Outcome.REFUSAL_UPHELD, "no", null, null, DUE));
+        assertThat(
+                        jdbc.queryForMap(
+                                "select escalations_open, escalations_upheld from dashboard_daily "
+                                        + "where day = date '2009-03-02' and holding_agency_id = 'police' and requesting_agency_id = 'csc'"))
+                .containsEntry("escalations_open", 0)
+                .containsEntry("escalations_upheld", 1);
     }
 
     @Test
@@ -173,9 +267,21 @@ class DashboardProjectionTest extends IntegrationTest {
 
     @Test
     void replayingAnEventChangesNothing() {
-        projection.on(new InformationRequested(id, "x", "y", "p".repeat(64), SubjectKind.NHS_NUMBER, null,
-                Purpose.OTHER, "d", LawfulBasis.PUBLIC_TASK, new Consent(ConsentStatus.GIVEN, null), Urgency.ROUTINE,
-                "s", REQUESTED, DUE));
+        projection.on(new InformationRequested(
+                id,
+                "x",
+                "y",
+                "p".repeat(64),
+                SubjectKind.NHS_NUMBER,
+                null,
+                Purpose.OTHER,
+                "d",
+                LawfulBasis.PUBLIC_TASK,
+                new Consent(ConsentStatus.GIVEN, null),
+                Urgency.ROUTINE,
+                "s",
+                REQUESTED,
+                DUE));
         assertThat(row()).containsEntry("requesting_agency_id", "csc");
     }
 

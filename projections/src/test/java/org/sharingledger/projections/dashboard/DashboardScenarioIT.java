@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.Http.Response;
@@ -27,12 +26,15 @@ import tools.jackson.databind.JsonNode;
  */
 class DashboardScenarioIT extends IntegrationTest {
 
-    private static final String[] SECTORS = {"CHILDRENS_SOCIAL_CARE", "EDUCATION", "HEALTH", "POLICE", "HOUSING",
-            "VOLUNTARY_COMMUNITY"};
-    private static final String[] REASONS = {"THIRD_PARTY_CONFIDENTIALITY", "WOULD_PREJUDICE_INVESTIGATION",
-            "INFORMATION_NOT_HELD", "STATUTORY_BAR"};
-    private static final String[] STAGES = {"LINE_MANAGER", "NOMINATED_REPRESENTATIVE", "DATA_PROTECTION_OFFICER",
-            "SAFEGUARDING_PARTNERSHIP"};
+    private static final String[] SECTORS = {
+        "CHILDRENS_SOCIAL_CARE", "EDUCATION", "HEALTH", "POLICE", "HOUSING", "VOLUNTARY_COMMUNITY"
+    };
+    private static final String[] REASONS = {
+        "THIRD_PARTY_CONFIDENTIALITY", "WOULD_PREJUDICE_INVESTIGATION", "INFORMATION_NOT_HELD", "STATUTORY_BAR"
+    };
+    private static final String[] STAGES = {
+        "LINE_MANAGER", "NOMINATED_REPRESENTATIVE", "DATA_PROTECTION_OFFICER", "SAFEGUARDING_PARTNERSHIP"
+    };
 
     /** Counts one agency should show. */
     private static final class Expected {
@@ -93,8 +95,8 @@ class DashboardScenarioIT extends IntegrationTest {
                     status = "PARTIALLY_SHARED";
                     if (i % 7 == 6) {
                         String stage = STAGES[random.nextInt(3)];
-                        ok(http.as(practitioners.get(requester)).post(path + "/escalations",
-                                Map.of("stage", stage, "reason", "We need it all")));
+                        ok(http.as(practitioners.get(requester))
+                                .post(path + "/escalations", Map.of("stage", stage, "reason", "We need it all")));
                         r.escalationsRaised++;
                         r.byStage.merge(stage, 1L, Long::sum);
                         h.openEscalations++;
@@ -103,8 +105,8 @@ class DashboardScenarioIT extends IntegrationTest {
                 }
                 case 3, 5 -> {
                     String reason = REASONS[random.nextInt(REASONS.length)];
-                    ok(http.as(practitioners.get(holder)).post(path + "/refusal",
-                            Map.of("reason", reason, "rationale", "Recorded reason")));
+                    ok(http.as(practitioners.get(holder))
+                            .post(path + "/refusal", Map.of("reason", reason, "rationale", "Recorded reason")));
                     h.decided++;
                     h.refused++;
                     h.refusedByReason.merge(reason, 1L, Long::sum);
@@ -112,17 +114,27 @@ class DashboardScenarioIT extends IntegrationTest {
                     status = "REFUSED";
                     if (i % 7 == 5) {
                         String stage = STAGES[random.nextInt(4)];
-                        ok(http.as(practitioners.get(requester)).post(path + "/escalations",
-                                Map.of("stage", stage, "reason", "Child at risk")));
+                        ok(http.as(practitioners.get(requester))
+                                .post(path + "/escalations", Map.of("stage", stage, "reason", "Child at risk")));
                         r.escalationsRaised++;
                         r.byStage.merge(stage, 1L, Long::sum);
                         boolean share = random.nextBoolean();
-                        Credentials resolver = stage.equals("SAFEGUARDING_PARTNERSHIP") ? trust
-                                : representatives.get(holder);
-                        ok(http.as(resolver).post(path + "/escalations/resolution", share
-                                ? Map.of("outcome", "SHARED", "rationale", "Risk", "informationShared", "All",
-                                "method", "SECURE_EMAIL")
-                                : Map.of("outcome", "REFUSAL_UPHELD", "rationale", "Still live")));
+                        Credentials resolver =
+                                stage.equals("SAFEGUARDING_PARTNERSHIP") ? trust : representatives.get(holder);
+                        ok(http.as(resolver)
+                                .post(
+                                        path + "/escalations/resolution",
+                                        share
+                                                ? Map.of(
+                                                        "outcome",
+                                                        "SHARED",
+                                                        "rationale",
+                                                        "Risk",
+                                                        "informationShared",
+                                                        "All",
+                                                        "method",
+                                                        "SECURE_EMAIL")
+                                                : Map.of("outcome", "REFUSAL_UPHELD", "rationale", "Still live")));
                         if (share) {
                             r.sharedAfter++;
                             status = "SHARED_AFTER_ESCALATION";
@@ -133,8 +145,8 @@ class DashboardScenarioIT extends IntegrationTest {
                     }
                 }
                 default -> {
-                    ok(http.as(practitioners.get(requester)).post(path + "/withdrawal",
-                            Map.of("reason", "No longer needed")));
+                    ok(http.as(practitioners.get(requester))
+                            .post(path + "/withdrawal", Map.of("reason", "No longer needed")));
                     h.withdrawn++;
                     status = "WITHDRAWN";
                 }
@@ -146,9 +158,13 @@ class DashboardScenarioIT extends IntegrationTest {
         String month = YearMonth.now(ZoneOffset.UTC).toString();
         for (String agency : agencies) {
             Expected e = expected.get(agency);
-            JsonNode d = http.as(representatives.get(agency)).get("/api/agencies/" + agency + "/dashboard").json();
+            JsonNode d = http.as(representatives.get(agency))
+                    .get("/api/agencies/" + agency + "/dashboard")
+                    .json();
             JsonNode holder = d.path("asHolder");
-            assertThat(holder.path("received").asLong()).as(agency + " received").isEqualTo(e.received);
+            assertThat(holder.path("received").asLong())
+                    .as(agency + " received")
+                    .isEqualTo(e.received);
             assertThat(holder.path("decided").asLong()).isEqualTo(e.decided);
             assertThat(holder.path("shared").asLong()).isEqualTo(e.shared);
             assertThat(holder.path("partiallyShared").asLong()).isEqualTo(e.partial);
@@ -162,7 +178,8 @@ class DashboardScenarioIT extends IntegrationTest {
                         .isCloseTo((double) e.refused / e.decided, within(1e-9));
                 assertThat(holder.path("onTimeRate").asDouble()).isEqualTo(1.0);
                 assertThat(holder.path("p90HoursToDecision").asDouble())
-                        .isGreaterThanOrEqualTo(holder.path("medianHoursToDecision").asDouble())
+                        .isGreaterThanOrEqualTo(
+                                holder.path("medianHoursToDecision").asDouble())
                         .isGreaterThanOrEqualTo(0);
             }
             for (String reason : REASONS) {
@@ -171,8 +188,10 @@ class DashboardScenarioIT extends IntegrationTest {
             }
             JsonNode requester = d.path("asRequester");
             assertThat(requester.path("made").asLong()).isEqualTo(e.made);
-            e.outcomes.forEach((status, n) ->
-                    assertThat(requester.path("outcomes").path(status).asLong()).as(status).isEqualTo(n));
+            e.outcomes.forEach((status, n) -> assertThat(
+                            requester.path("outcomes").path(status).asLong())
+                    .as(status)
+                    .isEqualTo(n));
             assertThat(requester.path("escalationsRaised").asLong()).isEqualTo(e.escalationsRaised);
             for (String stage : STAGES) {
                 assertThat(requester.path("escalationsByStage").path(stage).asLong())
@@ -207,29 +226,39 @@ class DashboardScenarioIT extends IntegrationTest {
             if (e.decided > 0) {
                 Funnel funnel = Funnel.of(area, e.decided, (double) e.refused / e.decided);
                 assertThat(row.path("funnel").path("upper95").asDouble()).isCloseTo(funnel.upper95(), within(1e-9));
-                assertThat(row.path("funnel").path("lower998").asDouble())
-                        .isCloseTo(funnel.lower998(), within(1e-9));
-                assertThat(row.path("funnel").path("flag").asString()).isEqualTo(funnel.flag().name());
+                assertThat(row.path("funnel").path("lower998").asDouble()).isCloseTo(funnel.lower998(), within(1e-9));
+                assertThat(row.path("funnel").path("flag").asString())
+                        .isEqualTo(funnel.flag().name());
             }
         }
         assertThat(area).isCloseTo((double) allRefused / allDecided, within(1e-9));
         for (String reason : REASONS) {
             assertThat(after.path("refusalsByReason").path(reason).asLong()
-                    - before.path("refusalsByReason").path(reason).asLong())
-                    .as(reason).isEqualTo(areaReasons.getOrDefault(reason, 0L));
+                            - before.path("refusalsByReason").path(reason).asLong())
+                    .as(reason)
+                    .isEqualTo(areaReasons.getOrDefault(reason, 0L));
         }
         long requestsInMatrixBefore = sum(before.path("sectorMatrix"), "requests");
-        assertThat(sum(after.path("sectorMatrix"), "requests") - requestsInMatrixBefore).isEqualTo(200);
+        assertThat(sum(after.path("sectorMatrix"), "requests") - requestsInMatrixBefore)
+                .isEqualTo(200);
         JsonNode lastMonth = after.path("monthly").get(after.path("monthly").size() - 1);
-        JsonNode lastMonthBefore = before.path("monthly").get(before.path("monthly").size() - 1);
-        assertThat(lastMonth.path("received").asLong() - lastMonthBefore.path("received").asLong()).isEqualTo(200);
+        JsonNode lastMonthBefore =
+                before.path("monthly").get(before.path("monthly").size() - 1);
+        assertThat(lastMonth.path("received").asLong()
+                        - lastMonthBefore.path("received").asLong())
+                .isEqualTo(200);
 
         Response csv = http.as(trust).header("Accept", "text/csv").get("/api/trust/refusal-patterns");
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         String firstAgency = agencies.get(0);
-        String line = csv.text().lines().filter(l -> l.startsWith(firstAgency + ",")).findFirst().orElseThrow();
+        String line = csv.text()
+                .lines()
+                .filter(l -> l.startsWith(firstAgency + ","))
+                .findFirst()
+                .orElseThrow();
         assertThat(line.split(",", -1)[5]).isEqualTo(String.valueOf(expected.get(firstAgency).refused));
-        Response agencyCsv = http.as(representatives.get(firstAgency)).header("Accept", "text/csv")
+        Response agencyCsv = http.as(representatives.get(firstAgency))
+                .header("Accept", "text/csv")
                 .get("/api/agencies/" + firstAgency + "/dashboard?from=" + LocalDate.now(ZoneOffset.UTC));
         assertThat(agencyCsv.text()).contains("asHolder,refused,," + expected.get(firstAgency).refused);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
@@ -24,8 +23,11 @@ class EvidencePagesIT extends IntegrationTest {
         HttpResponse<String> statement = trust.get("/ledger/checkpoint.txt");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<h1>Ledger evidence</h1>").contains("id=\"statement\"")
-                .contains("id=\"download-statement\"").contains("aria-current=\"page\">Ledger evidence</a>");
+        assertThat(page.body())
+                .contains("<h1>Ledger evidence</h1>")
+                .contains("id=\"statement\"")
+                .contains("id=\"download-statement\"")
+                .contains("aria-current=\"page\">Ledger evidence</a>");
         assertThat(statement.statusCode()).isEqualTo(200);
         assertThat(statement.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
         assertThat(statement.body()).startsWith("sharing-ledger\n").contains("\n\n\u2014 sharing-ledger ");
@@ -41,8 +43,10 @@ class EvidencePagesIT extends IntegrationTest {
         HttpResponse<String> result = trust.post("/ledger/verification", Map.of("_csrf", PageSession.csrf(form)));
 
         assertThat(result.statusCode()).isEqualTo(200);
-        assertThat(result.body()).contains("<h2 id=\"verification-heading\">Verified</h2>")
-                .contains("id=\"verified-summary\"").doesNotContain("id=\"problems\"");
+        assertThat(result.body())
+                .contains("<h2 id=\"verification-heading\">Verified</h2>")
+                .contains("id=\"verified-summary\"")
+                .doesNotContain("id=\"problems\"");
     }
 
     @Test

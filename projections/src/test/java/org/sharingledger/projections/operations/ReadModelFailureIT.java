@@ -3,11 +3,10 @@ package org.sharingledger.projections.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
@@ -30,10 +29,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * event), and never skips it: once the cause is fixed it carries on from that same event and loses nothing.
  * Runs in a context of its own, with a deliberately broken handler in the dashboards' processing group.
  */
-@SpringBootTest(classes = {LedgerApplication.class, ReadModelFailureIT.BrokenHandler.class},
+@SpringBootTest(
+        classes = {LedgerApplication.class, ReadModelFailureIT.BrokenHandler.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.security.bcrypt-strength=4",
-                "ledger.security.admin-password=" + ReadModelFailureIT.PASSWORD, "spring.main.banner-mode=off"})
+        properties = {
+            "ledger.security.bcrypt-strength=4",
+            "ledger.security.admin-password=" + ReadModelFailureIT.PASSWORD,
+            "spring.main.banner-mode=off"
+        })
 @ExtendWith(OutputCaptureExtension.class)
 class ReadModelFailureIT {
 
@@ -42,8 +45,10 @@ class ReadModelFailureIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MeterRegistry meters;
 
@@ -72,23 +77,37 @@ class ReadModelFailureIT {
         body.put("name", "Broken Housing Trust");
         assertThat(http.as(admin).post("/api/agencies", body).status()).isEqualTo(201);
 
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                "DOWN".equals(http.anonymous().get("/actuator/health").field("status")));
-        assertThat(meters.get("ledger.projection.errors").tag("readModel", "dashboards").gauge().value())
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        "DOWN".equals(http.anonymous().get("/actuator/health").field("status")));
+        assertThat(meters.get("ledger.projection.errors")
+                        .tag("readModel", "dashboards")
+                        .gauge()
+                        .value())
                 .isEqualTo(1.0);
         assertThat(output.getAll()).contains("failed on event AgencySigned").contains("no event is skipped");
-        assertThat(jdbc.queryForObject("select count(*) from dashboard_agency where agency_id = 'broken-agency'",
-                Long.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from dashboard_agency where agency_id = 'broken-agency'", Long.class))
+                .isZero();
 
         BROKEN.set(false);
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject(
-                "select count(*) from dashboard_agency where agency_id = 'broken-agency'", Long.class) == 1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(http.as(admin).get("/actuator/health").text()).startsWith("{\"components"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(http.as(admin).get("/actuator/health").field("status")).isEqualTo("UP"));
-        assertThat(meters.get("ledger.projection.errors").tag("readModel", "dashboards").gauge().value())
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from dashboard_agency where agency_id = 'broken-agency'", Long.class)
+                        == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(http.as(admin).get("/actuator/health").text())
+                                .startsWith("{\"components"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(http.as(admin).get("/actuator/health").field("status"))
+                                .isEqualTo("UP"));
+        assertThat(meters.get("ledger.projection.errors")
+                        .tag("readModel", "dashboards")
+                        .gauge()
+                        .value())
                 .isZero();
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Response;
 import org.sharingledger.support.IntegrationTest;
@@ -27,8 +26,10 @@ class RebuildIT extends IntegrationTest {
             String id = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
             if (i % 2 == 0) {
                 http.as(p.holderPractitioner()).post("/api/requests/" + id + "/refusal", Scenario.refusal());
-                http.as(p.requesterPractitioner()).post("/api/requests/" + id + "/escalations",
-                        Map.of("stage", "LINE_MANAGER", "reason", "Needed"));
+                http.as(p.requesterPractitioner())
+                        .post(
+                                "/api/requests/" + id + "/escalations",
+                                Map.of("stage", "LINE_MANAGER", "reason", "Needed"));
             }
         }
         awaitReadModels();
@@ -42,30 +43,48 @@ class RebuildIT extends IntegrationTest {
 
         Response started = http.as(Scenario.ADMIN).post("/api/admin/read-models/dashboards/rebuild", Map.of());
         assertThat(started.status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).until(() -> !http.as(Scenario.ADMIN)
-                .get("/api/admin/read-models/dashboards").json().path("rebuild").path("finishedAt").isNull());
-        JsonNode status = http.as(Scenario.ADMIN).get("/api/admin/read-models/dashboards").json();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !http.as(Scenario.ADMIN)
+                        .get("/api/admin/read-models/dashboards")
+                        .json()
+                        .path("rebuild")
+                        .path("finishedAt")
+                        .isNull());
+        JsonNode status =
+                http.as(Scenario.ADMIN).get("/api/admin/read-models/dashboards").json();
 
-        assertThat(status.path("rebuild").path("failure").isNull()).as(status.toString()).isTrue();
+        assertThat(status.path("rebuild").path("failure").isNull())
+                .as(status.toString())
+                .isTrue();
         assertThat(status.path("rebuild").path("eventsDone").asLong())
-                .isEqualTo(status.path("rebuild").path("eventsTotal").asLong()).isPositive();
+                .isEqualTo(status.path("rebuild").path("eventsTotal").asLong())
+                .isPositive();
         assertThat(status.path("rebuild").path("eventsPerSecond").asLong()).isPositive();
         awaitReadModels();
         assertThat(rows("dashboard_agency", "agency_id")).isEqualTo(agencies);
         assertThat(rows("dashboard_request", "request_id")).isEqualTo(requests);
         assertThat(rows("dashboard_escalation", "request_id, seq")).isEqualTo(escalations);
-        assertThat(rows("dashboard_daily", "day, holding_agency_id, requesting_agency_id")).isEqualTo(daily);
-        assertThat(rows("dashboard_daily_reason", "day, holding_agency_id, reason")).isEqualTo(reasons);
-        assertThat(rows("dashboard_daily_stage", "day, requesting_agency_id, stage")).isEqualTo(stages);
+        assertThat(rows("dashboard_daily", "day, holding_agency_id, requesting_agency_id"))
+                .isEqualTo(daily);
+        assertThat(rows("dashboard_daily_reason", "day, holding_agency_id, reason"))
+                .isEqualTo(reasons);
+        assertThat(rows("dashboard_daily_stage", "day, requesting_agency_id, stage"))
+                .isEqualTo(stages);
     }
 
     @Test
     void onlyAnAdministratorRunsReadModels() {
         Parties p = scenario.parties();
-        assertThat(http.as(p.holderPractitioner()).post("/api/admin/read-models/dashboards/rebuild", Map.of())
-                .status()).isEqualTo(403);
-        assertThat(http.as(p.holderPractitioner()).get("/api/admin/read-models").status()).isEqualTo(403);
-        assertThat(http.as(Scenario.ADMIN).get("/api/admin/read-models/no-such-model").status()).isEqualTo(404);
+        assertThat(http.as(p.holderPractitioner())
+                        .post("/api/admin/read-models/dashboards/rebuild", Map.of())
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.as(p.holderPractitioner()).get("/api/admin/read-models").status())
+                .isEqualTo(403);
+        assertThat(http.as(Scenario.ADMIN)
+                        .get("/api/admin/read-models/no-such-model")
+                        .status())
+                .isEqualTo(404);
         JsonNode all = http.as(Scenario.ADMIN).get("/api/admin/read-models").json();
         assertThat(all).extracting(model -> model.path("name").asString()).contains("dashboards");
     }

@@ -1,7 +1,6 @@
 package org.sharingledger.projections.pages;
 
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** The {@link Vocabulary} over {@code messages.properties} as Spring Boot configures it, for tests without Spring. */
@@ -9,8 +8,7 @@ public final class Vocabularies {
 
     private static final Vocabulary STANDALONE = new Vocabulary(messageSource());
 
-    private Vocabularies() {
-    }
+    private Vocabularies() {}
 
     /** The application's words, read from the classpath as the running application reads them. */
     public static Vocabulary standalone() {

@@ -2,6 +2,11 @@ package org.sharingledger.projections.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaEnumConstant;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,12 +20,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaEnumConstant;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.request.api.LawfulBasis;
@@ -38,7 +37,8 @@ class VocabularyTest {
 
     @BeforeAll
     static void readTheEnumsAndTheMessages() throws IOException {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.sharingledger");
         enums = new LinkedHashMap<>();
         for (JavaClass type : classes) {
@@ -55,21 +55,37 @@ class VocabularyTest {
 
     @Test
     void everyValueOfEveryEnumPeopleReadHasALabel() {
-        assertThat(enums).as("enums found").containsKeys("Outcome", "ConsentStatus", "RequestStatus", "LawfulBasis",
-                "Sector", "Role", "SubjectKind", "Verification.Kind", "Step", "GrantSubject", "Funnel.Flag");
+        assertThat(enums)
+                .as("enums found")
+                .containsKeys(
+                        "Outcome",
+                        "ConsentStatus",
+                        "RequestStatus",
+                        "LawfulBasis",
+                        "Sector",
+                        "Role",
+                        "SubjectKind",
+                        "Verification.Kind",
+                        "Step",
+                        "GrantSubject",
+                        "Funnel.Flag");
 
-        assertThat(missing(enums, messages.keySet())).as("values without a label in messages.properties").isEmpty();
+        assertThat(missing(enums, messages.keySet()))
+                .as("values without a label in messages.properties")
+                .isEmpty();
     }
 
     @Test
     void everyLabelNamesAValueOfSuchAnEnum() {
-        assertThat(unused(enums, messages.keySet())).as("keys in messages.properties that name no enum value")
+        assertThat(unused(enums, messages.keySet()))
+                .as("keys in messages.properties that name no enum value")
                 .isEmpty();
     }
 
     @Test
     void aFamilyWithSentenceFormsHasOneForEveryValue() {
-        assertThat(missingSentences(enums, messages.keySet())).as("values without their form in a sentence")
+        assertThat(missingSentences(enums, messages.keySet()))
+                .as("values without their form in a sentence")
                 .isEmpty();
     }
 
@@ -93,7 +109,8 @@ class VocabularyTest {
         assertThat(words.label("Sector", "CHILDRENS_SOCIAL_CARE")).isEqualTo("Children's social care");
         assertThat(words.inSentence("Stage", "LINE_MANAGER")).isEqualTo("the line manager");
         assertThat(words.label("Reason", null)).isEqualTo(Vocabulary.NONE);
-        assertThat(words.label("Reason", "SOMETHING_NEW")).as("shown as the code, not made up")
+        assertThat(words.label("Reason", "SOMETHING_NEW"))
+                .as("shown as the code, not made up")
                 .isEqualTo("SOMETHING_NEW");
     }
 
@@ -123,8 +140,10 @@ class VocabularyTest {
     /** The keys the values need that the messages lack. */
     static List<String> missing(Map<String, List<String>> enums, Set<String> keys) {
         List<String> missing = new ArrayList<>();
-        enums.forEach((family, values) -> values.stream().map(value -> family + "." + value)
-                .filter(key -> !keys.contains(key)).forEach(missing::add));
+        enums.forEach((family, values) -> values.stream()
+                .map(value -> family + "." + value)
+                .filter(key -> !keys.contains(key))
+                .forEach(missing::add));
         return missing;
     }
 
@@ -132,10 +151,13 @@ class VocabularyTest {
     static List<String> unused(Map<String, List<String>> enums, Set<String> keys) {
         Set<String> known = new HashSet<>();
         enums.forEach((family, values) -> values.forEach(value -> known.add(family + "." + value)));
-        return new TreeSet<>(keys).stream()
-                .filter(key -> !known.contains(key.endsWith(Vocabulary.IN_SENTENCE)
-                        ? key.substring(0, key.length() - Vocabulary.IN_SENTENCE.length()) : key))
-                .toList();
+        return new TreeSet<>(keys)
+                .stream()
+                        .filter(key -> !known.contains(
+                                key.endsWith(Vocabulary.IN_SENTENCE)
+                                        ? key.substring(0, key.length() - Vocabulary.IN_SENTENCE.length())
+                                        : key))
+                        .toList();
     }
 
     /** For each family with any sentence form, the values without one. */
@@ -143,8 +165,10 @@ class VocabularyTest {
         List<String> missing = new ArrayList<>();
         enums.forEach((family, values) -> {
             if (values.stream().anyMatch(value -> keys.contains(family + "." + value + Vocabulary.IN_SENTENCE))) {
-                values.stream().map(value -> family + "." + value + Vocabulary.IN_SENTENCE)
-                        .filter(key -> !keys.contains(key)).forEach(missing::add);
+                values.stream()
+                        .map(value -> family + "." + value + Vocabulary.IN_SENTENCE)
+                        .filter(key -> !keys.contains(key))
+                        .forEach(missing::add);
             }
         });
         return missing;
@@ -152,8 +176,11 @@ class VocabularyTest {
 
     private static boolean labelled(JavaClass type) {
         String name = type.getPackageName();
-        return name.endsWith(".api") || name.contains(".api.") || name.equals("org.sharingledger.kernel")
-                || name.startsWith("org.sharingledger.kernel.") || type.isAnnotatedWith(Labelled.class);
+        return name.endsWith(".api")
+                || name.contains(".api.")
+                || name.equals("org.sharingledger.kernel")
+                || name.startsWith("org.sharingledger.kernel.")
+                || type.isAnnotatedWith(Labelled.class);
     }
 
     private static Map<String, String> read() throws IOException {

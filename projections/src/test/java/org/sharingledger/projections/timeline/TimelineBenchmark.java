@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -42,8 +41,10 @@ class TimelineBenchmark extends IntegrationTest {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     Timelines timelines;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -60,7 +61,9 @@ class TimelineBenchmark extends IntegrationTest {
             if (ours) {
                 childRequests++;
             }
-            addRequest(batch, ours ? child : UUID.randomUUID().toString().replace("-", "").repeat(2));
+            addRequest(
+                    batch,
+                    ours ? child : UUID.randomUUID().toString().replace("-", "").repeat(2));
             if (batch.size() >= 1000) {
                 List<EventMessage<?>> toStore = batch;
                 tx.executeWithoutResult(status -> eventStore.publish(toStore));
@@ -94,17 +97,51 @@ class TimelineBenchmark extends IntegrationTest {
         String id = UUID.randomUUID().toString();
         Instant t = Instant.now().minus(Duration.ofDays(30));
         MetaData actor = MetaData.from(Map.of("actor.username", "benchmark"));
-        batch.add(new GenericDomainEventMessage<>("SharingRequest", id, 0, new InformationRequested(id, "a", "b",
-                pseudonym, SubjectKind.NHS_NUMBER, null, Purpose.CHILD_PROTECTION_ENQUIRY, "d",
-                LawfulBasis.PUBLIC_TASK, new Consent(ConsentStatus.NOT_SOUGHT, "x"), Urgency.ROUTINE, "s", t,
-                t.plus(Duration.ofDays(10))), actor));
-        batch.add(new GenericDomainEventMessage<>("SharingRequest", id, 1, new InformationRefused(id, "a", "b",
-                Reason.OTHER, "r", null, t.plusSeconds(3600), t.plusSeconds(3600), false), actor));
-        batch.add(new GenericDomainEventMessage<>("SharingRequest", id, 2, new RefusalEscalated(id, "a", "b",
-                Stage.LINE_MANAGER, "e", t.plusSeconds(7200)), actor));
-        batch.add(new GenericDomainEventMessage<>("SharingRequest", id, 3, new EscalationResolved(id, "a", "b",
-                Stage.LINE_MANAGER, Outcome.REFUSAL_UPHELD, "u", null, null, t.plusSeconds(9000)), actor));
-        batch.add(new GenericDomainEventMessage<>("SharingRequest", id, 4, new RefusalEscalated(id, "a", "b",
-                Stage.SAFEGUARDING_PARTNERSHIP, "e", t.plusSeconds(9500)), actor));
+        batch.add(new GenericDomainEventMessage<>(
+                "SharingRequest",
+                id,
+                0,
+                new InformationRequested(
+                        id,
+                        "a",
+                        "b",
+                        pseudonym,
+                        SubjectKind.NHS_NUMBER,
+                        null,
+                        Purpose.CHILD_PROTECTION_ENQUIRY,
+                        "d",
+                        LawfulBasis.PUBLIC_TASK,
+                        new Consent(ConsentStatus.NOT_SOUGHT, "x"),
+                        Urgency.ROUTINE,
+                        "s",
+                        t,
+                        t.plus(Duration.ofDays(10))),
+                actor));
+        batch.add(new GenericDomainEventMessage<>(
+                "SharingRequest",
+                id,
+                1,
+                new InformationRefused(
+                        id, "a", "b", Reason.OTHER, "r", null, t.plusSeconds(3600), t.plusSeconds(3600), false),
+                actor));
+        batch.add(new GenericDomainEventMessage<>(
+                "SharingRequest",
+                id,
+                2,
+                new RefusalEscalated(id, "a", "b", Stage.LINE_MANAGER, "e", t.plusSeconds(7200)),
+                actor));
+        batch.add(new GenericDomainEventMessage<>(
+                "SharingRequest",
+                id,
+                3,
+                new EscalationResolved(
+                        id, "a", "b", Stage.LINE_MANAGER, Outcome.REFUSAL_UPHELD, "u", null, null, t.plusSeconds(9000)),
+                actor));
+        batch.add(new GenericDomainEventMessage<>(
+                "SharingRequest",
+                id,
+                4,
+                new RefusalEscalated(id, "a", "b", Stage.SAFEGUARDING_PARTNERSHIP, "e", t.plusSeconds(9500)),
+                actor));
     }
 }

@@ -8,20 +8,53 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.sharingledger.projections.timeline.Timeline.Entry;
 
 /** The CSV export parsed back as a spreadsheet would read it (RFC 4180). */
 class TimelineCsvTest {
 
-    private static final List<String> HEADER = List.of("section", "eventId", "position", "requestId", "step",
-            "description", "recordedAt", "occurredAt", "lateBy", "requestingAgencyId", "requestingAgencyName",
-            "requestingAgencySector", "holdingAgencyId", "holdingAgencyName", "holdingAgencySector",
-            "actorUsername", "actorDisplayName", "actorRoles", "actorAgencyId", "caseReference", "purpose",
-            "purposeDetail", "lawfulBasis", "consentStatus", "consentDetail", "urgency", "informationSought",
-            "dueBy", "scope", "informationShared", "method", "rationale", "withheldReasonCode",
-            "withheldReasonText", "reasonCode", "reasonText", "adviceSought", "dueMet", "stage", "outcome");
+    private static final List<String> HEADER = List.of(
+            "section",
+            "eventId",
+            "position",
+            "requestId",
+            "step",
+            "description",
+            "recordedAt",
+            "occurredAt",
+            "lateBy",
+            "requestingAgencyId",
+            "requestingAgencyName",
+            "requestingAgencySector",
+            "holdingAgencyId",
+            "holdingAgencyName",
+            "holdingAgencySector",
+            "actorUsername",
+            "actorDisplayName",
+            "actorRoles",
+            "actorAgencyId",
+            "caseReference",
+            "purpose",
+            "purposeDetail",
+            "lawfulBasis",
+            "consentStatus",
+            "consentDetail",
+            "urgency",
+            "informationSought",
+            "dueBy",
+            "scope",
+            "informationShared",
+            "method",
+            "rationale",
+            "withheldReasonCode",
+            "withheldReasonText",
+            "reasonCode",
+            "reasonText",
+            "adviceSought",
+            "dueMet",
+            "stage",
+            "outcome");
 
     private final Timeline sample = SampleTimelines.refusedEscalatedShared();
 
@@ -35,7 +68,8 @@ class TimelineCsvTest {
         assertThat(records).hasSize(1 + sample.entries().size());
         assertThat(records).allSatisfy(record -> assertThat(record).hasSize(HEADER.size()));
         assertThat(rows(records)).extracting(row -> row.get("eventId")).containsExactly("e1", "e2", "e3", "e4");
-        assertThat(rows(records)).extracting(row -> row.get("step"))
+        assertThat(rows(records))
+                .extracting(row -> row.get("step"))
                 .containsExactly("REQUESTED", "REFUSED", "ESCALATED", "ESCALATION_RESOLVED");
         assertThat(rows(records)).extracting(row -> row.get("section")).containsOnly("ENTRY");
     }
@@ -44,9 +78,11 @@ class TimelineCsvTest {
     void everyFieldOfAnEntryHasItsColumnAgencyAndActorFlattened() {
         Map<String, String> refused = rows(parse(TimelineCsv.render(sample))).get(1);
 
-        assertThat(refused).containsEntry("position", "102")
+        assertThat(refused)
+                .containsEntry("position", "102")
                 .containsEntry("requestId", SampleTimelines.REQUEST)
-                .containsEntry("description",
+                .containsEntry(
+                        "description",
                         "Lowmarsh Constabulary (Ashcombe) refused: disclosure would prejudice an investigation")
                 .containsEntry("recordedAt", "2009-03-05T12:15:00Z")
                 .containsEntry("occurredAt", "2009-03-02T12:15:00Z")
@@ -71,7 +107,8 @@ class TimelineCsvTest {
                 .containsEntry("withheldReasonCode", "");
 
         Map<String, String> requested = rows(parse(TimelineCsv.render(sample))).get(0);
-        assertThat(requested).containsEntry("consentStatus", "NOT_SOUGHT")
+        assertThat(requested)
+                .containsEntry("consentStatus", "NOT_SOUGHT")
                 .containsEntry("consentDetail", "Seeking consent would put the child at risk")
                 .containsEntry("lawfulBasis", "PUBLIC_TASK")
                 .containsEntry("purposeDetail", "Section 47 enquiry")
@@ -85,46 +122,99 @@ class TimelineCsvTest {
         List<Entry> entries = new ArrayList<>(sample.entries());
         entries.set(1, TimelinePdfTest.rationale(entries.get(1), "=HYPERLINK(\"http://evil.example\",\"click\")"));
         entries.set(2, TimelinePdfTest.rationale(entries.get(2), "@SUM(A1:A9)"));
-        entries.set(3, TimelinePdfTest.rationale(entries.get(3),
-                "She said \"share it, now\", and then:\r\nsecond line; café £5"));
+        entries.set(
+                3,
+                TimelinePdfTest.rationale(
+                        entries.get(3), "She said \"share it, now\", and then:\r\nsecond line; café £5"));
         Entry minus = TimelinePdfTest.rationale(entries.get(0), "-2+3 calls");
-        Timeline timeline = new Timeline(sample.asOf(), sample.generatedAt(), sample.review(), sample.reviewer(),
-                sample.grantId(), sample.summary(), entries, List.of(minus));
+        Timeline timeline = new Timeline(
+                sample.asOf(),
+                sample.generatedAt(),
+                sample.review(),
+                sample.reviewer(),
+                sample.grantId(),
+                sample.summary(),
+                entries,
+                List.of(minus));
 
         List<Map<String, String>> rows = rows(parse(TimelineCsv.render(timeline)));
 
-        assertThat(rows).extracting(row -> row.get("rationale")).containsExactly(
-                null == entries.get(0).rationale() ? "" : entries.get(0).rationale(),
-                "'=HYPERLINK(\"http://evil.example\",\"click\")",
-                "'@SUM(A1:A9)",
-                "She said \"share it, now\", and then:\r\nsecond line; café £5",
-                "'-2+3 calls");
+        assertThat(rows)
+                .extracting(row -> row.get("rationale"))
+                .containsExactly(
+                        null == entries.get(0).rationale() ? "" : entries.get(0).rationale(),
+                        "'=HYPERLINK(\"http://evil.example\",\"click\")",
+                        "'@SUM(A1:A9)",
+                        "She said \"share it, now\", and then:\r\nsecond line; café £5",
+                        "'-2+3 calls");
         assertThat(rows).extracting(row -> row.get("position")).containsExactly("101", "102", "140", "141", "101");
     }
 
     @Test
     void stepsRecordedLaterFollowTheEntriesInASectionOfTheirOwn() {
         Entry late = TimelinePdfTest.rationale(sample.entries().get(2), "Recorded a week later");
-        late = new Entry("e9", 300, late.requestId(), late.step(), late.description(),
-                late.recordedAt().plus(Duration.ofDays(7)), late.occurredAt(), Duration.ofHours(170),
-                late.requestingAgency(), late.holdingAgency(), late.actor(), late.caseReference(), null, null, null,
-                null, null, null, null, null, null, null, late.rationale(), null, null, null, null, late.stage(),
+        late = new Entry(
+                "e9",
+                300,
+                late.requestId(),
+                late.step(),
+                late.description(),
+                late.recordedAt().plus(Duration.ofDays(7)),
+                late.occurredAt(),
+                Duration.ofHours(170),
+                late.requestingAgency(),
+                late.holdingAgency(),
+                late.actor(),
+                late.caseReference(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                late.rationale(),
+                null,
+                null,
+                null,
+                null,
+                late.stage(),
                 null);
-        Timeline timeline = new Timeline(sample.asOf(), sample.generatedAt(), sample.review(), sample.reviewer(),
-                sample.grantId(), sample.summary(), sample.entries(), List.of(late));
+        Timeline timeline = new Timeline(
+                sample.asOf(),
+                sample.generatedAt(),
+                sample.review(),
+                sample.reviewer(),
+                sample.grantId(),
+                sample.summary(),
+                sample.entries(),
+                List.of(late));
 
         List<Map<String, String>> rows = rows(parse(TimelineCsv.render(timeline)));
 
-        assertThat(rows).extracting(row -> row.get("section"))
+        assertThat(rows)
+                .extracting(row -> row.get("section"))
                 .containsExactly("ENTRY", "ENTRY", "ENTRY", "ENTRY", "RECORDED_LATER");
-        assertThat(rows.get(4)).containsEntry("eventId", "e9").containsEntry("lateBy", "PT170H")
+        assertThat(rows.get(4))
+                .containsEntry("eventId", "e9")
+                .containsEntry("lateBy", "PT170H")
                 .containsEntry("stage", "NOMINATED_REPRESENTATIVE");
     }
 
     @Test
     void anEmptyTimelineIsTheHeaderAlone() {
-        Timeline empty = new Timeline(sample.asOf(), sample.generatedAt(), sample.review(), sample.reviewer(),
-                sample.grantId(), sample.summary(), List.of(), List.of());
+        Timeline empty = new Timeline(
+                sample.asOf(),
+                sample.generatedAt(),
+                sample.review(),
+                sample.reviewer(),
+                sample.grantId(),
+                sample.summary(),
+                List.of(),
+                List.of());
 
         assertThat(TimelineCsv.render(empty)).isEqualTo(String.join(",", HEADER) + "\r\n");
     }

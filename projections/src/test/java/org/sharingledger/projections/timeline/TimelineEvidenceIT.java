@@ -1,6 +1,5 @@
 package org.sharingledger.projections.timeline;
 
-import org.sharingledger.support.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sharingledger.evidence.ExportVerifier;
 import org.sharingledger.evidence.cli.EvidenceCommands;
+import org.sharingledger.support.Http;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.Http.Response;
 import org.sharingledger.support.IntegrationTest;
@@ -46,11 +45,15 @@ class TimelineEvidenceIT extends IntegrationTest {
         Credentials trust = scenario.user(null, "TRUST_REVIEWER");
         reviewer = scenario.user(null, "CASE_REVIEWER");
         String refused = request();
-        assertThat(http.as(parties.holderPractitioner()).post("/api/requests/" + refused + "/refusal",
-                Scenario.refusal()).status()).isEqualTo(200);
+        assertThat(http.as(parties.holderPractitioner())
+                        .post("/api/requests/" + refused + "/refusal", Scenario.refusal())
+                        .status())
+                .isEqualTo(200);
         String shared = request();
-        assertThat(http.as(parties.holderPractitioner()).post("/api/requests/" + shared + "/share",
-                Scenario.share("PARTIAL")).status()).isEqualTo(200);
+        assertThat(http.as(parties.holderPractitioner())
+                        .post("/api/requests/" + shared + "/share", Scenario.share("PARTIAL"))
+                        .status())
+                .isEqualTo(200);
         Map<String, Object> grant = new HashMap<>();
         grant.put("nhsNumber", child);
         grant.put("reviewer", reviewer.username());
@@ -58,7 +61,11 @@ class TimelineEvidenceIT extends IntegrationTest {
         grant.put("reason", "Commissioned by the Safeguarding Children Board");
         grant.put("validUntil", Instant.now().plus(30, ChronoUnit.DAYS).toString());
         grantId = http.as(trust).post("/api/timeline-grants", grant).field("grantId");
-        key = http.as(reviewer).get("/api/ledger/key").json().path("verifierKey").asString();
+        key = http.as(reviewer)
+                .get("/api/ledger/key")
+                .json()
+                .path("verifierKey")
+                .asString();
         awaitReadModels();
     }
 
@@ -73,9 +80,11 @@ class TimelineEvidenceIT extends IntegrationTest {
         timeline.path("entries").forEach(entry -> {
             JsonNode proof = entry.path("proof");
             assertThat(proof.path("treeSize").asLong()).isEqualTo(treeSize);
-            assertThat(proof.path("eventHash").asString()).isEqualTo(jdbc.queryForObject(
-                    "select encode(event_hash, 'base64') from domain_event_entry where global_index = ?",
-                    String.class, entry.path("position").asLong()));
+            assertThat(proof.path("eventHash").asString())
+                    .isEqualTo(jdbc.queryForObject(
+                            "select encode(event_hash, 'base64') from domain_event_entry where global_index = ?",
+                            String.class,
+                            entry.path("position").asLong()));
             assertThat(proof.path("auditPath")).isNotEmpty();
         });
         assertThat(timeline.path("seal").path("algorithm").asString()).isEqualTo("Ed25519");
@@ -99,8 +108,8 @@ class TimelineEvidenceIT extends IntegrationTest {
         String rationale = "A live investigation would be harmed";
         assertThat(export).contains(rationale);
 
-        ExportVerifier.Result changedText = ExportVerifier.check(export.replace(rationale,
-                "A live investigation would be harmeD"), statement, key, null);
+        ExportVerifier.Result changedText = ExportVerifier.check(
+                export.replace(rationale, "A live investigation would be harmeD"), statement, key, null);
         String otherCount = export.replaceFirst("\"requests\":2", "\"requests\":3");
         assertThat(otherCount).isNotEqualTo(export);
         ExportVerifier.Result changedNumber = ExportVerifier.check(otherCount, statement, key, null);
@@ -121,7 +130,9 @@ class TimelineEvidenceIT extends IntegrationTest {
         assertThat(laterSize).isGreaterThan(exported);
 
         ExportVerifier.Result withoutProof = ExportVerifier.check(export, laterStatement, key, null);
-        String proof = http.as(reviewer).get("/api/ledger/consistency?from=" + exported + "&to=" + laterSize).text();
+        String proof = http.as(reviewer)
+                .get("/api/ledger/consistency?from=" + exported + "&to=" + laterSize)
+                .text();
         ExportVerifier.Result withProof = ExportVerifier.check(export, laterStatement, key, proof);
 
         assertThat(withoutProof.verified()).isFalse();
@@ -137,15 +148,22 @@ class TimelineEvidenceIT extends IntegrationTest {
         Path changed = Files.writeString(dir.resolve("changed.json"), export.replace("PARTIAL", "FULL"));
 
         ByteArrayOutputStream good = new ByteArrayOutputStream();
-        int verified = EvidenceCommands.run(new String[] {"verify-export", exportFile.toString(),
-                statement.toString(), "--key", key}, Map.of(), new PrintStream(good, true, StandardCharsets.UTF_8),
+        int verified = EvidenceCommands.run(
+                new String[] {"verify-export", exportFile.toString(), statement.toString(), "--key", key},
+                Map.of(),
+                new PrintStream(good, true, StandardCharsets.UTF_8),
                 System.err);
         ByteArrayOutputStream bad = new ByteArrayOutputStream();
-        int notVerified = EvidenceCommands.run(new String[] {"verify-export", changed.toString(),
-                statement.toString(), "--key", key}, Map.of(), new PrintStream(bad, true, StandardCharsets.UTF_8),
+        int notVerified = EvidenceCommands.run(
+                new String[] {"verify-export", changed.toString(), statement.toString(), "--key", key},
+                Map.of(),
+                new PrintStream(bad, true, StandardCharsets.UTF_8),
                 System.err);
-        int usage = EvidenceCommands.run(new String[] {"verify-export", exportFile.toString()}, Map.of(),
-                System.out, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        int usage = EvidenceCommands.run(
+                new String[] {"verify-export", exportFile.toString()},
+                Map.of(),
+                System.out,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
         assertThat(verified).isZero();
         assertThat(good.toString(StandardCharsets.UTF_8)).contains("verified: this export is authentic");
@@ -160,15 +178,24 @@ class TimelineEvidenceIT extends IntegrationTest {
         body.put("grantId", grantId);
         body.put("nhsNumber", child);
         body.put("reason", "Preparing the panel's chronology");
-        byte[] pdf = http.as(reviewer).header("Accept", "application/pdf").postForBytes("/api/timelines/queries",
-                body);
-        long firstPosition = query("application/json").json().path("entries").get(0).path("position").asLong();
-        String firstHash = jdbc.queryForObject("select encode(event_hash, 'base64') from domain_event_entry "
-                + "where global_index = ?", String.class, firstPosition);
+        byte[] pdf = http.as(reviewer).header("Accept", "application/pdf").postForBytes("/api/timelines/queries", body);
+        long firstPosition = query("application/json")
+                .json()
+                .path("entries")
+                .get(0)
+                .path("position")
+                .asLong();
+        String firstHash = jdbc.queryForObject(
+                "select encode(event_hash, 'base64') from domain_event_entry " + "where global_index = ?",
+                String.class,
+                firstPosition);
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            String text = new PDFTextStripper().getText(document).replace("\n", "").replace("\r", "");
-            assertThat(text).contains("Proof that these steps are in the ledger").contains(firstHash);
+            String text =
+                    new PDFTextStripper().getText(document).replace("\n", "").replace("\r", "");
+            assertThat(text)
+                    .contains("Proof that these steps are in the ledger")
+                    .contains(firstHash);
         }
     }
 
@@ -191,8 +218,8 @@ class TimelineEvidenceIT extends IntegrationTest {
     /** The checkpoint statement the Trust would have published: the one the export names, fetched on its own. */
     private String published(String export) {
         long treeSize = json(export).path("checkpoint").path("treeSize").asLong();
-        Response statement = http.as(reviewer).header("Accept", "text/plain")
-                .get("/api/ledger/checkpoints/" + treeSize);
+        Response statement =
+                http.as(reviewer).header("Accept", "text/plain").get("/api/ledger/checkpoints/" + treeSize);
         assertThat(statement.status()).isEqualTo(200);
         return statement.text();
     }

@@ -6,17 +6,16 @@ import static org.sharingledger.projections.timeline.SampleTimelines.CSC;
 import static org.sharingledger.projections.timeline.SampleTimelines.POLICE;
 import static org.sharingledger.projections.timeline.SampleTimelines.T0;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.stream.Collectors;
-
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
@@ -55,14 +54,21 @@ class TimelineFhirTest {
         assertThat(bundle.getIdentifier().getValue()).isEqualTo(timeline.grantId());
         assertThat(bundle.getTimestamp()).isEqualTo(Date.from(timeline.generatedAt()));
         List<AuditEvent> events = auditEvents(bundle);
-        assertThat(events).extracting(TimelineFhirTest::step)
+        assertThat(events)
+                .extracting(TimelineFhirTest::step)
                 .containsExactly("REQUESTED", "REFUSED", "ESCALATED", "ESCALATION_RESOLVED");
         assertThat(events).extracting(TimelineFhirTest::eventId).containsExactly("e1", "e2", "e3", "e4");
         assertThat(events).extracting(e -> detail(e, "position")).containsExactly("101", "102", "140", "141");
-        assertThat(events).allSatisfy(event -> assertThat(event.getEntityFirstRep().getWhat().getIdentifier()
-                .getValue()).isEqualTo(SampleTimelines.REQUEST));
-        assertThat(events).extracting(AuditEvent::getOutcome).containsExactly(AuditEventOutcome._0,
-                AuditEventOutcome._8, AuditEventOutcome._0, AuditEventOutcome._0);
+        assertThat(events)
+                .allSatisfy(event -> assertThat(event.getEntityFirstRep()
+                                .getWhat()
+                                .getIdentifier()
+                                .getValue())
+                        .isEqualTo(SampleTimelines.REQUEST));
+        assertThat(events)
+                .extracting(AuditEvent::getOutcome)
+                .containsExactly(
+                        AuditEventOutcome._0, AuditEventOutcome._8, AuditEventOutcome._0, AuditEventOutcome._0);
 
         AuditEvent requested = events.get(0);
         assertThat(requested.getType().getCode()).isEqualTo("110112");
@@ -71,7 +77,8 @@ class TimelineFhirTest {
         assertThat(requested.getPeriod().getStart()).isEqualTo(Date.from(T0));
         assertThat(requested.getPurposeOfEventFirstRep().getText())
                 .isEqualTo("CHILD_PROTECTION_ENQUIRY: Section 47 enquiry");
-        assertThat(requested.getPurposeOfEventFirstRep().getCoding()).extracting(Coding::getSystem, Coding::getCode)
+        assertThat(requested.getPurposeOfEventFirstRep().getCoding())
+                .extracting(Coding::getSystem, Coding::getCode)
                 .containsExactly(tuple(TimelineFhir.ACT_REASON, "THREAT"));
         assertThat(requested.getText().getDiv().allText())
                 .isEqualTo("County Children's Social Care asked Lowmarsh Constabulary (Ashcombe) for information");
@@ -88,7 +95,8 @@ class TimelineFhirTest {
         assertThat(refused.getAction()).isEqualTo(AuditEvent.AuditEventAction.R);
         assertThat(refused.getOutcomeDesc())
                 .contains("Disclosure would prejudice an investigation", "A live investigation would be harmed");
-        assertThat(refused.getRecorded()).isEqualTo(Date.from(T0.plus(Duration.ofHours(3)).plus(Duration.ofDays(3))));
+        assertThat(refused.getRecorded())
+                .isEqualTo(Date.from(T0.plus(Duration.ofHours(3)).plus(Duration.ofDays(3))));
         assertThat(refused.getPeriod().getStart()).isEqualTo(Date.from(T0.plus(Duration.ofHours(3))));
         assertThat(agency(refused, "110153")).isEqualTo(POLICE.agencyId());
         assertThat(agency(refused, "110152")).isEqualTo(CSC.agencyId());
@@ -109,20 +117,31 @@ class TimelineFhirTest {
         String json = TimelineFhir.toJson(timeline);
         List<AuditEvent> events = auditEvents(parse(json));
 
-        assertThat(events).extracting(TimelineFhirTest::step).containsExactly("REQUESTED", "OVERDUE",
-                "PARTIALLY_SHARED", "REQUESTED", "WITHDRAWN", "REQUESTED", "SHARED");
-        assertThat(events).extracting(AuditEvent::getOutcome).containsExactly(AuditEventOutcome._0,
-                AuditEventOutcome._4, AuditEventOutcome._0, AuditEventOutcome._0, AuditEventOutcome._0,
-                AuditEventOutcome._0, AuditEventOutcome._0);
+        assertThat(events)
+                .extracting(TimelineFhirTest::step)
+                .containsExactly(
+                        "REQUESTED", "OVERDUE", "PARTIALLY_SHARED", "REQUESTED", "WITHDRAWN", "REQUESTED", "SHARED");
+        assertThat(events)
+                .extracting(AuditEvent::getOutcome)
+                .containsExactly(
+                        AuditEventOutcome._0,
+                        AuditEventOutcome._4,
+                        AuditEventOutcome._0,
+                        AuditEventOutcome._0,
+                        AuditEventOutcome._0,
+                        AuditEventOutcome._0,
+                        AuditEventOutcome._0);
 
         AuditEvent requested = events.get(0);
-        assertThat(requested.getPurposeOfEventFirstRep().getCoding()).extracting(Coding::getCode)
+        assertThat(requested.getPurposeOfEventFirstRep().getCoding())
+                .extracting(Coding::getCode)
                 .containsExactly("TREAT");
         assertThat(events.get(3).getPurposeOfEventFirstRep().getText()).isEqualTo("EDUCATION_WELFARE: Attendance");
         assertThat(events.get(3).getPurposeOfEventFirstRep().getCoding()).isEmpty();
         AuditEvent overdue = events.get(1);
         assertThat(overdue.getOutcomeDesc()).contains("No decision by");
-        assertThat(overdue.getAgent()).extracting(a -> a.getWho().getIdentifier().getValue())
+        assertThat(overdue.getAgent())
+                .extracting(a -> a.getWho().getIdentifier().getValue())
                 .containsExactly(HEALTH.agencyId(), CSC.agencyId());
         AuditEvent partial = events.get(2);
         assertThat(partial.getOutcomeDesc()).contains("withheld", "Third-party information");
@@ -144,15 +163,19 @@ class TimelineFhirTest {
 
         List<SingleValidationMessage> errors = errors(json.replace("\"THREAT\"", "\"CHILDPROT\""));
 
-        assertThat(errors).extracting(SingleValidationMessage::getMessage)
+        assertThat(errors)
+                .extracting(SingleValidationMessage::getMessage)
                 .anySatisfy(message -> assertThat(message).contains("CHILDPROT"));
     }
 
     private static void assertValid(String json) {
         List<SingleValidationMessage> errors = errors(json);
-        assertThat(errors).as(() -> "validation errors:\n" + errors.stream()
-                .map(m -> m.getSeverity() + " " + m.getLocationString() + ": " + m.getMessage())
-                .collect(Collectors.joining("\n"))).isEmpty();
+        assertThat(errors)
+                .as(() -> "validation errors:\n"
+                        + errors.stream()
+                                .map(m -> m.getSeverity() + " " + m.getLocationString() + ": " + m.getMessage())
+                                .collect(Collectors.joining("\n")))
+                .isEmpty();
     }
 
     private static List<SingleValidationMessage> errors(String json) {
@@ -181,8 +204,11 @@ class TimelineFhirTest {
     }
 
     private static String step(AuditEvent event) {
-        return event.getSubtype().stream().filter(c -> TimelineFhir.STEP_SYSTEM.equals(c.getSystem()))
-                .findFirst().orElseThrow().getCode();
+        return event.getSubtype().stream()
+                .filter(c -> TimelineFhir.STEP_SYSTEM.equals(c.getSystem()))
+                .findFirst()
+                .orElseThrow()
+                .getCode();
     }
 
     private static String eventId(AuditEvent event) {
@@ -190,14 +216,20 @@ class TimelineFhirTest {
     }
 
     private static String detail(AuditEvent event, String type) {
-        return event.getEntityFirstRep().getDetail().stream().filter(d -> type.equals(d.getType()))
-                .findFirst().orElseThrow().getValue().primitiveValue();
+        return event.getEntityFirstRep().getDetail().stream()
+                .filter(d -> type.equals(d.getType()))
+                .findFirst()
+                .orElseThrow()
+                .getValue()
+                .primitiveValue();
     }
 
     /** The agency in a DICOM role: 110153 source (holding), 110152 destination (requesting). */
     private static String agency(AuditEvent event, String role) {
         AuditEventAgentComponent agent = event.getAgent().stream()
-                .filter(a -> role.equals(a.getType().getCodingFirstRep().getCode())).findFirst().orElseThrow();
+                .filter(a -> role.equals(a.getType().getCodingFirstRep().getCode()))
+                .findFirst()
+                .orElseThrow();
         assertThat(agent.getWho().getIdentifier().getSystem()).isEqualTo(TimelineFhir.AGENCY_SYSTEM);
         assertThat(agent.getRequestor()).isFalse();
         return agent.getWho().getIdentifier().getValue();
@@ -205,8 +237,10 @@ class TimelineFhirTest {
 
     private static AuditEventAgentComponent person(AuditEvent event) {
         return event.getAgent().stream()
-                .filter(a -> TimelineFhir.USER_SYSTEM.equals(a.getWho().getIdentifier().getSystem()))
-                .findFirst().orElseThrow();
+                .filter(a -> TimelineFhir.USER_SYSTEM.equals(
+                        a.getWho().getIdentifier().getSystem()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -224,42 +258,208 @@ class TimelineFhirTest {
         Instant lateDecision = due.plus(Duration.ofHours(6));
         List<Entry> entries = List.of(
                 requested("f1", 201, health, HEALTH, socialWorker, "HEALTH_CARE", null, T0),
-                entry("f2", 260, health, "OVERDUE", "No decision by the due time", due, HEALTH, null,
-                        null, null, null, due, null),
-                new Entry("f3", 270, health, "PARTIALLY_SHARED", "Health shared in part", lateDecision,
-                        lateDecision, null, CSC, HEALTH, nurse, null, null, null, null, null, null, null, due,
-                        "PARTIAL", "Immunisation record", "SECURE_EMAIL", "Sibling's records are not ours to give",
-                        new Code("THIRD_PARTY_CONFIDENTIALITY", "Third-party information"), null, null, false, null,
+                entry(
+                        "f2",
+                        260,
+                        health,
+                        "OVERDUE",
+                        "No decision by the due time",
+                        due,
+                        HEALTH,
+                        null,
+                        null,
+                        null,
+                        null,
+                        due,
                         null),
-                requested("f4", 301, withdrawnRequest, SCHOOL, socialWorker, "EDUCATION_WELFARE", "Attendance",
+                new Entry(
+                        "f3",
+                        270,
+                        health,
+                        "PARTIALLY_SHARED",
+                        "Health shared in part",
+                        lateDecision,
+                        lateDecision,
+                        null,
+                        CSC,
+                        HEALTH,
+                        nurse,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        due,
+                        "PARTIAL",
+                        "Immunisation record",
+                        "SECURE_EMAIL",
+                        "Sibling's records are not ours to give",
+                        new Code("THIRD_PARTY_CONFIDENTIALITY", "Third-party information"),
+                        null,
+                        null,
+                        false,
+                        null,
+                        null),
+                requested(
+                        "f4",
+                        301,
+                        withdrawnRequest,
+                        SCHOOL,
+                        socialWorker,
+                        "EDUCATION_WELFARE",
+                        "Attendance",
                         T0.plus(Duration.ofDays(1))),
-                entry("f5", 305, withdrawnRequest, "WITHDRAWN", "Withdrawn: asked the wrong school",
-                        T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)), SCHOOL, socialWorker, null, null,
-                        null, null, null),
-                requested("f6", 320, school, SCHOOL, socialWorker, "CHILD_IN_NEED_ASSESSMENT", null,
+                entry(
+                        "f5",
+                        305,
+                        withdrawnRequest,
+                        "WITHDRAWN",
+                        "Withdrawn: asked the wrong school",
+                        T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)),
+                        SCHOOL,
+                        socialWorker,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                requested(
+                        "f6",
+                        320,
+                        school,
+                        SCHOOL,
+                        socialWorker,
+                        "CHILD_IN_NEED_ASSESSMENT",
+                        null,
                         T0.plus(Duration.ofDays(2))),
-                new Entry("f7", 330, school, "SHARED", "Hill Primary School shared", T0.plus(Duration.ofDays(3)),
-                        T0.plus(Duration.ofDays(3)), null, CSC, SCHOOL, head, null, null, null, null, null, null,
-                        null, null, "FULL", "Attendance and welfare notes", "SECURE_EMAIL", null, null, null, null,
-                        true, null, null));
+                new Entry(
+                        "f7",
+                        330,
+                        school,
+                        "SHARED",
+                        "Hill Primary School shared",
+                        T0.plus(Duration.ofDays(3)),
+                        T0.plus(Duration.ofDays(3)),
+                        null,
+                        CSC,
+                        SCHOOL,
+                        head,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "FULL",
+                        "Attendance and welfare notes",
+                        "SECURE_EMAIL",
+                        null,
+                        null,
+                        null,
+                        null,
+                        true,
+                        null,
+                        null));
         Instant now = T0.plus(Duration.ofDays(10));
-        return new Timeline(now, now, "Serious case review: Child B", "reviewer.smith",
-                "5a7f0c1e-2d3b-4c4e-9b1a-3d2f5e6a7b8c", new Summary(3, 1, 1, 0, 0, 1, 3, 15.0), entries, List.of());
+        return new Timeline(
+                now,
+                now,
+                "Serious case review: Child B",
+                "reviewer.smith",
+                "5a7f0c1e-2d3b-4c4e-9b1a-3d2f5e6a7b8c",
+                new Summary(3, 1, 1, 0, 0, 1, 3, 15.0),
+                entries,
+                List.of());
     }
 
-    private static Entry requested(String eventId, long position, String requestId, AgencyRef holding,
-                                   ActorRef actor, String purpose, String purposeDetail, Instant at) {
-        return new Entry(eventId, position, requestId, "REQUESTED", "County Children's Social Care asked "
-                + holding.name() + " for information", at, at, null, CSC, holding, actor, null, purpose,
-                purposeDetail, "PUBLIC_TASK", new Consent("GIVEN", null), "URGENT", "What is known of the family",
-                at.plus(Duration.ofHours(24)), null, null, null, null, null, null, null, null, null, null);
+    private static Entry requested(
+            String eventId,
+            long position,
+            String requestId,
+            AgencyRef holding,
+            ActorRef actor,
+            String purpose,
+            String purposeDetail,
+            Instant at) {
+        return new Entry(
+                eventId,
+                position,
+                requestId,
+                "REQUESTED",
+                "County Children's Social Care asked " + holding.name() + " for information",
+                at,
+                at,
+                null,
+                CSC,
+                holding,
+                actor,
+                null,
+                purpose,
+                purposeDetail,
+                "PUBLIC_TASK",
+                new Consent("GIVEN", null),
+                "URGENT",
+                "What is known of the family",
+                at.plus(Duration.ofHours(24)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
-    private static Entry entry(String eventId, long position, String requestId, String step, String description,
-                              Instant at, AgencyRef holding, ActorRef actor, String rationale, Code reason,
-                              String outcome, Instant dueBy, Boolean dueMet) {
-        return new Entry(eventId, position, requestId, step, description, at, at, null, CSC, holding, actor, null,
-                null, null, null, null, null, null, dueBy, null, null, null, rationale, null, reason, null, dueMet,
-                null, outcome);
+    private static Entry entry(
+            String eventId,
+            long position,
+            String requestId,
+            String step,
+            String description,
+            Instant at,
+            AgencyRef holding,
+            ActorRef actor,
+            String rationale,
+            Code reason,
+            String outcome,
+            Instant dueBy,
+            Boolean dueMet) {
+        return new Entry(
+                eventId,
+                position,
+                requestId,
+                step,
+                description,
+                at,
+                at,
+                null,
+                CSC,
+                holding,
+                actor,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                dueBy,
+                null,
+                null,
+                null,
+                rationale,
+                null,
+                reason,
+                null,
+                dueMet,
+                null,
+                outcome);
     }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -22,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sharingledger.kernel.ActorMetaData;
+import org.sharingledger.kernel.NhsNumber;
+import org.sharingledger.kernel.SubjectPseudonyms;
 import org.sharingledger.request.api.Consent;
 import org.sharingledger.request.api.ConsentStatus;
 import org.sharingledger.request.api.InformationRefused;
@@ -30,9 +31,7 @@ import org.sharingledger.request.api.LawfulBasis;
 import org.sharingledger.request.api.Purpose;
 import org.sharingledger.request.api.Reason;
 import org.sharingledger.request.api.Urgency;
-import org.sharingledger.kernel.NhsNumber;
 import org.sharingledger.subject.api.SubjectKind;
-import org.sharingledger.kernel.SubjectPseudonyms;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.Http.Response;
 import org.sharingledger.support.IntegrationTest;
@@ -54,21 +53,25 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(OutputCaptureExtension.class)
 class TimelinePagesIT extends IntegrationTest {
 
-    private static final Pattern QUERY_KEY = Pattern.compile(
-            "<input[^>]*name=\"query\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern QUERY_KEY = Pattern.compile("<input[^>]*name=\"query\"[^>]*value=\"([^\"]+)\"");
 
     private final String childDigits = Scenario.uniqueNhsNumber();
     /** As a reviewer might type it. */
-    private final String child = childDigits.substring(0, 3) + " " + childDigits.substring(3, 6) + " "
-            + childDigits.substring(6);
-    private final String review = "Serious case review: Child " + UUID.randomUUID().toString().substring(0, 4);
+    private final String child =
+            childDigits.substring(0, 3) + " " + childDigits.substring(3, 6) + " " + childDigits.substring(6);
+
+    private final String review =
+            "Serious case review: Child " + UUID.randomUUID().toString().substring(0, 4);
 
     @Autowired
     JsonMapper json;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     SubjectPseudonyms pseudonyms;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -112,41 +115,69 @@ class TimelinePagesIT extends IntegrationTest {
         assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/timeline");
         HttpResponse<String> form = browser.get("/timeline");
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body()).contains("id=\"timeline-form\"").contains("value=\"" + grant + "\"")
-                .contains(review).contains("A child, by NHS number").contains("type=\"datetime-local\"")
-                .contains("href=\"/timeline\" aria-current=\"page\"").contains("UTC");
+        assertThat(form.body())
+                .contains("id=\"timeline-form\"")
+                .contains("value=\"" + grant + "\"")
+                .contains(review)
+                .contains("A child, by NHS number")
+                .contains("type=\"datetime-local\"")
+                .contains("href=\"/timeline\" aria-current=\"page\"")
+                .contains("UTC");
         long queried = events("TimelineQueried");
 
-        HttpResponse<String> page = browser.post("/timeline", Map.of("grantId", grant, "nhsNumber", child,
-                "reason", "Preparing the panel's chronology", "asOf", "", "_csrf", PageSession.csrf(form.body())));
+        HttpResponse<String> page = browser.post(
+                "/timeline",
+                Map.of(
+                        "grantId",
+                        grant,
+                        "nhsNumber",
+                        child,
+                        "reason",
+                        "Preparing the panel's chronology",
+                        "asOf",
+                        "",
+                        "_csrf",
+                        PageSession.csrf(form.body())));
 
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         String html = page.body();
-        assertThat(html).contains("id=\"timeline-entries\"").contains("A child identified by NHS number")
-                .contains(review).contains(reviewer.username()).contains("(the moment of the query)")
-                .contains("Agency " + csc + " asked Agency " + police
-                        + " for information for a child protection enquiry")
+        assertThat(html)
+                .contains("id=\"timeline-entries\"")
+                .contains("A child identified by NHS number")
+                .contains(review)
+                .contains(reviewer.username())
+                .contains("(the moment of the query)")
+                .contains(
+                        "Agency " + csc + " asked Agency " + police + " for information for a child protection enquiry")
                 .contains("Agency " + police + " refused: disclosure would prejudice an investigation")
                 .contains("Agency " + health + " shared the information in full")
-                .contains("Public task (UK GDPR art. 6(1)(e))").contains("Not sought").contains("Secure email")
-                .contains("A live investigation would be harmed").contains("Decided in time")
-                .contains("Police").contains("Health").contains("Children&#39;s social care")
+                .contains("Public task (UK GDPR art. 6(1)(e))")
+                .contains("Not sought")
+                .contains("Secure email")
+                .contains("A live investigation would be harmed")
+                .contains("Decided in time")
+                .contains("Police")
+                .contains("Health")
+                .contains("Children&#39;s social care")
                 .contains("User " + policeOfficer.username());
         assertThat(figure(html, "summary-requests")).isEqualTo("2");
         assertThat(figure(html, "summary-refused")).isEqualTo("1");
         assertThat(figure(html, "summary-shared")).isEqualTo("1");
         assertThat(figure(html, "summary-agencies")).isEqualTo("3");
-        assertThat(html).contains("<caption>Every step, in the order the ledger recorded it</caption>")
+        assertThat(html)
+                .contains("<caption>Every step, in the order the ledger recorded it</caption>")
                 .doesNotContain("id=\"recorded-later\"");
         assertThat(rows(html, "timeline-entries")).isEqualTo(4);
-        assertThat(html).as("the NHS number is nowhere on the page, not even in the download buttons")
-                .doesNotContain(childDigits).doesNotContain(child);
+        assertThat(html)
+                .as("the NHS number is nowhere on the page, not even in the download buttons")
+                .doesNotContain(childDigits)
+                .doesNotContain(child);
         assertThat(page.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
         assertThat(events("TimelineQueried")).isEqualTo(queried + 1);
         assertThat(recordedQueries(reviewer.username(), "html")).isEqualTo(1);
 
-        HttpResponse<String> download = browser.post("/timeline/export", Map.of("query", queryKey(html),
-                "format", "json", "_csrf", PageSession.csrf(html)));
+        HttpResponse<String> download = browser.post(
+                "/timeline/export", Map.of("query", queryKey(html), "format", "json", "_csrf", PageSession.csrf(html)));
 
         assertThat(download.statusCode()).as(download.body()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
@@ -157,39 +188,49 @@ class TimelinePagesIT extends IntegrationTest {
         assertThat(timeline.path("reviewer").asString()).isEqualTo(reviewer.username());
         assertThat(timeline.path("grantId").asString()).isEqualTo(grant);
         assertThat(timeline.path("summary").path("requests").asLong()).isEqualTo(2);
-        assertThat(timeline.path("entries")).extracting(e -> e.path("step").asString())
+        assertThat(timeline.path("entries"))
+                .extracting(e -> e.path("step").asString())
                 .containsExactly("REQUESTED", "REFUSED", "REQUESTED", "SHARED");
         assertThat(timeline.path("entries").get(1).path("reason").path("code").asString())
                 .isEqualTo("WOULD_PREJUDICE_INVESTIGATION");
         assertThat(download.body()).doesNotContain(childDigits);
-        assertThat(events("TimelineQueried")).as("the download is a query of its own").isEqualTo(queried + 2);
+        assertThat(events("TimelineQueried"))
+                .as("the download is a query of its own")
+                .isEqualTo(queried + 2);
         assertThat(recordedQueries(reviewer.username(), "json")).isEqualTo(1);
         assertThat(download.headers().firstValue("X-Timeline-Digest").orElseThrow())
                 .isEqualTo("sha256=" + figure(html, "timeline-digest"));
 
-        Map<String, String> types = Map.of("csv", "text/csv", "pdf", "application/pdf", "fhir",
-                "application/fhir+json");
+        Map<String, String> types =
+                Map.of("csv", "text/csv", "pdf", "application/pdf", "fhir", "application/fhir+json");
         types.forEach((format, type) -> {
-            HttpResponse<String> file = browser.post("/timeline/export", Map.of("query", queryKey(html),
-                    "format", format, "_csrf", PageSession.csrf(html)));
+            HttpResponse<String> file = browser.post(
+                    "/timeline/export",
+                    Map.of("query", queryKey(html), "format", format, "_csrf", PageSession.csrf(html)));
             assertThat(file.statusCode()).as(format).isEqualTo(200);
-            assertThat(file.headers().firstValue("Content-Type").orElseThrow()).as(format).startsWith(type);
-            assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).as(format)
+            assertThat(file.headers().firstValue("Content-Type").orElseThrow())
+                    .as(format)
+                    .startsWith(type);
+            assertThat(file.headers().firstValue("Content-Disposition").orElseThrow())
+                    .as(format)
                     .startsWith("attachment; filename=\"timeline");
             assertThat(file.body()).as(format).doesNotContain(childDigits);
             assertThat(recordedQueries(reviewer.username(), format)).as(format).isEqualTo(1);
         });
         assertThat(events("TimelineQueried")).isEqualTo(queried + 5);
 
-        HttpResponse<String> unknownQuery = browser.post("/timeline/export", Map.of("query",
-                UUID.randomUUID().toString(), "format", "json", "_csrf", PageSession.csrf(html)));
+        HttpResponse<String> unknownQuery = browser.post(
+                "/timeline/export",
+                Map.of("query", UUID.randomUUID().toString(), "format", "json", "_csrf", PageSession.csrf(html)));
         assertThat(unknownQuery.statusCode()).isEqualTo(400);
         assertThat(unknownQuery.body()).contains("Run the query again");
-        HttpResponse<String> unknownFormat = browser.post("/timeline/export", Map.of("query", queryKey(html),
-                "format", "docx", "_csrf", PageSession.csrf(html)));
+        HttpResponse<String> unknownFormat = browser.post(
+                "/timeline/export", Map.of("query", queryKey(html), "format", "docx", "_csrf", PageSession.csrf(html)));
         assertThat(unknownFormat.statusCode()).isEqualTo(400);
         assertThat(events("TimelineQueried")).isEqualTo(queried + 5);
-        assertThat(output.getAll()).as("the NHS number is in no log line").doesNotContain(childDigits)
+        assertThat(output.getAll())
+                .as("the NHS number is in no log line")
+                .doesNotContain(childDigits)
                 .doesNotContain(child);
     }
 
@@ -200,54 +241,100 @@ class TimelinePagesIT extends IntegrationTest {
         String token = PageSession.csrf(browser.get("/timeline").body());
         long queried = events("TimelineQueried");
 
-        HttpResponse<String> noReason = browser.post("/timeline", Map.of("grantId", grant, "nhsNumber", child,
-                "reason", " ", "_csrf", token));
+        HttpResponse<String> noReason =
+                browser.post("/timeline", Map.of("grantId", grant, "nhsNumber", child, "reason", " ", "_csrf", token));
         assertThat(noReason.statusCode()).isEqualTo(400);
-        assertThat(noReason.body()).contains("id=\"error-summary\"").contains("There is a problem")
-                .contains("<a href=\"#reason\">Enter your reason for looking</a>").contains("id=\"reason-error\"")
-                .contains("id=\"identifier-cleared\"").contains("value=\"" + grant + "\" checked")
-                .doesNotContain(childDigits).doesNotContain(child);
+        assertThat(noReason.body())
+                .contains("id=\"error-summary\"")
+                .contains("There is a problem")
+                .contains("<a href=\"#reason\">Enter your reason for looking</a>")
+                .contains("id=\"reason-error\"")
+                .contains("id=\"identifier-cleared\"")
+                .contains("value=\"" + grant + "\" checked")
+                .doesNotContain(childDigits)
+                .doesNotContain(child);
 
-        HttpResponse<String> twoWays = browser.post("/timeline", Map.of("grantId", grant, "nhsNumber", child,
-                "caseReference", "CASE-1", "reason", "Chronology", "_csrf", token));
+        HttpResponse<String> twoWays = browser.post(
+                "/timeline",
+                Map.of(
+                        "grantId",
+                        grant,
+                        "nhsNumber",
+                        child,
+                        "caseReference",
+                        "CASE-1",
+                        "reason",
+                        "Chronology",
+                        "_csrf",
+                        token));
         assertThat(twoWays.statusCode()).isEqualTo(400);
-        assertThat(twoWays.body()).contains("<a href=\"#nhsNumber\">Identify the child or the case in exactly one way")
-                .contains("value=\"CASE-1\"").contains(">Chronology</textarea>");
+        assertThat(twoWays.body())
+                .contains("<a href=\"#nhsNumber\">Identify the child or the case in exactly one way")
+                .contains("value=\"CASE-1\"")
+                .contains(">Chronology</textarea>");
 
         String wrongCheckDigit = childDigits.substring(0, 9) + ((childDigits.charAt(9) - '0' + 1) % 10);
-        HttpResponse<String> badNumber = browser.post("/timeline", Map.of("grantId", grant,
-                "nhsNumber", wrongCheckDigit, "reason", "Chronology", "_csrf", token));
+        HttpResponse<String> badNumber = browser.post(
+                "/timeline",
+                Map.of("grantId", grant, "nhsNumber", wrongCheckDigit, "reason", "Chronology", "_csrf", token));
         assertThat(badNumber.statusCode()).isEqualTo(400);
         assertThat(badNumber.body()).contains("Enter a valid NHS number").doesNotContain(wrongCheckDigit);
 
-        HttpResponse<String> localWithoutAgency = browser.post("/timeline", Map.of("grantId", grant,
-                "localReference", "REF-1", "reason", "Chronology", "_csrf", token));
-        assertThat(localWithoutAgency.body()).contains("<a href=\"#agencyId\">Choose the agency whose local "
-                + "reference this is</a>").doesNotContain("REF-1");
+        HttpResponse<String> localWithoutAgency = browser.post(
+                "/timeline",
+                Map.of("grantId", grant, "localReference", "REF-1", "reason", "Chronology", "_csrf", token));
+        assertThat(localWithoutAgency.body())
+                .contains("<a href=\"#agencyId\">Choose the agency whose local " + "reference this is</a>")
+                .doesNotContain("REF-1");
 
-        String tomorrow = LocalDateTime.now(ZoneOffset.UTC).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
-        HttpResponse<String> future = browser.post("/timeline", Map.of("grantId", grant, "nhsNumber", child,
-                "reason", "Chronology", "asOf", tomorrow, "_csrf", token));
+        String tomorrow = LocalDateTime.now(ZoneOffset.UTC)
+                .plusDays(1)
+                .truncatedTo(ChronoUnit.MINUTES)
+                .toString();
+        HttpResponse<String> future = browser.post(
+                "/timeline",
+                Map.of("grantId", grant, "nhsNumber", child, "reason", "Chronology", "asOf", tomorrow, "_csrf", token));
         assertThat(future.statusCode()).isEqualTo(400);
-        assertThat(future.body()).contains("<a href=\"#asOf\">").contains("must not be in the future")
+        assertThat(future.body())
+                .contains("<a href=\"#asOf\">")
+                .contains("must not be in the future")
                 .contains("value=\"" + tomorrow + "\"");
-        HttpResponse<String> notATime = browser.post("/timeline", Map.of("grantId", grant, "nhsNumber", child,
-                "reason", "Chronology", "asOf", "last Tuesday", "_csrf", token));
+        HttpResponse<String> notATime = browser.post(
+                "/timeline",
+                Map.of(
+                        "grantId",
+                        grant,
+                        "nhsNumber",
+                        child,
+                        "reason",
+                        "Chronology",
+                        "asOf",
+                        "last Tuesday",
+                        "_csrf",
+                        token));
         assertThat(notATime.body()).contains("as a date and a time");
 
-        HttpResponse<String> noGrant = browser.post("/timeline", Map.of("nhsNumber", child, "reason", "Chronology",
-                "_csrf", token));
+        HttpResponse<String> noGrant =
+                browser.post("/timeline", Map.of("nhsNumber", child, "reason", "Chronology", "_csrf", token));
         assertThat(noGrant.body()).contains("<a href=\"#grantId\">Choose the grant you are looking under</a>");
 
-        HttpResponse<String> everything = browser.post("/timeline", Map.of("nhsNumber", wrongCheckDigit,
-                "asOf", "soon", "_csrf", token));
-        assertThat(everything.body()).as("every problem at once, in the form's order").containsSubsequence(
-                "<a href=\"#grantId\">", "<a href=\"#nhsNumber\">Enter a valid NHS number", "<a href=\"#reason\">",
-                "<a href=\"#asOf\">");
+        HttpResponse<String> everything =
+                browser.post("/timeline", Map.of("nhsNumber", wrongCheckDigit, "asOf", "soon", "_csrf", token));
+        assertThat(everything.body())
+                .as("every problem at once, in the form's order")
+                .containsSubsequence(
+                        "<a href=\"#grantId\">",
+                        "<a href=\"#nhsNumber\">Enter a valid NHS number",
+                        "<a href=\"#reason\">",
+                        "<a href=\"#asOf\">");
 
         assertThat(events("TimelineQueried")).isEqualTo(queried);
-        assertThat(output.getAll()).as("no NHS number in any log line").doesNotContain(childDigits)
-                .doesNotContain(child).doesNotContain(wrongCheckDigit).doesNotContain("REF-1");
+        assertThat(output.getAll())
+                .as("no NHS number in any log line")
+                .doesNotContain(childDigits)
+                .doesNotContain(child)
+                .doesNotContain(wrongCheckDigit)
+                .doesNotContain("REF-1");
     }
 
     @Test
@@ -260,23 +347,48 @@ class TimelinePagesIT extends IntegrationTest {
         browser.signIn(reviewer);
         String token = PageSession.csrf(browser.get("/timeline").body());
 
-        String thatWeek = LocalDateTime.ofInstant(decided.plus(Duration.ofHours(1)), ZoneOffset.UTC).toString();
-        HttpResponse<String> then = browser.post("/timeline", Map.of("grantId", grant, "nhsNumber", child,
-                "reason", "What was known that week", "asOf", thatWeek, "_csrf", token));
+        String thatWeek = LocalDateTime.ofInstant(decided.plus(Duration.ofHours(1)), ZoneOffset.UTC)
+                .toString();
+        HttpResponse<String> then = browser.post(
+                "/timeline",
+                Map.of(
+                        "grantId",
+                        grant,
+                        "nhsNumber",
+                        child,
+                        "reason",
+                        "What was known that week",
+                        "asOf",
+                        thatWeek,
+                        "_csrf",
+                        token));
 
         assertThat(then.statusCode()).as(then.body()).isEqualTo(200);
         String html = then.body();
         assertThat(figure(html, "summary-requests")).isEqualTo("1");
         assertThat(rows(html, "timeline-entries")).isEqualTo(1);
-        assertThat(html).contains("id=\"recorded-later\"").contains("<h2 id=\"later-heading\">Recorded later</h2>")
+        assertThat(html)
+                .contains("id=\"recorded-later\"")
+                .contains("<h2 id=\"later-heading\">Recorded later</h2>")
                 .contains("Agency " + police + " refused: a statute forbids disclosure")
                 .doesNotContain("(the moment of the query)");
         assertThat(rows(html, "timeline-recorded-later")).isEqualTo(1);
         assertThat(html).containsPattern("class=\"late-flag\">Recorded [45] days( \\d+ hours?)? late</strong>");
 
-        HttpResponse<String> before = browser.post("/timeline", Map.of("grantId", grant, "nhsNumber", child,
-                "reason", "Before anything", "asOf", LocalDateTime.ofInstant(requested.minus(Duration.ofDays(1)),
-                        ZoneOffset.UTC).toString(), "_csrf", token));
+        HttpResponse<String> before = browser.post(
+                "/timeline",
+                Map.of(
+                        "grantId",
+                        grant,
+                        "nhsNumber",
+                        child,
+                        "reason",
+                        "Before anything",
+                        "asOf",
+                        LocalDateTime.ofInstant(requested.minus(Duration.ofDays(1)), ZoneOffset.UTC)
+                                .toString(),
+                        "_csrf",
+                        token));
         assertThat(before.body()).contains("id=\"no-entries\"").doesNotContain("id=\"timeline-entries\"");
         assertThat(figure(before.body(), "summary-requests")).isEqualTo("0");
     }
@@ -296,8 +408,17 @@ class TimelinePagesIT extends IntegrationTest {
         assertThat(browser.get("/").body()).as("no link to the timelines").doesNotContain("href=\"/timeline\"");
 
         long queried = events("TimelineQueried");
-        HttpResponse<String> posted = browser.post("/timeline", Map.of("grantId", grant, "nhsNumber", child,
-                "reason", "Curious", "_csrf", PageSession.csrf(browser.get("/").body())));
+        HttpResponse<String> posted = browser.post(
+                "/timeline",
+                Map.of(
+                        "grantId",
+                        grant,
+                        "nhsNumber",
+                        child,
+                        "reason",
+                        "Curious",
+                        "_csrf",
+                        PageSession.csrf(browser.get("/").body())));
         assertThat(posted.statusCode()).isEqualTo(403);
         assertThat(posted.body()).doesNotContain(childDigits).doesNotContain(child);
         assertThat(events("AccessDenied")).isEqualTo(denied + 2);
@@ -321,14 +442,35 @@ class TimelinePagesIT extends IntegrationTest {
         HttpResponse<String> form = browser.get("/timeline");
         assertThat(form.body()).contains("value=\"" + otherChildGrant + "\"").doesNotContain(grant);
 
-        HttpResponse<String> anotherChild = browser.post("/timeline", Map.of("grantId", otherChildGrant,
-                "nhsNumber", child, "reason", "Chronology", "_csrf", PageSession.csrf(form.body())));
+        HttpResponse<String> anotherChild = browser.post(
+                "/timeline",
+                Map.of(
+                        "grantId",
+                        otherChildGrant,
+                        "nhsNumber",
+                        child,
+                        "reason",
+                        "Chronology",
+                        "_csrf",
+                        PageSession.csrf(form.body())));
         assertThat(anotherChild.statusCode()).isEqualTo(403);
-        assertThat(anotherChild.body()).contains("Not allowed").contains("the grant is for another child or case")
-                .doesNotContain(childDigits).doesNotContain(child);
+        assertThat(anotherChild.body())
+                .contains("Not allowed")
+                .contains("the grant is for another child or case")
+                .doesNotContain(childDigits)
+                .doesNotContain(child);
 
-        HttpResponse<String> someoneElses = browser.post("/timeline", Map.of("grantId", grant,
-                "nhsNumber", child, "reason", "Chronology", "_csrf", PageSession.csrf(form.body())));
+        HttpResponse<String> someoneElses = browser.post(
+                "/timeline",
+                Map.of(
+                        "grantId",
+                        grant,
+                        "nhsNumber",
+                        child,
+                        "reason",
+                        "Chronology",
+                        "_csrf",
+                        PageSession.csrf(form.body())));
         assertThat(someoneElses.statusCode()).isEqualTo(403);
         assertThat(someoneElses.body()).contains("this grant is not yours");
         assertThat(events("AccessDenied")).isEqualTo(denied + 2);
@@ -366,16 +508,50 @@ class TimelinePagesIT extends IntegrationTest {
     private void backdatedRefusal(Instant requested, Instant decided) {
         String id = UUID.randomUUID().toString();
         String pseudonym = pseudonyms.of(NhsNumber.parse(childDigits).orElseThrow());
-        MetaData actor = MetaData.from(Map.of(ActorMetaData.USERNAME, policeOfficer.username(),
-                ActorMetaData.AGENCY_ID, police, ActorMetaData.ROLES, "PRACTITIONER"));
-        new TransactionTemplate(transactions).executeWithoutResult(tx -> eventStore.publish(List.of(
-                new GenericDomainEventMessage<>("SharingRequest", id, 0, new InformationRequested(id, csc, police,
-                        pseudonym, SubjectKind.NHS_NUMBER, null, Purpose.CHILD_PROTECTION_ENQUIRY, "s47",
-                        LawfulBasis.PUBLIC_TASK, new Consent(ConsentStatus.NOT_SOUGHT, "risk"), Urgency.ROUTINE,
-                        "records", requested, requested.plus(Duration.ofDays(10))), actor),
-                new GenericDomainEventMessage<>("SharingRequest", id, 1, new InformationRefused(id, csc, police,
-                        Reason.STATUTORY_BAR, "Decided by telephone", null, Instant.now(), decided, false),
-                        actor))));
+        MetaData actor = MetaData.from(Map.of(
+                ActorMetaData.USERNAME,
+                policeOfficer.username(),
+                ActorMetaData.AGENCY_ID,
+                police,
+                ActorMetaData.ROLES,
+                "PRACTITIONER"));
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(tx -> eventStore.publish(List.of(
+                        new GenericDomainEventMessage<>(
+                                "SharingRequest",
+                                id,
+                                0,
+                                new InformationRequested(
+                                        id,
+                                        csc,
+                                        police,
+                                        pseudonym,
+                                        SubjectKind.NHS_NUMBER,
+                                        null,
+                                        Purpose.CHILD_PROTECTION_ENQUIRY,
+                                        "s47",
+                                        LawfulBasis.PUBLIC_TASK,
+                                        new Consent(ConsentStatus.NOT_SOUGHT, "risk"),
+                                        Urgency.ROUTINE,
+                                        "records",
+                                        requested,
+                                        requested.plus(Duration.ofDays(10))),
+                                actor),
+                        new GenericDomainEventMessage<>(
+                                "SharingRequest",
+                                id,
+                                1,
+                                new InformationRefused(
+                                        id,
+                                        csc,
+                                        police,
+                                        Reason.STATUTORY_BAR,
+                                        "Decided by telephone",
+                                        null,
+                                        Instant.now(),
+                                        decided,
+                                        false),
+                                actor))));
     }
 
     // --- reading the pages ---
@@ -383,15 +559,13 @@ class TimelinePagesIT extends IntegrationTest {
     private long recordedQueries(String username, String format) {
         return jdbc.queryForObject("""
                 select count(*) from domain_event_entry where payload_type like '%TimelineQueried'
-                and convert_from(payload, 'UTF8') like ? and convert_from(payload, 'UTF8') like ?""", Long.class,
-                "%\"" + username + "\"%", "%\"format\":\"" + format + "\"%");
+                and convert_from(payload, 'UTF8') like ? and convert_from(payload, 'UTF8') like ?""", Long.class, "%\"" + username + "\"%", "%\"format\":\"" + format + "\"%");
     }
 
     private long recordedDenials(String username, String path) {
         return jdbc.queryForObject("""
                 select count(*) from domain_event_entry where payload_type like '%AccessDenied'
-                and convert_from(payload, 'UTF8') like ? and convert_from(payload, 'UTF8') like ?""", Long.class,
-                "%\"" + username + "\"%", "%\"" + path + "\"%");
+                and convert_from(payload, 'UTF8') like ? and convert_from(payload, 'UTF8') like ?""", Long.class, "%\"" + username + "\"%", "%\"" + path + "\"%");
     }
 
     /** The number in a summary figure. */
@@ -431,8 +605,11 @@ class TimelinePagesIT extends IntegrationTest {
         @Override
         public HttpResponse<String> post(String path, Map<String, String> form) {
             HttpResponse<String> response = super.post(path, form);
-            response.headers().firstValue("Location").ifPresent(location ->
-                    assertThat(location).as("never an identifier in an address").doesNotContain(childDigits));
+            response.headers()
+                    .firstValue("Location")
+                    .ifPresent(location -> assertThat(location)
+                            .as("never an identifier in an address")
+                            .doesNotContain(childDigits));
             return response;
         }
     }

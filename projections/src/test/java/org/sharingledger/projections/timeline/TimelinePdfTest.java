@@ -13,13 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.assertj.core.data.Offset;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.evidence.api.Proofs;
@@ -37,16 +36,26 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
 class TimelinePdfTest {
 
     private static final Vocabulary WORDS = Vocabularies.standalone();
-    private static final Timeline SAMPLE = withGeneratedAt(SampleTimelines.refusedEscalatedShared(),
-            Instant.parse("2009-03-09T10:30:00Z"));
+    private static final Timeline SAMPLE =
+            withGeneratedAt(SampleTimelines.refusedEscalatedShared(), Instant.parse("2009-03-09T10:30:00Z"));
     /** A checkpoint of 12 events; the sample's first entry is leaf 3 with a path of two hashes. */
-    private static final Proofs SAMPLE_PROOFS = new Proofs(new Proofs.SignedCheckpoint(12,
-            "ROOTROOTROOTROOTROOTROOTROOTROOTROOTROOTROO=", Instant.parse("2009-03-09T10:29:00Z"),
-            "sharing-ledger\n12\nROOTROOTROOTROOTROOTROOTROOTROOTROOTROOTROO=\ntime 2009-03-09T10:29:00Z\n\n"
-                    + "\u2014 sharing-ledger SIGNATURESIGNATURE\n", "sharing-ledger+01234567+AKEYKEY",
-            "3f2a 9c01"), Map.of(SampleTimelines.refusedEscalatedShared().entries().get(0).position(),
-            new Proofs.InclusionProof("EVENTHASHEVENTHASHEVENTHASHEVENTHASHEVENTH=", 3, 12,
-                    List.of("PATHONEPATHONEPATHONEPATHONEPATHONEPATHONE=", "PATHTWO="))));
+    private static final Proofs SAMPLE_PROOFS = new Proofs(
+            new Proofs.SignedCheckpoint(
+                    12,
+                    "ROOTROOTROOTROOTROOTROOTROOTROOTROOTROOTROO=",
+                    Instant.parse("2009-03-09T10:29:00Z"),
+                    "sharing-ledger\n12\nROOTROOTROOTROOTROOTROOTROOTROOTROOTROOTROO=\ntime 2009-03-09T10:29:00Z\n\n"
+                            + "\u2014 sharing-ledger SIGNATURESIGNATURE\n",
+                    "sharing-ledger+01234567+AKEYKEY",
+                    "3f2a 9c01"),
+            Map.of(
+                    SampleTimelines.refusedEscalatedShared().entries().get(0).position(),
+                    new Proofs.InclusionProof(
+                            "EVENTHASHEVENTHASHEVENTHASHEVENTHASHEVENTH=",
+                            3,
+                            12,
+                            List.of("PATHONEPATHONEPATHONEPATHONEPATHONEPATHONE=", "PATHTWO="))));
+
     private static final Proofs NO_PROOFS = new Proofs(null, Map.of());
     private static PDDocument sample;
 
@@ -60,8 +69,7 @@ class TimelinePdfTest {
         int pages = sample.getNumberOfPages();
         String firstPage = text(sample, 1, 1);
 
-        assertThat(sample.getPage(0).getMediaBox().getWidth()).isCloseTo(PDRectangle.A4.getWidth(),
-                Offset.offset(1f));
+        assertThat(sample.getPage(0).getMediaBox().getWidth()).isCloseTo(PDRectangle.A4.getWidth(), Offset.offset(1f));
         assertThat(firstPage)
                 .contains("Serious case review: Child A")
                 .contains("Case reviewer: reviewer.smith")
@@ -75,7 +83,8 @@ class TimelinePdfTest {
     void theLastPagesCarryTheCheckpointStatementAndEachStepsEventHashAndAuditPath() throws IOException {
         String all = text(sample, 1, sample.getNumberOfPages());
 
-        assertThat(all).contains("Proof that these steps are in the ledger")
+        assertThat(all)
+                .contains("Proof that these steps are in the ledger")
                 .contains("covers the first 12 events")
                 .contains("ROOTROOTROOTROOTROOTROOTROOTROOTROOTROOTROO=")
                 .contains("\u2014 sharing-ledger SIGNATURESIGNATURE")
@@ -99,8 +108,15 @@ class TimelinePdfTest {
         // In the order the document is written: each figure with its label (by position, a row of figures comes
         // before the row of their labels).
         assertThat(oneLine(new PDFTextStripper().getText(sample)))
-                .contains("1 requests", "0 shared in full", "0 shared in part", "1 refused", "1 escalations",
-                        "0 became overdue", "2 agencies involved", "3.0 h median hours to decision");
+                .contains(
+                        "1 requests",
+                        "0 shared in full",
+                        "0 shared in part",
+                        "1 refused",
+                        "1 escalations",
+                        "0 became overdue",
+                        "2 agencies involved",
+                        "3.0 h median hours to decision");
     }
 
     @Test
@@ -112,7 +128,8 @@ class TimelinePdfTest {
             int at = all.indexOf(oneLine(entry.description()));
             assertThat(at).as(entry.description()).isGreaterThan(previous);
             assertThat(all.indexOf("Event " + entry.eventId() + " Position " + entry.position(), at))
-                    .as("event id and position of " + entry.eventId()).isGreaterThan(at);
+                    .as("event id and position of " + entry.eventId())
+                    .isGreaterThan(at);
             previous = at;
         }
     }
@@ -125,36 +142,41 @@ class TimelinePdfTest {
 
         int flag = all.indexOf("HAPPENED 2 March 2009, 12:15 UTC RECORDED 5 March 2009, 12:15 UTC "
                 + "Recorded 3 days late 2 REFUSED");
-        assertThat(flag).as("the refusal's own entry, before its description").isGreaterThan(requested)
+        assertThat(flag)
+                .as("the refusal's own entry, before its description")
+                .isGreaterThan(requested)
                 .isLessThan(refused);
         assertThat(count(all, "Recorded 3 days late")).isEqualTo(1);
-        assertThat(count(all, "RECORDED ")).as("only the late step shows both times").isEqualTo(1);
+        assertThat(count(all, "RECORDED "))
+                .as("only the late step shows both times")
+                .isEqualTo(1);
     }
 
     @Test
     void everyFieldTheStepsCarryIsShownInWords() throws IOException {
         String all = text(sample, 1, sample.getNumberOfPages());
 
-        assertThat(all).contains(
-                "Asked by County Children's Social Care (Children's social care; id county-csc) of Lowmarsh "
-                        + "Constabulary (Ashcombe) (Police; id ashcombe-police)",
-                "By PC Aisha Khan (pc.khan), Practitioner, for Lowmarsh Constabulary (Ashcombe)",
-                "Purpose Child protection enquiry",
-                "About the purpose Section 47 enquiry",
-                "Lawful basis Public task (UK GDPR art. 6(1)(e))",
-                "Consent Not sought: Seeking consent would put the child at risk",
-                "Urgency Urgent (24 hours)",
-                "Information sought Domestic abuse call-outs to the family home in the last 12 months",
-                "Decision due by 3 March 2009, 09:15 UTC",
-                "Reason Disclosure would prejudice an investigation (WOULD_PREJUDICE_INVESTIGATION)",
-                "Rationale A live investigation would be harmed",
-                "Advice sought Force solicitor",
-                "Due by 3 March 2009, 09:15 UTC Decided in time",
-                "Reason given The child is at risk now",
-                "Escalation stage Nominated representative",
-                "Information shared Two call-outs, March and June 2008",
-                "How it was shared Secure email",
-                "Outcome Shared after escalation");
+        assertThat(all)
+                .contains(
+                        "Asked by County Children's Social Care (Children's social care; id county-csc) of Lowmarsh "
+                                + "Constabulary (Ashcombe) (Police; id ashcombe-police)",
+                        "By PC Aisha Khan (pc.khan), Practitioner, for Lowmarsh Constabulary (Ashcombe)",
+                        "Purpose Child protection enquiry",
+                        "About the purpose Section 47 enquiry",
+                        "Lawful basis Public task (UK GDPR art. 6(1)(e))",
+                        "Consent Not sought: Seeking consent would put the child at risk",
+                        "Urgency Urgent (24 hours)",
+                        "Information sought Domestic abuse call-outs to the family home in the last 12 months",
+                        "Decision due by 3 March 2009, 09:15 UTC",
+                        "Reason Disclosure would prejudice an investigation (WOULD_PREJUDICE_INVESTIGATION)",
+                        "Rationale A live investigation would be harmed",
+                        "Advice sought Force solicitor",
+                        "Due by 3 March 2009, 09:15 UTC Decided in time",
+                        "Reason given The child is at risk now",
+                        "Escalation stage Nominated representative",
+                        "Information shared Two call-outs, March and June 2008",
+                        "How it was shared Secure email",
+                        "Outcome Shared after escalation");
     }
 
     @Test
@@ -165,24 +187,27 @@ class TimelinePdfTest {
         for (Entry entry : SAMPLE.entries()) {
             String description = oneLine(entry.description());
             String end = "Request " + entry.requestId();
-            String step = page.substring(page.indexOf(description), page.indexOf(end, page.indexOf(description)))
-                    + end;
+            String step = page.substring(page.indexOf(description), page.indexOf(end, page.indexOf(description))) + end;
             assertThat(step).as("the page's step").contains("Asked by", "Event " + entry.eventId());
             // The PDF's style writes some labels in capitals; the words are the same.
-            assertThat(pdf).as("the PDF reads step " + entry.eventId() + " as the page does")
+            assertThat(pdf)
+                    .as("the PDF reads step " + entry.eventId() + " as the page does")
                     .contains(step.toLowerCase(Locale.UK));
         }
     }
 
     @Test
     void theDigestOfTheCsvExportIsOnTheLastPageAndInTheFooterOfEveryPage() throws Exception {
-        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(TimelineCsv.render(SAMPLE).getBytes(StandardCharsets.UTF_8)));
+        String digest = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(TimelineCsv.render(SAMPLE).getBytes(StandardCharsets.UTF_8)));
         int pages = sample.getNumberOfPages();
 
         String lastPage = text(sample, pages, pages);
         assertThat(lastPage).contains("Checking this document");
-        assertThat(count(lastPage, digest)).as("in the closing section and the footer").isEqualTo(2);
+        assertThat(count(lastPage, digest))
+                .as("in the closing section and the footer")
+                .isEqualTo(2);
         for (int page = 1; page <= pages; page++) {
             assertThat(text(sample, page, page))
                     .contains("Content digest, SHA-256 of the CSV export, UTF-8: " + digest);
@@ -193,7 +218,9 @@ class TimelinePdfTest {
     void theDigestDoesNotDependOnWhenTheDocumentWasGenerated() {
         Timeline later = withGeneratedAt(SAMPLE, SAMPLE.generatedAt().plus(Duration.ofDays(30)));
 
-        assertThat(TimelinePdf.digest(later)).isEqualTo(TimelinePdf.digest(SAMPLE)).hasSize(64);
+        assertThat(TimelinePdf.digest(later))
+                .isEqualTo(TimelinePdf.digest(SAMPLE))
+                .hasSize(64);
     }
 
     @Test
@@ -201,8 +228,12 @@ class TimelinePdfTest {
         Entry refused = SAMPLE.entries().get(1);
         String rationale = "Café visit: £250 paid – see note; ≥ 3 call-outs; Łukasz \uD83D\uDE00 bell\u0007\r\n"
                 + "<b>Tom & Jerry's \"notes\"</b> <!-- not a comment --> ]]> &amp;";
-        Timeline timeline = withEntries(SAMPLE, List.of(SAMPLE.entries().get(0),
-                rationale(refused, rationale), SAMPLE.entries().get(2)));
+        Timeline timeline = withEntries(
+                SAMPLE,
+                List.of(
+                        SAMPLE.entries().get(0),
+                        rationale(refused, rationale),
+                        SAMPLE.entries().get(2)));
 
         try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(timeline, NO_PROOFS, WORDS))) {
             String all = text(pdf, 1, pdf.getNumberOfPages());
@@ -215,7 +246,9 @@ class TimelinePdfTest {
             for (int page = 0; page < pdf.getNumberOfPages(); page++) {
                 for (var name : pdf.getPage(page).getResources().getFontNames()) {
                     PDFont font = pdf.getPage(page).getResources().getFont(name);
-                    assertThat(font.isEmbedded()).as(font.getName() + " is a standard PDF font").isFalse();
+                    assertThat(font.isEmbedded())
+                            .as(font.getName() + " is a standard PDF font")
+                            .isFalse();
                 }
             }
         }
@@ -226,11 +259,36 @@ class TimelinePdfTest {
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             Entry refused = SAMPLE.entries().get(1);
-            entries.add(new Entry("e" + (1000 + i), 1000 + i, refused.requestId(), refused.step(),
-                    "Step number " + (i + 1) + " of the long timeline", refused.recordedAt(), refused.occurredAt(),
-                    null, refused.requestingAgency(), refused.holdingAgency(), refused.actor(),
-                    refused.caseReference(), null, null, null, null, null, null, refused.dueBy(), null, null,
-                    null, refused.rationale(), null, refused.reason(), null, true, null, null));
+            entries.add(new Entry(
+                    "e" + (1000 + i),
+                    1000 + i,
+                    refused.requestId(),
+                    refused.step(),
+                    "Step number " + (i + 1) + " of the long timeline",
+                    refused.recordedAt(),
+                    refused.occurredAt(),
+                    null,
+                    refused.requestingAgency(),
+                    refused.holdingAgency(),
+                    refused.actor(),
+                    refused.caseReference(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    refused.dueBy(),
+                    null,
+                    null,
+                    null,
+                    refused.rationale(),
+                    null,
+                    refused.reason(),
+                    null,
+                    true,
+                    null,
+                    null));
         }
         try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(withEntries(SAMPLE, entries), NO_PROOFS, WORDS))) {
             int pages = pdf.getNumberOfPages();
@@ -257,41 +315,129 @@ class TimelinePdfTest {
         String all = text(sample, 1, sample.getNumberOfPages());
         assertThat(all).doesNotContain("Recorded later (");
 
-        Entry late = new Entry("e9", 200, SampleTimelines.REQUEST, "WITHDRAWN",
-                "County Children's Social Care withdrew a second request", SAMPLE.asOf().plus(Duration.ofDays(2)),
-                SAMPLE.asOf().minus(Duration.ofHours(2)), Duration.ofHours(50), SampleTimelines.CSC,
-                SampleTimelines.POLICE, new ActorRef("sw.ferrow", "Tod Ferrow", List.of("PRACTITIONER"), "county-csc"),
-                null, null, null, null, null, null, null, null, null, null, null, "No longer needed", null, null,
-                null, null, null, null);
-        Timeline timeline = new Timeline(SAMPLE.asOf(), SAMPLE.generatedAt(), SAMPLE.review(), SAMPLE.reviewer(),
-                SAMPLE.grantId(), SAMPLE.summary(), SAMPLE.entries(), List.of(late));
+        Entry late = new Entry(
+                "e9",
+                200,
+                SampleTimelines.REQUEST,
+                "WITHDRAWN",
+                "County Children's Social Care withdrew a second request",
+                SAMPLE.asOf().plus(Duration.ofDays(2)),
+                SAMPLE.asOf().minus(Duration.ofHours(2)),
+                Duration.ofHours(50),
+                SampleTimelines.CSC,
+                SampleTimelines.POLICE,
+                new ActorRef("sw.ferrow", "Tod Ferrow", List.of("PRACTITIONER"), "county-csc"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "No longer needed",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        Timeline timeline = new Timeline(
+                SAMPLE.asOf(),
+                SAMPLE.generatedAt(),
+                SAMPLE.review(),
+                SAMPLE.reviewer(),
+                SAMPLE.grantId(),
+                SAMPLE.summary(),
+                SAMPLE.entries(),
+                List.of(late));
 
         try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(timeline, NO_PROOFS, WORDS))) {
             String text = text(pdf, 1, pdf.getNumberOfPages());
             int section = text.indexOf("Recorded later (1)");
-            assertThat(section).isGreaterThan(text.indexOf(oneLine(SAMPLE.entries().get(3).description())));
-            assertThat(text.indexOf("County Children's Social Care withdrew a second request")).isGreaterThan(section);
-            assertThat(text).contains("Recorded 2 days 2 hours late", "L1 WITHDRAWN", "Reason given No longer needed",
-                    "Event e9 Position 200");
+            assertThat(section)
+                    .isGreaterThan(text.indexOf(oneLine(SAMPLE.entries().get(3).description())));
+            assertThat(text.indexOf("County Children's Social Care withdrew a second request"))
+                    .isGreaterThan(section);
+            assertThat(text)
+                    .contains(
+                            "Recorded 2 days 2 hours late",
+                            "L1 WITHDRAWN",
+                            "Reason given No longer needed",
+                            "Event e9 Position 200");
         }
     }
 
     @Test
     void stepsWithoutAnActorOrWithoutAnAgencyAreShownWithWhatTheyHave() throws IOException {
         Entry requested = SAMPLE.entries().get(0);
-        Entry overdue = new Entry("e5", 150, requested.requestId(), "OVERDUE",
-                "The request to Lowmarsh Constabulary (Ashcombe) became overdue", requested.dueBy(), requested.dueBy(),
-                null, requested.requestingAgency(), requested.holdingAgency(), null, null, null, null, null, null,
-                null, null, requested.dueBy(), null, null, null, null, null, null, null, null, null, null);
+        Entry overdue = new Entry(
+                "e5",
+                150,
+                requested.requestId(),
+                "OVERDUE",
+                "The request to Lowmarsh Constabulary (Ashcombe) became overdue",
+                requested.dueBy(),
+                requested.dueBy(),
+                null,
+                requested.requestingAgency(),
+                requested.holdingAgency(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                requested.dueBy(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         Entry resolved = SAMPLE.entries().get(3);
-        Entry byTheTrust = new Entry("e6", 160, resolved.requestId(), resolved.step(), resolved.description(),
-                resolved.recordedAt(), resolved.occurredAt(), null, null, null,
-                new ActorRef("trust.quint", "Sol Quint", List.of("TRUST_REVIEWER"), null), null, null, null, null, null,
-                null, null, null, null, null, null, "Upheld on appeal", null, null, null, null,
-                "SAFEGUARDING_PARTNERSHIP", "REFUSAL_UPHELD");
+        Entry byTheTrust = new Entry(
+                "e6",
+                160,
+                resolved.requestId(),
+                resolved.step(),
+                resolved.description(),
+                resolved.recordedAt(),
+                resolved.occurredAt(),
+                null,
+                null,
+                null,
+                new ActorRef("trust.quint", "Sol Quint", List.of("TRUST_REVIEWER"), null),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "Upheld on appeal",
+                null,
+                null,
+                null,
+                null,
+                "SAFEGUARDING_PARTNERSHIP",
+                "REFUSAL_UPHELD");
 
-        try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(withEntries(SAMPLE, List.of(overdue, byTheTrust)),
-                NO_PROOFS, WORDS))) {
+        try (PDDocument pdf = Loader.loadPDF(
+                TimelinePdf.render(withEntries(SAMPLE, List.of(overdue, byTheTrust)), NO_PROOFS, WORDS))) {
             assertThat(text(pdf, 1, pdf.getNumberOfPages()))
                     .contains("1 BECAME OVERDUE The request to Lowmarsh Constabulary (Ashcombe) became overdue")
                     .contains("Due by 3 March 2009, 09:15 UTC Event e5 Position 150")
@@ -345,8 +491,12 @@ class TimelinePdfTest {
                 "<div th:replace=\"~{timeline-entries :: entries('steps', 'Every step', ${steps}, '')}\"></div>",
                 context);
         // Each tag as a space, as the PDF's blocks are; a colon after an inline element stays against it.
-        return oneLine(html.replaceAll("<[^>]+>", " ").replace("&#39;", "'").replace("&quot;", "\"")
-                .replace("&amp;", "&")).replace(" :", ":").strip();
+        return oneLine(html.replaceAll("<[^>]+>", " ")
+                        .replace("&#39;", "'")
+                        .replace("&quot;", "\"")
+                        .replace("&amp;", "&"))
+                .replace(" :", ":")
+                .strip();
     }
 
     private static String oneLine(String text) {
@@ -362,20 +512,59 @@ class TimelinePdfTest {
     }
 
     private static Timeline withGeneratedAt(Timeline t, Instant generatedAt) {
-        return new Timeline(t.asOf(), generatedAt, t.review(), t.reviewer(), t.grantId(), t.summary(),
-                t.entries(), t.recordedLater());
+        return new Timeline(
+                t.asOf(),
+                generatedAt,
+                t.review(),
+                t.reviewer(),
+                t.grantId(),
+                t.summary(),
+                t.entries(),
+                t.recordedLater());
     }
 
     private static Timeline withEntries(Timeline t, List<Entry> entries) {
-        return new Timeline(t.asOf(), t.generatedAt(), t.review(), t.reviewer(), t.grantId(), t.summary(), entries,
+        return new Timeline(
+                t.asOf(),
+                t.generatedAt(),
+                t.review(),
+                t.reviewer(),
+                t.grantId(),
+                t.summary(),
+                entries,
                 t.recordedLater());
     }
 
     static Entry rationale(Entry e, String rationale) {
-        return new Entry(e.eventId(), e.position(), e.requestId(), e.step(), e.description(), e.recordedAt(),
-                e.occurredAt(), e.lateBy(), e.requestingAgency(), e.holdingAgency(), e.actor(), e.caseReference(),
-                e.purpose(), e.purposeDetail(), e.lawfulBasis(), e.consent(), e.urgency(), e.informationSought(),
-                e.dueBy(), e.scope(), e.informationShared(), e.method(), rationale, e.withheldReason(), e.reason(),
-                e.adviceSought(), e.dueMet(), e.stage(), e.outcome());
+        return new Entry(
+                e.eventId(),
+                e.position(),
+                e.requestId(),
+                e.step(),
+                e.description(),
+                e.recordedAt(),
+                e.occurredAt(),
+                e.lateBy(),
+                e.requestingAgency(),
+                e.holdingAgency(),
+                e.actor(),
+                e.caseReference(),
+                e.purpose(),
+                e.purposeDetail(),
+                e.lawfulBasis(),
+                e.consent(),
+                e.urgency(),
+                e.informationSought(),
+                e.dueBy(),
+                e.scope(),
+                e.informationShared(),
+                e.method(),
+                rationale,
+                e.withheldReason(),
+                e.reason(),
+                e.adviceSought(),
+                e.dueMet(),
+                e.stage(),
+                e.outcome());
     }
 }
