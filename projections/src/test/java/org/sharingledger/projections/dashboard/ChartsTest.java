@@ -21,7 +21,7 @@ class ChartsTest {
     void theCurvesUseFunnelsFormulaSoTheyPassThroughTheLimitsOfEveryAgency() {
         for (long decided : new long[] {1, 2, 7, 40, 333}) {
             Funnel funnel = Funnel.of(0.2, decided, 0.2);
-            double[] limits = Charts.limits(0.2, decided);
+            double[] limits = Charts.limits(0.2, (double) decided);
             assertThat(limits[0]).isCloseTo(funnel.lower95(), within(1e-12));
             assertThat(limits[1]).isCloseTo(funnel.upper95(), within(1e-12));
             assertThat(limits[2]).isCloseTo(funnel.lower998(), within(1e-12));

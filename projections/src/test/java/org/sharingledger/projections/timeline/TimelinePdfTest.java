@@ -44,8 +44,14 @@ class TimelinePdfTest {
                     12,
                     "ROOTROOTROOTROOTROOTROOTROOTROOTROOTROOTROO=",
                     Instant.parse("2009-03-09T10:29:00Z"),
-                    "sharing-ledger\n12\nROOTROOTROOTROOTROOTROOTROOTROOTROOTROOTROO=\ntime 2009-03-09T10:29:00Z\n\n"
-                            + "\u2014 sharing-ledger SIGNATURESIGNATURE\n",
+                    """
+                            sharing-ledger
+                            12
+                            ROOTROOTROOTROOTROOTROOTROOTROOTROOTROOTROO=
+                            time 2009-03-09T10:29:00Z
+
+                            \u2014 sharing-ledger SIGNATURESIGNATURE
+                            """,
                     "sharing-ledger+01234567+AKEYKEY",
                     "3f2a 9c01"),
             Map.of(
