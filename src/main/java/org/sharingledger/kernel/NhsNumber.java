@@ -37,7 +37,7 @@ public final class NhsNumber {
         return Optional.of(new NhsNumber(digits));
     }
 
-    /** The ten digits, for pseudonymising only. */
+    /** The ten digits, for pseudonymising and for sealing under the child's own key only: never in clear at rest. */
     public String digits() {
         return digits;
     }

@@ -90,22 +90,23 @@ class RequestController {
                     + "by NHS number (10 digits, spaces allowed, valid check digit) or by the requesting agency's "
                     + "local reference, exactly one; neither is ever stored in clear. subject may also carry the "
                     + "child's name (1 to 200 characters, trimmed) and dateOfBirth (YYYY-MM-DD, not in the future, "
-                    + "not before 1990-01-01), each optional, so that practitioners recognise the child: they are "
-                    + "stored only encrypted under a key of the child's own, shown only on GET /api/requests/{id}, "
-                    + "and can be erased (POST /api/subjects/erasure). Unknown agency: 400; withdrawn agency: 409. "
+                    + "not before 1990-01-01), each optional, so that practitioners recognise the child. The "
+                    + "identifier, name and date of birth are stored only encrypted under a key of the child's own "
+                    + "(so that the holding agency can find the child in its records), shown only on "
+                    + "GET /api/requests/{id}, and can be erased (POST /api/subjects/erasure). Unknown agency: 400; "
+                    + "withdrawn agency: 409. "
                     + "dueBy follows the urgency's allowance.")
     public ResponseEntity<Map<String, Object>> request(@Valid @RequestBody NewRequest body) {
         Actor actor = CurrentActor.get();
         if (!actor.actsFor(body.requestingAgencyId())) {
             throw new NotPermitted("you may only make requests for your own agency");
         }
-        String pseudonym = pseudonym(body);
+        Child child = child(body);
+        String pseudonym = child.pseudonym();
         requireSigned("requestingAgencyId", body.requestingAgencyId());
         requireSigned("holdingAgencyId", body.holdingAgencyId());
-        String sealedDetails = PersonalDetails.from(
-                        body.subject().name(), body.subject().dateOfBirth())
-                .map(details -> subjectDetails.seal(pseudonym, details))
-                .orElse(null);
+        // Always sealed: the identifier lets the holding agency find the child in its own records.
+        String sealedDetails = subjectDetails.seal(pseudonym, child.details());
         String requestId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         commands.send(
@@ -230,7 +231,10 @@ class RequestController {
     }
 
     /** The child's pseudonym; every problem with the subject (identifier, name, date of birth) reported together. */
-    private String pseudonym(NewRequest body) {
+    /** The child a request names: their pseudonym, and what is sealed about them (identifier, name, birth date). */
+    private record Child(String pseudonym, PersonalDetails details) {}
+
+    private Child child(NewRequest body) {
         Subject subject = body.subject();
         List<FieldProblem> problems = new ArrayList<>();
         boolean hasNhs = subject.nhsNumber() != null && !subject.nhsNumber().isBlank();
@@ -249,9 +253,13 @@ class RequestController {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        return nhsNumber
+        String pseudonym = nhsNumber
                 .map(pseudonyms::of)
                 .orElseGet(() -> pseudonyms.ofLocalReference(body.requestingAgencyId(), subject.localReference()));
+        String localReference = hasLocal ? subject.localReference().strip() : null;
+        return new Child(
+                pseudonym,
+                PersonalDetails.of(nhsNumber.orElse(null), localReference, subject.name(), subject.dateOfBirth()));
     }
 
     private void requireSigned(String field, String agencyId) {

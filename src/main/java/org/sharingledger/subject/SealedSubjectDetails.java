@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Seals personal details as a small JSON object ({@code {"name", "dateOfBirth"}}) under the child's own key
+ * Seals personal details as a small JSON object ({@code {"name", "dateOfBirth", "nhsNumber", "localReference"}}) under
+ * the child's own key
  * (AES-256-GCM, the pseudonym as associated data), and opens them again while that key exists.
  */
 @Component
@@ -35,6 +36,8 @@ class SealedSubjectDetails implements SubjectDetails {
         fields.put(
                 "dateOfBirth",
                 details.dateOfBirth() == null ? null : details.dateOfBirth().toString());
+        fields.put("nhsNumber", details.nhsNumber());
+        fields.put("localReference", details.localReference());
         byte[] plaintext = JSON.writeValueAsBytes(fields);
         byte[] key = keys.forSealing(pseudonym);
         try {
@@ -67,11 +70,18 @@ class SealedSubjectDetails implements SubjectDetails {
     private static PersonalDetails details(byte[] plaintext) {
         JsonNode fields = JSON.readTree(plaintext);
         Arrays.fill(plaintext, (byte) 0);
-        JsonNode name = fields.path("name");
         JsonNode dateOfBirth = fields.path("dateOfBirth");
+        // Details sealed before requests sealed their identifier have no nhsNumber or localReference: null.
         return new PersonalDetails(
-                name.isString() ? name.asString() : null,
-                dateOfBirth.isString() ? LocalDate.parse(dateOfBirth.asString()) : null);
+                string(fields, "name"),
+                dateOfBirth.isString() ? LocalDate.parse(dateOfBirth.asString()) : null,
+                string(fields, "nhsNumber"),
+                string(fields, "localReference"));
+    }
+
+    private static String string(JsonNode fields, String name) {
+        JsonNode field = fields.path(name);
+        return field.isString() ? field.asString() : null;
     }
 
     private static byte[] associatedData(String pseudonym) {

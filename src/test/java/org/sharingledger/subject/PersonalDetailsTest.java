@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.sharingledger.kernel.NhsNumber;
 import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
 import org.sharingledger.subject.api.PersonalDetails;
 
-/** The rules for a child's name and date of birth as given in a request. */
+/** The rules for a child's identifier, name and date of birth as a request seals them. */
 class PersonalDetailsTest {
 
     private static final LocalDate TODAY = LocalDate.of(2009, 3, 31);
@@ -79,5 +80,36 @@ class PersonalDetailsTest {
         assertThat(new PersonalDetails("Ellie Marsh", LocalDate.of(2001, 5, 6)).toString())
                 .doesNotContain("Ellie")
                 .doesNotContain("2001");
+    }
+
+    @Test
+    void aRequestSealsTheIdentifierItNamesTheChildByEvenWithoutNameOrBirthDate() {
+        PersonalDetails byNhsNumber =
+                PersonalDetails.of(NhsNumber.parse("943 476 5919").orElseThrow(), null, null, null);
+        PersonalDetails byReference = PersonalDetails.of(null, "CSC/2009/00142", "Ellie Marsh", null);
+
+        assertThat(byNhsNumber.nhsNumber()).isEqualTo("9434765919");
+        assertThat(byNhsNumber.localReference()).isNull();
+        assertThat(byNhsNumber.hasNameOrDateOfBirth()).isFalse();
+        assertThat(byReference.localReference()).isEqualTo("CSC/2009/00142");
+        assertThat(byReference.hasNameOrDateOfBirth()).isTrue();
+    }
+
+    @Test
+    void aRequestNamesItsChildByExactlyOneIdentifier() {
+        NhsNumber nhsNumber = NhsNumber.parse("9434765919").orElseThrow();
+
+        assertThatThrownBy(() -> PersonalDetails.of(nhsNumber, "CSC/1", null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PersonalDetails.of(null, null, "Ellie Marsh", null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theIdentifierIsNeverPrinted() {
+        assertThat(PersonalDetails.of(NhsNumber.parse("9434765919").orElseThrow(), null, "Ellie Marsh", TODAY)
+                        .toString())
+                .doesNotContain("9434765919")
+                .doesNotContain("Ellie");
     }
 }

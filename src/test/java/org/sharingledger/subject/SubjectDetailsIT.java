@@ -66,6 +66,14 @@ class SubjectDetailsIT extends IntegrationTest {
                     .isEqualTo(child.dateOfBirth().toString());
             assertThat(subject.has("erased")).isFalse();
         }
+        for (Credentials party : new Credentials[] {p.requesterPractitioner(), p.holderPractitioner()}) {
+            assertThat(view(party, id).path("subject").path("nhsNumber").asString())
+                    .as("the holder can find the child in its own records")
+                    .isEqualTo(child.nhsNumber());
+        }
+        assertThat(view(trust, id).path("subject").has("nhsNumber"))
+                .as("the identifier is for the two agencies only")
+                .isFalse();
         Response refused = http.as(stranger).get("/api/requests/" + id);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.text())
@@ -89,7 +97,8 @@ class SubjectDetailsIT extends IntegrationTest {
         assertThat(sealed).matches("[A-Za-z0-9+/=]{60,}");
         assertThat(event.toString())
                 .doesNotContain(child.name())
-                .doesNotContain(child.dateOfBirth().toString());
+                .doesNotContain(child.dateOfBirth().toString())
+                .doesNotContain(child.nhsNumber());
         assertThat(jdbc.queryForObject(
                         "select subject_details from request_view where request_id = ?::uuid", String.class, id))
                 .isEqualTo(sealed);
@@ -129,19 +138,29 @@ class SubjectDetailsIT extends IntegrationTest {
     }
 
     @Test
-    void aRequestWithoutDetailsShowsNoneAndMakesNoKey() {
+    void aRequestWithoutNameOrBirthDateSealsItsIdentifierForTheTwoAgenciesOnly() {
         Parties p = scenario.parties();
+        Credentials trust = scenario.user(null, "TRUST_REVIEWER");
         Map<String, Object> body = Scenario.requestBody(p.requester(), p.holder(), "ROUTINE");
         String localReference = Scenario.uniqueLocalReference();
-        body.put("subject", Map.of("localReference", localReference));
+        body.put("subject", Map.of("localReference", " " + localReference + " "));
 
         String id = scenario.request(p.requesterPractitioner(), body);
 
-        assertThat(view(p.requesterPractitioner(), id).has("subject")).isFalse();
-        assertThat(requestedPayload(id).path("subjectDetails").isNull()).isTrue();
+        for (Credentials party : new Credentials[] {p.requesterPractitioner(), p.holderPractitioner()}) {
+            JsonNode subject = view(party, id).path("subject");
+            assertThat(subject.path("localReference").asString()).isEqualTo(localReference);
+            assertThat(subject.has("name")).as("no name was given").isFalse();
+        }
+        assertThat(view(trust, id).has("subject"))
+                .as("nothing the Trust may see")
+                .isFalse();
+        JsonNode event = requestedPayload(id);
+        assertThat(event.path("subjectDetails").asString()).matches("[A-Za-z0-9+/=]{40,}");
+        assertThat(event.toString()).doesNotContain(localReference);
         assertThat(jdbc.queryForObject(
                         "select count(*) from subject_key where pseudonym = ?", Long.class, pseudonymOf(id)))
-                .isZero();
+                .isEqualTo(1);
     }
 
     /** The subject as JSON, with ` for " (NHS: a valid NHS number of the test's own). */
@@ -315,20 +334,29 @@ class SubjectDetailsIT extends IntegrationTest {
     }
 
     @Test
-    void erasingAChildTheLedgerHoldsNoDetailsForIs404() {
+    void erasingAChildNamedOnlyByIdentifierMakesTheIdentifierUnreadable() {
         Parties p = scenario.parties();
         String withoutDetails = Scenario.uniqueNhsNumber();
         Map<String, Object> body = Scenario.requestBody(p.requester(), p.holder(), "ROUTINE");
         body.put("subject", Map.of("nhsNumber", withoutDetails));
-        scenario.request(p.requesterPractitioner(), body);
+        String id = scenario.request(p.requesterPractitioner(), body);
+
+        Response erased = http.as(Scenario.ADMIN)
+                .post(ERASURE, Child.erasureOf(Map.of("nhsNumber", withoutDetails), LEGAL_BASIS, REASON));
+
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        JsonNode subject = view(p.holderPractitioner(), id).path("subject");
+        assertThat(subject.path("erased").asBoolean()).isTrue();
+        assertThat(subject.has("nhsNumber")).isFalse();
+    }
+
+    @Test
+    void erasingAChildTheLedgerNeverHeardOfIs404() {
         long events = events();
 
-        Response neverGiven = http.as(Scenario.ADMIN)
-                .post(ERASURE, Child.erasureOf(Map.of("nhsNumber", withoutDetails), LEGAL_BASIS, REASON));
         Response unknown = http.as(Scenario.ADMIN)
                 .post(ERASURE, Child.erasureOf(Map.of("nhsNumber", Scenario.uniqueNhsNumber()), LEGAL_BASIS, REASON));
 
-        assertThat(neverGiven.status()).isEqualTo(404);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(events()).isEqualTo(events);
     }

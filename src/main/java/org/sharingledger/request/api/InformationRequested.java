@@ -7,8 +7,9 @@ import org.sharingledger.subject.api.SubjectKind;
 /**
  * One agency asked another for information about a child, for a purpose, on a lawful basis, by a due time.
  *
- * @param subjectDetails the child's personal details as the request carried them, only sealed under the child's own
- *                       key ({@code SubjectDetails.seal}), never in clear; null when the request carried none. Events
+ * @param subjectDetails the child's identifier, and name and date of birth as the request carried them, only sealed
+ *                       under the child's own key ({@code SubjectDetails.seal}), never in clear. Requests made before
+ *                       the identifier was sealed with them carry null when they gave no name or date of birth; events
  *                       stored before personal details existed lack the field and read it as null, which is what it
  *                       means there too: so the revision stays 1, with no upcaster.
  */

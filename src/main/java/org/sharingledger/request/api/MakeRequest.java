@@ -7,9 +7,9 @@ import org.sharingledger.kernel.Actor;
 import org.sharingledger.subject.api.SubjectKind;
 
 /**
- * Ask another agency for information about a child. The child is named only by pseudonym, and their personal details
- * (if given) only sealed under their own key ({@code subjectDetails}, or null). {@code allowance} is the time the
- * holding agency has to decide, by urgency.
+ * Ask another agency for information about a child. The child is named only by pseudonym; their identifier, and their
+ * name and date of birth if given, only sealed under their own key ({@code subjectDetails}). {@code allowance} is the
+ * time the holding agency has to decide, by urgency.
  */
 public record MakeRequest(
         @TargetAggregateIdentifier String requestId,

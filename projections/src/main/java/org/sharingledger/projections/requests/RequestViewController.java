@@ -32,19 +32,20 @@ class RequestViewController {
     @Operation(
             summary = "One request, its decision, escalation and full history",
             description = "Either party's users and TRUST_REVIEWERs. Reflects every step whose POST has answered. "
-                    + "When the request carried the child's personal details, subject shows them, decrypted now: "
-                    + "{name, dateOfBirth}; once they were erased (POST /api/subjects/erasure, or at the end of "
-                    + "the retention period), {erased: true, erasedAt}. No subject when none were given.")
+                    + "subject shows the child's details, decrypted now: to the users of the two agencies the "
+                    + "identifier the request named the child by (nhsNumber or localReference), so that the holder "
+                    + "can find the child in its records; to them and the Trust the name and dateOfBirth when the "
+                    + "request carried them. Once erased (POST /api/subjects/erasure, or at the end of the "
+                    + "retention period), {erased: true, erasedAt}. No subject when there is nothing to show.")
     public Map<String, Object> one(@PathVariable UUID requestId) {
         RequestViews.Parties parties =
                 views.parties(requestId).orElseThrow(() -> new NotFound("no request " + requestId));
         Actor actor = CurrentActor.get();
-        if (!actor.actsFor(parties.requestingAgencyId())
-                && !actor.actsFor(parties.holdingAgencyId())
-                && !actor.has(Role.TRUST_REVIEWER)) {
+        boolean party = actor.actsFor(parties.requestingAgencyId()) || actor.actsFor(parties.holdingAgencyId());
+        if (!party && !actor.has(Role.TRUST_REVIEWER)) {
             throw new NotPermitted("only the two agencies of a request and the Children's Trust may see it");
         }
-        return views.one(requestId).orElseThrow(() -> new NotFound("no request " + requestId));
+        return views.one(requestId, party).orElseThrow(() -> new NotFound("no request " + requestId));
     }
 
     @GetMapping("/api/requests")

@@ -49,7 +49,11 @@ class RequestViews {
                 .findFirst();
     }
 
-    Optional<Map<String, Object>> one(UUID requestId) {
+    /**
+     * The request as {@code GET /api/requests/{id}} gives it; {@code withIdentifier} adds the child's NHS number or
+     * local reference to its subject, for the users of its two agencies only.
+     */
+    Optional<Map<String, Object>> one(UUID requestId, boolean withIdentifier) {
         Instant now = clock.instant();
         return jdbc
                 .query(
@@ -59,7 +63,7 @@ class RequestViews {
                 from request_view where request_id = ?""".formatted(SUMMARY_COLUMNS),
                         (rs, i) -> {
                             Map<String, Object> view = summary(rs, now);
-                            subject(rs).ifPresent(subject -> view.put("subject", subject));
+                            subject(rs, withIdentifier).ifPresent(subject -> view.put("subject", subject));
                             view.put("purposeDetail", rs.getString("purpose_detail"));
                             Map<String, Object> consent = new LinkedHashMap<>();
                             consent.put("status", rs.getString("consent_status"));
@@ -134,10 +138,11 @@ class RequestViews {
     }
 
     /**
-     * The child's personal details, opened now, if the request carried any: name and dateOfBirth, or erased (with
-     * erasedAt) once the child's key was destroyed. Only the caller decides who may see them.
+     * The child's details, opened now: the identifier the request named them by (only {@code withIdentifier}: nhsNumber
+     * or localReference), and name and dateOfBirth if the request carried them; or erased (with erasedAt) once the
+     * child's key was destroyed. Empty when there is nothing to show. Only the caller decides who may see them.
      */
-    private Optional<Map<String, Object>> subject(ResultSet rs) throws SQLException {
+    private Optional<Map<String, Object>> subject(ResultSet rs, boolean withIdentifier) throws SQLException {
         Map<String, Object> subject = new LinkedHashMap<>();
         Instant erasedAt = instant(rs, "subject_details_erased_at");
         String sealed = rs.getString("subject_details");
@@ -146,14 +151,23 @@ class RequestViews {
         }
         Optional<PersonalDetails> details =
                 erasedAt == null ? subjectDetails.open(rs.getString("subject_pseudonym"), sealed) : Optional.empty();
-        if (details.isPresent()) {
-            subject.put("name", details.get().name());
-            subject.put("dateOfBirth", details.get().dateOfBirth());
-        } else {
+        if (details.isEmpty()) {
             subject.put("erased", true);
             subject.put("erasedAt", erasedAt);
+            return Optional.of(subject);
         }
-        return Optional.of(subject);
+        PersonalDetails opened = details.get();
+        if (withIdentifier && opened.nhsNumber() != null) {
+            subject.put("nhsNumber", opened.nhsNumber());
+        }
+        if (withIdentifier && opened.localReference() != null) {
+            subject.put("localReference", opened.localReference());
+        }
+        if (opened.hasNameOrDateOfBirth()) {
+            subject.put("name", opened.name());
+            subject.put("dateOfBirth", opened.dateOfBirth());
+        }
+        return subject.isEmpty() ? Optional.empty() : Optional.of(subject);
     }
 
     private static Map<String, Object> summary(ResultSet rs, Instant now) throws SQLException {
