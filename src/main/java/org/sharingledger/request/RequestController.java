@@ -97,7 +97,8 @@ class RequestController {
     public ResponseEntity<Map<String, Object>> request(@Valid @RequestBody NewRequest body) {
         Actor actor = CurrentActor.get();
         if (!actor.actsFor(body.requestingAgencyId())) {
-            throw new NotPermitted("you may only make requests for your own agency");
+            throw new NotPermitted(
+                    SharingRequest.onlyPractitionersOf(body.requestingAgencyId(), "make a request on its behalf"));
         }
         String pseudonym = pseudonym(body);
         requireSigned("requestingAgencyId", body.requestingAgencyId());
