@@ -41,7 +41,9 @@ record RoleRule(HttpMethod method, List<String> paths, String whoMay) {
 
     private static final List<RoleRule> ALL = List.of(ADMIN, PRACTITIONERS, RESOLVERS, ACTUATOR);
 
-    private static final String ANYONE_ELSE = "your roles do not allow this action";
+    /** The chain's last rule denies every path that neither the API nor the pages serve. */
+    private static final String ANYONE_ELSE =
+            "no one may call this path: the API is under /api/ (listed at /v3/api-docs) and the pages start at /";
 
     static RequestMatcher matcher(RoleRule rule) {
         return new OrRequestMatcher(rule.paths().stream()
