@@ -10,11 +10,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.sharingledger.agency.api.AgencyDirectory;
 import org.sharingledger.kernel.Actor;
@@ -22,7 +18,6 @@ import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.NhsNumber;
 import org.sharingledger.kernel.SubjectPseudonyms;
 import org.sharingledger.platform.rules.InvalidInput;
-import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.rules.StepNotAllowed;
 import org.sharingledger.platform.web.Commands;
@@ -230,29 +225,13 @@ class RequestController {
         return Map.of("requestId", requestId.toString(), "status", status);
     }
 
-    /** The child's pseudonym; every problem with the subject (identifier, name, date of birth) reported together. */
+    /** The child's pseudonym. {@link ValidSubject} has already checked the subject. */
     private String pseudonym(NewRequest body) {
         Subject subject = body.subject();
-        List<FieldProblem> problems = new ArrayList<>();
         boolean hasNhs = subject.nhsNumber() != null && !subject.nhsNumber().isBlank();
-        boolean hasLocal =
-                subject.localReference() != null && !subject.localReference().isBlank();
-        Optional<NhsNumber> nhsNumber = hasNhs ? NhsNumber.parse(subject.nhsNumber()) : Optional.empty();
-        if (hasNhs == hasLocal) {
-            problems.add(new FieldProblem("subject", "give exactly one of nhsNumber and localReference"));
-        } else if (hasNhs && nhsNumber.isEmpty()) {
-            problems.add(new FieldProblem(
-                    "subject.nhsNumber", "is not a valid NHS number (10 digits with a valid check digit)"));
-        }
-        PersonalDetails.problems(
-                        subject.name(), subject.dateOfBirth(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .forEach(problem -> problems.add(new FieldProblem("subject." + problem.field(), problem.message())));
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
-        return nhsNumber
-                .map(pseudonyms::of)
-                .orElseGet(() -> pseudonyms.ofLocalReference(body.requestingAgencyId(), subject.localReference()));
+        return hasNhs
+                ? pseudonyms.of(NhsNumber.parse(subject.nhsNumber()).orElseThrow())
+                : pseudonyms.ofLocalReference(body.requestingAgencyId(), subject.localReference());
     }
 
     private void requireSigned(String field, String agencyId) {
@@ -279,6 +258,7 @@ class RequestController {
      * Exactly one of nhsNumber and localReference; name and dateOfBirth optional. Never printed: {@link #toString()}
      * hides them all.
      */
+    @ValidSubject
     record Subject(
             @Size(max = 20) String nhsNumber,
             @Size(max = 100) String localReference,

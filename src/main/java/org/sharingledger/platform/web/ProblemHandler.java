@@ -2,11 +2,8 @@ package org.sharingledger.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -97,7 +94,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String message = "is not valid";
         if (e.getRequiredType() != null && e.getRequiredType().isEnum()) {
-            message = "must be one of " + enumValues(e.getRequiredType());
+            message = BodyValues.problem(e.getRequiredType());
         }
         return Problems.invalid(List.of(new FieldProblem(e.getName(), message)));
     }
@@ -165,10 +162,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     .body(Problems.invalid(List.of(new FieldProblem(path(unknown), "is not a known field"))));
         }
         if (cause instanceof InvalidFormatException format) {
-            String message =
-                    format.getTargetType() != null && format.getTargetType().isEnum()
-                            ? "must be one of " + enumValues(format.getTargetType())
-                            : "is not a valid " + simpleType(format.getTargetType());
+            String message = BodyValues.problem(format.getTargetType());
             return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldProblem(path(format), message))));
         }
         if (cause instanceof MismatchedInputException mismatch
@@ -202,20 +196,5 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.isEmpty() ? "body" : path.toString();
-    }
-
-    private static String enumValues(Class<?> type) {
-        return Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    private static String simpleType(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        return switch (type.getSimpleName()) {
-            case "Instant" -> "instant (ISO-8601 in UTC, e.g. 2009-03-31T09:15:00Z)";
-            case "LocalDate" -> "date (YYYY-MM-DD)";
-            default -> type.getSimpleName().toLowerCase(Locale.ROOT);
-        };
     }
 }
