@@ -70,7 +70,7 @@ class Tokens {
                 .findFirst()
                 .orElseThrow(() -> new NotFound("no token " + tokenId));
         if (!owner.equals(actor.username()) && !actor.has(Role.ADMIN)) {
-            throw new NotPermitted("only the token's owner or an administrator may revoke it");
+            throw new NotPermitted("only the token's owner or an ADMIN may revoke it");
         }
         Instant now = clock.instant();
         commands.send(new RevokeToken(owner, tokenId, actor.username(), now), actor);

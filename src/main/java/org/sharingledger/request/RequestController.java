@@ -10,9 +10,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,7 +19,6 @@ import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.NhsNumber;
 import org.sharingledger.kernel.SubjectPseudonyms;
 import org.sharingledger.platform.rules.InvalidInput;
-import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.rules.StepNotAllowed;
 import org.sharingledger.platform.web.Commands;
@@ -99,7 +95,8 @@ class RequestController {
     public ResponseEntity<Map<String, Object>> request(@Valid @RequestBody NewRequest body) {
         Actor actor = CurrentActor.get();
         if (!actor.actsFor(body.requestingAgencyId())) {
-            throw new NotPermitted("you may only make requests for your own agency");
+            throw new NotPermitted(
+                    SharingRequest.onlyPractitionersOf(body.requestingAgencyId(), "make a request on its behalf"));
         }
         Child child = child(body);
         String pseudonym = child.pseudonym();
@@ -230,33 +227,20 @@ class RequestController {
         return Map.of("requestId", requestId.toString(), "status", status);
     }
 
-    /** The child's pseudonym; every problem with the subject (identifier, name, date of birth) reported together. */
-    /** The child a request names: their pseudonym, and what is sealed about them (identifier, name, birth date). */
+    /**
+     * The child a request names: their pseudonym, and what is sealed about them (identifier, name, birth date).
+     * {@link ValidSubject} has already checked the subject.
+     */
     private record Child(String pseudonym, PersonalDetails details) {}
 
     private Child child(NewRequest body) {
         Subject subject = body.subject();
-        List<FieldProblem> problems = new ArrayList<>();
         boolean hasNhs = subject.nhsNumber() != null && !subject.nhsNumber().isBlank();
-        boolean hasLocal =
-                subject.localReference() != null && !subject.localReference().isBlank();
         Optional<NhsNumber> nhsNumber = hasNhs ? NhsNumber.parse(subject.nhsNumber()) : Optional.empty();
-        if (hasNhs == hasLocal) {
-            problems.add(new FieldProblem("subject", "give exactly one of nhsNumber and localReference"));
-        } else if (hasNhs && nhsNumber.isEmpty()) {
-            problems.add(new FieldProblem(
-                    "subject.nhsNumber", "is not a valid NHS number (10 digits with a valid check digit)"));
-        }
-        PersonalDetails.problems(
-                        subject.name(), subject.dateOfBirth(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .forEach(problem -> problems.add(new FieldProblem("subject." + problem.field(), problem.message())));
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
         String pseudonym = nhsNumber
                 .map(pseudonyms::of)
                 .orElseGet(() -> pseudonyms.ofLocalReference(body.requestingAgencyId(), subject.localReference()));
-        String localReference = hasLocal ? subject.localReference().strip() : null;
+        String localReference = hasNhs ? null : subject.localReference().strip();
         return new Child(
                 pseudonym,
                 PersonalDetails.of(nhsNumber.orElse(null), localReference, subject.name(), subject.dateOfBirth()));
@@ -286,6 +270,7 @@ class RequestController {
      * Exactly one of nhsNumber and localReference; name and dateOfBirth optional. Never printed: {@link #toString()}
      * hides them all.
      */
+    @ValidSubject
     record Subject(
             @Size(max = 20) String nhsNumber,
             @Size(max = 100) String localReference,
