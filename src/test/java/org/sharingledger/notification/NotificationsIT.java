@@ -107,6 +107,12 @@ class NotificationsIT extends IntegrationTest {
         assertThat(escalated.path("requestId").asString()).isEqualTo(refused);
         assertThat(escalated.path("eventId").asString()).isNotBlank();
         assertThat(escalated.path("sentAt").asString()).isNotBlank();
+        // Recorded by the ledger itself, not in the name of whoever took the step it tells of.
+        String metaData = jdbc.queryForObject(
+                "select convert_from(meta_data, 'UTF8') from domain_event_entry where aggregate_identifier = ?",
+                String.class,
+                escalated.path("notificationId").asString());
+        assertThat(metaData).contains("\"actor.username\":\"system\"").doesNotContain("actor.agencyId");
         Credentials trust = scenario.user(null, "TRUST_REVIEWER");
         assertThat(ok(http.as(trust).get("/api/agencies/" + cast.holder() + "/notifications"))
                         .json()
