@@ -32,7 +32,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 class ArchitectureTest {
 
     private static final String ROOT = "org.sharingledger";
-    private static final String[] FEATURES = {"access", "agency", "evidence", "request", "subject", "timeline"};
+    private static final String[] FEATURES = {
+        "access", "agency", "evidence", "notification", "request", "subject", "timeline"
+    };
 
     private static final DescribedPredicate<JavaClass> AGGREGATES_AND_COMMAND_HANDLERS = DescribedPredicate.describe(
             "aggregates or command handlers",
