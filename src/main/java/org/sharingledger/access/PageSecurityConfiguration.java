@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
@@ -45,7 +46,8 @@ class PageSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http, DeniedAttempts deniedAttempts) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, DeniedAttempts deniedAttempts, AccountTable accounts)
+            throws Exception {
         AccessDeniedHandlerImpl deniedPage = new AccessDeniedHandlerImpl();
         deniedPage.setErrorPage("/denied");
         AccessDeniedHandler denied = (request, response, e) -> {
@@ -56,6 +58,7 @@ class PageSecurityConfiguration {
             deniedPage.handle(request, response, e);
         };
         http.securityMatcher(PAGES)
+                .addFilterAfter(new LiveAccountFilter(accounts), SecurityContextHolderFilter.class)
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")

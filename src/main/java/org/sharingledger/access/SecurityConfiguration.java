@@ -51,6 +51,12 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/users", "/api/subjects/erasure")
                         .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/users/*/disable", "/api/users/*/enable")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/users/*/roles")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/users", "/api/users/*/tokens")
+                        .hasRole("ADMIN")
                         .requestMatchers(
                                 HttpMethod.POST,
                                 "/api/requests",
@@ -79,7 +85,7 @@ class SecurityConfiguration {
     UserDetailsService userDetailsService(AccountTable accounts) {
         return username -> accounts.account(username)
                 .filter(account -> account.passwordHash() != null)
-                .map(account -> new LedgerPrincipal(account.actor(), account.displayName(), account.passwordHash()))
+                .map(LedgerPrincipal::byPassword)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
