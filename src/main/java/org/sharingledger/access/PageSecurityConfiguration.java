@@ -2,6 +2,7 @@ package org.sharingledger.access;
 
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.DeniedAttempts;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +46,7 @@ class PageSecurityConfiguration {
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
+    @ConditionalOnWebApplication // not on the command line (reset-admin-password)
     @Order(1)
     SecurityFilterChain pages(HttpSecurity http, DeniedAttempts deniedAttempts, AccountTable accounts)
             throws Exception {

@@ -7,6 +7,7 @@ import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.DeniedAttempts;
 import org.sharingledger.platform.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -31,6 +32,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
     @Bean
+    @ConditionalOnWebApplication // not on the command line (reset-admin-password)
     SecurityFilterChain api(HttpSecurity http, Tokens tokens, DeniedAttempts deniedAttempts) throws Exception {
         AuthenticationEntryPoint unauthenticated = SecurityConfiguration::unauthenticated;
         AccessDeniedHandler denied = (request, response, e) -> denied(request, response, deniedAttempts);
