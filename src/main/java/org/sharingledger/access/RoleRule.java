@@ -15,8 +15,23 @@ record RoleRule(HttpMethod method, List<String> paths, String whoMay) {
 
     static final RoleRule ADMIN = new RoleRule(
             HttpMethod.POST,
-            List.of("/api/agencies", "/api/agencies/**", "/api/users", "/api/subjects/erasure"),
-            "only an ADMIN may register agencies and users or erase a child's personal details");
+            List.of(
+                    "/api/agencies",
+                    "/api/agencies/**",
+                    "/api/users",
+                    "/api/users/*/disable",
+                    "/api/users/*/enable",
+                    "/api/subjects/erasure"),
+            "only an ADMIN may register agencies and users, disable or enable a user, or erase a child's personal "
+                    + "details");
+
+    static final RoleRule ADMIN_ROLES = new RoleRule(
+            HttpMethod.PUT, List.of("/api/users/*/roles"), "only an ADMIN may change a user's roles and agency");
+
+    static final RoleRule ADMIN_LISTS = new RoleRule(
+            HttpMethod.GET,
+            List.of("/api/users", "/api/users/*/tokens"),
+            "only an ADMIN may list the users and a user's tokens");
 
     static final RoleRule PRACTITIONERS = new RoleRule(
             HttpMethod.POST,
@@ -39,7 +54,8 @@ record RoleRule(HttpMethod method, List<String> paths, String whoMay) {
     static final RoleRule ACTUATOR = new RoleRule(
             null, List.of("/actuator/**"), "only an ADMIN may read the ledger's metrics and management endpoints");
 
-    private static final List<RoleRule> ALL = List.of(ADMIN, PRACTITIONERS, RESOLVERS, ACTUATOR);
+    private static final List<RoleRule> ALL =
+            List.of(ADMIN, ADMIN_ROLES, ADMIN_LISTS, PRACTITIONERS, RESOLVERS, ACTUATOR);
 
     /** The chain's last rule denies every path that neither the API nor the pages serve. */
     private static final String ANYONE_ELSE =

@@ -7,6 +7,7 @@ import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.DeniedAttempts;
 import org.sharingledger.platform.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
     @Bean
+    @ConditionalOnWebApplication // not on the command line (reset-admin-password)
     SecurityFilterChain api(HttpSecurity http, Tokens tokens, DeniedAttempts deniedAttempts) throws Exception {
         AuthenticationEntryPoint unauthenticated = SecurityConfiguration::unauthenticated;
         AccessDeniedHandler denied = (request, response, e) -> denied(request, response, deniedAttempts);
@@ -47,6 +49,10 @@ class SecurityConfiguration {
                         .requestMatchers("/error")
                         .permitAll()
                         .requestMatchers(RoleRule.matcher(RoleRule.ADMIN))
+                        .hasRole("ADMIN")
+                        .requestMatchers(RoleRule.matcher(RoleRule.ADMIN_ROLES))
+                        .hasRole("ADMIN")
+                        .requestMatchers(RoleRule.matcher(RoleRule.ADMIN_LISTS))
                         .hasRole("ADMIN")
                         .requestMatchers(RoleRule.matcher(RoleRule.PRACTITIONERS))
                         .hasAnyRole("PRACTITIONER", "NOMINATED_REPRESENTATIVE")
@@ -70,7 +76,7 @@ class SecurityConfiguration {
     UserDetailsService userDetailsService(AccountTable accounts) {
         return username -> accounts.account(username)
                 .filter(account -> account.passwordHash() != null)
-                .map(account -> new LedgerPrincipal(account.actor(), account.displayName(), account.passwordHash()))
+                .map(LedgerPrincipal::byPassword)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
