@@ -74,8 +74,7 @@ class RequestService implements Requests {
         if (body.requestingAgencyId() == null || !actor.actsFor(body.requestingAgencyId())) {
             throw new NotPermitted("you may only make requests for your own agency");
         }
-        check(body);
-        Child child = child(body);
+        Child child = checkedChild(body);
         String pseudonym = child.pseudonym();
         requireSigned("requestingAgencyId", body.requestingAgencyId());
         requireSigned("holdingAgencyId", body.holdingAgencyId());
@@ -176,14 +175,39 @@ class RequestService implements Requests {
      * {@code subject.nhsNumber}); the API has already answered them before this, the pages have not.
      */
     private void check(Object body) {
-        Set<ConstraintViolation<Object>> violations = validator.validate(body);
-        if (!violations.isEmpty()) {
-            List<FieldProblem> problems = new ArrayList<>();
-            violations.forEach(violation ->
-                    problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage())));
-            problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
+        List<FieldProblem> problems = violations(body);
+        if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
+    }
+
+    private List<FieldProblem> violations(Object body) {
+        Set<ConstraintViolation<Object>> violations = validator.validate(body);
+        List<FieldProblem> problems = new ArrayList<>();
+        violations.forEach(violation ->
+                problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage())));
+        problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
+        return problems;
+    }
+
+    /**
+     * The child, once the whole body is checked: the constraints and the child's identity, name and date of birth,
+     * every problem reported together (the API's {@code @Valid} answers the constraints first; a page has none).
+     */
+    private Child checkedChild(NewRequest body) {
+        List<FieldProblem> problems = new ArrayList<>(violations(body));
+        if (body.subject() != null) {
+            try {
+                Child child = child(body);
+                if (problems.isEmpty()) {
+                    return child;
+                }
+            } catch (InvalidInput e) {
+                problems.addAll(e.problems());
+            }
+        }
+        problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
+        throw new InvalidInput(problems);
     }
 
     /** The child a request names: their pseudonym, and what is sealed about them (identifier, name, birth date). */
