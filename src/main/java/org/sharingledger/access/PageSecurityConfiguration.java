@@ -31,6 +31,8 @@ class PageSecurityConfiguration {
         "/dashboard/**",
         "/trust",
         "/trust.csv",
+        "/requests",
+        "/requests/**",
         "/timeline",
         "/timeline/**",
         "/ledger",
