@@ -75,7 +75,7 @@ record RequestPage(
         Child child = subject == null
                 ? null
                 : new Child(
-                        string(subject.get("nhsNumber")),
+                        nhsNumber(string(subject.get("nhsNumber"))),
                         string(subject.get("localReference")),
                         string(subject.get("name")),
                         string(subject.get("dateOfBirth")),
@@ -173,6 +173,14 @@ record RequestPage(
         }
         return new HistoryStep(
                 type, who, what, (Instant) step.get("recordedAt"), (Instant) step.get("occurredAt"), why);
+    }
+
+    /** An NHS number as it is written on paper: {@code 943 476 5919}. */
+    static String nhsNumber(String digits) {
+        if (digits == null || !digits.matches("\\d{10}")) {
+            return digits;
+        }
+        return digits.substring(0, 3) + " " + digits.substring(3, 6) + " " + digits.substring(6);
     }
 
     private static String text(JsonNode node, String field) {

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.PageSession;
-import org.sharingledger.support.Scenario;
 
 /**
  * The practitioners' request pages over plain HTTP, as a browser without script uses them: the work list, the request
@@ -76,7 +75,7 @@ class RequestPagesIT extends IntegrationTest {
                 .contains("Your request has been sent to")
                 .contains("Awaiting decision")
                 .contains("On time")
-                .contains(Scenario.NHS_NUMBER)
+                .contains("943 476 5919")
                 .contains("asked")
                 .contains("id=\"withdraw-form\"")
                 .doesNotContain("id=\"refuse-form\"");
