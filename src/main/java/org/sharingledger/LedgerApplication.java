@@ -1,5 +1,6 @@
 package org.sharingledger;
 
+import org.sharingledger.access.cli.AccountCommands;
 import org.sharingledger.evidence.cli.EvidenceCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,6 +22,10 @@ public class LedgerApplication {
             return;
         }
         System.setProperty("disable-axoniq-console-message", "true");
+        if (AccountCommands.handles(args)) {
+            AccountCommands.main(LedgerApplication.class, args);
+            return;
+        }
         SpringApplication.run(LedgerApplication.class, args);
     }
 }

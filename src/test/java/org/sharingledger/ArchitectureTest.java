@@ -21,8 +21,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  *       aggregate or command handler;
  *   <li>the shared {@code kernel} depends on nothing of ours, and the {@code platform} only on the kernel;
  *   <li>features (access, agency, evidence, request, subject, timeline) meet only through their {@code api}
- *       packages (the evidence feature also through its command line, {@code evidence.cli}, which the application's
- *       entry point hands its arguments to).
+ *       packages (the evidence and access features also through their command lines, {@code evidence.cli} and
+ *       {@code access.cli}, which the application's entry point hands its arguments to).
  * </ul>
  *
  * <p>The rules that span the whole code base are built by {@link Boundaries} for a root package, so that
@@ -32,7 +32,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 class ArchitectureTest {
 
     private static final String ROOT = "org.sharingledger";
-    private static final String[] FEATURES = {"access", "agency", "evidence", "request", "subject", "timeline"};
+    private static final String[] FEATURES = {
+        "access", "agency", "evidence", "notification", "request", "subject", "timeline"
+    };
 
     private static final DescribedPredicate<JavaClass> AGGREGATES_AND_COMMAND_HANDLERS = DescribedPredicate.describe(
             "aggregates or command handlers",

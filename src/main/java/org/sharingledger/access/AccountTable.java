@@ -9,15 +9,21 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.sharingledger.access.api.AccountDirectory;
+import org.sharingledger.access.api.PasswordChanged;
+import org.sharingledger.access.api.UserDisabled;
+import org.sharingledger.access.api.UserEnabled;
 import org.sharingledger.access.api.UserRegistered;
+import org.sharingledger.access.api.UserRolesChanged;
+import org.sharingledger.access.api.UserStatus;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The accounts authentication reads, kept from {@link UserRegistered} events by a subscribing processor, so an
- * account can log in as soon as its registration has committed.
+ * The accounts authentication reads, kept from the accounts' events by a subscribing processor, so an account can
+ * log in as soon as its registration has committed, and a change (roles, disabling) holds from the moment it
+ * commits: every request, by password, token or page session, reads the account here again.
  */
 @Component
 @ProcessingGroup(AccountTable.PROCESSING_GROUP)
@@ -46,6 +52,33 @@ class AccountTable implements AccountDirectory {
                 Timestamp.from(event.recordedAt()));
     }
 
+    @EventHandler
+    void on(UserDisabled event) {
+        jdbc.update(
+                "update user_account set status = ? where username = ?", UserStatus.DISABLED.name(), event.username());
+    }
+
+    @EventHandler
+    void on(UserEnabled event) {
+        jdbc.update(
+                "update user_account set status = ? where username = ?", UserStatus.ACTIVE.name(), event.username());
+    }
+
+    @EventHandler
+    void on(UserRolesChanged event) {
+        jdbc.update(
+                "update user_account set agency_id = ?, roles = ? where username = ?",
+                event.agencyId(),
+                joined(event.roles()),
+                event.username());
+    }
+
+    @EventHandler
+    void on(PasswordChanged event) {
+        jdbc.update(
+                "update user_account set must_change_password = ? where username = ?", event.reset(), event.username());
+    }
+
     @ResetHandler
     void reset() {
         // Accounts are never deleted: credentials and tokens refer to them. Replays upsert.
@@ -70,7 +103,8 @@ class AccountTable implements AccountDirectory {
         return jdbc
                 .query(
                         """
-                select a.username, a.display_name, a.agency_id, a.roles, c.password_hash
+                select a.username, a.display_name, a.agency_id, a.roles, a.status, a.must_change_password,
+                    c.password_hash
                 from user_account a left join credentials c on c.username = a.username
                 where a.username = ?""",
                         (rs, i) -> new Account(
@@ -79,10 +113,43 @@ class AccountTable implements AccountDirectory {
                                         rs.getString("agency_id"),
                                         roles(rs.getString("roles"))),
                                 rs.getString("display_name"),
-                                rs.getString("password_hash")),
+                                rs.getString("password_hash"),
+                                UserStatus.valueOf(rs.getString("status")),
+                                rs.getBoolean("must_change_password")),
                         username)
                 .stream()
                 .findFirst();
+    }
+
+    /** One page of accounts, by username. */
+    List<UserSummary> page(int page, int size) {
+        return jdbc.query(
+                """
+                select username, display_name, agency_id, roles, status, must_change_password
+                from user_account order by username limit ? offset ?""",
+                (rs, i) -> new UserSummary(
+                        rs.getString("username"),
+                        rs.getString("display_name"),
+                        rs.getString("agency_id"),
+                        roles(rs.getString("roles")),
+                        UserStatus.valueOf(rs.getString("status")),
+                        rs.getBoolean("must_change_password")),
+                size,
+                (long) page * size);
+    }
+
+    long count() {
+        Long count = jdbc.queryForObject("select count(*) from user_account", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** The active accounts bound to an agency. */
+    List<String> activeIn(String agencyId) {
+        return jdbc.queryForList(
+                "select username from user_account where agency_id = ? and status = ? order by username",
+                String.class,
+                agencyId,
+                UserStatus.ACTIVE.name());
     }
 
     static String joined(List<Role> roles) {
@@ -96,5 +163,30 @@ class AccountTable implements AccountDirectory {
     }
 
     /** An account as authentication sees it. */
-    record Account(Actor actor, String displayName, String passwordHash) {}
+    record Account(
+            Actor actor, String displayName, String passwordHash, UserStatus status, boolean mustChangePassword) {
+
+        boolean active() {
+            return status == UserStatus.ACTIVE;
+        }
+
+        UserSummary summary() {
+            return new UserSummary(
+                    actor.username(), displayName, actor.agencyId(), actor.roles(), status, mustChangePassword);
+        }
+
+        @Override
+        public String toString() {
+            return "Account[" + actor.username() + "]";
+        }
+    }
+
+    /** An account as an administrator sees it (never its password). */
+    record UserSummary(
+            String username,
+            String displayName,
+            String agencyId,
+            List<Role> roles,
+            UserStatus status,
+            boolean mustChangePassword) {}
 }

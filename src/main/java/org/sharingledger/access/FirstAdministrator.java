@@ -39,9 +39,11 @@ class FirstAdministrator implements ApplicationRunner {
             return;
         }
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
-        if (!generated && configuredPassword.length() < Accounts.MIN_PASSWORD_LENGTH) {
-            throw new IllegalStateException(
-                    "LEDGER_ADMIN_PASSWORD must have at least " + Accounts.MIN_PASSWORD_LENGTH + " characters");
+        if (!generated
+                && (configuredPassword.length() < Accounts.MIN_PASSWORD_LENGTH
+                        || configuredPassword.length() > Accounts.MAX_PASSWORD_LENGTH)) {
+            throw new IllegalStateException("LEDGER_ADMIN_PASSWORD must have " + Accounts.MIN_PASSWORD_LENGTH + " to "
+                    + Accounts.MAX_PASSWORD_LENGTH + " characters");
         }
         String password = generated ? generatePassword() : configuredPassword;
         registration.register(username, password, "Ledger administrator", null, List.of(Role.ADMIN), Actor.SYSTEM);

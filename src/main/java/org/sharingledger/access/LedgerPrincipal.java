@@ -21,12 +21,37 @@ final class LedgerPrincipal implements UserDetails, ActorPrincipal, CredentialsC
 
     private final Actor actor;
     private final String displayName;
+    private final boolean enabled;
+    private final boolean viaToken;
     private String passwordHash;
 
-    LedgerPrincipal(Actor actor, String displayName, String passwordHash) {
+    private LedgerPrincipal(Actor actor, String displayName, String passwordHash, boolean enabled, boolean viaToken) {
         this.actor = actor;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
+        this.enabled = enabled;
+        this.viaToken = viaToken;
+    }
+
+    /** Signing in with a password (HTTP Basic, the sign-in form): a disabled account is refused. */
+    static LedgerPrincipal byPassword(AccountTable.Account account) {
+        return new LedgerPrincipal(
+                account.actor(), account.displayName(), account.passwordHash(), account.active(), false);
+    }
+
+    /** Authenticated by a personal access token (only ever made for an active account). */
+    static LedgerPrincipal byToken(AccountTable.Account account) {
+        return new LedgerPrincipal(account.actor(), account.displayName(), null, account.active(), true);
+    }
+
+    /** The same person as a page session holds them, with the account as it is now. */
+    static LedgerPrincipal refreshed(AccountTable.Account account) {
+        return new LedgerPrincipal(account.actor(), account.displayName(), null, account.active(), false);
+    }
+
+    /** Whether this request was authenticated by a personal access token rather than a password. */
+    boolean viaToken() {
+        return viaToken;
     }
 
     @Override
@@ -54,6 +79,11 @@ final class LedgerPrincipal implements UserDetails, ActorPrincipal, CredentialsC
     @Override
     public String getUsername() {
         return actor.username();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.sharingledger.access;
 
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.DeniedAttempts;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
@@ -46,8 +48,10 @@ class PageSecurityConfiguration {
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
+    @ConditionalOnWebApplication // not on the command line (reset-admin-password)
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http, DeniedAttempts deniedAttempts) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, DeniedAttempts deniedAttempts, AccountTable accounts)
+            throws Exception {
         AccessDeniedHandlerImpl deniedPage = new AccessDeniedHandlerImpl();
         deniedPage.setErrorPage("/denied");
         AccessDeniedHandler denied = (request, response, e) -> {
@@ -58,6 +62,7 @@ class PageSecurityConfiguration {
             deniedPage.handle(request, response, e);
         };
         http.securityMatcher(PAGES)
+                .addFilterAfter(new LiveAccountFilter(accounts), SecurityContextHolderFilter.class)
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")

@@ -7,9 +7,9 @@ import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.DeniedAttempts;
 import org.sharingledger.platform.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -31,6 +31,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
     @Bean
+    @ConditionalOnWebApplication // not on the command line (reset-admin-password)
     SecurityFilterChain api(HttpSecurity http, Tokens tokens, DeniedAttempts deniedAttempts) throws Exception {
         AuthenticationEntryPoint unauthenticated = SecurityConfiguration::unauthenticated;
         AccessDeniedHandler denied = (request, response, e) -> denied(request, response, deniedAttempts);
@@ -47,23 +48,19 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/agencies", "/api/agencies/**")
+                        .requestMatchers(RoleRule.matcher(RoleRule.ADMIN))
                         .hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/users", "/api/subjects/erasure")
+                        .requestMatchers(RoleRule.matcher(RoleRule.ADMIN_ROLES))
                         .hasRole("ADMIN")
-                        .requestMatchers(
-                                HttpMethod.POST,
-                                "/api/requests",
-                                "/api/requests/*/share",
-                                "/api/requests/*/refusal",
-                                "/api/requests/*/escalations",
-                                "/api/requests/*/withdrawal")
+                        .requestMatchers(RoleRule.matcher(RoleRule.ADMIN_LISTS))
+                        .hasRole("ADMIN")
+                        .requestMatchers(RoleRule.matcher(RoleRule.PRACTITIONERS))
                         .hasAnyRole("PRACTITIONER", "NOMINATED_REPRESENTATIVE")
-                        .requestMatchers(HttpMethod.POST, "/api/requests/*/escalations/resolution")
+                        .requestMatchers(RoleRule.matcher(RoleRule.RESOLVERS))
                         .hasAnyRole("NOMINATED_REPRESENTATIVE", "TRUST_REVIEWER")
                         .requestMatchers("/api/**")
                         .authenticated()
-                        .requestMatchers("/actuator/**")
+                        .requestMatchers(RoleRule.matcher(RoleRule.ACTUATOR))
                         .hasRole("ADMIN")
                         .anyRequest()
                         .denyAll());
@@ -79,7 +76,7 @@ class SecurityConfiguration {
     UserDetailsService userDetailsService(AccountTable accounts) {
         return username -> accounts.account(username)
                 .filter(account -> account.passwordHash() != null)
-                .map(account -> new LedgerPrincipal(account.actor(), account.displayName(), account.passwordHash()))
+                .map(LedgerPrincipal::byPassword)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
@@ -97,11 +94,9 @@ class SecurityConfiguration {
 
     private static void denied(HttpServletRequest request, HttpServletResponse response, DeniedAttempts deniedAttempts)
             throws IOException {
+        String detail = RoleRule.whoMay(request);
         CurrentActor.find()
-                .ifPresent(actor -> deniedAttempts.record(
-                        actor, request.getMethod(), request.getRequestURI(), "role not allowed for this action"));
-        Problems.write(
-                response,
-                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your roles do not allow this action."));
+                .ifPresent(actor -> deniedAttempts.record(actor, request.getMethod(), request.getRequestURI(), detail));
+        Problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail));
     }
 }

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.sharingledger.kernel.CurrentActor;
+import org.sharingledger.platform.rules.NotPermitted;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,8 +39,14 @@ class TokenController {
             summary = "Issue a personal access token",
             description = "The token is shown once, in this answer. "
                     + "Use it as 'Authorization: Bearer <token>'. It carries its owner's roles and agency. validDays: 1 to "
-                    + "365, default 90.")
+                    + "365, default 90. Only with a password: a caller signed in by a token gets 403.")
     public ResponseEntity<Tokens.IssuedToken> issue(@Valid @RequestBody NewToken body) {
+        if (SecurityContextHolder.getContext().getAuthentication() != null
+                && SecurityContextHolder.getContext().getAuthentication().getPrincipal()
+                        instanceof LedgerPrincipal principal
+                && principal.viaToken()) {
+            throw new NotPermitted("a token cannot issue tokens: sign in with your password to issue one");
+        }
         int validDays = body.validDays() == null ? DEFAULT_VALID_DAYS : body.validDays();
         Tokens.IssuedToken issued = tokens.issue(CurrentActor.get(), body.name(), validDays);
         return ResponseEntity.created(URI.create("/api/tokens/" + issued.tokenId()))

@@ -70,7 +70,7 @@ class Tokens {
                 .findFirst()
                 .orElseThrow(() -> new NotFound("no token " + tokenId));
         if (!owner.equals(actor.username()) && !actor.has(Role.ADMIN)) {
-            throw new NotPermitted("only the token's owner or an administrator may revoke it");
+            throw new NotPermitted("only the token's owner or an ADMIN may revoke it");
         }
         Instant now = clock.instant();
         commands.send(new RevokeToken(owner, tokenId, actor.username(), now), actor);
@@ -94,7 +94,7 @@ class Tokens {
                 username);
     }
 
-    /** The live token's owner, if the presented token is one of ours, unrevoked and unexpired. */
+    /** The live token's owner, if the presented token is one of ours, unrevoked and unexpired, and they active. */
     Optional<LedgerPrincipal> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
@@ -104,7 +104,8 @@ class Tokens {
                 where token_hash = ? and revoked_at is null and expires_at > ?""", (rs, i) -> rs.getString(1), sha256(presented), Timestamp.from(clock.instant())).stream()
                 .findFirst()
                 .flatMap(accounts::account)
-                .map(account -> new LedgerPrincipal(account.actor(), account.displayName(), null));
+                .filter(AccountTable.Account::active)
+                .map(LedgerPrincipal::byToken);
     }
 
     static String sha256(String token) {

@@ -14,6 +14,8 @@ import org.sharingledger.agency.api.AgencyWithdrawn;
 import org.sharingledger.agency.api.ChangeNominatedRepresentative;
 import org.sharingledger.agency.api.NominatedRepresentative;
 import org.sharingledger.agency.api.NominatedRepresentativeChanged;
+import org.sharingledger.agency.api.NotificationAddressSet;
+import org.sharingledger.agency.api.SetNotificationAddress;
 import org.sharingledger.agency.api.SignAgency;
 import org.sharingledger.agency.api.WithdrawAgency;
 import org.sharingledger.platform.rules.InvalidInput;
@@ -29,6 +31,7 @@ class Agency {
     private LocalDate signedOn;
     private AgencyStatus status;
     private NominatedRepresentative representative;
+    private String notificationAddress;
 
     protected Agency() {}
 
@@ -71,6 +74,21 @@ class Agency {
                 agencyId, representative, command.nominatedRepresentative(), command.recordedAt()));
     }
 
+    /** Setting the address it already has records nothing, so a repeated PUT is harmless. */
+    @CommandHandler
+    void handle(SetNotificationAddress command) {
+        if (status == AgencyStatus.WITHDRAWN) {
+            throw new StepNotAllowed("the agency has withdrawn");
+        }
+        if (command.email() == null || command.email().isBlank()) {
+            throw new InvalidInput("email", "must not be blank");
+        }
+        if (command.email().equals(notificationAddress)) {
+            return;
+        }
+        apply(new NotificationAddressSet(agencyId, notificationAddress, command.email(), command.recordedAt()));
+    }
+
     @EventSourcingHandler
     void on(AgencySigned event) {
         agencyId = event.agencyId();
@@ -87,5 +105,10 @@ class Agency {
     @EventSourcingHandler
     void on(NominatedRepresentativeChanged event) {
         representative = event.current();
+    }
+
+    @EventSourcingHandler
+    void on(NotificationAddressSet event) {
+        notificationAddress = event.email();
     }
 }

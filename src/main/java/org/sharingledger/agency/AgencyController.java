@@ -18,15 +18,20 @@ import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.ChangeNominatedRepresentative;
 import org.sharingledger.agency.api.NominatedRepresentative;
 import org.sharingledger.agency.api.Sector;
+import org.sharingledger.agency.api.SetNotificationAddress;
 import org.sharingledger.agency.api.SignAgency;
 import org.sharingledger.agency.api.WithdrawAgency;
+import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
+import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.NotFound;
+import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.rules.StepNotAllowed;
 import org.sharingledger.platform.web.Commands;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -73,6 +78,7 @@ class AgencyController {
         agency.put("withdrawnOn", null);
         agency.put("codeOfPracticeVersion", body.codeOfPracticeVersion());
         agency.put("nominatedRepresentative", representative);
+        agency.put("notificationAddress", null);
         return ResponseEntity.created(URI.create("/api/agencies/" + body.agencyId()))
                 .body(agency);
     }
@@ -95,6 +101,24 @@ class AgencyController {
         requireKnown(agencyId);
         commands.send(new ChangeNominatedRepresentative(agencyId, body.value(), clock.instant()), CurrentActor.get());
         return Map.of("agencyId", agencyId, "nominatedRepresentative", body.value());
+    }
+
+    @PutMapping("/api/agencies/{agencyId}/notification-address")
+    @Operation(
+            summary = "Set where the agency's notifications are mailed",
+            description = "ADMIN, or the agency's own NOMINATED_REPRESENTATIVE. Until an address is set, notifications"
+                    + " go to the nominated representative's own e-mail. Setting the address it already has records"
+                    + " nothing.")
+    public Map<String, Object> setNotificationAddress(
+            @PathVariable String agencyId, @Valid @RequestBody NotificationAddress body) {
+        Actor actor = CurrentActor.get();
+        if (!actor.has(Role.ADMIN) && !(actor.has(Role.NOMINATED_REPRESENTATIVE) && actor.actsFor(agencyId))) {
+            throw new NotPermitted(
+                    "only an administrator or the agency's own nominated representative may set its address");
+        }
+        requireKnown(agencyId);
+        commands.send(new SetNotificationAddress(agencyId, body.email(), clock.instant()), actor);
+        return Map.of("agencyId", agencyId, "notificationAddress", body.email());
     }
 
     private void requireKnown(String agencyId) {
@@ -124,6 +148,9 @@ class AgencyController {
             return new NominatedRepresentative(name, email);
         }
     }
+
+    record NotificationAddress(
+            @NotBlank @Email @Size(max = 254) String email) {}
 
     record Withdrawal(
             @NotNull LocalDate withdrawnOn,

@@ -43,7 +43,7 @@ class LedgerController {
     public Verification verification() {
         Actor actor = CurrentActor.get();
         if (!actor.hasAny(Role.ADMIN, Role.TRUST_REVIEWER)) {
-            throw new NotPermitted("verification is for the Trust (TRUST_REVIEWER) and administrators");
+            throw new NotPermitted("only a TRUST_REVIEWER or an ADMIN may verify the ledger");
         }
         return evidence.verify();
     }

@@ -5,8 +5,6 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,9 +70,11 @@ class RequestService implements Requests {
     @Override
     public Made make(Actor actor, NewRequest body) {
         if (body.requestingAgencyId() == null || !actor.actsFor(body.requestingAgencyId())) {
-            throw new NotPermitted("you may only make requests for your own agency");
+            throw new NotPermitted(
+                    SharingRequest.onlyPractitionersOf(body.requestingAgencyId(), "make a request on its behalf"));
         }
-        Child child = checkedChild(body);
+        check(body);
+        Child child = child(body);
         String pseudonym = child.pseudonym();
         requireSigned("requestingAgencyId", body.requestingAgencyId());
         requireSigned("holdingAgencyId", body.holdingAgencyId());
@@ -191,52 +191,20 @@ class RequestService implements Requests {
     }
 
     /**
-     * The child, once the whole body is checked: the constraints and the child's identity, name and date of birth,
-     * every problem reported together (the API's {@code @Valid} answers the constraints first; a page has none).
+     * The child a request names, once the whole body is checked (the subject by {@link
+     * org.sharingledger.request.api.ValidSubject}): their pseudonym, and what is sealed about them (identifier, name,
+     * birth date).
      */
-    private Child checkedChild(NewRequest body) {
-        List<FieldProblem> problems = new ArrayList<>(violations(body));
-        if (body.subject() != null) {
-            try {
-                Child child = child(body);
-                if (problems.isEmpty()) {
-                    return child;
-                }
-            } catch (InvalidInput e) {
-                problems.addAll(e.problems());
-            }
-        }
-        problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
-        throw new InvalidInput(problems);
-    }
-
-    /** The child a request names: their pseudonym, and what is sealed about them (identifier, name, birth date). */
     private record Child(String pseudonym, PersonalDetails details) {}
 
-    /** The child's pseudonym; every problem with the subject (identifier, name, date of birth) reported together. */
     private Child child(NewRequest body) {
         Subject subject = body.subject();
-        List<FieldProblem> problems = new ArrayList<>();
         boolean hasNhs = subject.nhsNumber() != null && !subject.nhsNumber().isBlank();
-        boolean hasLocal =
-                subject.localReference() != null && !subject.localReference().isBlank();
         Optional<NhsNumber> nhsNumber = hasNhs ? NhsNumber.parse(subject.nhsNumber()) : Optional.empty();
-        if (hasNhs == hasLocal) {
-            problems.add(new FieldProblem("subject", "give exactly one of nhsNumber and localReference"));
-        } else if (hasNhs && nhsNumber.isEmpty()) {
-            problems.add(new FieldProblem(
-                    "subject.nhsNumber", "is not a valid NHS number (10 digits with a valid check digit)"));
-        }
-        PersonalDetails.problems(
-                        subject.name(), subject.dateOfBirth(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .forEach(problem -> problems.add(new FieldProblem("subject." + problem.field(), problem.message())));
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
         String pseudonym = nhsNumber
                 .map(pseudonyms::of)
                 .orElseGet(() -> pseudonyms.ofLocalReference(body.requestingAgencyId(), subject.localReference()));
-        String localReference = hasLocal ? subject.localReference().strip() : null;
+        String localReference = hasNhs ? null : subject.localReference().strip();
         return new Child(
                 pseudonym,
                 PersonalDetails.of(nhsNumber.orElse(null), localReference, subject.name(), subject.dateOfBirth()));

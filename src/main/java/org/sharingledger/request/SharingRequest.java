@@ -67,7 +67,7 @@ class SharingRequest {
 
     @CommandHandler
     SharingRequest(MakeRequest command, DeadlineManager deadlines) {
-        requirePractitionerOf(command.actor(), command.requestingAgencyId(), "make requests for");
+        requirePractitionerOf(command.actor(), command.requestingAgencyId(), "make a request on its behalf");
         List<FieldProblem> problems = new ArrayList<>();
         if (command.requestingAgencyId().equals(command.holdingAgencyId())) {
             problems.add(new FieldProblem("holdingAgencyId", "must be another agency than the requesting agency"));
@@ -105,7 +105,7 @@ class SharingRequest {
 
     @CommandHandler
     RequestStatus handle(ShareInformation command, DeadlineManager deadlines) {
-        requirePractitionerOf(command.actor(), holdingAgencyId, "decide for");
+        requirePractitionerOf(command.actor(), holdingAgencyId, "share or refuse this request");
         requireAwaitingDecision("shared");
         if (command.scope() == Scope.PARTIAL && command.withheldReason() == null) {
             throw new InvalidInput("withheldReason", "is required when only part of the information is shared");
@@ -130,7 +130,7 @@ class SharingRequest {
 
     @CommandHandler
     RequestStatus handle(RefuseRequest command, DeadlineManager deadlines) {
-        requirePractitionerOf(command.actor(), holdingAgencyId, "decide for");
+        requirePractitionerOf(command.actor(), holdingAgencyId, "share or refuse this request");
         requireAwaitingDecision("refused");
         Instant occurred = occurredAt(command.occurredAt(), command.recordedAt());
         apply(new InformationRefused(
@@ -149,7 +149,7 @@ class SharingRequest {
 
     @CommandHandler
     RequestStatus handle(EscalateRefusal command) {
-        requirePractitionerOf(command.actor(), requestingAgencyId, "escalate for");
+        requirePractitionerOf(command.actor(), requestingAgencyId, "escalate this request");
         if (!RequestSteps.escalationStages(status, lastStage).contains(command.stage())) {
             throw new StepNotAllowed(
                     switch (status) {
@@ -173,7 +173,9 @@ class SharingRequest {
     RequestStatus handle(ResolveEscalation command) {
         Actor actor = command.actor();
         if (!actor.actsFor(holdingAgencyId) && !actor.has(Role.TRUST_REVIEWER)) {
-            throw new NotPermitted("only the holding agency or the Children's Trust may resolve an escalation");
+            throw new NotPermitted("only a NOMINATED_REPRESENTATIVE of " + holdingAgencyId
+                    + " (at LINE_MANAGER, NOMINATED_REPRESENTATIVE or DATA_PROTECTION_OFFICER) or a TRUST_REVIEWER"
+                    + " (at SAFEGUARDING_PARTNERSHIP) may resolve an escalation of this request");
         }
         if (status != RequestStatus.ESCALATED) {
             throw new StepNotAllowed("there is no open escalation; the request is " + status);
@@ -181,9 +183,9 @@ class SharingRequest {
         if (!RequestSteps.resolvesAt(actor, holdingAgencyId, lastStage)) {
             throw new NotPermitted(
                     lastStage.isAgencyStage()
-                            ? "an escalation at " + lastStage
-                                    + " is resolved by the holding agency's nominated representative"
-                            : "an escalation at SAFEGUARDING_PARTNERSHIP is resolved by a TRUST_REVIEWER");
+                            ? "only a NOMINATED_REPRESENTATIVE of " + holdingAgencyId + " may resolve an escalation at "
+                                    + lastStage
+                            : "only a TRUST_REVIEWER may resolve an escalation at SAFEGUARDING_PARTNERSHIP");
         }
         if (command.outcome() == Outcome.SHARED) {
             List<FieldProblem> problems = new ArrayList<>();
@@ -213,7 +215,7 @@ class SharingRequest {
 
     @CommandHandler
     RequestStatus handle(WithdrawRequest command, DeadlineManager deadlines) {
-        requirePractitionerOf(command.actor(), requestingAgencyId, "withdraw requests for");
+        requirePractitionerOf(command.actor(), requestingAgencyId, "withdraw this request");
         if (!RequestSteps.awaitsDecision(status)) {
             throw new StepNotAllowed("a request can only be withdrawn before a decision; it is " + status);
         }
@@ -257,8 +259,13 @@ class SharingRequest {
 
     private static void requirePractitionerOf(Actor actor, String agencyId, String doing) {
         if (!RequestSteps.practitionerOf(actor, agencyId)) {
-            throw new NotPermitted("only practitioners of " + agencyId + " may " + doing + " it");
+            throw new NotPermitted(onlyPractitionersOf(agencyId, doing));
         }
+    }
+
+    /** Who may take a step that an agency's practitioners take: the words of every such 403. */
+    static String onlyPractitionersOf(String agencyId, String doing) {
+        return "only a PRACTITIONER or NOMINATED_REPRESENTATIVE of " + agencyId + " may " + doing;
     }
 
     private static boolean isBlank(String text) {

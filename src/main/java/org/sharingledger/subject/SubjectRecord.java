@@ -46,7 +46,7 @@ class SubjectRecord {
     void handle(EraseSubjectDetails command) {
         Actor actor = command.actor();
         if (!actor.has(Role.ADMIN) && !Actor.SYSTEM.equals(actor)) {
-            throw new NotPermitted("only an administrator may erase a child's personal details");
+            throw new NotPermitted("only an ADMIN may erase a child's personal details");
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (!fits(command.legalBasis())) {

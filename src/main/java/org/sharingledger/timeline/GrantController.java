@@ -93,7 +93,7 @@ class GrantController {
     private static Actor grantor() {
         Actor actor = CurrentActor.get();
         if (!actor.hasAny(Role.TRUST_REVIEWER, Role.ADMIN)) {
-            throw new NotPermitted("timeline grants are given and revoked by the Trust or an administrator");
+            throw new NotPermitted("only a TRUST_REVIEWER or an ADMIN may give or revoke timeline grants");
         }
         return actor;
     }

@@ -66,16 +66,18 @@ class TimelineGrant {
     void handle(RecordTimelineQuery command) {
         Actor actor = command.actor();
         if (!actor.username().equals(reviewer) || !actor.has(Role.CASE_REVIEWER)) {
-            throw new NotPermitted("this grant is not yours");
+            throw new NotPermitted("only the CASE_REVIEWER the grant names may query timelines under it");
         }
         if (revoked) {
-            throw new NotPermitted("the grant was revoked");
+            throw new NotPermitted("the grant was revoked: only a CASE_REVIEWER with a live grant may query timelines");
         }
         if (!validUntil.isAfter(command.recordedAt())) {
-            throw new NotPermitted("the grant expired at " + validUntil);
+            throw new NotPermitted("the grant expired at " + validUntil
+                    + ": only a CASE_REVIEWER with a live grant may query timelines");
         }
         if (!subject.covers(command.subject())) {
-            throw new NotPermitted("the grant is for another child or case");
+            throw new NotPermitted("the grant is for another child or case: only a CASE_REVIEWER with a grant for this "
+                    + "child or case may query its timeline");
         }
         apply(new TimelineQueried(
                 grantId,

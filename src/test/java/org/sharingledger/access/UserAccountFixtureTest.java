@@ -8,18 +8,29 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.access.api.AccessDenied;
+import org.sharingledger.access.api.ChangePassword;
+import org.sharingledger.access.api.ChangeUserRoles;
+import org.sharingledger.access.api.DisableUser;
+import org.sharingledger.access.api.EnableUser;
 import org.sharingledger.access.api.IssueToken;
+import org.sharingledger.access.api.PasswordChanged;
 import org.sharingledger.access.api.RecordAccessDenied;
 import org.sharingledger.access.api.RegisterUser;
 import org.sharingledger.access.api.RevokeToken;
 import org.sharingledger.access.api.TokenIssued;
 import org.sharingledger.access.api.TokenRevoked;
+import org.sharingledger.access.api.UserDisabled;
+import org.sharingledger.access.api.UserEnabled;
 import org.sharingledger.access.api.UserRegistered;
+import org.sharingledger.access.api.UserRolesChanged;
 import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.StepNotAllowed;
 
-/** A user account: registration, personal access tokens, and the attempts it was refused. */
+/**
+ * A user account: registration, roles, disabling and enabling, password changes, personal access tokens, and the
+ * attempts it was refused.
+ */
 class UserAccountFixtureTest {
 
     private static final String USERNAME = "sue.dsl";
@@ -30,6 +41,8 @@ class UserAccountFixtureTest {
     private static final Instant EXPIRES_AT = Instant.parse("2009-06-04T09:00:00Z");
     private static final Instant REVOKED_AT = Instant.parse("2009-03-20T17:05:00Z");
     private static final String TOKEN_ID = "tok-5b2e";
+    private static final String ADMIN = "admin.ferrow";
+    private static final Instant CHANGED_AT = Instant.parse("2009-04-01T11:00:00Z");
 
     private AggregateTestFixture<UserAccount> fixture;
 
@@ -153,6 +166,144 @@ class UserAccountFixtureTest {
                         "/api/agencies",
                         "only an ADMIN may sign agencies",
                         REVOKED_AT));
+    }
+
+    @Test
+    void anAdministratorDisablesAnAccountWithAReason() {
+        fixture.given(registered())
+                .when(new DisableUser(USERNAME, "left the school", ADMIN, CHANGED_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserDisabled(USERNAME, "left the school", ADMIN, CHANGED_AT));
+    }
+
+    @Test
+    void disablingNeedsAReason() {
+        fixture.given(registered())
+                .when(new DisableUser(USERNAME, "  ", ADMIN, CHANGED_AT))
+                .expectException(invalidInputOn("reason"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDisabledAccountCannotBeDisabledAgain() {
+        fixture.given(registered(), disabled())
+                .when(new DisableUser(USERNAME, "again", ADMIN, CHANGED_AT.plusSeconds(60)))
+                .expectException(StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAdministratorCannotDisableThemselves() {
+        fixture.given(new UserRegistered(ADMIN, "Admin Ferrow", null, List.of(Role.ADMIN), REGISTERED_AT))
+                .when(new DisableUser(ADMIN, "going on leave", ADMIN, CHANGED_AT))
+                .expectException(StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDisabledAccountIsEnabledAgainWithAReason() {
+        fixture.given(registered(), disabled())
+                .when(new EnableUser(USERNAME, "back from leave", ADMIN, CHANGED_AT.plusSeconds(3600)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserEnabled(USERNAME, "back from leave", ADMIN, CHANGED_AT.plusSeconds(3600)));
+    }
+
+    @Test
+    void anActiveAccountCannotBeEnabled() {
+        fixture.given(registered())
+                .when(new EnableUser(USERNAME, "why not", ADMIN, CHANGED_AT))
+                .expectException(StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void enablingNeedsAReason() {
+        fixture.given(registered(), disabled())
+                .when(new EnableUser(USERNAME, "", ADMIN, CHANGED_AT))
+                .expectException(invalidInputOn("reason"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAccountThatWasEnabledAgainCanBeDisabledAgain() {
+        fixture.given(registered(), disabled(), new UserEnabled(USERNAME, "back", ADMIN, CHANGED_AT.plusSeconds(60)))
+                .when(new DisableUser(USERNAME, "left for good", ADMIN, CHANGED_AT.plusSeconds(120)))
+                .expectEvents(new UserDisabled(USERNAME, "left for good", ADMIN, CHANGED_AT.plusSeconds(120)));
+    }
+
+    @Test
+    void changedRolesAreRecordedSortedAndDistinctWithTheAgency() {
+        fixture.given(registered())
+                .when(new ChangeUserRoles(
+                        USERNAME,
+                        AGENCY_ID,
+                        List.of(Role.NOMINATED_REPRESENTATIVE, Role.PRACTITIONER, Role.PRACTITIONER),
+                        ADMIN,
+                        CHANGED_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserRolesChanged(
+                        USERNAME,
+                        AGENCY_ID,
+                        List.of(Role.PRACTITIONER, Role.NOMINATED_REPRESENTATIVE),
+                        ADMIN,
+                        CHANGED_AT));
+    }
+
+    @Test
+    void changedRolesNeedAtLeastOneRole() {
+        fixture.given(registered())
+                .when(new ChangeUserRoles(USERNAME, AGENCY_ID, List.of(), ADMIN, CHANGED_AT))
+                .expectException(invalidInputOn("roles"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void changedAgencyBoundRolesNeedAnAgency() {
+        fixture.given(registered())
+                .when(new ChangeUserRoles(USERNAME, null, List.of(Role.NOMINATED_REPRESENTATIVE), ADMIN, CHANGED_AT))
+                .expectException(invalidInputOn("agencyId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rolesWithoutAnAgencyMayLeaveTheAgency() {
+        fixture.given(registered())
+                .when(new ChangeUserRoles(USERNAME, null, List.of(Role.CASE_REVIEWER), ADMIN, CHANGED_AT))
+                .expectEvents(new UserRolesChanged(USERNAME, null, List.of(Role.CASE_REVIEWER), ADMIN, CHANGED_AT));
+    }
+
+    @Test
+    void anAdministratorCannotTakeTheAdminRoleFromThemselves() {
+        fixture.given(new UserRegistered(ADMIN, "Admin Ferrow", null, List.of(Role.ADMIN), REGISTERED_AT))
+                .when(new ChangeUserRoles(ADMIN, null, List.of(Role.TRUST_REVIEWER), ADMIN, CHANGED_AT))
+                .expectException(StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAdministratorMayAddRolesToThemselves() {
+        fixture.given(new UserRegistered(ADMIN, "Admin Ferrow", null, List.of(Role.ADMIN), REGISTERED_AT))
+                .when(new ChangeUserRoles(ADMIN, null, List.of(Role.TRUST_REVIEWER, Role.ADMIN), ADMIN, CHANGED_AT))
+                .expectEvents(
+                        new UserRolesChanged(ADMIN, null, List.of(Role.ADMIN, Role.TRUST_REVIEWER), ADMIN, CHANGED_AT));
+    }
+
+    @Test
+    void aUserChangingTheirOwnPasswordNeedNotChangeItAgain() {
+        fixture.given(registered())
+                .when(new ChangePassword(USERNAME, USERNAME, false, CHANGED_AT))
+                .expectEvents(new PasswordChanged(USERNAME, USERNAME, false, CHANGED_AT));
+    }
+
+    @Test
+    void aPasswordResetByAnAdministratorIsMarkedAsAReset() {
+        fixture.given(registered(), disabled())
+                .when(new ChangePassword(USERNAME, ADMIN, true, CHANGED_AT))
+                .expectEvents(new PasswordChanged(USERNAME, ADMIN, true, CHANGED_AT));
+    }
+
+    private static UserDisabled disabled() {
+        return new UserDisabled(USERNAME, "left the school", ADMIN, CHANGED_AT);
     }
 
     private static UserRegistered registered() {

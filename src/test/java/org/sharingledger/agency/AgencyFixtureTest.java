@@ -12,7 +12,9 @@ import org.sharingledger.agency.api.AgencyWithdrawn;
 import org.sharingledger.agency.api.ChangeNominatedRepresentative;
 import org.sharingledger.agency.api.NominatedRepresentative;
 import org.sharingledger.agency.api.NominatedRepresentativeChanged;
+import org.sharingledger.agency.api.NotificationAddressSet;
 import org.sharingledger.agency.api.Sector;
+import org.sharingledger.agency.api.SetNotificationAddress;
 import org.sharingledger.agency.api.SignAgency;
 import org.sharingledger.agency.api.WithdrawAgency;
 import org.sharingledger.platform.rules.StepNotAllowed;
@@ -36,6 +38,8 @@ class AgencyFixtureTest {
             new NominatedRepresentative("Rafe Penhallow", "rafe.penhallow@brackenmoor.example");
     private static final NominatedRepresentative ANN =
             new NominatedRepresentative("Annis Leabrook", "annis.leabrook@brackenmoor.example");
+
+    private static final String INBOX = "info-sharing@brackenmoor.example";
 
     private AggregateTestFixture<Agency> fixture;
 
@@ -126,6 +130,50 @@ class AgencyFixtureTest {
     void cannotChangeRepresentativeOfWithdrawnAgency() {
         fixture.given(signed(SIGNED_ON, SIGN_RECORDED), withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED))
                 .when(new ChangeNominatedRepresentative(AGENCY_ID, RAJ, WITHDRAW_RECORDED.plusSeconds(60)))
+                .expectException(StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void settingTheNotificationAddressRecordsIt() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED))
+                .when(new SetNotificationAddress(AGENCY_ID, INBOX, CHANGE_RECORDED))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new NotificationAddressSet(AGENCY_ID, null, INBOX, CHANGE_RECORDED));
+    }
+
+    @Test
+    void aNewNotificationAddressNamesTheOneItReplaces() {
+        fixture.given(
+                        signed(SIGNED_ON, SIGN_RECORDED),
+                        new NotificationAddressSet(AGENCY_ID, null, INBOX, CHANGE_RECORDED))
+                .when(new SetNotificationAddress(AGENCY_ID, "safeguarding@brackenmoor.example", WITHDRAW_RECORDED))
+                .expectEvents(new NotificationAddressSet(
+                        AGENCY_ID, INBOX, "safeguarding@brackenmoor.example", WITHDRAW_RECORDED));
+    }
+
+    @Test
+    void settingTheSameNotificationAddressAgainRecordsNothing() {
+        fixture.given(
+                        signed(SIGNED_ON, SIGN_RECORDED),
+                        new NotificationAddressSet(AGENCY_ID, null, INBOX, CHANGE_RECORDED))
+                .when(new SetNotificationAddress(AGENCY_ID, INBOX, WITHDRAW_RECORDED))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void notificationAddressMustNotBeBlank() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED))
+                .when(new SetNotificationAddress(AGENCY_ID, " ", CHANGE_RECORDED))
+                .expectException(invalidInputOn("email"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotSetTheNotificationAddressOfWithdrawnAgency() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED), withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED))
+                .when(new SetNotificationAddress(AGENCY_ID, INBOX, WITHDRAW_RECORDED.plusSeconds(60)))
                 .expectException(StepNotAllowed.class)
                 .expectNoEvents();
     }

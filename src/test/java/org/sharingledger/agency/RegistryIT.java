@@ -42,7 +42,9 @@ class RegistryIT extends IntegrationTest {
         Map<String, Object> unknown = Scenario.agencyBody(Scenario.unique("x"), "EDUCATION");
         unknown.put("website", "https://example.org");
 
-        assertThat(scenario.signAgency(body).errorFields()).containsExactly("sector");
+        assertThat(scenario.signAgency(body).errorFields())
+                .as("a bad sector no longer hides the bad agencyId")
+                .containsExactly("agencyId", "sector");
         body.put("sector", "EDUCATION");
         assertThat(scenario.signAgency(body).errorFields()).containsExactly("agencyId");
         assertThat(scenario.signAgency(missing).errorFields())

@@ -199,6 +199,9 @@ class RequestRulesIT extends IntegrationTest {
                 http.as(reviewer).post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"));
 
         assertThat(response.status()).isEqualTo(403);
+        assertThat(response.field("detail"))
+                .isEqualTo("only a PRACTITIONER or NOMINATED_REPRESENTATIVE of the agency concerned may make, share "
+                        + "or refuse, escalate or withdraw a request");
         assertThat(events("AccessDenied")).isEqualTo(deniedBefore + 1);
         assertThat(jdbc.queryForObject(
                         "select count(*) from domain_event_entry where aggregate_identifier = ? "
@@ -215,30 +218,30 @@ class RequestRulesIT extends IntegrationTest {
         String id = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
         long before = events();
 
-        assertThat(http.as(outsider)
-                        .post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE"))
-                        .status())
-                .isEqualTo(403);
-        assertThat(http.as(outsider)
-                        .post("/api/requests/" + id + "/share", Scenario.share("FULL"))
-                        .status())
-                .isEqualTo(403);
-        assertThat(http.as(outsider)
-                        .post("/api/requests/" + id + "/refusal", Scenario.refusal())
-                        .status())
-                .isEqualTo(403);
-        assertThat(http.as(outsider)
-                        .post("/api/requests/" + id + "/withdrawal", Map.of("reason", "x"))
-                        .status())
-                .isEqualTo(403);
-        assertThat(http.as(outsider).get("/api/requests/" + id).status()).isEqualTo(403);
-        assertThat(http.as(outsider).get("/api/requests?agencyId=" + p.holder()).status())
-                .isEqualTo(403);
+        String requesters = "only a PRACTITIONER or NOMINATED_REPRESENTATIVE of " + p.requester() + " may ";
+        String holders = "only a PRACTITIONER or NOMINATED_REPRESENTATIVE of " + p.holder() + " may ";
+        assertForbidden(
+                http.as(outsider).post("/api/requests", Scenario.requestBody(p.requester(), p.holder(), "ROUTINE")),
+                requesters + "make a request on its behalf");
+        assertForbidden(
+                http.as(outsider).post("/api/requests/" + id + "/share", Scenario.share("FULL")),
+                holders + "share or refuse this request");
+        assertForbidden(
+                http.as(outsider).post("/api/requests/" + id + "/refusal", Scenario.refusal()),
+                holders + "share or refuse this request");
+        assertForbidden(
+                http.as(outsider).post("/api/requests/" + id + "/withdrawal", Map.of("reason", "x")),
+                requesters + "withdraw this request");
+        assertForbidden(
+                http.as(outsider).get("/api/requests/" + id),
+                "only users of the requesting or the holding agency, or a TRUST_REVIEWER, may see this request");
+        assertForbidden(
+                http.as(outsider).get("/api/requests?agencyId=" + p.holder()),
+                "only users of " + p.holder() + ", or a TRUST_REVIEWER, may list its requests");
         // the requester cannot decide its own request either
-        assertThat(http.as(p.requesterPractitioner())
-                        .post("/api/requests/" + id + "/share", Scenario.share("FULL"))
-                        .status())
-                .isEqualTo(403);
+        assertForbidden(
+                http.as(p.requesterPractitioner()).post("/api/requests/" + id + "/share", Scenario.share("FULL")),
+                holders + "share or refuse this request");
         assertThat(events()).as("only the denied attempts were recorded").isEqualTo(before + 7);
     }
 
@@ -281,5 +284,11 @@ class RequestRulesIT extends IntegrationTest {
         assertThat(withdrawAfterDecision.status()).isEqualTo(409);
         assertThat(resolveWithoutEscalation.status()).isEqualTo(409);
         assertThat(events()).isEqualTo(before + 1); // the new nominated representative's account, nothing else
+    }
+
+    private static void assertForbidden(Response response, String detail) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(403);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.field("detail")).isEqualTo(detail);
     }
 }

@@ -179,6 +179,8 @@ class SharingRequestFixtureTest {
         fixture.givenNoPriorActivity()
                 .when(makeRequest(HEALTH_VISITOR, HOLDING, LawfulBasis.PUBLIC_TASK, CONSENT_NOT_SOUGHT))
                 .expectException(NotPermitted.class)
+                .expectExceptionMessage("only a PRACTITIONER or NOMINATED_REPRESENTATIVE of " + REQUESTING
+                        + " may make a request on its behalf")
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
     }
@@ -655,6 +657,8 @@ class SharingRequestFixtureTest {
         fixture.given(requested(), refused(DECIDED_AT, DECIDED_AT, false), escalated(Stage.LINE_MANAGER))
                 .when(resolve(TEACHER, Outcome.REFUSAL_UPHELD, null, null))
                 .expectException(NotPermitted.class)
+                .expectExceptionMessage(
+                        "only a NOMINATED_REPRESENTATIVE of " + HOLDING + " may resolve an escalation at LINE_MANAGER")
                 .expectNoEvents();
     }
 
@@ -663,6 +667,10 @@ class SharingRequestFixtureTest {
         fixture.given(requested(), refused(DECIDED_AT, DECIDED_AT, false), escalated(Stage.LINE_MANAGER))
                 .when(resolve(REQUESTING_NR, Outcome.SHARED, SHARED_TEXT, Method.SECURE_EMAIL))
                 .expectException(NotPermitted.class)
+                .expectExceptionMessage("only a NOMINATED_REPRESENTATIVE of " + HOLDING
+                        + " (at LINE_MANAGER, NOMINATED_REPRESENTATIVE or "
+                        + "DATA_PROTECTION_OFFICER) or a TRUST_REVIEWER (at SAFEGUARDING_PARTNERSHIP) may resolve an "
+                        + "escalation of this request")
                 .expectNoEvents();
     }
 
@@ -687,6 +695,7 @@ class SharingRequestFixtureTest {
         fixture.given(requested(), refused(DECIDED_AT, DECIDED_AT, false), escalated(Stage.SAFEGUARDING_PARTNERSHIP))
                 .when(resolve(SCHOOL_NR, Outcome.REFUSAL_UPHELD, null, null))
                 .expectException(NotPermitted.class)
+                .expectExceptionMessage("only a TRUST_REVIEWER may resolve an escalation at SAFEGUARDING_PARTNERSHIP")
                 .expectNoEvents();
     }
 

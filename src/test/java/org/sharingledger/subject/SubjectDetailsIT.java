@@ -218,7 +218,8 @@ class SubjectDetailsIT extends IntegrationTest {
         Response response = http.as(p.requesterPractitioner()).post("/api/requests", body);
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.errorFields()).containsExactly("subject.nhsNumber", "subject.name", "subject.dateOfBirth");
+        assertThat(response.errorFields())
+                .containsExactlyInAnyOrder("subject.nhsNumber", "subject.name", "subject.dateOfBirth");
     }
 
     @Test

@@ -71,6 +71,13 @@ public final class Http {
                     .POST(HttpRequest.BodyPublishers.ofString(text)));
         }
 
+        public Response put(String path, Object body) {
+            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+            return send(builder(path)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(text)));
+        }
+
         /** A POST whose answer is binary (a PDF, say): its bytes, whatever the status. */
         public byte[] postForBytes(String path, Object body) {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);

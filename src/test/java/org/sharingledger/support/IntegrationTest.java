@@ -50,6 +50,9 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
         registry.add("ledger.storage.data-dir", DATA::toString);
+        // One SMTP server in the JVM for the whole suite (Mail starts it), so the shared context mails for real.
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> Mail.PORT);
     }
 
     @BeforeEach

@@ -2,11 +2,8 @@ package org.sharingledger.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -22,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -31,7 +29,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -94,9 +94,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String message = "is not valid";
         if (e.getRequiredType() != null && e.getRequiredType().isEnum()) {
-            message = "must be one of " + enumValues(e.getRequiredType());
+            message = BodyValues.problem(e.getRequiredType());
         }
         return Problems.invalid(List.of(new FieldProblem(e.getName(), message)));
+    }
+
+    /** An unknown path: a plain 404 that names no class and no "static resource". */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return noSuchPath();
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(
+            NoHandlerFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return noSuchPath();
+    }
+
+    private static ResponseEntity<Object> noSuchPath() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(
+                        HttpStatus.NOT_FOUND,
+                        "not-found",
+                        "Not found",
+                        "There is nothing at this path. The API's endpoints are listed at /v3/api-docs."));
     }
 
     @Override
@@ -139,10 +162,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     .body(Problems.invalid(List.of(new FieldProblem(path(unknown), "is not a known field"))));
         }
         if (cause instanceof InvalidFormatException format) {
-            String message =
-                    format.getTargetType() != null && format.getTargetType().isEnum()
-                            ? "must be one of " + enumValues(format.getTargetType())
-                            : "is not a valid " + simpleType(format.getTargetType());
+            String message = BodyValues.problem(format.getTargetType());
             return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldProblem(path(format), message))));
         }
         if (cause instanceof MismatchedInputException mismatch
@@ -176,20 +196,5 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.isEmpty() ? "body" : path.toString();
-    }
-
-    private static String enumValues(Class<?> type) {
-        return Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    private static String simpleType(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        return switch (type.getSimpleName()) {
-            case "Instant" -> "instant (ISO-8601 in UTC, e.g. 2009-03-31T09:15:00Z)";
-            case "LocalDate" -> "date (YYYY-MM-DD)";
-            default -> type.getSimpleName().toLowerCase(Locale.ROOT);
-        };
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.sharingledger.kernel.BlindDigests;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,12 @@ class WebConfiguration {
     @Bean
     Clock clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
+
+    /** Reading a request body notes every value of the wrong shape ({@link BodyProblemsAdvice}). */
+    @Bean
+    JsonMapperBuilderCustomizer bodyProblems() {
+        return builder -> builder.addHandler(new BodyProblems());
     }
 
     @Bean

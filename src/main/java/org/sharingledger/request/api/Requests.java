@@ -54,9 +54,10 @@ public interface Requests {
             @NotBlank @Size(max = TEXT) String informationSought) {}
 
     /**
-     * Exactly one of nhsNumber and localReference; name and dateOfBirth optional. Never printed: {@link #toString()}
-     * hides them all.
+     * Exactly one of nhsNumber and localReference; name and dateOfBirth optional ({@link ValidSubject} checks them).
+     * Never printed: {@link #toString()} hides them all.
      */
+    @ValidSubject
     record Subject(
             @Size(max = 20) String nhsNumber,
             @Size(max = 100) String localReference,

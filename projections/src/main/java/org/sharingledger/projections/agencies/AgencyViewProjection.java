@@ -9,6 +9,7 @@ import org.sharingledger.agency.api.AgencySigned;
 import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.AgencyWithdrawn;
 import org.sharingledger.agency.api.NominatedRepresentativeChanged;
+import org.sharingledger.agency.api.NotificationAddressSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -65,6 +66,15 @@ class AgencyViewProjection {
                 where agency_id = ?""",
                 event.current().name(),
                 event.current().email(),
+                Timestamp.from(event.recordedAt()),
+                event.agencyId());
+    }
+
+    @EventHandler
+    void on(NotificationAddressSet event) {
+        jdbc.update(
+                "update agency_view set notification_address = ?, changed_at = ? where agency_id = ?",
+                event.email(),
                 Timestamp.from(event.recordedAt()),
                 event.agencyId());
     }

@@ -18,7 +18,7 @@ class AgencyViews implements AgencyDirectory {
 
     private static final String SELECT = """
             select agency_id, name, sector, local_delivery_area, status, signed_on, withdrawn_on,
-                   representative_name, representative_email, code_of_practice_version
+                   representative_name, representative_email, code_of_practice_version, notification_address
             from agency_view""";
 
     private final JdbcTemplate jdbc;
@@ -53,10 +53,16 @@ class AgencyViews implements AgencyDirectory {
                 rs.getObject("signed_on", LocalDate.class),
                 rs.getObject("withdrawn_on", LocalDate.class),
                 rs.getString("code_of_practice_version"),
-                new NominatedRepresentative(rs.getString("representative_name"), rs.getString("representative_email")));
+                new NominatedRepresentative(rs.getString("representative_name"), rs.getString("representative_email")),
+                rs.getString("notification_address"));
     }
 
-    /** An agency as the register shows it. */
+    /**
+     * An agency as the register shows it.
+     *
+     * @param notificationAddress where its notifications are mailed, null while it has set none (they then go to
+     *                            its nominated representative)
+     */
     record AgencyView(
             String agencyId,
             String name,
@@ -66,5 +72,6 @@ class AgencyViews implements AgencyDirectory {
             LocalDate signedOn,
             LocalDate withdrawnOn,
             String codeOfPracticeVersion,
-            NominatedRepresentative nominatedRepresentative) {}
+            NominatedRepresentative nominatedRepresentative,
+            String notificationAddress) {}
 }

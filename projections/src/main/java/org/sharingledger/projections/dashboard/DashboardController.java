@@ -68,7 +68,7 @@ class DashboardController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         if (!CurrentActor.get().has(Role.TRUST_REVIEWER)) {
-            throw new NotPermitted("the refusal patterns are for the Children's Trust (TRUST_REVIEWER)");
+            throw new NotPermitted("only a TRUST_REVIEWER may see the refusal patterns");
         }
         return dashboards.refusalPatterns(period(from, to));
     }

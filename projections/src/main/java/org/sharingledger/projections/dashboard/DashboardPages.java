@@ -179,7 +179,7 @@ class DashboardPages {
 
     private static void trustOnly() {
         if (!CurrentActor.get().has(Role.TRUST_REVIEWER)) {
-            throw new NotPermitted("the refusal patterns are for the Children's Trust (TRUST_REVIEWER)");
+            throw new NotPermitted("only a TRUST_REVIEWER may see the refusal patterns");
         }
     }
 

@@ -61,7 +61,8 @@ public class Dashboards {
     public void requireVisibleTo(Actor actor, String agencyId) {
         boolean representative = actor.actsFor(agencyId) && actor.has(Role.NOMINATED_REPRESENTATIVE);
         if (!representative && !actor.has(Role.TRUST_REVIEWER)) {
-            throw new NotPermitted("an agency's dashboard is for its nominated representative and the Trust");
+            throw new NotPermitted(
+                    "only a NOMINATED_REPRESENTATIVE of " + agencyId + " or a TRUST_REVIEWER may see its dashboard");
         }
         if (agency(agencyId).isEmpty()) {
             throw new NotFound("no agency " + agencyId + " in the dashboards");

@@ -53,7 +53,8 @@ class GrantViewController {
                     (rs, i) -> grant(rs, now),
                     actor.username());
         }
-        throw new NotPermitted("timeline grants are for case reviewers and the Trust");
+        throw new NotPermitted(
+                "only a CASE_REVIEWER (their own), a TRUST_REVIEWER or an ADMIN may list timeline grants");
     }
 
     private static Map<String, Object> grant(ResultSet rs, Instant now) throws SQLException {

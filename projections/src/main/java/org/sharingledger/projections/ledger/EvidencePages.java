@@ -74,7 +74,7 @@ class EvidencePages {
     private static void trustOnly() {
         Actor actor = CurrentActor.get();
         if (!actor.hasAny(Role.TRUST_REVIEWER, Role.ADMIN)) {
-            throw new NotPermitted("the ledger's evidence is for the Children's Trust and administrators");
+            throw new NotPermitted("only a TRUST_REVIEWER or an ADMIN may see the ledger's evidence");
         }
     }
 }

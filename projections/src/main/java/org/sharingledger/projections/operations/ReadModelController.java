@@ -49,7 +49,7 @@ class ReadModelController {
 
     private static void requireAdmin() {
         if (!CurrentActor.get().has(Role.ADMIN)) {
-            throw new NotPermitted("read models are run by an ADMIN");
+            throw new NotPermitted("only an ADMIN may see or rebuild read models");
         }
     }
 }

@@ -43,7 +43,8 @@ class RequestViewController {
         Actor actor = CurrentActor.get();
         boolean party = actor.actsFor(parties.requestingAgencyId()) || actor.actsFor(parties.holdingAgencyId());
         if (!party && !actor.has(Role.TRUST_REVIEWER)) {
-            throw new NotPermitted("only the two agencies of a request and the Children's Trust may see it");
+            throw new NotPermitted(
+                    "only users of the requesting or the holding agency, or a TRUST_REVIEWER, may see this request");
         }
         return views.one(requestId, party).orElseThrow(() -> new NotFound("no request " + requestId));
     }
@@ -67,7 +68,7 @@ class RequestViewController {
             throw new InvalidInput("agencyId", "is required for a user without an agency");
         }
         if (agency != null && !actor.actsFor(agency) && !trust) {
-            throw new NotPermitted("you may only list your own agency's requests");
+            throw new NotPermitted("only users of " + agency + ", or a TRUST_REVIEWER, may list its requests");
         }
         return views.page(agency, side == null ? null : side.name(), status == null ? null : status.name(), page, size);
     }

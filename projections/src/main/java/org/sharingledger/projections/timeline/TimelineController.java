@@ -137,7 +137,8 @@ class TimelineController {
     public List<Map<String, Object>> access(@PathVariable String agencyId) {
         Actor actor = CurrentActor.get();
         if (!actor.actsFor(agencyId) || !actor.has(Role.NOMINATED_REPRESENTATIVE)) {
-            throw new NotPermitted("the timeline access list is for the agency's nominated representative");
+            throw new NotPermitted(
+                    "only a NOMINATED_REPRESENTATIVE of " + agencyId + " may see its timeline access list");
         }
         return jdbc.query(
                 """

@@ -234,8 +234,7 @@ class TimelinePageController {
     private static Actor reviewerOnly() {
         Actor actor = CurrentActor.get();
         if (!actor.has(Role.CASE_REVIEWER)) {
-            throw new NotPermitted(
-                    "timelines are for case reviewers with a grant from the Children's Trust " + "(CASE_REVIEWER)");
+            throw new NotPermitted("only a CASE_REVIEWER with a live grant may see timelines");
         }
         return actor;
     }

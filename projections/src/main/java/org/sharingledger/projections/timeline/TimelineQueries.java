@@ -53,7 +53,7 @@ public class TimelineQueries {
             String reason,
             String format) {
         if (!actor.has(Role.CASE_REVIEWER)) {
-            throw new NotPermitted("timelines are for case reviewers with a grant");
+            throw new NotPermitted("only a CASE_REVIEWER with a live grant may query timelines");
         }
         TimelineSubject subject = TimelineSubjects.from(nhsNumber, caseReference, agencyId, localReference, pseudonyms);
         Instant now = clock.instant();
@@ -68,7 +68,8 @@ public class TimelineQueries {
                             grantId.toString(), actor, subject, asOf, reason, format, steps.agencies(), now),
                     actor);
         } catch (AggregateNotFoundException e) {
-            throw new NotPermitted("there is no such grant");
+            throw new NotPermitted(
+                    "there is no grant " + grantId + ": only a CASE_REVIEWER with a live grant may query timelines");
         }
         String review =
                 jdbc.queryForObject("select review from timeline_grant where grant_id = ?", String.class, grantId);

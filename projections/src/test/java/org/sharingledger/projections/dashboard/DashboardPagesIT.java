@@ -108,7 +108,7 @@ class DashboardPagesIT extends IntegrationTest {
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(page.body())
                 .contains("<h1 id=\"denied\">Not allowed</h1>")
-                .contains("an agency&#39;s dashboard is for its nominated representative and the Trust");
+                .contains("or a TRUST_REVIEWER may see its dashboard");
         assertThat(events("AccessDenied")).isEqualTo(denied + 1);
         assertThat(recordedDenials(representative.username(), "/dashboard/" + other))
                 .isEqualTo(1);

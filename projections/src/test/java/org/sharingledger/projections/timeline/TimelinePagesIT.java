@@ -474,7 +474,7 @@ class TimelinePagesIT extends IntegrationTest {
                         "_csrf",
                         PageSession.csrf(form.body())));
         assertThat(someoneElses.statusCode()).isEqualTo(403);
-        assertThat(someoneElses.body()).contains("this grant is not yours");
+        assertThat(someoneElses.body()).contains("only the CASE_REVIEWER the grant names may query timelines under it");
         assertThat(events("AccessDenied")).isEqualTo(denied + 2);
         assertThat(recordedDenials(otherReviewer.username(), "/timeline")).isEqualTo(2);
         assertThat(events("TimelineQueried")).isEqualTo(queried);

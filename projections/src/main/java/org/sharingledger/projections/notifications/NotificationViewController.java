@@ -1,0 +1,79 @@
+package org.sharingledger.projections.notifications;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.sharingledger.kernel.Actor;
+import org.sharingledger.kernel.CurrentActor;
+import org.sharingledger.kernel.Role;
+import org.sharingledger.notification.api.NotificationStep;
+import org.sharingledger.platform.rules.NotPermitted;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Notifications")
+class NotificationViewController {
+
+    private final JdbcTemplate jdbc;
+
+    NotificationViewController(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/api/agencies/{agencyId}/notifications")
+    @Operation(
+            summary = "The notifications mailed to an agency, newest first",
+            description = "That agency's users and a TRUST_REVIEWER. page from 0; size 1 to 100, default 20.")
+    public Page list(
+            @PathVariable String agencyId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Actor actor = CurrentActor.get();
+        if (!actor.actsFor(agencyId) && !actor.has(Role.TRUST_REVIEWER)) {
+            throw new NotPermitted("you may only read your own agency's notifications");
+        }
+        List<Item> items = jdbc.query(
+                """
+                select notification_id, step, request_id, address, sent_at, about_event_id
+                from notification_view where agency_id = ?
+                order by sent_at desc, notification_id
+                limit ? offset ?""",
+                (rs, row) -> new Item(
+                        rs.getString("notification_id"),
+                        NotificationStep.valueOf(rs.getString("step")),
+                        rs.getString("request_id"),
+                        rs.getString("address"),
+                        rs.getObject("sent_at", Timestamp.class).toInstant(),
+                        rs.getString("about_event_id")),
+                agencyId,
+                size,
+                (long) page * size);
+        Long total =
+                jdbc.queryForObject("select count(*) from notification_view where agency_id = ?", Long.class, agencyId);
+        return new Page(items, page, size, total == null ? 0 : total);
+    }
+
+    /** A page of notifications. */
+    record Page(List<Item> items, int page, int size, long totalItems) {}
+
+    /**
+     * One notification.
+     *
+     * @param eventId the event it told of
+     */
+    record Item(
+            String notificationId,
+            NotificationStep step,
+            String requestId,
+            String address,
+            Instant sentAt,
+            String eventId) {}
+}

@@ -1,0 +1,269 @@
+package org.sharingledger.notification;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.IdentifierFactory;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.GenericMessage;
+import org.sharingledger.kernel.Actor;
+import org.sharingledger.kernel.ActorMetaData;
+import org.sharingledger.notification.api.NotificationFacts;
+import org.sharingledger.notification.api.NotificationFacts.AgencyContact;
+import org.sharingledger.notification.api.NotificationStep;
+import org.sharingledger.notification.api.RecordNotification;
+import org.sharingledger.request.api.EscalationResolved;
+import org.sharingledger.request.api.InformationRefused;
+import org.sharingledger.request.api.InformationRequested;
+import org.sharingledger.request.api.InformationShared;
+import org.sharingledger.request.api.RefusalEscalated;
+import org.sharingledger.request.api.RequestBecameOverdue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails each agency the steps that concern it, on a streaming processor of its own ({@value #PROCESSING_GROUP}),
+ * one event per transaction with the processor's token.
+ *
+ * <p>For each agency to tell: if {@code notification_sent} already holds the event and the agency, nothing is done;
+ * otherwise the mail is sent, and then, in the same transaction as the token, the row is written and a
+ * {@code NotificationSent} event recorded. A mail the server refuses, or a server that does not answer, throws: the
+ * processor keeps its token, releases the event and retries it with a growing pause, and never skips it. A crash
+ * between the mail being accepted and the transaction committing sends that one mail again: at least once, never
+ * recorded twice. The processor never replays: a rebuild must not mail the past again.
+ *
+ * <p>Without a mail sender (no {@code spring.mail.host}), nothing is mailed and nothing recorded; the processor still
+ * moves on, so turning mail on later does not mail the past either.
+ */
+@Component
+@ProcessingGroup(Notifier.PROCESSING_GROUP)
+@DisallowReplay
+class Notifier {
+
+    static final String PROCESSING_GROUP = "notifications";
+
+    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+    private final JavaMailSender mailSender;
+    private final NotificationFacts facts;
+    private final NotificationMail mail;
+    private final JdbcTemplate jdbc;
+    private final CommandGateway commands;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    Notifier(
+            ObjectProvider<JavaMailSender> mailSender,
+            NotificationFacts facts,
+            MessageSource words,
+            @Value("${ledger.public-url}") String publicUrl,
+            @Value("${ledger.notifications.from}") String from,
+            JdbcTemplate jdbc,
+            CommandGateway commands,
+            MeterRegistry meters,
+            Clock clock) {
+        this.mailSender = mailSender.getIfAvailable();
+        this.facts = facts;
+        this.mail = new NotificationMail(words, publicUrl, from);
+        this.jdbc = jdbc;
+        this.commands = commands;
+        this.meters = meters;
+        this.clock = clock;
+        if (this.mailSender == null) {
+            log.info("Mail is off (no spring.mail.host): no notification is mailed or recorded.");
+        }
+    }
+
+    @EventHandler
+    void on(InformationRequested event, EventMessage<?> message) {
+        tell(
+                message,
+                NotificationStep.NEW_REQUEST,
+                event.requestId(),
+                event.requestingAgencyId(),
+                event.holdingAgencyId(),
+                event.holdingAgencyId(),
+                false,
+                List.of());
+    }
+
+    @EventHandler
+    void on(RequestBecameOverdue event, EventMessage<?> message) {
+        List<String> details = List.of("Became overdue: the due time passed with no decision.");
+        tell(
+                message,
+                NotificationStep.OVERDUE,
+                event.requestId(),
+                event.requestingAgencyId(),
+                event.holdingAgencyId(),
+                event.holdingAgencyId(),
+                false,
+                details);
+        tell(
+                message,
+                NotificationStep.OVERDUE,
+                event.requestId(),
+                event.requestingAgencyId(),
+                event.holdingAgencyId(),
+                event.requestingAgencyId(),
+                false,
+                details);
+    }
+
+    @EventHandler
+    void on(RefusalEscalated event, EventMessage<?> message) {
+        tell(
+                message,
+                NotificationStep.ESCALATED,
+                event.requestId(),
+                event.requestingAgencyId(),
+                event.holdingAgencyId(),
+                event.holdingAgencyId(),
+                true,
+                List.of("Escalated to: " + mail.words(event.stage())));
+    }
+
+    @EventHandler
+    void on(InformationShared event, EventMessage<?> message) {
+        tell(
+                message,
+                NotificationStep.SHARED,
+                event.requestId(),
+                event.requestingAgencyId(),
+                event.holdingAgencyId(),
+                event.requestingAgencyId(),
+                false,
+                List.of("Shared: " + mail.words(event.scope())));
+    }
+
+    @EventHandler
+    void on(InformationRefused event, EventMessage<?> message) {
+        tell(
+                message,
+                NotificationStep.REFUSED,
+                event.requestId(),
+                event.requestingAgencyId(),
+                event.holdingAgencyId(),
+                event.requestingAgencyId(),
+                false,
+                List.of("Reason: " + mail.words(event.reason())));
+    }
+
+    @EventHandler
+    void on(EscalationResolved event, EventMessage<?> message) {
+        tell(
+                message,
+                NotificationStep.ESCALATION_RESOLVED,
+                event.requestId(),
+                event.requestingAgencyId(),
+                event.holdingAgencyId(),
+                event.requestingAgencyId(),
+                false,
+                List.of("Stage: " + mail.words(event.stage()), "Outcome: " + mail.words(event.outcome())));
+    }
+
+    private void tell(
+            EventMessage<?> about,
+            NotificationStep step,
+            String requestId,
+            String requestingAgencyId,
+            String holdingAgencyId,
+            String agencyId,
+            boolean toRepresentative,
+            List<String> details) {
+        if (mailSender == null || alreadySent(about.getIdentifier(), agencyId)) {
+            return;
+        }
+        AgencyContact requester = contact(requestingAgencyId);
+        AgencyContact holder = contact(holdingAgencyId);
+        AgencyContact told = agencyId.equals(holdingAgencyId) ? holder : requester;
+        String address = toRepresentative ? told.representativeEmail() : told.address();
+        var message = mail.write(
+                address,
+                step,
+                requestId,
+                requester,
+                holder,
+                facts.request(requestId).orElse(null),
+                details);
+        try {
+            mailSender.send(message);
+        } catch (MailException e) {
+            counter("ledger.notifications.failed", step).increment();
+            log.warn(
+                    "Could not mail the {} notification about event {} to agency {}: {}. It is retried with a growing"
+                            + " pause until the mail server takes it.",
+                    step,
+                    about.getIdentifier(),
+                    agencyId,
+                    e.toString());
+            throw e;
+        }
+        counter("ledger.notifications.sent", step).increment();
+        record(about, step, requestId, agencyId, address);
+    }
+
+    private boolean alreadySent(String eventId, String agencyId) {
+        Integer count = jdbc.queryForObject(
+                "select count(*) from notification_sent where event_id = ? and agency_id = ?",
+                Integer.class,
+                eventId,
+                agencyId);
+        return count != null && count > 0;
+    }
+
+    private AgencyContact contact(String agencyId) {
+        return facts.agency(agencyId)
+                .orElseThrow(() -> new IllegalStateException("agency " + agencyId + " is not in the register"));
+    }
+
+    /** The row that prevents a second mail, and the ledger event, in the transaction of the processor's token. */
+    private void record(EventMessage<?> about, NotificationStep step, String requestId, String agencyId, String to) {
+        String notificationId = UUID.nameUUIDFromBytes(
+                        (about.getIdentifier() + "/" + agencyId).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        Instant sentAt = clock.instant();
+        jdbc.update(
+                "insert into notification_sent (event_id, agency_id, notification_id, step, sent_at) values (?, ?, ?, ?, ?)",
+                about.getIdentifier(),
+                agencyId,
+                notificationId,
+                step.name(),
+                java.sql.Timestamp.from(sentAt));
+        // The ledger acts here, not whoever took the step: a message built with its own identifier does not inherit
+        // the handled event's actor, only the correlation id it is given.
+        Map<String, Object> metaData =
+                ActorMetaData.of(Actor.SYSTEM, (String) about.getMetaData().get(ActorMetaData.CORRELATION_ID));
+        commands.sendAndWait(new GenericCommandMessage<>(
+                new GenericMessage<>(
+                        IdentifierFactory.getInstance().generateIdentifier(),
+                        new RecordNotification(
+                                notificationId, agencyId, to, step, requestId, about.getIdentifier(), sentAt),
+                        metaData),
+                RecordNotification.class.getName()));
+    }
+
+    private Counter counter(String name, NotificationStep step) {
+        return Counter.builder(name)
+                .description(name.endsWith("sent") ? "Notifications mailed" : "Notification mails that failed")
+                .tag("step", step.name())
+                .register(meters);
+    }
+}

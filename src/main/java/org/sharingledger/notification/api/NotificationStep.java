@@ -1,0 +1,17 @@
+package org.sharingledger.notification.api;
+
+/** The step of a request an agency is told of. */
+public enum NotificationStep {
+    /** The holding agency is asked for information. */
+    NEW_REQUEST,
+    /** Both agencies: the due time passed with no decision. */
+    OVERDUE,
+    /** The holding agency's nominated representative: a refusal was escalated. */
+    ESCALATED,
+    /** The requesting agency: the information was shared, in full or in part. */
+    SHARED,
+    /** The requesting agency: the request was refused. */
+    REFUSED,
+    /** The requesting agency: an escalation was resolved. */
+    ESCALATION_RESOLVED
+}
