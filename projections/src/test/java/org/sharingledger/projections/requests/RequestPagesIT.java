@@ -267,6 +267,51 @@ class RequestPagesIT extends IntegrationTest {
                 .as("only later stages are offered")
                 .contains("value=\"DATA_PROTECTION_OFFICER\"")
                 .doesNotContain("value=\"LINE_MANAGER\"");
+
+        // On to the safeguarding partnership: the Trust resolves it, and the information is shared after all.
+        HttpResponse<String> toTheTrust = requester.post(
+                "/requests/" + id + "/escalations",
+                Map.of(
+                        "stage",
+                        "SAFEGUARDING_PARTNERSHIP",
+                        "reason",
+                        "The risk to the child has grown",
+                        "_csrf",
+                        PageSession.csrf(after)));
+        assertThat(toTheTrust.statusCode()).isEqualTo(303);
+        assertThat(representative.get("/requests").body())
+                .as("not the representative's to resolve")
+                .doesNotContain("/requests/" + id);
+        PageSession trust = signedIn(scenario.user(null, "TRUST_REVIEWER"));
+        HttpResponse<String> trustList = trust.get("/requests");
+        assertThat(trustList.statusCode()).isEqualTo(200);
+        assertThat(trustList.body())
+                .contains("id=\"escalations-table\"")
+                .contains("/requests/" + id)
+                .doesNotContain("id=\"awaiting-table\"")
+                .doesNotContain("id=\"made\"");
+        String trustPage = trust.get("/requests/" + id).body();
+        assertThat(trustPage)
+                .contains("id=\"resolve-form\"")
+                .as("the Trust sees no identifier")
+                .doesNotContain("id=\"child-nhs-number\"");
+        long resolvedBefore = events("EscalationResolved");
+        HttpResponse<String> shared = trust.post(
+                "/requests/" + id + "/escalations/resolution",
+                Map.of(
+                        "outcome",
+                        "SHARED",
+                        "rationale",
+                        "The child's safety comes first",
+                        "informationShared",
+                        "The call-out log",
+                        "method",
+                        "SECURE_PORTAL",
+                        "_csrf",
+                        PageSession.csrf(trustPage)));
+        assertThat(shared.statusCode()).isEqualTo(303);
+        assertThat(events("EscalationResolved")).isEqualTo(resolvedBefore + 1);
+        assertThat(trust.get("/requests/" + id).body()).contains("Shared after escalation");
     }
 
     @Test
