@@ -311,8 +311,13 @@ class RequestPages {
             return requestPage(model, id, name, form, errors(name, e));
         } catch (StepNotAllowed | ConcurrencyException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("conflict", true);
-            return requestPage(model, id, null, Map.of(), List.of());
+            String page = requestPage(model, id, null, Map.of(), List.of());
+            RequestPage now = (RequestPage) model.getAttribute("r");
+            // The form carries the status it was shown in: changed since, someone else took a step first.
+            boolean changed =
+                    e instanceof ConcurrencyException || !now.status().name().equals(form.get("seenStatus"));
+            model.addAttribute("conflict", changed ? "changed" : "closed");
+            return page;
         }
     }
 

@@ -402,6 +402,8 @@ class RequestPagesIT extends IntegrationTest {
                         "SECURE_EMAIL",
                         "rationale",
                         "Needed",
+                        "seenStatus",
+                        "AWAITING_DECISION",
                         "_csrf",
                         PageSession.csrf(secondsPage)));
 
@@ -412,6 +414,26 @@ class RequestPagesIT extends IntegrationTest {
                 .contains("Nothing you sent was recorded")
                 .doesNotContain("id=\"share-form\"");
         assertThat(steps()).isEqualTo(before);
+
+        String open = scenario.request(teacher, school, police);
+        PageSession requester = signedIn(teacher);
+        HttpResponse<String> tooSoon = requester.post(
+                "/requests/" + open + "/escalations",
+                Map.of(
+                        "stage",
+                        "LINE_MANAGER",
+                        "reason",
+                        "Impatient",
+                        "seenStatus",
+                        "AWAITING_DECISION",
+                        "_csrf",
+                        PageSession.csrf(requester.get("/requests/" + open).body())));
+        assertThat(tooSoon.statusCode()).isEqualTo(409);
+        assertThat(tooSoon.body())
+                .as("nobody else changed it: the step is simply not open")
+                .contains("That step is not open on this request now")
+                .doesNotContain("Someone else");
+        assertThat(steps()).isEqualTo(before + 1);
     }
 
     @Test
