@@ -46,7 +46,8 @@ class RequestPagesBrowserIT extends IntegrationTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of(System.getProperty("ledger.screenshots", "target/screenshots"));
     /** axe-core's own build (MPL-2.0), kept beside the tests: nothing is fetched while they run. */
-    private static final String AXE = "/axe/axe.min.js";
+    /** axe-core's script, from the jar of Deque's axe-core for Selenium (a test dependency). */
+    private static final String AXE = "/axe.min.js";
 
     private static Path profile;
     private static ChromeDriver driver;
