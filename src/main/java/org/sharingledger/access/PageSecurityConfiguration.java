@@ -37,6 +37,9 @@ class PageSecurityConfiguration {
         "/timeline/**",
         "/ledger",
         "/ledger/**",
+        "/admin/**",
+        "/account",
+        "/account/**",
         "/css/**",
         "/favicon.svg"
     };
