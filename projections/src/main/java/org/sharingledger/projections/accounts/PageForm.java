@@ -68,14 +68,18 @@ final class PageForm {
         return !errors.isEmpty();
     }
 
+    /** The problems in the order of the form's fields, whichever check found them. */
     List<PageError> errors() {
-        return List.copyOf(errors);
+        List<String> order = fields.values().stream().map(Field::id).toList();
+        List<PageError> sorted = new ArrayList<>(errors);
+        sorted.sort((a, b) -> Integer.compare(position(order, a.field()), position(order, b.field())));
+        return sorted;
     }
 
     /** The first problem of each field, for the message above it. */
     Map<String, String> byField() {
         Map<String, String> byField = new LinkedHashMap<>();
-        errors.forEach(error -> byField.putIfAbsent(error.field(), error.text()));
+        errors().forEach(error -> byField.putIfAbsent(error.field(), error.text()));
         return byField;
     }
 

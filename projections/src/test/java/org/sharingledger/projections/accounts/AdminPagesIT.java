@@ -99,7 +99,7 @@ class AdminPagesIT extends IntegrationTest {
         String agencyId = Scenario.unique("hilltop");
         long signed = events("AgencySigned");
 
-        Map<String, String> bad = signForm(agencyId, admin.csrf("/admin/agencies"));
+        Map<String, String> bad = signForm(agencyId, admin.csrfOf("/admin/agencies"));
         bad.put("agencyId", "Not An Id");
         bad.put("name", " ");
         bad.put("representativeEmail", "not-an-address");
@@ -125,14 +125,14 @@ class AdminPagesIT extends IntegrationTest {
         assertThat(errorsIn(invalid.body())).startsWith("agencyId", "name", "sector");
         assertThat(events("AgencySigned")).isEqualTo(signed);
 
-        Map<String, String> future = signForm(agencyId, admin.csrf("/admin/agencies"));
+        Map<String, String> future = signForm(agencyId, admin.csrfOf("/admin/agencies"));
         future.put("signedOn", LocalDate.now().plusDays(2).toString());
         HttpResponse<String> tooLate = admin.post("/admin/agencies", future);
         assertThat(tooLate.statusCode()).isEqualTo(400);
         assertThat(tooLate.body()).contains("href=\"#signedOn\"").contains("must not be in the future");
         assertThat(events("AgencySigned")).isEqualTo(signed);
 
-        HttpResponse<String> done = admin.post("/admin/agencies", signForm(agencyId, admin.csrf("/admin/agencies")));
+        HttpResponse<String> done = admin.post("/admin/agencies", signForm(agencyId, admin.csrfOf("/admin/agencies")));
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith("/admin/agencies/" + agencyId);
         assertThat(events("AgencySigned")).isEqualTo(signed + 1);
@@ -147,7 +147,7 @@ class AdminPagesIT extends IntegrationTest {
         assertThat(http.as(Scenario.ADMIN).get("/api/agencies/" + agencyId).field("name"))
                 .isEqualTo("Hilltop School");
 
-        HttpResponse<String> again = admin.post("/admin/agencies", signForm(agencyId, admin.csrf("/admin/agencies")));
+        HttpResponse<String> again = admin.post("/admin/agencies", signForm(agencyId, admin.csrfOf("/admin/agencies")));
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("id=\"conflict\"").contains("is already registered");
         assertThat(events("AgencySigned")).isEqualTo(signed + 1);
@@ -156,7 +156,7 @@ class AdminPagesIT extends IntegrationTest {
         long changed = events("NominatedRepresentativeChanged");
         HttpResponse<String> badRepresentative = admin.post(
                 agencyPage + "/representative",
-                Map.of("name", "Ann Other", "email", "nobody", "_csrf", admin.csrf(agencyPage)));
+                Map.of("name", "Ann Other", "email", "nobody", "_csrf", admin.csrfOf(agencyPage)));
         assertThat(badRepresentative.statusCode()).isEqualTo(400);
         assertThat(badRepresentative.body())
                 .contains("href=\"#representative-email\"")
@@ -165,14 +165,14 @@ class AdminPagesIT extends IntegrationTest {
         assertThat(events("NominatedRepresentativeChanged")).isEqualTo(changed);
         HttpResponse<String> representative = admin.post(
                 agencyPage + "/representative",
-                Map.of("name", "Ann Other", "email", "ann@hilltop.example", "_csrf", admin.csrf(agencyPage)));
+                Map.of("name", "Ann Other", "email", "ann@hilltop.example", "_csrf", admin.csrfOf(agencyPage)));
         assertThat(representative.statusCode()).isEqualTo(303);
         assertThat(events("NominatedRepresentativeChanged")).isEqualTo(changed + 1);
         assertThat(admin.get(agencyPage).body()).contains("Ann Other is now the nominated representative");
 
         HttpResponse<String> address = admin.post(
                 agencyPage + "/notification-address",
-                Map.of("email", "inbox@hilltop.example", "_csrf", admin.csrf(agencyPage)));
+                Map.of("email", "inbox@hilltop.example", "_csrf", admin.csrfOf(agencyPage)));
         assertThat(address.statusCode()).isEqualTo(303);
         assertThat(http.as(Scenario.ADMIN).get("/api/agencies/" + agencyId).field("notificationAddress"))
                 .isEqualTo("inbox@hilltop.example");
@@ -180,12 +180,12 @@ class AdminPagesIT extends IntegrationTest {
         long withdrawn = events("AgencyWithdrawn");
         HttpResponse<String> noReason = admin.post(
                 agencyPage + "/withdrawal",
-                Map.of("withdrawnOn", "2007-01-01", "reason", "", "_csrf", admin.csrf(agencyPage)));
+                Map.of("withdrawnOn", "2007-01-01", "reason", "", "_csrf", admin.csrfOf(agencyPage)));
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("href=\"#withdrawal-reason\"").contains("value=\"2007-01-01\"");
         HttpResponse<String> beforeSigning = admin.post(
                 agencyPage + "/withdrawal",
-                Map.of("withdrawnOn", "2007-01-01", "reason", "Merged", "_csrf", admin.csrf(agencyPage)));
+                Map.of("withdrawnOn", "2007-01-01", "reason", "Merged", "_csrf", admin.csrfOf(agencyPage)));
         assertThat(beforeSigning.statusCode()).isEqualTo(400);
         assertThat(beforeSigning.body()).contains("href=\"#withdrawnOn\"").contains("must not be before");
         assertThat(events("AgencyWithdrawn")).isEqualTo(withdrawn);
@@ -204,7 +204,7 @@ class AdminPagesIT extends IntegrationTest {
         bad.add(Map.entry("displayName", "Nora Nurse"));
         bad.add(Map.entry("agencyId", ""));
         bad.add(Map.entry("password", "short"));
-        bad.add(Map.entry("_csrf", admin.csrf("/admin/users")));
+        bad.add(Map.entry("_csrf", admin.csrfOf("/admin/users")));
         HttpResponse<String> noRoles = admin.post("/admin/users", bad);
         assertThat(noRoles.statusCode()).isEqualTo(400);
         assertThat(noRoles.body())
@@ -251,7 +251,7 @@ class AdminPagesIT extends IntegrationTest {
         List<Map.Entry<String, String>> noAgency = List.of(
                 Map.entry("agencyId", ""),
                 Map.entry("roles", "NOMINATED_REPRESENTATIVE"),
-                Map.entry("_csrf", admin.csrf(userPage)));
+                Map.entry("_csrf", admin.csrfOf(userPage)));
         HttpResponse<String> refused = admin.post(userPage + "/roles", noAgency);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("href=\"#roles-agencyId\"");
@@ -262,13 +262,14 @@ class AdminPagesIT extends IntegrationTest {
                         Map.entry("agencyId", agency),
                         Map.entry("roles", "PRACTITIONER"),
                         Map.entry("roles", "NOMINATED_REPRESENTATIVE"),
-                        Map.entry("_csrf", admin.csrf(userPage))));
+                        Map.entry("_csrf", admin.csrfOf(userPage))));
         assertThat(changed.statusCode()).isEqualTo(303);
         assertThat(events("UserRolesChanged")).isEqualTo(rolesChanged + 1);
-        assertThat(admin.get(userPage).body()).contains("Nominated representative, Practitioner");
+        assertThat(admin.get(userPage).body())
+                .contains("<span>Practitioner</span>, <span>Nominated representative</span>");
 
         HttpResponse<String> selfDisable =
-                admin.post("/admin/users/admin/disable", Map.of("reason", "testing", "_csrf", admin.csrf(userPage)));
+                admin.post("/admin/users/admin/disable", Map.of("reason", "testing", "_csrf", admin.csrfOf(userPage)));
         assertThat(selfDisable.statusCode()).isEqualTo(409);
         assertThat(selfDisable.body()).contains("id=\"conflict\"").contains("cannot disable their own account");
     }
@@ -284,14 +285,14 @@ class AdminPagesIT extends IntegrationTest {
 
         long disabled = events("UserDisabled");
         HttpResponse<String> noReason =
-                admin.post(userPage + "/disable", Map.of("reason", "  ", "_csrf", admin.csrf(userPage)));
+                admin.post(userPage + "/disable", Map.of("reason", "  ", "_csrf", admin.csrfOf(userPage)));
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("href=\"#status-reason\"").contains("Enter the reason");
         assertThat(events("UserDisabled")).isEqualTo(disabled);
         assertThat(user.get("/account").statusCode()).isEqualTo(200);
 
         HttpResponse<String> done =
-                admin.post(userPage + "/disable", Map.of("reason", "Left the force", "_csrf", admin.csrf(userPage)));
+                admin.post(userPage + "/disable", Map.of("reason", "Left the force", "_csrf", admin.csrfOf(userPage)));
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(events("UserDisabled")).isEqualTo(disabled + 1);
         HttpResponse<String> after = user.get("/account");
@@ -301,7 +302,7 @@ class AdminPagesIT extends IntegrationTest {
         assertThat(admin.get(userPage).body()).contains("id=\"enable-user\"");
 
         HttpResponse<String> again =
-                admin.post(userPage + "/enable", Map.of("reason", "Came back", "_csrf", admin.csrf(userPage)));
+                admin.post(userPage + "/enable", Map.of("reason", "Came back", "_csrf", admin.csrfOf(userPage)));
         assertThat(again.statusCode()).isEqualTo(303);
         assertThat(http.as(officer).get("/api/tokens").status()).isEqualTo(200);
     }
@@ -312,12 +313,12 @@ class AdminPagesIT extends IntegrationTest {
         Page admin = new Page().signedIn(Scenario.ADMIN);
         String userPage = "/admin/users/" + reviewer.username();
         HttpResponse<String> weak =
-                admin.post(userPage + "/password", Map.of("newPassword", "short", "_csrf", admin.csrf(userPage)));
+                admin.post(userPage + "/password", Map.of("newPassword", "short", "_csrf", admin.csrfOf(userPage)));
         assertThat(weak.statusCode()).isEqualTo(400);
         assertThat(weak.body()).contains("href=\"#newPassword\"").doesNotContain("value=\"short\"");
         long changes = events("PasswordChanged");
         HttpResponse<String> reset = admin.post(
-                userPage + "/password", Map.of("newPassword", "temporary-password-1", "_csrf", admin.csrf(userPage)));
+                userPage + "/password", Map.of("newPassword", "temporary-password-1", "_csrf", admin.csrfOf(userPage)));
         assertThat(reset.statusCode()).isEqualTo(303);
         assertThat(events("PasswordChanged")).isEqualTo(changes + 1);
         assertThat(admin.get(userPage).body()).contains("Reset: they must choose their own");
@@ -342,7 +343,7 @@ class AdminPagesIT extends IntegrationTest {
                         "newPassword",
                         "my-own-password-1",
                         "_csrf",
-                        user.csrf("/account")));
+                        user.csrfOf("/account")));
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(wrong.body())
                 .contains("href=\"#currentPassword\"")
@@ -357,7 +358,7 @@ class AdminPagesIT extends IntegrationTest {
                         "newPassword",
                         "temporary-password-1",
                         "_csrf",
-                        user.csrf("/account")));
+                        user.csrfOf("/account")));
         assertThat(same.statusCode()).isEqualTo(400);
         assertThat(same.body()).contains("href=\"#newPassword\"").contains("must differ");
         assertThat(events("PasswordChanged")).isEqualTo(changes + 1);
@@ -370,7 +371,7 @@ class AdminPagesIT extends IntegrationTest {
                         "newPassword",
                         "my-own-password-1",
                         "_csrf",
-                        user.csrf("/account")));
+                        user.csrfOf("/account")));
         assertThat(changed.statusCode()).isEqualTo(303);
         assertThat(user.get("/account").body())
                 .contains("Your password is changed")
@@ -402,7 +403,7 @@ class AdminPagesIT extends IntegrationTest {
                         "reason",
                         "The school closed",
                         "_csrf",
-                        admin.csrf(agencyPage)));
+                        admin.csrfOf(agencyPage)));
         assertThat(withdrawn.statusCode()).isEqualTo(303);
         assertThat(admin.get(agencyPage).body())
                 .contains("id=\"withdrawn-notice\"")
@@ -416,7 +417,7 @@ class AdminPagesIT extends IntegrationTest {
         assertThat(http.withToken(token).get("/api/tokens").status()).isEqualTo(401);
         String userPage = "/admin/users/" + teacher.username();
         HttpResponse<String> enable =
-                admin.post(userPage + "/enable", Map.of("reason", "Needed after all", "_csrf", admin.csrf(userPage)));
+                admin.post(userPage + "/enable", Map.of("reason", "Needed after all", "_csrf", admin.csrfOf(userPage)));
         assertThat(enable.statusCode()).isEqualTo(409);
         assertThat(enable.body()).contains("id=\"conflict\"").contains("has withdrawn");
         assertThat(userStatus(teacher.username())).isEqualTo("DISABLED");
@@ -428,7 +429,7 @@ class AdminPagesIT extends IntegrationTest {
         Page user = new Page().signedIn(person);
         long issued = events("TokenIssued");
         HttpResponse<String> noName =
-                user.post("/account/tokens", Map.of("name", "", "validDays", "400", "_csrf", user.csrf("/account")));
+                user.post("/account/tokens", Map.of("name", "", "validDays", "400", "_csrf", user.csrfOf("/account")));
         assertThat(noName.statusCode()).isEqualTo(400);
         assertThat(noName.body())
                 .contains("href=\"#tokenName\"")
@@ -437,7 +438,7 @@ class AdminPagesIT extends IntegrationTest {
         assertThat(events("TokenIssued")).isEqualTo(issued);
 
         HttpResponse<String> page = user.post(
-                "/account/tokens", Map.of("name", "Trust reports", "validDays", "", "_csrf", user.csrf("/account")));
+                "/account/tokens", Map.of("name", "Trust reports", "validDays", "", "_csrf", user.csrfOf("/account")));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
         assertThat(page.body()).contains("it will not be shown again");
@@ -454,18 +455,18 @@ class AdminPagesIT extends IntegrationTest {
         String userPage = "/admin/users/" + person.username();
         assertThat(admin.get(userPage).body()).contains("Trust reports").doesNotContain(token);
         HttpResponse<String> revoked =
-                admin.post(userPage + "/tokens/" + tokenId + "/revocation", Map.of("_csrf", admin.csrf(userPage)));
+                admin.post(userPage + "/tokens/" + tokenId + "/revocation", Map.of("_csrf", admin.csrfOf(userPage)));
         assertThat(revoked.statusCode()).isEqualTo(303);
         assertThat(http.withToken(token).get("/api/tokens").status()).isEqualTo(401);
 
         HttpResponse<String> second = user.post(
-                "/account/tokens", Map.of("name", "Second", "validDays", "7", "_csrf", user.csrf("/account")));
+                "/account/tokens", Map.of("name", "Second", "validDays", "7", "_csrf", user.csrfOf("/account")));
         Matcher another = TOKEN.matcher(second.body());
         assertThat(another.find()).isTrue();
         String secondId =
                 http.as(person).get("/api/tokens").json().get(0).path("tokenId").asString();
         HttpResponse<String> mine =
-                user.post("/account/tokens/" + secondId + "/revocation", Map.of("_csrf", user.csrf("/account")));
+                user.post("/account/tokens/" + secondId + "/revocation", Map.of("_csrf", user.csrfOf("/account")));
         assertThat(mine.statusCode()).isEqualTo(303);
         assertThat(user.get("/account").body()).contains("The token is revoked");
         assertThat(http.withToken(another.group(1)).get("/api/tokens").status()).isEqualTo(401);
@@ -500,7 +501,7 @@ class AdminPagesIT extends IntegrationTest {
         form.add(Map.entry("agencyId", agency));
         form.add(Map.entry("roles", role));
         form.add(Map.entry("password", "initial-password-1"));
-        form.add(Map.entry("_csrf", page.csrf("/admin/users")));
+        form.add(Map.entry("_csrf", page.csrfOf("/admin/users")));
         return form;
     }
 
@@ -527,7 +528,7 @@ class AdminPagesIT extends IntegrationTest {
             return this;
         }
 
-        String csrf(String path) {
+        String csrfOf(String path) {
             return PageSession.csrf(get(path).body());
         }
     }
