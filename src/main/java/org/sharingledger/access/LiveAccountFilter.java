@@ -21,19 +21,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * to the very next page. One indexed lookup per request.
  *
  * <p>An account whose password someone else set (an administrator's reset, the operator's) must choose its own before
- * anything else: every page but the account page, sign-out and the style sheet sends it to {@code /account} (303),
- * which says why.
+ * anything else: every page but the account page (and its password form), sign-out and the style sheet sends it to
+ * {@code /account} (303), which says why.
  */
 class LiveAccountFilter extends OncePerRequestFilter {
 
     static final String ACCOUNT = "/account";
 
     /** What a user who must change their password may still reach. */
-    private static final RequestMatcher MAY_WAIT = new OrRequestMatcher(
-            Stream.of(ACCOUNT, ACCOUNT + "/**", "/logout", "/login", "/css/**", "/favicon.svg", "/denied", "/error")
-                    .map(path -> (RequestMatcher)
-                            PathPatternRequestMatcher.withDefaults().matcher(path))
-                    .toList());
+    private static final RequestMatcher MAY_WAIT = new OrRequestMatcher(Stream.of(
+                    ACCOUNT, ACCOUNT + "/password", "/logout", "/login", "/css/**", "/favicon.svg", "/denied", "/error")
+            .map(path ->
+                    (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
+            .toList());
 
     private final AccountTable accounts;
 

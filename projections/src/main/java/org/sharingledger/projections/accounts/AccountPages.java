@@ -18,6 +18,7 @@ import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.StepNotAllowed;
 import org.sharingledger.projections.accounts.PageForm.Field;
 import org.sharingledger.projections.pages.LedgerPage;
+import org.sharingledger.projections.pages.PageModel;
 import org.sharingledger.projections.pages.Vocabulary;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -69,6 +70,12 @@ class AccountPages {
     ModelAndView account(Model model) {
         Pages.noProblems(model);
         return account(model, null, HttpStatus.OK);
+    }
+
+    /** Any other address under the account page: a page saying so. */
+    @GetMapping("/account/**")
+    ModelAndView noSuchPage() {
+        return PageModel.page("problem", HttpStatus.NOT_FOUND, "There is no page at this address. Yours is /account.");
     }
 
     @PostMapping("/account/password")

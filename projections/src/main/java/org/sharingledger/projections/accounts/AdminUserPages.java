@@ -27,6 +27,7 @@ import org.sharingledger.projections.accounts.PageForm.Field;
 import org.sharingledger.projections.agencies.AgencyViews;
 import org.sharingledger.projections.agencies.AgencyViews.AgencyView;
 import org.sharingledger.projections.pages.LedgerPage;
+import org.sharingledger.projections.pages.PageModel;
 import org.sharingledger.projections.pages.Vocabulary;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -95,11 +96,30 @@ class AdminUserPages {
     }
 
     @GetMapping("/admin/users")
-    ModelAndView list(@RequestParam(defaultValue = "0") int page, Model model) {
+    ModelAndView list(@RequestParam(required = false) String page, Model model) {
         Pages.adminOnly();
         Pages.noProblems(model);
         model.addAttribute("form", new UserValues(null, null, null, List.of()));
-        return list(Math.max(0, page), model, HttpStatus.OK);
+        return list(pageNumber(page), model, HttpStatus.OK);
+    }
+
+    /** Page numbers count from 0; anything else shows the first page. */
+    private static int pageNumber(String page) {
+        try {
+            return page == null ? 0 : Math.max(0, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Any other address under the administrators' pages: a page saying so. */
+    @GetMapping({"/admin", "/admin/", "/admin/**"})
+    ModelAndView noSuchPage() {
+        Pages.adminOnly();
+        return PageModel.page(
+                "problem",
+                HttpStatus.NOT_FOUND,
+                "There is no page at this address. The signatories are at /admin/agencies, the users at /admin/users.");
     }
 
     @PostMapping("/admin/users")

@@ -162,8 +162,11 @@ final class PageForm {
         if (constraint instanceof Pattern) {
             return label + " " + violation.getMessage();
         }
-        if (constraint instanceof Min || constraint instanceof Max) {
-            return label + " " + violation.getMessage();
+        if (constraint instanceof Min) {
+            return label + " must be at least " + attributes.get("value");
+        }
+        if (constraint instanceof Max) {
+            return label + " must be at most " + attributes.get("value");
         }
         return field.verb() + " " + field.label(); // NotNull, NotBlank, NotEmpty: it is missing
     }

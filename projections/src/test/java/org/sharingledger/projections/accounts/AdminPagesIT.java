@@ -245,6 +245,8 @@ class AdminPagesIT extends IntegrationTest {
         assertThat(taken.statusCode()).isEqualTo(409);
         assertThat(taken.body()).contains("is already taken");
         assertThat(admin.get("/admin/users?page=0").body()).contains("id=\"user-" + username + "\"");
+        assertThat(admin.get("/admin/users?page=x").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/admin/nothing-here").statusCode()).isEqualTo(404);
 
         String userPage = "/admin/users/" + username;
         long rolesChanged = events("UserRolesChanged");
@@ -334,6 +336,12 @@ class AdminPagesIT extends IntegrationTest {
         HttpResponse<String> account = user.get("/account");
         assertThat(account.statusCode()).isEqualTo(200);
         assertThat(account.body()).contains("id=\"must-change-password\"");
+        long tokens = events("TokenIssued");
+        HttpResponse<String> tokenFirst =
+                user.post("/account/tokens", Map.of("name", "before changing", "_csrf", user.csrfOf("/account")));
+        assertThat(tokenFirst.statusCode()).isEqualTo(303);
+        assertThat(tokenFirst.headers().firstValue("Location").orElseThrow()).endsWith("/account");
+        assertThat(events("TokenIssued")).isEqualTo(tokens);
 
         HttpResponse<String> wrong = user.post(
                 "/account/password",
