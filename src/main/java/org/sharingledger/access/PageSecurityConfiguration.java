@@ -33,6 +33,8 @@ class PageSecurityConfiguration {
         "/dashboard/**",
         "/trust",
         "/trust.csv",
+        "/requests",
+        "/requests/**",
         "/timeline",
         "/timeline/**",
         "/ledger",

@@ -34,6 +34,7 @@ import org.sharingledger.request.api.RefusalEscalated;
 import org.sharingledger.request.api.RefuseRequest;
 import org.sharingledger.request.api.RequestBecameOverdue;
 import org.sharingledger.request.api.RequestStatus;
+import org.sharingledger.request.api.RequestSteps;
 import org.sharingledger.request.api.RequestWithdrawn;
 import org.sharingledger.request.api.ResolveEscalation;
 import org.sharingledger.request.api.Scope;
@@ -149,18 +150,14 @@ class SharingRequest {
     @CommandHandler
     RequestStatus handle(EscalateRefusal command) {
         requirePractitionerOf(command.actor(), requestingAgencyId, "escalate this request");
-        switch (status) {
-            case REFUSED, PARTIALLY_SHARED -> {}
-            case REFUSAL_UPHELD -> {
-                if (!command.stage().isLaterThan(lastStage)) {
-                    throw new StepNotAllowed(
-                            "the refusal was upheld at " + lastStage + "; it can only be escalated to a later stage");
-                }
-            }
-            case ESCALATED -> throw new StepNotAllowed("an escalation at " + lastStage + " is still open");
-            default ->
-                throw new StepNotAllowed(
-                        "only a refusal or a partial share can be escalated; the request is " + status);
+        if (!RequestSteps.escalationStages(status, lastStage).contains(command.stage())) {
+            throw new StepNotAllowed(
+                    switch (status) {
+                        case REFUSAL_UPHELD ->
+                            "the refusal was upheld at " + lastStage + "; it can only be escalated to a later stage";
+                        case ESCALATED -> "an escalation at " + lastStage + " is still open";
+                        default -> "only a refusal or a partial share can be escalated; the request is " + status;
+                    });
         }
         apply(new RefusalEscalated(
                 requestId,
@@ -183,9 +180,7 @@ class SharingRequest {
         if (status != RequestStatus.ESCALATED) {
             throw new StepNotAllowed("there is no open escalation; the request is " + status);
         }
-        if (lastStage.isAgencyStage()
-                ? !(actor.actsFor(holdingAgencyId) && actor.has(Role.NOMINATED_REPRESENTATIVE))
-                : !actor.has(Role.TRUST_REVIEWER)) {
+        if (!RequestSteps.resolvesAt(actor, holdingAgencyId, lastStage)) {
             throw new NotPermitted(
                     lastStage.isAgencyStage()
                             ? "only a NOMINATED_REPRESENTATIVE of " + holdingAgencyId + " may resolve an escalation at "
@@ -221,7 +216,7 @@ class SharingRequest {
     @CommandHandler
     RequestStatus handle(WithdrawRequest command, DeadlineManager deadlines) {
         requirePractitionerOf(command.actor(), requestingAgencyId, "withdraw this request");
-        if (status != RequestStatus.AWAITING_DECISION) {
+        if (!RequestSteps.awaitsDecision(status)) {
             throw new StepNotAllowed("a request can only be withdrawn before a decision; it is " + status);
         }
         apply(new RequestWithdrawn(
@@ -243,7 +238,7 @@ class SharingRequest {
     }
 
     private void requireAwaitingDecision(String step) {
-        if (status != RequestStatus.AWAITING_DECISION) {
+        if (!RequestSteps.awaitsDecision(status)) {
             throw new StepNotAllowed(
                     "the request cannot be " + step + ": it is " + status + " and has already had its decision");
         }
@@ -263,7 +258,7 @@ class SharingRequest {
     }
 
     private static void requirePractitionerOf(Actor actor, String agencyId, String doing) {
-        if (!actor.actsFor(agencyId) || !actor.hasAny(Role.PRACTITIONER, Role.NOMINATED_REPRESENTATIVE)) {
+        if (!RequestSteps.practitionerOf(actor, agencyId)) {
             throw new NotPermitted(onlyPractitionersOf(agencyId, doing));
         }
     }

@@ -91,6 +91,7 @@ class AccountsIT extends IntegrationTest {
         PageSession page = new PageSession(port);
         page.signIn(user);
         String dashboard = "/dashboard/" + agencyId;
+        awaitReadModels(); // the dashboards learn of the new agency in the background
         assertThat(page.get(dashboard).statusCode()).isEqualTo(200);
 
         Response disabled = http.as(Scenario.ADMIN).post("/api/users/" + user.username() + "/disable", REASON);

@@ -133,7 +133,9 @@ class RequestRulesIT extends IntegrationTest {
                 .post("/api/requests", Scenario.requestBody(p.holder(), other, "ROUTINE"));
 
         assertThat(toWithdrawn.status()).isEqualTo(409);
-        assertThat(fromWithdrawn.status()).isEqualTo(409);
+        assertThat(fromWithdrawn.status())
+                .as("withdrawing an agency disables its users, so no one acts for it any more")
+                .isEqualTo(401);
     }
 
     @Test

@@ -74,8 +74,8 @@ class DashboardPages {
     }
 
     /**
-     * Where each user starts: the Trust at its refusal patterns, a representative at their agency's dashboard, a case
-     * reviewer at the timelines.
+     * Where each user starts: the Trust at its refusal patterns, an agency's practitioners and nominated
+     * representative at their work list (the dashboard is a link away), a case reviewer at the timelines.
      */
     @GetMapping("/")
     String home() {
@@ -83,8 +83,8 @@ class DashboardPages {
         if (actor.has(Role.TRUST_REVIEWER)) {
             return "redirect:/trust";
         }
-        if (actor.has(Role.NOMINATED_REPRESENTATIVE) && actor.agencyId() != null) {
-            return "redirect:" + PageModel.dashboardPath(actor.agencyId());
+        if (actor.agencyId() != null && actor.hasAny(Role.PRACTITIONER, Role.NOMINATED_REPRESENTATIVE)) {
+            return "redirect:/requests";
         }
         if (actor.has(Role.CASE_REVIEWER)) {
             return "redirect:/timeline";

@@ -27,6 +27,15 @@ public final class PageModel {
                         .map(a -> dashboardPath(a.agencyId()))
                         .orElse(null));
         model.accept(
+                "workList",
+                actor.map(a -> a.has(Role.TRUST_REVIEWER)
+                                || (a.agencyId() != null && a.hasAny(Role.PRACTITIONER, Role.NOMINATED_REPRESENTATIVE)))
+                        .orElse(false));
+        model.accept(
+                "makesRequests",
+                actor.map(a -> a.agencyId() != null && a.hasAny(Role.PRACTITIONER, Role.NOMINATED_REPRESENTATIVE))
+                        .orElse(false));
+        model.accept(
                 "roles",
                 actor.map(a -> a.roles().stream().map(Role::name).toList()).orElse(List.<String>of()));
     }

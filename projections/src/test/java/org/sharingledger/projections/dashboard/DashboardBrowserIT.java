@@ -135,6 +135,8 @@ class DashboardBrowserIT extends IntegrationTest {
         assertThat(driver.getTitle()).startsWith("Sign in");
         signIn(cast.policeRepresentative());
 
+        wait.until(ExpectedConditions.urlContains("/requests"));
+        driver.findElement(By.linkText("Your agency's dashboard")).click();
         wait.until(ExpectedConditions.urlContains("/dashboard/" + cast.police()));
         assertThat(text(By.id("agency-name"))).startsWith("Lowmarsh Constabulary");
         JsonNode holder = api.path("asHolder");

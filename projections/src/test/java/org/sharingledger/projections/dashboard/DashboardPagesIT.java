@@ -59,7 +59,7 @@ class DashboardPagesIT extends IntegrationTest {
     }
 
     @Test
-    void aNominatedRepresentativeStartsAtTheirAgencysDashboardAndMayDownloadItsCsv() {
+    void aNominatedRepresentativeStartsAtTheWorkListWithALinkToTheirAgencysDashboardAndMayDownloadItsCsv() {
         String agency = scenario.agency("HEALTH");
         Credentials representative = scenario.user(agency, "NOMINATED_REPRESENTATIVE");
         awaitDashboardsKnow(agency, representative);
@@ -72,7 +72,8 @@ class DashboardPagesIT extends IntegrationTest {
 
         HttpResponse<String> home = browser.get("/");
         assertThat(home.statusCode()).isEqualTo(302);
-        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/dashboard/" + agency);
+        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/requests");
+        assertThat(browser.get("/requests").body()).contains("href=\"/dashboard/" + agency + "\"");
 
         HttpResponse<String> dashboard = browser.get("/dashboard/" + agency + "?from=2009-01-01&to=2009-12-31");
         assertThat(dashboard.statusCode()).isEqualTo(200);
@@ -117,15 +118,16 @@ class DashboardPagesIT extends IntegrationTest {
     }
 
     @Test
-    void aPractitionerHasNoPagesAndOpeningTheTrustsPageIsRefusedAndRecorded() {
+    void aPractitionerStartsAtTheWorkListAndOpeningTheTrustsPageIsRefusedAndRecorded() {
         String agency = scenario.agency("POLICE");
         Credentials practitioner = scenario.user(agency, "PRACTITIONER");
         PageSession browser = new PageSession(port);
         browser.signIn(practitioner);
 
         HttpResponse<String> home = browser.get("/");
-        assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).contains("id=\"no-pages\"").contains("POST /api/requests");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/requests");
+        assertThat(browser.get("/requests").body()).doesNotContain("href=\"/trust\"");
 
         long denied = events("AccessDenied");
         HttpResponse<String> trust = browser.get("/trust");

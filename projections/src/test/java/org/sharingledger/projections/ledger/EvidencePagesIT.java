@@ -62,7 +62,7 @@ class EvidencePagesIT extends IntegrationTest {
         assertThat(page.body()).contains("Not allowed");
         assertThat(statement.statusCode()).isEqualTo(403);
         assertThat(events("AccessDenied")).isEqualTo(denied + 2);
-        assertThat(practitioner.get("/").body()).doesNotContain("Ledger evidence");
+        assertThat(practitioner.get("/requests").body()).doesNotContain("Ledger evidence");
     }
 
     @Test

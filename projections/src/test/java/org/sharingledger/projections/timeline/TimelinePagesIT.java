@@ -405,7 +405,9 @@ class TimelinePagesIT extends IntegrationTest {
         assertThat(page.body()).contains("<h1 id=\"denied\">Not allowed</h1>").contains("CASE_REVIEWER");
         assertThat(events("AccessDenied")).isEqualTo(denied + 1);
         assertThat(recordedDenials(socialWorker.username(), "/timeline")).isEqualTo(1);
-        assertThat(browser.get("/").body()).as("no link to the timelines").doesNotContain("href=\"/timeline\"");
+        assertThat(browser.get("/requests").body())
+                .as("no link to the timelines")
+                .doesNotContain("href=\"/timeline\"");
 
         long queried = events("TimelineQueried");
         HttpResponse<String> posted = browser.post(
@@ -418,7 +420,7 @@ class TimelinePagesIT extends IntegrationTest {
                         "reason",
                         "Curious",
                         "_csrf",
-                        PageSession.csrf(browser.get("/").body())));
+                        PageSession.csrf(browser.get("/requests").body())));
         assertThat(posted.statusCode()).isEqualTo(403);
         assertThat(posted.body()).doesNotContain(childDigits).doesNotContain(child);
         assertThat(events("AccessDenied")).isEqualTo(denied + 2);

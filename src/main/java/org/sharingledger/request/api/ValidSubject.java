@@ -1,4 +1,4 @@
-package org.sharingledger.request;
+package org.sharingledger.request.api;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -25,7 +25,7 @@ import org.sharingledger.subject.api.PersonalDetails;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = ValidSubject.Check.class)
-@interface ValidSubject {
+public @interface ValidSubject {
 
     String message() default "is not valid";
 
@@ -34,7 +34,7 @@ import org.sharingledger.subject.api.PersonalDetails;
     Class<? extends Payload>[] payload() default {};
 
     /** Spring creates it, with the ledger's clock, for "not in the future". */
-    final class Check implements ConstraintValidator<ValidSubject, RequestController.Subject> {
+    final class Check implements ConstraintValidator<ValidSubject, Requests.Subject> {
 
         private final Clock clock;
 
@@ -43,7 +43,7 @@ import org.sharingledger.subject.api.PersonalDetails;
         }
 
         @Override
-        public boolean isValid(RequestController.Subject subject, ConstraintValidatorContext context) {
+        public boolean isValid(Requests.Subject subject, ConstraintValidatorContext context) {
             if (subject == null) {
                 return true;
             }
@@ -64,7 +64,7 @@ import org.sharingledger.subject.api.PersonalDetails;
         }
 
         /** Fields relative to the subject; "" for the subject as a whole. */
-        static List<FieldProblem> problems(RequestController.Subject subject, LocalDate today) {
+        static List<FieldProblem> problems(Requests.Subject subject, LocalDate today) {
             List<FieldProblem> problems = new ArrayList<>();
             boolean hasNhs = subject.nhsNumber() != null && !subject.nhsNumber().isBlank();
             boolean hasLocal = subject.localReference() != null

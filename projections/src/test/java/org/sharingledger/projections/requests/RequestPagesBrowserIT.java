@@ -1,0 +1,289 @@
+package org.sharingledger.projections.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sharingledger.support.Http.Credentials;
+import org.sharingledger.support.IntegrationTest;
+import org.sharingledger.support.Scenario;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The practitioners' request pages in a real Chromium (Debian's {@code chromium} and {@code chromium-driver}, driven
+ * by Selenium; never downloaded), one request from start to an upheld refusal: a school's practitioner asks the
+ * police, the police see it due on their work list and refuse with a reason, the school escalates, and the police's
+ * nominated representative upholds the refusal. Every page on the way, and the form with its error summary, is
+ * checked with axe-core (WCAG 2.0, 2.1 and 2.2, A and AA) and must have no violation; the screenshots go to
+ * {@code target/screenshots}. Runs with {@code ./mvnw -B verify -Pbrowser}.
+ */
+class RequestPagesBrowserIT extends IntegrationTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("ledger.screenshots", "target/screenshots"));
+    /** axe-core's own build (MPL-2.0), kept beside the tests: nothing is fetched while they run. */
+    private static final String AXE = "/axe/axe.min.js";
+
+    private static Path profile;
+    private static ChromeDriver driver;
+    private static String axe;
+
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("the browser tests need Debian's chromium and chromium-driver: "
+                        + "apt-get install -y chromium chromium-driver")
+                .isTrue();
+        try (InputStream script = RequestPagesBrowserIT.class.getResourceAsStream(AXE)) {
+            assertThat(script).as(AXE).isNotNull();
+            axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        profile = Files.createTempDirectory("ledger-chromium-");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1366,900",
+                "--lang=en-GB",
+                "--user-data-dir=" + profile);
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopChromium() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile);
+        }
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new Dimension(1366, 900));
+    }
+
+    @Test
+    void aSchoolAsksThePoliceWhoRefuseTheSchoolEscalatesAndTheRepresentativeUpholds() throws IOException {
+        String school = agency("Hilltop School", "EDUCATION");
+        String police = agency("Lowmarsh Constabulary", "POLICE");
+        Credentials teacher = scenario.user(school, "PRACTITIONER");
+        Credentials officer = scenario.user(police, "PRACTITIONER");
+        Credentials representative = scenario.user(police, "NOMINATED_REPRESENTATIVE");
+
+        // The school's practitioner starts at the work list and makes a request, first with problems.
+        signIn(teacher);
+        wait.until(ExpectedConditions.urlContains("/requests"));
+        assertAccessible("the work list, empty");
+        driver.findElement(By.id("make-request")).click();
+        wait.until(ExpectedConditions.urlContains("/requests/new"));
+        assertThat(text(By.id("golden-rules"))).contains("information-sharing guidance");
+        assertAccessible("the request form");
+        new Select(driver.findElement(By.id("holdingAgencyId"))).selectByVisibleText("Lowmarsh Constabulary");
+        driver.findElement(By.id("nhsNumber")).sendKeys("943 476 5918");
+        driver.findElement(By.id("send-request")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+        assertThat(text(By.id("nhsNumber-error")))
+                .isEqualTo("Enter a valid NHS number: 10 digits with a correct check digit");
+        assertThat(driver.findElement(By.id("nhsNumber")).getAttribute("value")).isEqualTo("943 476 5918");
+        assertAccessible("the request form with its error summary");
+        screenshot("request-form-errors.png");
+
+        driver.findElement(By.cssSelector("#error-summary a[href='#purpose']")).click();
+        assertThat(driver.switchTo().activeElement().getAttribute("id"))
+                .as("the summary's link takes the focus to its field")
+                .isEqualTo("purpose");
+        WebElement nhsNumber = driver.findElement(By.id("nhsNumber"));
+        nhsNumber.clear();
+        nhsNumber.sendKeys(Scenario.NHS_NUMBER);
+        driver.findElement(By.id("name")).sendKeys("Jamie Example");
+        driver.findElement(By.id("caseReference")).sendKeys("HS-2026-17");
+        new Select(driver.findElement(By.id("purpose"))).selectByValue("CHILD_PROTECTION_ENQUIRY");
+        driver.findElement(By.id("purposeDetail")).sendKeys("A disclosure at school; section 47 enquiry under way");
+        new Select(driver.findElement(By.id("lawfulBasis"))).selectByValue("PUBLIC_TASK");
+        driver.findElement(By.id("consentStatus-NOT_SOUGHT")).click();
+        driver.findElement(By.id("consentDetail")).sendKeys("Asking the family could put the child at risk");
+        driver.findElement(By.id("informationSought"))
+                .sendKeys("Police call-outs to the child's home in the last 12 months");
+        driver.findElement(By.id("urgency-URGENT")).click();
+        screenshot("request-form.png");
+        driver.findElement(By.id("send-request")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation")));
+        String requestPage = driver.getCurrentUrl();
+        assertThat(text(By.id("confirmation"))).startsWith("Your request has been sent to Lowmarsh Constabulary");
+        assertThat(text(By.id("request-status"))).isEqualTo("Awaiting decision");
+        assertThat(text(By.id("child-name"))).isEqualTo("Jamie Example");
+        assertAccessible("the new request");
+        signOut();
+
+        // The police see it due on their work list, and refuse it with a reason.
+        signIn(officer);
+        wait.until(ExpectedConditions.urlContains("/requests"));
+        WebElement row = driver.findElement(By.cssSelector("#awaiting-table tbody tr"));
+        assertThat(row.getText())
+                .contains("Hilltop School")
+                .contains("HS-2026-17")
+                .contains("On time");
+        assertAccessible("the holder's work list");
+        screenshot("work-list.png");
+        row.findElement(By.linkText("HS-2026-17")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("refuse-form")));
+        assertThat(text(By.id("child-nhs-number"))).isEqualTo("943 476 5919");
+        assertAccessible("the request, awaiting the holder's decision");
+        screenshot("request-to-decide.png");
+        new Select(driver.findElement(By.id("refuse-reason"))).selectByValue("WOULD_PREJUDICE_INVESTIGATION");
+        driver.findElement(By.id("refuse-rationale"))
+                .sendKeys("An investigation into the household is under way; disclosure now would harm it");
+        driver.findElement(By.id("refuse")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation")));
+        assertThat(text(By.id("request-status"))).isEqualTo("Refused");
+        assertAccessible("the request, refused");
+        signOut();
+
+        // The school escalates to the police's nominated representative.
+        signIn(teacher);
+        driver.get(requestPage);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("escalate-form")));
+        driver.findElement(By.id("escalate-stage-NOMINATED_REPRESENTATIVE")).click();
+        driver.findElement(By.id("escalate-reason"))
+                .sendKeys("The child disclosed harm at home; the school needs to know of police involvement");
+        driver.findElement(By.id("escalate")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation")));
+        assertThat(text(By.id("request-status"))).isEqualTo("Escalated, not yet resolved");
+        assertAccessible("the request, escalated");
+        signOut();
+
+        // The police's nominated representative finds it on the work list and upholds the refusal.
+        signIn(representative);
+        wait.until(ExpectedConditions.urlContains("/requests"));
+        WebElement escalation = driver.findElement(By.cssSelector("#escalations-table tbody tr"));
+        assertThat(escalation.getText()).contains("Hilltop School").contains("Nominated representative");
+        assertAccessible("the representative's work list");
+        escalation.findElement(By.linkText("HS-2026-17")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("resolve-form")));
+        driver.findElement(By.id("resolve-outcome-REFUSAL_UPHELD")).click();
+        driver.findElement(By.id("resolve-rationale"))
+                .sendKeys("The investigation still outweighs the school's need; review in a month");
+        driver.findElement(By.id("resolve")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation")));
+        assertThat(text(By.id("confirmation"))).contains("the refusal is upheld");
+        assertThat(text(By.id("request-status"))).isEqualTo("Refusal upheld");
+        assertThat(driver.findElements(By.cssSelector("#history tbody tr"))).hasSize(4);
+        assertAccessible("the request, its refusal upheld");
+        screenshot("request-upheld.png");
+        signOut();
+    }
+
+    // --- the story ---
+
+    private String agency(String name, String sector) {
+        String agencyId = Scenario.unique(sector.toLowerCase(Locale.ROOT).replace('_', '-'));
+        Map<String, Object> body = Scenario.agencyBody(agencyId, sector);
+        body.put("name", name);
+        assertThat(scenario.signAgency(body).status()).isEqualTo(201);
+        return agencyId;
+    }
+
+    // --- the browser ---
+
+    private void signIn(Credentials credentials) {
+        driver.get("http://localhost:" + port + "/login");
+        driver.findElement(By.id("username")).sendKeys(credentials.username());
+        driver.findElement(By.id("password")).sendKeys(credentials.password(), Keys.ENTER);
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private void signOut() {
+        driver.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.urlContains("/login?logout"));
+    }
+
+    private static String text(By by) {
+        return driver.findElement(by).getText().replace('\u00A0', ' ').strip();
+    }
+
+    /** axe-core on the page as it stands, WCAG 2.0 to 2.2 at levels A and AA: no violation at all. */
+    private static void assertAccessible(String page) {
+        JavascriptExecutor js = driver;
+        js.executeScript(axe);
+        Object violations = js.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag',
+                        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']}})
+                    .then(function (result) {
+                        done(JSON.stringify(result.violations.map(function (v) {
+                            return {rule: v.id, impact: v.impact, help: v.help,
+                                    where: v.nodes.map(function (n) { return n.target.join(' '); })};
+                        })));
+                    })
+                    .catch(function (e) { done('axe failed: ' + e); });""");
+        assertThat(violations)
+                .as("axe-core's WCAG 2.2 AA violations on " + page)
+                .isEqualTo("[]");
+    }
+
+    /** The whole page, into {@link #SCREENSHOTS}. */
+    private static void screenshot(String name) throws IOException {
+        WebDriver.Window window = driver.manage().window();
+        Dimension before = window.getSize();
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                long missing = ((Number) ((JavascriptExecutor) driver)
+                                .executeScript("return document.documentElement.scrollHeight - window.innerHeight;"))
+                        .longValue();
+                if (missing <= 0) {
+                    break;
+                }
+                window.setSize(new Dimension(
+                        1366, (int) Math.min(9000, window.getSize().getHeight() + missing)));
+            }
+            byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name), png);
+            assertThat(png.length).isGreaterThan(10_000);
+        } finally {
+            window.setSize(before);
+        }
+    }
+}
