@@ -15,6 +15,7 @@ import org.sharingledger.access.api.UserEnabled;
 import org.sharingledger.access.api.UserRegistered;
 import org.sharingledger.access.api.UserRolesChanged;
 import org.sharingledger.access.api.UserStatus;
+import org.sharingledger.access.api.UserSummary;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -180,13 +181,4 @@ class AccountTable implements AccountDirectory {
             return "Account[" + actor.username() + "]";
         }
     }
-
-    /** An account as an administrator sees it (never its password). */
-    record UserSummary(
-            String username,
-            String displayName,
-            String agencyId,
-            List<Role> roles,
-            UserStatus status,
-            boolean mustChangePassword) {}
 }

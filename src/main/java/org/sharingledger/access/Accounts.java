@@ -6,12 +6,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.sharingledger.access.AccountTable.Account;
-import org.sharingledger.access.AccountTable.UserSummary;
 import org.sharingledger.access.api.ChangePassword;
 import org.sharingledger.access.api.ChangeUserRoles;
 import org.sharingledger.access.api.DisableUser;
 import org.sharingledger.access.api.EnableUser;
 import org.sharingledger.access.api.RegisterUser;
+import org.sharingledger.access.api.UserAdministration;
+import org.sharingledger.access.api.UserSummary;
 import org.sharingledger.agency.api.AgencyDirectory;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
@@ -30,10 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * password itself only as a slow hash in a table.
  */
 @Service
-class Accounts {
+class Accounts implements UserAdministration {
 
-    static final int MIN_PASSWORD_LENGTH = 12;
-    static final int MAX_PASSWORD_LENGTH = 64;
     /** bcrypt reads at most 72 bytes: a longer password would be cut silently, so it is refused. */
     private static final int MAX_PASSWORD_BYTES = 72;
 
@@ -59,6 +58,12 @@ class Accounts {
         this.passwords = passwords;
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void register(NewUser user, Actor registeredBy) {
+        register(user.username(), user.password(), user.displayName(), user.agencyId(), user.roles(), registeredBy);
     }
 
     @Transactional
@@ -118,26 +123,31 @@ class Accounts {
         return accounts.account(username).orElseThrow(() -> new NotFound("no user " + username));
     }
 
-    List<UserSummary> page(int page, int size) {
+    @Override
+    public List<UserSummary> page(int page, int size) {
         return accounts.page(page, size);
     }
 
-    long count() {
+    @Override
+    public long count() {
         return accounts.count();
     }
 
-    UserSummary user(String username) {
+    @Override
+    public UserSummary user(String username) {
         return existing(username).summary();
     }
 
+    @Override
     @Transactional
-    void disable(String username, String reason, Actor actor) {
+    public void disable(String username, String reason, Actor actor) {
         existing(username);
         commands.send(new DisableUser(username, reason, actor.username(), clock.instant()), actor);
     }
 
+    @Override
     @Transactional
-    void enable(String username, String reason, Actor actor) {
+    public void enable(String username, String reason, Actor actor) {
         Account account = existing(username);
         String agencyId = account.actor().agencyId();
         if (agencyId != null
@@ -148,8 +158,9 @@ class Accounts {
         commands.send(new EnableUser(username, reason, actor.username(), clock.instant()), actor);
     }
 
+    @Override
     @Transactional
-    void changeRoles(String username, List<Role> roles, String agencyId, Actor actor) {
+    public void changeRoles(String username, List<Role> roles, String agencyId, Actor actor) {
         existing(username);
         checkSignedAgency(agencyId);
         commands.send(new ChangeUserRoles(username, agencyId, roles, actor.username(), clock.instant()), actor);
@@ -159,8 +170,9 @@ class Accounts {
      * A user changes their own password (they must give the current one), or an administrator sets another's (a
      * reset: the user must change it at their next sign-in). A wrong current password records nothing.
      */
+    @Override
     @Transactional
-    void changePassword(String username, String currentPassword, String newPassword, Actor actor) {
+    public void changePassword(String username, String currentPassword, String newPassword, Actor actor) {
         boolean self = actor.username().equals(username);
         if (!self && !actor.has(Role.ADMIN)) {
             throw new NotPermitted("only the user themself or an administrator may change a password");

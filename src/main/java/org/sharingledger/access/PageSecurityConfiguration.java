@@ -39,6 +39,9 @@ class PageSecurityConfiguration {
         "/timeline/**",
         "/ledger",
         "/ledger/**",
+        "/admin/**",
+        "/account",
+        "/account/**",
         "/css/**",
         "/favicon.svg"
     };

@@ -3,15 +3,13 @@ package org.sharingledger.access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.sharingledger.access.api.PersonalTokens;
+import org.sharingledger.access.api.PersonalTokens.NewToken;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.springframework.http.ResponseEntity;
@@ -26,11 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tokens", description = "Personal access tokens for agency systems and scripts")
 class TokenController {
 
-    static final int DEFAULT_VALID_DAYS = 90;
+    private final PersonalTokens tokens;
 
-    private final Tokens tokens;
-
-    TokenController(Tokens tokens) {
+    TokenController(PersonalTokens tokens) {
         this.tokens = tokens;
     }
 
@@ -40,15 +36,14 @@ class TokenController {
             description = "The token is shown once, in this answer. "
                     + "Use it as 'Authorization: Bearer <token>'. It carries its owner's roles and agency. validDays: 1 to "
                     + "365, default 90. Only with a password: a caller signed in by a token gets 403.")
-    public ResponseEntity<Tokens.IssuedToken> issue(@Valid @RequestBody NewToken body) {
+    public ResponseEntity<PersonalTokens.IssuedToken> issue(@Valid @RequestBody NewToken body) {
         if (SecurityContextHolder.getContext().getAuthentication() != null
                 && SecurityContextHolder.getContext().getAuthentication().getPrincipal()
                         instanceof LedgerPrincipal principal
                 && principal.viaToken()) {
             throw new NotPermitted("a token cannot issue tokens: sign in with your password to issue one");
         }
-        int validDays = body.validDays() == null ? DEFAULT_VALID_DAYS : body.validDays();
-        Tokens.IssuedToken issued = tokens.issue(CurrentActor.get(), body.name(), validDays);
+        PersonalTokens.IssuedToken issued = tokens.issue(CurrentActor.get(), body.name(), body.validDaysOrDefault());
         return ResponseEntity.created(URI.create("/api/tokens/" + issued.tokenId()))
                 .body(issued);
     }
@@ -62,11 +57,7 @@ class TokenController {
 
     @GetMapping("/api/tokens")
     @Operation(summary = "List your own tokens", description = "Never shows a token itself.")
-    public List<Tokens.TokenSummary> mine() {
+    public List<PersonalTokens.TokenSummary> mine() {
         return tokens.ownedBy(CurrentActor.get().username());
     }
-
-    record NewToken(
-            @NotBlank @Size(max = 100) String name,
-            @Min(1) @Max(365) Integer validDays) {}
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.sharingledger.access.api.IssueToken;
+import org.sharingledger.access.api.PersonalTokens;
 import org.sharingledger.access.api.RevokeToken;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * hash so that checking one costs a single indexed lookup (a password hash on every request would not).
  */
 @Service
-class Tokens {
+class Tokens implements PersonalTokens {
 
     static final String PREFIX = "isl_";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -46,8 +47,9 @@ class Tokens {
         this.clock = clock;
     }
 
+    @Override
     @Transactional
-    IssuedToken issue(Actor owner, String name, int validDays) {
+    public IssuedToken issue(Actor owner, String name, int validDays) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -62,8 +64,9 @@ class Tokens {
         return new IssuedToken(tokenId, token, expiresAt);
     }
 
+    @Override
     @Transactional
-    Instant revoke(String tokenId, Actor actor) {
+    public Instant revoke(String tokenId, Actor actor) {
         String owner = jdbc
                 .query("select username from api_token where token_id = ?::uuid", (rs, i) -> rs.getString(1), tokenId)
                 .stream()
@@ -78,7 +81,8 @@ class Tokens {
         return now;
     }
 
-    List<TokenSummary> ownedBy(String username) {
+    @Override
+    public List<TokenSummary> ownedBy(String username) {
         return jdbc.query(
                 """
                 select token_id, name, issued_at, expires_at, revoked_at from api_token
@@ -116,13 +120,4 @@ class Tokens {
             throw new IllegalStateException(e);
         }
     }
-
-    record IssuedToken(String tokenId, String token, Instant expiresAt) {
-        @Override
-        public String toString() {
-            return "IssuedToken[" + tokenId + "]";
-        }
-    }
-
-    record TokenSummary(String tokenId, String name, Instant issuedAt, Instant expiresAt, Instant revokedAt) {}
 }

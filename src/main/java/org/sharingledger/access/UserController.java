@@ -5,17 +5,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sharingledger.access.AccountTable.UserSummary;
+import org.sharingledger.access.api.PersonalTokens;
+import org.sharingledger.access.api.UserAdministration;
+import org.sharingledger.access.api.UserAdministration.NewPassword;
+import org.sharingledger.access.api.UserAdministration.NewRoles;
+import org.sharingledger.access.api.UserAdministration.NewUser;
+import org.sharingledger.access.api.UserAdministration.Reason;
+import org.sharingledger.access.api.UserSummary;
 import org.sharingledger.kernel.CurrentActor;
-import org.sharingledger.kernel.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,10 +33,10 @@ class UserController {
     static final int DEFAULT_PAGE_SIZE = 50;
     static final String TOTAL_COUNT = "X-Total-Count";
 
-    private final Accounts accounts;
-    private final Tokens tokens;
+    private final UserAdministration accounts;
+    private final PersonalTokens tokens;
 
-    UserController(Accounts accounts, Tokens tokens) {
+    UserController(UserAdministration accounts, PersonalTokens tokens) {
         this.accounts = accounts;
         this.tokens = tokens;
     }
@@ -97,7 +98,7 @@ class UserController {
 
     @GetMapping("/api/users/{username}/tokens")
     @Operation(summary = "List a user's tokens (ADMIN)", description = "Never shows a token itself.")
-    public List<Tokens.TokenSummary> tokens(@PathVariable String username) {
+    public List<PersonalTokens.TokenSummary> tokens(@PathVariable String username) {
         accounts.user(username);
         return tokens.ownedBy(username);
     }
@@ -113,13 +114,7 @@ class UserController {
                     "Roles PRACTITIONER and NOMINATED_REPRESENTATIVE need the "
                             + "agencyId of a signed agency. Passwords have at least 12 characters and are stored only as a slow hash.")
     public ResponseEntity<Map<String, Object>> register(@Valid @RequestBody NewUser body) {
-        accounts.register(
-                body.username(),
-                body.password(),
-                body.displayName(),
-                body.agencyId(),
-                body.roles(),
-                CurrentActor.get());
+        accounts.register(body, CurrentActor.get());
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("username", body.username());
         created.put("displayName", body.displayName());
@@ -127,33 +122,5 @@ class UserController {
         created.put("roles", body.roles().stream().distinct().sorted().toList());
         return ResponseEntity.created(URI.create("/api/users/" + body.username()))
                 .body(created);
-    }
-
-    record NewUser(
-            @NotBlank @Size(max = 64) String username,
-            @NotNull @Size(max = 200) String password,
-            @NotBlank @Size(max = 200) String displayName,
-            @Size(max = 64) String agencyId,
-            @NotEmpty List<@NotNull Role> roles) {
-
-        @Override
-        public String toString() {
-            return "NewUser[" + username + "]";
-        }
-    }
-
-    record Reason(@NotBlank @Size(max = 500) String reason) {}
-
-    record NewRoles(
-            @Size(max = 64) String agencyId, @NotEmpty List<@NotNull Role> roles) {}
-
-    record NewPassword(
-            @Size(max = 200) String currentPassword,
-            @NotNull @Size(max = 200) String newPassword) {
-
-        @Override
-        public String toString() {
-            return "NewPassword[]";
-        }
     }
 }

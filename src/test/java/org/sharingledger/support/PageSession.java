@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,7 +65,12 @@ public class PageSession {
     }
 
     public HttpResponse<String> post(String path, Map<String, String> form) {
-        String body = form.entrySet().stream()
+        return post(path, List.copyOf(form.entrySet()));
+    }
+
+    /** A form whose fields may repeat (boxes ticked under one name). */
+    public HttpResponse<String> post(String path, List<Map.Entry<String, String>> form) {
+        String body = form.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

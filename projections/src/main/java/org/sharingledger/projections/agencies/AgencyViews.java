@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads the register; also answers the write side's {@link AgencyDirectory} questions. */
 @Repository
-class AgencyViews implements AgencyDirectory {
+public class AgencyViews implements AgencyDirectory {
 
     private static final String SELECT = """
             select agency_id, name, sector, local_delivery_area, status, signed_on, withdrawn_on,
@@ -34,12 +34,12 @@ class AgencyViews implements AgencyDirectory {
                         new RegisteredAgency(agency.agencyId(), agency.name(), agency.sector(), agency.status()));
     }
 
-    Optional<AgencyView> one(String agencyId) {
+    public Optional<AgencyView> one(String agencyId) {
         return jdbc.query(SELECT + " where agency_id = ?", AgencyViews::map, agencyId).stream()
                 .findFirst();
     }
 
-    List<AgencyView> all() {
+    public List<AgencyView> all() {
         return jdbc.query(SELECT + " order by name, agency_id", AgencyViews::map);
     }
 
@@ -63,7 +63,7 @@ class AgencyViews implements AgencyDirectory {
      * @param notificationAddress where its notifications are mailed, null while it has set none (they then go to
      *                            its nominated representative)
      */
-    record AgencyView(
+    public record AgencyView(
             String agencyId,
             String name,
             Sector sector,

@@ -1,0 +1,310 @@
+package org.sharingledger.projections.accounts;
+
+import static org.sharingledger.projections.accounts.PageForm.strip;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.sharingledger.agency.api.AgencyStatus;
+import org.sharingledger.agency.api.Registry;
+import org.sharingledger.agency.api.Registry.NewAgency;
+import org.sharingledger.agency.api.Registry.NotificationAddress;
+import org.sharingledger.agency.api.Registry.Representative;
+import org.sharingledger.agency.api.Registry.Withdrawal;
+import org.sharingledger.agency.api.Sector;
+import org.sharingledger.kernel.Actor;
+import org.sharingledger.platform.rules.InvalidInput;
+import org.sharingledger.platform.rules.NotFound;
+import org.sharingledger.platform.rules.StepNotAllowed;
+import org.sharingledger.projections.accounts.PageForm.Field;
+import org.sharingledger.projections.agencies.AgencyViews;
+import org.sharingledger.projections.agencies.AgencyViews.AgencyView;
+import org.sharingledger.projections.pages.LedgerPage;
+import org.sharingledger.projections.pages.Vocabulary;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrators' pages for the register of signatories: the list and a form to sign a new one; one signatory,
+ * with forms to name a new nominated representative, set its notification address and record its withdrawal. Every
+ * step goes through {@link Registry}, as the JSON API's do.
+ */
+@Controller
+@Hidden
+@LedgerPage
+class AdminAgencyPages {
+
+    private static final Map<String, Field> SIGN = PageForm.fields(
+            Field.enter("agencyId", "agencyId", "the agency's identifier"),
+            Field.enter("name", "name", "the agency's name"),
+            Field.choose("sector", "sector", "a sector"),
+            Field.enter("localDeliveryArea", "localDeliveryArea", "the local delivery area"),
+            Field.enter("nominatedRepresentative.name", "representativeName", "the nominated representative's name"),
+            Field.enter(
+                    "nominatedRepresentative.email",
+                    "representativeEmail",
+                    "the nominated representative's e-mail address"),
+            Field.enter("signedOn", "signedOn", "the date it signed"),
+            Field.enter("codeOfPracticeVersion", "codeOfPracticeVersion", "the version of the Code of Practice"));
+
+    private static final Map<String, Field> REPRESENTATIVE = PageForm.fields(
+            Field.enter("name", "representative-name", "the new representative's name"),
+            Field.enter("email", "representative-email", "the new representative's e-mail address"));
+
+    private static final Map<String, Field> NOTIFICATIONS =
+            PageForm.fields(Field.enter("email", "notification-email", "the notification address"));
+
+    private static final Map<String, Field> WITHDRAWAL = PageForm.fields(
+            Field.enter("withdrawnOn", "withdrawnOn", "the date it withdrew"),
+            Field.enter("reason", "withdrawal-reason", "the reason for the withdrawal"));
+
+    private final Registry registry;
+    private final AgencyViews agencies;
+    private final Validator validator;
+    private final Vocabulary words;
+    private final Clock clock;
+
+    AdminAgencyPages(Registry registry, AgencyViews agencies, Validator validator, Vocabulary words, Clock clock) {
+        this.registry = registry;
+        this.agencies = agencies;
+        this.validator = validator;
+        this.words = words;
+        this.clock = clock;
+    }
+
+    @ModelAttribute
+    void common(Model model) {
+        Pages.common(model, words);
+        model.addAttribute("sectors", Sector.values());
+    }
+
+    @GetMapping("/admin/agencies")
+    ModelAndView list(Model model) {
+        Pages.adminOnly();
+        Pages.noProblems(model);
+        model.addAttribute("form", SignValues.empty(LocalDate.now(clock.withZone(ZoneOffset.UTC))));
+        return list(model, HttpStatus.OK);
+    }
+
+    @PostMapping("/admin/agencies")
+    ModelAndView sign(
+            @RequestParam(required = false) String agencyId,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String sector,
+            @RequestParam(required = false) String localDeliveryArea,
+            @RequestParam(required = false) String representativeName,
+            @RequestParam(required = false) String representativeEmail,
+            @RequestParam(required = false) String signedOn,
+            @RequestParam(required = false) String codeOfPracticeVersion,
+            Model model,
+            RedirectAttributes redirect) {
+        Actor actor = Pages.adminOnly();
+        SignValues values = new SignValues(
+                strip(agencyId),
+                strip(name),
+                strip(sector),
+                strip(localDeliveryArea),
+                strip(representativeName),
+                strip(representativeEmail),
+                strip(signedOn),
+                strip(codeOfPracticeVersion));
+        PageForm form = new PageForm(SIGN);
+        Sector chosen = form.choice("sector", values.sector(), Sector::valueOf);
+        LocalDate date = form.date("signedOn", values.signedOn());
+        NewAgency body = new NewAgency(
+                values.agencyId(),
+                values.name(),
+                chosen,
+                values.localDeliveryArea(),
+                new Representative(values.representativeName(), values.representativeEmail()),
+                date,
+                values.codeOfPracticeVersion());
+        form.check(validator, body);
+        String conflict = null;
+        if (!form.hasErrors()) {
+            try {
+                registry.sign(body, actor);
+                redirect.addFlashAttribute("confirmation", body.name() + " has signed the Code of Practice.");
+                return Pages.seeOther(Pages.agencyPath(body.agencyId()));
+            } catch (InvalidInput e) {
+                form.add(e);
+            } catch (StepNotAllowed e) {
+                conflict = "The agency could not be signed: " + e.getMessage() + ".";
+            }
+        }
+        Pages.problems(model, form, conflict);
+        model.addAttribute("form", values);
+        return list(model, conflict != null ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
+    }
+
+    @GetMapping("/admin/agencies/{agencyId}")
+    ModelAndView agency(@PathVariable String agencyId, Model model) {
+        Pages.adminOnly();
+        Pages.noProblems(model);
+        return agency(agencyId, model, null, null, null, HttpStatus.OK);
+    }
+
+    @PostMapping("/admin/agencies/{agencyId}/representative")
+    ModelAndView changeRepresentative(
+            @PathVariable String agencyId,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String email,
+            Model model,
+            RedirectAttributes redirect) {
+        Actor actor = Pages.adminOnly();
+        Representative body = new Representative(strip(name), strip(email));
+        PageForm form = new PageForm(REPRESENTATIVE);
+        form.check(validator, body);
+        return step(
+                agencyId,
+                form,
+                model,
+                redirect,
+                () -> registry.changeRepresentative(agencyId, body, actor),
+                body.name() + " is now the nominated representative.",
+                body,
+                null,
+                null);
+    }
+
+    @PostMapping("/admin/agencies/{agencyId}/notification-address")
+    ModelAndView setNotificationAddress(
+            @PathVariable String agencyId,
+            @RequestParam(required = false) String email,
+            Model model,
+            RedirectAttributes redirect) {
+        Actor actor = Pages.adminOnly();
+        NotificationAddress body = new NotificationAddress(strip(email));
+        PageForm form = new PageForm(NOTIFICATIONS);
+        form.check(validator, body);
+        return step(
+                agencyId,
+                form,
+                model,
+                redirect,
+                () -> registry.setNotificationAddress(agencyId, body.email(), actor),
+                "Notifications will be mailed to " + body.email() + ".",
+                null,
+                body.email(),
+                null);
+    }
+
+    @PostMapping("/admin/agencies/{agencyId}/withdrawal")
+    ModelAndView withdraw(
+            @PathVariable String agencyId,
+            @RequestParam(required = false) String withdrawnOn,
+            @RequestParam(required = false) String reason,
+            Model model,
+            RedirectAttributes redirect) {
+        Actor actor = Pages.adminOnly();
+        PageForm form = new PageForm(WITHDRAWAL);
+        Withdrawal body = new Withdrawal(form.date("withdrawnOn", withdrawnOn), strip(reason));
+        form.check(validator, body);
+        return step(
+                agencyId,
+                form,
+                model,
+                redirect,
+                () -> registry.withdraw(agencyId, body, actor),
+                "The withdrawal is recorded, and the agency's users are disabled.",
+                null,
+                null,
+                new WithdrawalValues(strip(withdrawnOn), strip(reason)));
+    }
+
+    /** A step on one agency: the form's problems (400), the step's refusal (409), or 303 with a confirmation. */
+    private ModelAndView step(
+            String agencyId,
+            PageForm form,
+            Model model,
+            RedirectAttributes redirect,
+            Runnable step,
+            String confirmation,
+            Representative representative,
+            String notificationAddress,
+            WithdrawalValues withdrawal) {
+        AgencyView agency = known(agencyId);
+        String conflict = null;
+        if (!form.hasErrors()) {
+            try {
+                step.run();
+                redirect.addFlashAttribute("confirmation", confirmation);
+                return Pages.seeOther(Pages.agencyPath(agency.agencyId()));
+            } catch (InvalidInput e) {
+                form.add(e);
+            } catch (StepNotAllowed e) {
+                conflict = "Nothing was recorded: " + e.getMessage() + ".";
+            }
+        }
+        Pages.problems(model, form, conflict);
+        return agency(
+                agencyId,
+                model,
+                representative,
+                notificationAddress,
+                withdrawal,
+                conflict != null ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
+    }
+
+    private ModelAndView list(Model model, HttpStatus status) {
+        model.addAttribute("agencies", agencies.all());
+        return Pages.page("admin-agencies", status);
+    }
+
+    private ModelAndView agency(
+            String agencyId,
+            Model model,
+            Representative representative,
+            String notificationAddress,
+            WithdrawalValues withdrawal,
+            HttpStatus status) {
+        AgencyView agency = known(agencyId);
+        model.addAttribute("agency", agency);
+        model.addAttribute("signed", agency.status() == AgencyStatus.SIGNED);
+        model.addAttribute(
+                "representative",
+                representative != null
+                        ? representative
+                        : new Representative(
+                                agency.nominatedRepresentative().name(),
+                                agency.nominatedRepresentative().email()));
+        model.addAttribute(
+                "notificationAddress",
+                notificationAddress != null ? notificationAddress : agency.notificationAddress());
+        model.addAttribute("withdrawal", withdrawal != null ? withdrawal : new WithdrawalValues(null, null));
+        return Pages.page("admin-agency", status);
+    }
+
+    private AgencyView known(String agencyId) {
+        return agencies.one(agencyId).orElseThrow(() -> new NotFound("There is no signatory " + agencyId + "."));
+    }
+
+    /** What the sign form shows again after a problem. */
+    record SignValues(
+            String agencyId,
+            String name,
+            String sector,
+            String localDeliveryArea,
+            String representativeName,
+            String representativeEmail,
+            String signedOn,
+            String codeOfPracticeVersion) {
+
+        static SignValues empty(LocalDate today) {
+            return new SignValues(null, null, null, null, null, null, today.toString(), null);
+        }
+    }
+
+    record WithdrawalValues(String withdrawnOn, String reason) {}
+}

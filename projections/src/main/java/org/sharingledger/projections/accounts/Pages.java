@@ -1,0 +1,72 @@
+package org.sharingledger.projections.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.sharingledger.kernel.Actor;
+import org.sharingledger.kernel.CurrentActor;
+import org.sharingledger.kernel.Role;
+import org.sharingledger.platform.rules.NotPermitted;
+import org.sharingledger.projections.pages.PageModel;
+import org.sharingledger.projections.pages.Vocabulary;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriUtils;
+
+/** What the account and administration pages share: the header's model, the administrators' check, 303s. */
+final class Pages {
+
+    private Pages() {}
+
+    static void common(Model model, Vocabulary words) {
+        PageModel.addCommon(model::addAttribute);
+        model.addAttribute("words", words);
+        model.addAttribute("af", AccountFormats.INSTANCE);
+    }
+
+    /** The pages for the register and the users are an administrator's; anyone else's attempt is recorded (403). */
+    static Actor adminOnly() {
+        Actor actor = CurrentActor.get();
+        if (!actor.has(Role.ADMIN)) {
+            throw new NotPermitted("only an ADMIN may manage the signatories and the users");
+        }
+        return actor;
+    }
+
+    /** After a step that recorded something: 303 to the page that shows it, so a reload records nothing again. */
+    static ModelAndView seeOther(String path) {
+        RedirectView view = new RedirectView(path, true);
+        view.setStatusCode(HttpStatus.SEE_OTHER);
+        view.setExposeModelAttributes(false);
+        return new ModelAndView(view);
+    }
+
+    static ModelAndView page(String view, HttpStatus status) {
+        ModelAndView page = new ModelAndView(view);
+        page.setStatus(status);
+        return page;
+    }
+
+    static String agencyPath(String agencyId) {
+        return "/admin/agencies/" + UriUtils.encodePathSegment(agencyId, StandardCharsets.UTF_8);
+    }
+
+    static String userPath(String username) {
+        return "/admin/users/" + UriUtils.encodePathSegment(username, StandardCharsets.UTF_8);
+    }
+
+    /** Adds the form's problems (400), or the step's refusal (409), to the page. */
+    static void problems(Model model, PageForm form, String conflict) {
+        model.addAttribute("errors", form.errors());
+        model.addAttribute("fieldErrors", form.byField());
+        model.addAttribute("conflict", conflict);
+    }
+
+    static void noProblems(Model model) {
+        model.addAttribute("errors", List.of());
+        model.addAttribute("fieldErrors", Map.of());
+        model.addAttribute("conflict", null);
+    }
+}

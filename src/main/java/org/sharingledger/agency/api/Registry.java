@@ -1,0 +1,63 @@
+package org.sharingledger.agency.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.sharingledger.kernel.Actor;
+
+/**
+ * The register of signatories, with every rule that goes with it: the one way in for the JSON API and the web pages
+ * alike. A broken rule is an exception of {@code platform.rules} ({@code InvalidInput}, {@code NotFound},
+ * {@code NotPermitted}, {@code StepNotAllowed}), and nothing is recorded. Which roles may sign, withdraw and name a
+ * representative is the caller's check (the API's filter chain, the page itself); the records below carry the shape
+ * every caller checks first.
+ */
+public interface Registry {
+
+    /** Signs a new agency; {@code StepNotAllowed} when its id is already registered. */
+    void sign(NewAgency agency, Actor actor);
+
+    /** Records its withdrawal (its active users are disabled with it); {@code NotFound} for an unknown agency. */
+    void withdraw(String agencyId, Withdrawal withdrawal, Actor actor);
+
+    void changeRepresentative(String agencyId, Representative representative, Actor actor);
+
+    /** An administrator may set any agency's address, its own nominated representative only its own. */
+    void setNotificationAddress(String agencyId, String email, Actor actor);
+
+    /** A new signatory, as the API's body and the administrators' form give it. */
+    record NewAgency(
+            @NotNull
+            @Pattern(
+                    regexp = "[a-z0-9][a-z0-9-]{1,63}",
+                    message = "must be 2 to 64 lower-case letters, digits or hyphens, starting with a letter or digit")
+            String agencyId,
+
+            @NotBlank @Size(max = 200) String name,
+            @NotNull Sector sector,
+            @Size(max = 100) String localDeliveryArea,
+            @NotNull @Valid Representative nominatedRepresentative,
+            @NotNull LocalDate signedOn,
+            @NotBlank @Size(max = 50) String codeOfPracticeVersion) {}
+
+    /** A nominated representative, as given. */
+    record Representative(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 254) String email) {
+        public NominatedRepresentative value() {
+            return new NominatedRepresentative(name, email);
+        }
+    }
+
+    /** Where the agency's notifications are mailed. */
+    record NotificationAddress(
+            @NotBlank @Email @Size(max = 254) String email) {}
+
+    record Withdrawal(
+            @NotNull LocalDate withdrawnOn,
+            @NotBlank @Size(max = 2000) String reason) {}
+}
