@@ -58,7 +58,7 @@ class AdminPagesBrowserIT extends IntegrationTest {
                 .as("the browser tests need Debian's chromium and chromium-driver: "
                         + "apt-get install -y chromium chromium-driver")
                 .isTrue();
-        try (InputStream source = AdminPagesBrowserIT.class.getResourceAsStream("/axe/axe.min.js")) {
+        try (InputStream source = AdminPagesBrowserIT.class.getResourceAsStream("/axe.min.js")) {
             assertThat(source).as("axe-core in src/test/resources/axe").isNotNull();
             axe = new String(source.readAllBytes(), StandardCharsets.UTF_8);
         }
