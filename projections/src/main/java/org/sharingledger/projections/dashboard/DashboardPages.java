@@ -115,6 +115,10 @@ class DashboardPages {
         model.addAttribute("d", dashboard);
         model.addAttribute("period", period);
         model.addAttribute("chart", Charts.monthly(dashboard.monthly()));
+        model.addAttribute("escalationOutcomes", dashboards.holderEscalationOutcomes(agencyId, period));
+        // Its own representative may open the requests behind the figures on the work list (by URL, not by code).
+        Actor actor = CurrentActor.get();
+        model.addAttribute("ownAgency", actor.actsFor(agencyId) && actor.has(Role.NOMINATED_REPRESENTATIVE));
         model.addAttribute("csv", PageModel.dashboardPath(agencyId) + ".csv" + query(period));
         return "agency";
     }

@@ -163,6 +163,23 @@ public class Dashboards {
                 monthly("holding_agency_id = ? and", period, agencyId));
     }
 
+    /**
+     * How escalations against the agency's decisions ended, for requests made to it in the period: the same
+     * {@code SHARED}, {@code REFUSAL_UPHELD} and {@code OPEN} as each agency's {@code escalationOutcomes} in the
+     * Trust's view, from the same daily totals.
+     */
+    public Map<String, Long> holderEscalationOutcomes(String agencyId, Period period) {
+        long[] v = jdbc.queryForObject("""
+                select coalesce(sum(escalations_shared), 0), coalesce(sum(escalations_upheld), 0),
+                       coalesce(sum(escalations_open), 0)
+                from dashboard_daily where holding_agency_id = ? and""" + IN_DAYS, (rs, i) -> longs(rs, 3), agencyId, period.from(), period.to());
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        outcomes.put(Outcome.SHARED.name(), v[0]);
+        outcomes.put(Outcome.REFUSAL_UPHELD.name(), v[1]);
+        outcomes.put("OPEN", v[2]);
+        return outcomes;
+    }
+
     public RefusalPatterns refusalPatterns(Period period) {
         Object[] days = {period.from(), period.to()};
         Map<String, long[]> volumes = new LinkedHashMap<>();

@@ -66,6 +66,45 @@ class RequestLists {
                 page);
     }
 
+    /**
+     * What a nominated representative's dashboard counts for its agency as holder, request by request: the same
+     * rows as its figures, so that a figure and its list agree. {@code from} and {@code to} bound when the requests
+     * were made, as the dashboard's period does ({@code to} exclusive); null for no bound. Awaiting and overdue
+     * soonest due first; escalations oldest first, at every stage (the dashboard counts those at the safeguarding
+     * partnership too).
+     */
+    Section behindFigure(Figure figure, String agencyId, Instant from, Instant to, int page) {
+        List<Object> args = new ArrayList<>(List.of(agencyId));
+        StringBuilder where = new StringBuilder(" where r.holding_agency_id = ?");
+        switch (figure) {
+            case AWAITING -> where.append(" and r.status = 'AWAITING_DECISION'");
+            case OVERDUE -> {
+                where.append(" and r.status = 'AWAITING_DECISION' and r.due_by < ?");
+                args.add(Timestamp.from(clock.instant()));
+            }
+            case ESCALATIONS -> where.append(" and r.status = 'ESCALATED'");
+        }
+        if (from != null) {
+            where.append(" and r.requested_at >= ?");
+            args.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            where.append(" and r.requested_at < ?");
+            args.add(Timestamp.from(to));
+        }
+        String order = figure == Figure.ESCALATIONS
+                ? " order by r.changed_at, r.request_id"
+                : " order by r.due_by, r.request_id";
+        return section("select " + COLUMNS + where + order + " limit ? offset ?", page, args.toArray());
+    }
+
+    /** The dashboard's figures that link to their requests. */
+    enum Figure {
+        AWAITING,
+        OVERDUE,
+        ESCALATIONS
+    }
+
     /** The requests our agency made, newest first, in one status or all. */
     Section madeBy(String agencyId, String status, int page) {
         return status == null

@@ -4,11 +4,16 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -22,6 +27,7 @@ import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.rules.StepNotAllowed;
 import org.sharingledger.platform.web.FormSubmissions;
+import org.sharingledger.projections.notifications.RecentNotifications;
 import org.sharingledger.projections.pages.LedgerPage;
 import org.sharingledger.projections.pages.PageModel;
 import org.sharingledger.projections.pages.Vocabulary;
@@ -61,11 +67,15 @@ import org.springframework.web.servlet.view.RedirectView;
 @LedgerPage
 class RequestPages {
 
+    /** How many of the agency's latest notifications the work list shows. */
+    static final int RECENT_NOTIFICATIONS = 10;
+
     private final Requests requests;
     private final RequestLists lists;
     private final RequestViews views;
     private final FormSubmissions submissions;
     private final Vocabulary words;
+    private final RecentNotifications notifications;
     private final Clock clock;
 
     RequestPages(
@@ -74,12 +84,14 @@ class RequestPages {
             RequestViews views,
             FormSubmissions submissions,
             Vocabulary words,
+            RecentNotifications notifications,
             Clock clock) {
         this.requests = requests;
         this.lists = lists;
         this.views = views;
         this.submissions = submissions;
         this.words = words;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -95,6 +107,9 @@ class RequestPages {
     @GetMapping("/requests")
     String workList(
             @RequestParam(required = false) String status,
+            @RequestParam(required = false) String view,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "0") int awaitingPage,
             @RequestParam(defaultValue = "0") int escalationsPage,
             @RequestParam(defaultValue = "0") int madePage,
@@ -112,6 +127,13 @@ class RequestPages {
         model.addAttribute("practitioner", practitioner);
         model.addAttribute("agencyName", practitioner ? agencyName(actor.agencyId()) : null);
         if (practitioner) {
+            model.addAttribute("notifications", notifications.latest(actor.agencyId(), RECENT_NOTIFICATIONS));
+        }
+        RequestLists.Figure figure = figure(view);
+        if (figure != null) {
+            return behindFigure(figure, actor, day(from, "from"), day(to, "to"), awaitingPage, escalationsPage, model);
+        }
+        if (practitioner) {
             model.addAttribute("awaiting", lists.awaitingOurDecision(actor.agencyId(), page(awaitingPage)));
             model.addAttribute(
                     "made", lists.madeBy(actor.agencyId(), filter == null ? null : filter.name(), page(madePage)));
@@ -121,19 +143,69 @@ class RequestPages {
         } else if (trust) {
             model.addAttribute("escalations", lists.escalationsForTrust(page(escalationsPage)));
         }
-        model.addAttribute("pages", new Pages(status, awaitingPage, escalationsPage, madePage));
+        model.addAttribute("pages", new Pages(status, null, null, null, awaitingPage, escalationsPage, madePage));
+        return "requests";
+    }
+
+    /**
+     * The requests behind one of the nominated representative's dashboard figures (awaiting a decision, overdue now,
+     * escalations awaiting resolution), made in the dashboard's period: only that section, and exactly its rows.
+     */
+    private String behindFigure(
+            RequestLists.Figure figure,
+            Actor actor,
+            LocalDate from,
+            LocalDate to,
+            int awaitingPage,
+            int escalationsPage,
+            Model model) {
+        if (!actor.has(Role.NOMINATED_REPRESENTATIVE) || actor.agencyId() == null) {
+            throw new NotPermitted(
+                    "the requests behind the dashboard's figures are for the agency's nominated " + "representative");
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidInput("from", "must not be after to");
+        }
+        Instant start = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end =
+                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        String view = figure.name().toLowerCase(Locale.ROOT);
+        if (figure == RequestLists.Figure.ESCALATIONS) {
+            model.addAttribute(
+                    "escalations", lists.behindFigure(figure, actor.agencyId(), start, end, page(escalationsPage)));
+        } else {
+            model.addAttribute(
+                    "awaiting", lists.behindFigure(figure, actor.agencyId(), start, end, page(awaitingPage)));
+        }
+        model.addAttribute("view", view);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute(
+                "pages",
+                new Pages(
+                        null,
+                        view,
+                        from == null ? null : from.toString(),
+                        to == null ? null : to.toString(),
+                        awaitingPage,
+                        escalationsPage,
+                        0));
         return "requests";
     }
 
     /** The work list's page numbers, to link to the next and previous page of one section. */
-    record Pages(String status, int awaiting, int escalations, int made) {
+    record Pages(String status, String view, String from, String to, int awaiting, int escalations, int made) {
 
         public String link(String section, int page) {
             int a = "awaiting".equals(section) ? page : awaiting;
             int e = "escalations".equals(section) ? page : escalations;
             int m = "made".equals(section) ? page : made;
             return "/requests?awaitingPage=" + a + "&escalationsPage=" + e + "&madePage=" + m
-                    + (status == null || status.isBlank() ? "" : "&status=" + status) + "#" + section;
+                    + (status == null || status.isBlank() ? "" : "&status=" + status)
+                    + (view == null ? "" : "&view=" + view)
+                    + (from == null ? "" : "&from=" + from)
+                    + (to == null ? "" : "&to=" + to)
+                    + "#" + section;
         }
     }
 
@@ -408,6 +480,28 @@ class RequestPages {
             return RequestStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("status", "is not a status a request can have");
+        }
+    }
+
+    private static RequestLists.Figure figure(String view) {
+        if (view == null || view.isBlank()) {
+            return null;
+        }
+        try {
+            return RequestLists.Figure.valueOf(view.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("view", "must be one of awaiting, overdue, escalations");
+        }
+    }
+
+    private static LocalDate day(String day, String name) {
+        if (day == null || day.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(day);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(name, "must be a date (YYYY-MM-DD)");
         }
     }
 

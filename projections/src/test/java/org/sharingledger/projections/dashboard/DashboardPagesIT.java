@@ -5,7 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
@@ -175,6 +180,124 @@ class DashboardPagesIT extends IntegrationTest {
         HttpResponse<String> nowhere = browser.get("/dashboard/" + agency + "/nowhere");
         assertThat(nowhere.statusCode()).isEqualTo(404);
         assertThat(nowhere.body()).contains("There is no page at this address.");
+    }
+
+    @Test
+    void aRepresentativesFiguresLinkToExactlyTheRequestsBehindThemAndShowHowEscalationsEnded() {
+        String holder = scenario.agency("HEALTH");
+        String requester = scenario.agency("EDUCATION");
+        Credentials representative = scenario.user(holder, "NOMINATED_REPRESENTATIVE");
+        Credentials clinician = scenario.user(holder, "PRACTITIONER");
+        Credentials teacher = scenario.user(requester, "PRACTITIONER");
+        String routine = scenario.request(teacher, requester, holder);
+        String emergency = scenario.request(teacher, Scenario.requestBody(requester, holder, "EMERGENCY"));
+        String open = refusedAndEscalated(teacher, clinician, requester, holder);
+        String sharedAfterAll = refusedAndEscalated(teacher, clinician, requester, holder);
+        String upheld = refusedAndEscalated(teacher, clinician, requester, holder);
+        resolve(representative, sharedAfterAll, "SHARED");
+        resolve(representative, upheld, "REFUSAL_UPHELD");
+        String decided = scenario.request(teacher, requester, holder);
+        ok(http.as(clinician).post("/api/requests/" + decided + "/share", Scenario.share("FULL")));
+        // The dashboards follow the ledger a moment later; the emergency request is overdue after 2 seconds.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var holderFigures = http.as(representative)
+                    .get("/api/agencies/" + holder + "/dashboard")
+                    .json();
+            return holderFigures.path("asHolder").path("awaitingDecision").asLong() == 2
+                    && holderFigures.path("asHolder").path("overdueNow").asLong() == 1
+                    && holderFigures.path("openEscalations").asLong() == 1;
+        });
+        PageSession browser = new PageSession(port);
+        browser.signIn(representative);
+
+        String dashboard = browser.get("/dashboard/" + holder).body();
+
+        assertThat(behindFigure(browser, dashboard, "holder-awaiting", "awaiting-"))
+                .containsExactlyInAnyOrder(routine, emergency);
+        assertThat(behindFigure(browser, dashboard, "holder-overdue-now", "awaiting-"))
+                .containsExactly(emergency);
+        assertThat(behindFigure(browser, dashboard, "open-escalations", "escalation-"))
+                .containsExactly(open);
+        assertThat(dashboard)
+                .contains("<caption>How escalations against its decisions ended</caption>")
+                .contains(">Shared after escalation</th>")
+                .contains(">Refusal upheld</th>")
+                .contains(">Escalated, not yet resolved</th>")
+                .contains("id=\"holder-escalations-SHARED\">1<")
+                .contains("id=\"holder-escalations-REFUSAL_UPHELD\">1<")
+                .contains("id=\"holder-escalations-OPEN\">1<");
+
+        // A period in which nothing was made: the figures and their lists are empty alike.
+        String past = browser.get("/dashboard/" + holder + "?from=2009-01-01&to=2009-12-31")
+                .body();
+        assertThat(behindFigure(browser, past, "holder-awaiting", "awaiting-")).isEmpty();
+        assertThat(browser.get("/requests?view=nowhere").statusCode()).isEqualTo(400);
+
+        // The Trust sees the same figures, but the work list's filters are the agency's own.
+        Credentials reviewer = scenario.user(null, "TRUST_REVIEWER");
+        PageSession trust = new PageSession(port);
+        trust.signIn(reviewer);
+        String seenByTrust = trust.get("/dashboard/" + holder).body();
+        assertThat(seenByTrust).doesNotContain("holder-awaiting-link").contains("id=\"holder-escalations-OPEN\">1<");
+        PageSession clinicianBrowser = new PageSession(port);
+        clinicianBrowser.signIn(clinician);
+        assertThat(clinicianBrowser.get("/requests?view=awaiting").statusCode()).isEqualTo(403);
+    }
+
+    private static final Pattern FIGURE_LINK = Pattern.compile("<a ([^>]*id=\"([a-z-]+)-link\"[^>]*)>([0-9,]+)</a>");
+    private static final Pattern HREF = Pattern.compile("href=\"([^\"]+)\"");
+
+    /**
+     * Follows a figure's link to the work list: the requests listed there (in every page), checked against the
+     * figure's number.
+     */
+    private List<String> behindFigure(PageSession browser, String dashboard, String figure, String rowPrefix) {
+        Matcher link = FIGURE_LINK.matcher(dashboard);
+        String href = null;
+        long count = -1;
+        while (link.find()) {
+            if (link.group(2).equals(figure)) {
+                Matcher target = HREF.matcher(link.group(1));
+                assertThat(target.find()).isTrue();
+                href = target.group(1).replace("&amp;", "&");
+                count = Long.parseLong(link.group(3).replace(",", ""));
+            }
+        }
+        assertThat(href).as(figure + " links to its requests").startsWith("/requests?view=");
+        HttpResponse<String> list = browser.get(href);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("id=\"view-filter\"").doesNotContain("id=\"made\"");
+        Matcher row =
+                Pattern.compile("<tr id=\"" + rowPrefix + "([0-9a-f-]{36})\"").matcher(list.body());
+        List<String> ids = new ArrayList<>();
+        while (row.find()) {
+            ids.add(row.group(1));
+        }
+        assertThat(ids)
+                .as(figure + ": the list shows as many as the figure counts")
+                .hasSize((int) count);
+        return ids;
+    }
+
+    private String refusedAndEscalated(Credentials teacher, Credentials clinician, String requester, String holder) {
+        String id = scenario.request(teacher, requester, holder);
+        ok(http.as(clinician).post("/api/requests/" + id + "/refusal", Scenario.refusal()));
+        ok(http.as(teacher)
+                .post("/api/requests/" + id + "/escalations", Map.of("stage", "LINE_MANAGER", "reason", "Needed")));
+        return id;
+    }
+
+    private void resolve(Credentials representative, String id, String outcome) {
+        Map<String, Object> body = new HashMap<>(Map.of("outcome", outcome, "rationale", "Considered again"));
+        if ("SHARED".equals(outcome)) {
+            body.put("informationShared", "Clinic notes");
+            body.put("method", "MEETING");
+        }
+        ok(http.as(representative).post("/api/requests/" + id + "/escalations/resolution", body));
+    }
+
+    private static void ok(org.sharingledger.support.Http.Response response) {
+        assertThat(response.status()).as(response.toString()).isBetween(200, 299);
     }
 
     @Test

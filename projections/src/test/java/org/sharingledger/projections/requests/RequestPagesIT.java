@@ -1,9 +1,12 @@
 package org.sharingledger.projections.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.PageSession;
+import org.sharingledger.support.Scenario;
 
 /**
  * The practitioners' request pages over plain HTTP, as a browser without script uses them: the work list, the request
@@ -280,8 +284,8 @@ class RequestPagesIT extends IntegrationTest {
                         PageSession.csrf(after)));
         assertThat(toTheTrust.statusCode()).isEqualTo(303);
         assertThat(representative.get("/requests").body())
-                .as("not the representative's to resolve")
-                .doesNotContain("/requests/" + id);
+                .as("not the representative's to resolve (their notifications may still link to it)")
+                .doesNotContain("id=\"escalation-" + id + "\"");
         PageSession trust = signedIn(scenario.user(null, "TRUST_REVIEWER"));
         HttpResponse<String> trustList = trust.get("/requests");
         assertThat(trustList.statusCode()).isEqualTo(200);
@@ -518,6 +522,57 @@ class RequestPagesIT extends IntegrationTest {
      * Every event but the notifications, which the ledger records on its own, a moment after the step they tell of
      * (possibly a step of another test).
      */
+    @Test
+    void theWorkListShowsTheAgencysLastTenNotificationsNewestFirstAndNothingWithoutAny() {
+        PageSession officerBrowser = signedIn(officer);
+        assertThat(officerBrowser.get("/requests").body())
+                .as("no notification yet")
+                .doesNotContain("id=\"notifications\"");
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            made.add(scenario.request(teacher, school, police));
+        }
+        // Notifications are mailed, and recorded, a moment after each step.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "select count(distinct request_id) from notification_view where agency_id = ?",
+                                Long.class,
+                                police)
+                        == 11);
+        List<String> newestFirst = jdbc.queryForList("""
+                select request_id from notification_view where agency_id = ?
+                group by request_id order by max(sent_at) desc limit 10""", String.class, police);
+
+        String list = officerBrowser.get("/requests").body();
+
+        assertThat(list).contains("id=\"notifications-table\"").contains(">New request for information</th>");
+        Matcher row = Pattern.compile(
+                        "<th scope=\"row\">([^<]+)</th>\\s*<td><a href=\"/requests/([0-9a-f-]{36})\">[^<]+</a></td>"
+                                + "\\s*<td><time datetime=\"([^\"]+)\"")
+                .matcher(list);
+        List<String> listed = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
+        while (row.find()) {
+            assertThat(row.group(1)).isEqualTo("New request for information");
+            listed.add(row.group(2));
+            sent.add(row.group(3));
+        }
+        assertThat(listed).as("the last ten, newest first").containsExactlyElementsOf(newestFirst);
+        assertThat(sent).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(made).containsAll(listed);
+
+        // The school is told of the refusal: the step in its words, on the school's own list only.
+        String refused = made.get(0);
+        assertThat(http.as(officer)
+                        .post("/api/requests/" + refused + "/refusal", Scenario.refusal())
+                        .status())
+                .isBetween(200, 299);
+        PageSession teacherBrowser = signedIn(teacher);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> teacherBrowser.get("/requests").body().contains(">Request refused</th>"));
+        assertThat(teacherBrowser.get("/requests").body()).contains("href=\"/requests/" + refused + "\"");
+    }
+
     private long steps() {
         return jdbc.queryForObject(
                 "select count(*) from domain_event_entry where payload_type not like ?",
