@@ -30,6 +30,23 @@ class RequestLists {
             left join agency_view q on q.agency_id = r.requesting_agency_id
             left join agency_view h on h.agency_id = r.holding_agency_id""";
 
+    // Each section's query; its parameters are the section's own, then the page's limit and offset. Package-private
+    // so that WorkListBenchmark can print their plans.
+    static final String AWAITING = "select " + COLUMNS
+            + " where r.holding_agency_id = ? and r.status = 'AWAITING_DECISION' "
+            + "order by r.due_by, r.request_id limit ? offset ?";
+    static final String ESCALATIONS_FOR_AGENCY = "select " + COLUMNS
+            + " where r.holding_agency_id = ? and r.status = 'ESCALATED' "
+            + "and r.escalation ->> 'stage' <> 'SAFEGUARDING_PARTNERSHIP' "
+            + "order by r.changed_at, r.request_id limit ? offset ?";
+    static final String ESCALATIONS_FOR_TRUST = "select " + COLUMNS + " where r.status = 'ESCALATED' "
+            + "and r.escalation ->> 'stage' = 'SAFEGUARDING_PARTNERSHIP' "
+            + "order by r.changed_at, r.request_id limit ? offset ?";
+    static final String MADE = "select " + COLUMNS + " where r.requesting_agency_id = ? "
+            + "order by r.requested_at desc, r.request_id limit ? offset ?";
+    static final String MADE_IN_STATUS = "select " + COLUMNS + " where r.requesting_agency_id = ? and r.status = ? "
+            + "order by r.requested_at desc, r.request_id limit ? offset ?";
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -40,46 +57,22 @@ class RequestLists {
 
     /** Requests our agency holds the information for, awaiting our decision: soonest due first. */
     Section awaitingOurDecision(String agencyId, int page) {
-        return section(
-                "select " + COLUMNS + " where r.holding_agency_id = ? and r.status = 'AWAITING_DECISION' "
-                        + "order by r.due_by, r.request_id limit ? offset ?",
-                page,
-                agencyId);
+        return section(AWAITING, page, agencyId);
     }
 
     /** Open escalations against our agency at its own stages (for its nominated representative): oldest first. */
     Section escalationsForAgency(String agencyId, int page) {
-        return section(
-                "select " + COLUMNS + " where r.holding_agency_id = ? and r.status = 'ESCALATED' "
-                        + "and r.escalation ->> 'stage' <> 'SAFEGUARDING_PARTNERSHIP' "
-                        + "order by r.changed_at, r.request_id limit ? offset ?",
-                page,
-                agencyId);
+        return section(ESCALATIONS_FOR_AGENCY, page, agencyId);
     }
 
     /** Open escalations at the safeguarding partnership, for the Children's Trust: oldest first. */
     Section escalationsForTrust(int page) {
-        return section(
-                "select " + COLUMNS + " where r.status = 'ESCALATED' "
-                        + "and r.escalation ->> 'stage' = 'SAFEGUARDING_PARTNERSHIP' "
-                        + "order by r.changed_at, r.request_id limit ? offset ?",
-                page);
+        return section(ESCALATIONS_FOR_TRUST, page);
     }
 
     /** The requests our agency made, newest first, in one status or all. */
     Section madeBy(String agencyId, String status, int page) {
-        return status == null
-                ? section(
-                        "select " + COLUMNS + " where r.requesting_agency_id = ? "
-                                + "order by r.requested_at desc, r.request_id limit ? offset ?",
-                        page,
-                        agencyId)
-                : section(
-                        "select " + COLUMNS + " where r.requesting_agency_id = ? and r.status = ? "
-                                + "order by r.requested_at desc, r.request_id limit ? offset ?",
-                        page,
-                        agencyId,
-                        status);
+        return status == null ? section(MADE, page, agencyId) : section(MADE_IN_STATUS, page, agencyId, status);
     }
 
     /** The signed agencies a request can be made to: every one but our own, by name. */
