@@ -258,7 +258,19 @@ class WorkListBenchmark extends IntegrationTest {
         plans.append(plan("made by us, first", RequestLists.MADE, ours, 51, 0));
         plans.append(plan("made by us, page 501", RequestLists.MADE, ours, 51, 25_000));
         plans.append(plan("made by us, refused, page 101", RequestLists.MADE_IN_STATUS, ours, "REFUSED", 51, 5000));
+        plans.append("  request_view pages all-visible (as the planner last saw them): " + visible() + "\n");
+        // Whether a fresh VACUUM changes the deep page's plan: the bulk load's VACUUM may run while the ledger's
+        // processors hold older snapshots, and then leaves the planner thinking few pages are all-visible.
+        jdbc.execute("vacuum analyze request_view");
+        plans.append("  after another VACUUM ANALYZE: " + visible() + "\n");
+        plans.append(plan("made by us, page 501, after it", RequestLists.MADE, ours, 51, 25_000));
         System.out.println(plans);
+    }
+
+    private String visible() {
+        return jdbc.queryForObject(
+                "select relallvisible || ' of ' || relpages from pg_class where relname = 'request_view'",
+                String.class);
     }
 
     private static String line(String label, PageSession session, String path) {
