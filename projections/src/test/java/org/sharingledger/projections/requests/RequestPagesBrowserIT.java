@@ -106,7 +106,7 @@ class RequestPagesBrowserIT extends IntegrationTest {
     }
 
     @Test
-    void aSchoolAsksThePoliceWhoRefuseTheSchoolEscalatesAndTheRepresentativeUpholds() throws IOException {
+    void aSchoolAsksThePoliceWhoRefuseTheRepresentativeUpholdsAndTheTrustSharesAfterAll() throws IOException {
         String school = agency("Hilltop School", "EDUCATION");
         String police = agency("Lowmarsh Constabulary", "POLICE");
         Credentials teacher = scenario.user(school, "PRACTITIONER");
@@ -213,6 +213,57 @@ class RequestPagesBrowserIT extends IntegrationTest {
         assertThat(driver.findElements(By.cssSelector("#history tbody tr"))).hasSize(4);
         assertAccessible("the request, its refusal upheld");
         screenshot("request-upheld.png");
+        signOut();
+
+        // The school escalates once more, to the safeguarding partnership, the last stage.
+        signIn(teacher);
+        driver.get(requestPage);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("escalate-form")));
+        assertThat(driver.findElements(By.id("escalate-stage-NOMINATED_REPRESENTATIVE")))
+                .as("only a stage later than the one that upheld the refusal is offered")
+                .isEmpty();
+        driver.findElement(By.id("escalate-stage-SAFEGUARDING_PARTNERSHIP")).click();
+        driver.findElement(By.id("escalate-reason"))
+                .sendKeys("The school still holds the disclosure; the partnership should weigh both needs");
+        driver.findElement(By.id("escalate")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation")));
+        assertThat(text(By.id("request-status"))).isEqualTo("Escalated, not yet resolved");
+        signOut();
+
+        // The Children's Trust finds it among the escalations it resolves, and shares after all.
+        Credentials trust = scenario.user(null, "TRUST_REVIEWER");
+        signIn(trust);
+        driver.get("http://localhost:" + port + "/requests");
+        WebElement atTheTrust = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//table[@id='escalations-table']//tr[contains(., 'HS-2026-17')]")));
+        assertThat(atTheTrust.getText()).contains("Safeguarding partnership");
+        assertAccessible("the Trust's work list");
+        atTheTrust.findElement(By.linkText("HS-2026-17")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("resolve-form")));
+        driver.findElement(By.id("resolve-outcome")).click(); // the first choice, SHARED, has the bare id
+        driver.findElement(By.id("resolve-rationale"))
+                .sendKeys("The child's safety now outweighs the risk to the investigation");
+        driver.findElement(By.id("resolve-informationShared")).sendKeys("The dates of two call-outs in 2026");
+        new Select(driver.findElement(By.id("resolve-method"))).selectByValue("SECURE_EMAIL");
+        driver.findElement(By.id("resolve")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation")));
+        assertThat(text(By.id("request-status"))).isEqualTo("Shared after escalation");
+        assertThat(driver.findElements(By.cssSelector("#history tbody tr"))).hasSize(6);
+        assertAccessible("the request, shared after escalation");
+        signOut();
+
+        // The police's dashboard counts the refusal and how both escalations against it ended.
+        signIn(representative);
+        String dashboard = "http://localhost:" + port + "/dashboard/" + police;
+        driver.get(dashboard);
+        wait.until(browser -> {
+            browser.navigate().refresh();
+            return text(By.id("holder-escalations-SHARED")).equals("1");
+        });
+        assertThat(text(By.id("holder-refused"))).isEqualTo("1");
+        assertThat(text(By.id("holder-escalations-REFUSAL_UPHELD"))).isEqualTo("1");
+        assertThat(text(By.id("holder-escalations-OPEN"))).isEqualTo("0");
+        assertAccessible("the police's dashboard after the story");
         signOut();
     }
 
