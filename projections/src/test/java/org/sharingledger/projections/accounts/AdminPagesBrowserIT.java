@@ -36,7 +36,7 @@ import org.springframework.util.FileSystemUtils;
  * The administrators' pages and the account page in a real Chromium (Debian's {@code chromium} and
  * {@code chromium-driver}, never downloaded): an administrator signs two agencies and creates a user for each, by
  * clicks and keys, then a new user signs in and issues a token. Every page, its error states too, passes axe-core's
- * WCAG 2.2 AA rules (axe-core from the npm registry, kept in {@code src/test/resources/axe}). Screenshots go to
+ * WCAG 2.2 AA rules (axe-core from the jar of {@code com.deque.html.axe-core:selenium}). Screenshots go to
  * {@code target/screenshots}. Runs with {@code ./mvnw -B verify -Pbrowser}.
  */
 class AdminPagesBrowserIT extends IntegrationTest {
@@ -59,7 +59,7 @@ class AdminPagesBrowserIT extends IntegrationTest {
                         + "apt-get install -y chromium chromium-driver")
                 .isTrue();
         try (InputStream source = AdminPagesBrowserIT.class.getResourceAsStream("/axe.min.js")) {
-            assertThat(source).as("axe-core in src/test/resources/axe").isNotNull();
+            assertThat(source).as("axe-core, from the axe-core selenium jar").isNotNull();
             axe = new String(source.readAllBytes(), StandardCharsets.UTF_8);
         }
         profile = Files.createTempDirectory("ledger-chromium-");
