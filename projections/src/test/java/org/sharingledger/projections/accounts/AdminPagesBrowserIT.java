@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,13 +19,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sharingledger.support.AdministratorClicks;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
@@ -118,11 +116,12 @@ class AdminPagesBrowserIT extends IntegrationTest {
         driver.findElement(By.cssSelector("#error-summary a[href='#name']")).click();
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("name");
 
-        String school = sign("Hilltop School", "EDUCATION", "Hal Hilltop");
+        AdministratorClicks admin = new AdministratorClicks(driver, wait);
+        String school = admin.sign("Hilltop School", "EDUCATION", "Hal Hilltop");
         assertAccessible("one signatory");
         screenshot("admin-agency.png");
         driver.findElement(By.linkText("All signatories")).click();
-        String police = sign("Lowmarsh Constabulary", "POLICE", "Pat Lowmarsh");
+        String police = admin.sign("Lowmarsh Constabulary", "POLICE", "Pat Lowmarsh");
         driver.findElement(By.linkText("All signatories")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("agency-" + school)));
         assertThat(driver.findElement(By.id("agency-" + police)).getText()).contains("Lowmarsh Constabulary");
@@ -131,14 +130,15 @@ class AdminPagesBrowserIT extends IntegrationTest {
         driver.findElement(By.linkText("Users")).click();
         wait.until(ExpectedConditions.urlContains("/admin/users"));
         assertAccessible("the users");
-        String teacher = create("Tess Teacher", school, "Hilltop School", "PRACTITIONER");
+        Credentials teacher = admin.create("Tess Teacher", "Hilltop School", "PRACTITIONER");
         assertAccessible("one user");
         screenshot("admin-user.png");
         driver.findElement(By.linkText("All users")).click();
-        String officer = create("Owen Officer", police, "Lowmarsh Constabulary", "NOMINATED_REPRESENTATIVE");
+        Credentials officer = admin.create("Owen Officer", "Lowmarsh Constabulary", "NOMINATED_REPRESENTATIVE");
         driver.findElement(By.linkText("All users")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-" + officer)));
-        assertThat(driver.findElement(By.id("user-" + teacher)).getText()).contains("Hilltop School");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-" + officer.username())));
+        assertThat(driver.findElement(By.id("user-" + teacher.username())).getText())
+                .contains("Hilltop School");
         screenshot("admin-users.png");
 
         driver.findElement(By.linkText("Your account")).click();
@@ -148,7 +148,7 @@ class AdminPagesBrowserIT extends IntegrationTest {
         wait.until(ExpectedConditions.urlContains("/login?logout"));
 
         // The new user signs in and issues a token, shown once.
-        signIn(new Credentials(teacher, "initial-password-" + teacher));
+        signIn(teacher);
         driver.findElement(By.linkText("Your account")).click();
         wait.until(ExpectedConditions.urlContains("/account"));
         assertThat(driver.findElements(By.linkText("Users"))).isEmpty();
@@ -163,44 +163,6 @@ class AdminPagesBrowserIT extends IntegrationTest {
         assertThat(driver.findElements(By.id("token-value"))).isEmpty();
         assertAccessible("the account with problems");
         screenshot("account.png");
-    }
-
-    /** Signs an agency through the form; its id. */
-    private String sign(String name, String sector, String representative) {
-        String agencyId = Scenario.unique(sector.toLowerCase(Locale.ROOT));
-        driver.findElement(By.id("agencyId")).clear();
-        driver.findElement(By.id("agencyId")).sendKeys(agencyId);
-        driver.findElement(By.id("name")).sendKeys(name);
-        new Select(driver.findElement(By.id("sector"))).selectByValue(sector);
-        driver.findElement(By.id("localDeliveryArea")).sendKeys("Ashcombe Vale");
-        driver.findElement(By.id("representativeName")).sendKeys(representative);
-        driver.findElement(By.id("representativeEmail"))
-                .sendKeys(representative.toLowerCase(Locale.ROOT).replace(' ', '.') + "@example.org");
-        WebElement signedOn = driver.findElement(By.id("signedOn"));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].value = '2009-03-31';", signedOn);
-        driver.findElement(By.id("codeOfPracticeVersion")).sendKeys("2009.1");
-        driver.findElement(By.id("sign-agency")).click();
-        wait.until(ExpectedConditions.urlContains("/admin/agencies/" + agencyId));
-        assertThat(text(By.id("confirmation"))).isEqualTo(name + " has signed the Code of Practice.");
-        assertThat(text(By.id("agency-name"))).isEqualTo(name);
-        return agencyId;
-    }
-
-    /** Creates a user through the form; their username. */
-    private String create(String displayName, String agencyId, String agencyName, String role) {
-        String username = Scenario.unique(displayName.toLowerCase(Locale.ROOT).replace(' ', '.'));
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("displayName")).sendKeys(displayName);
-        new Select(driver.findElement(By.id("agencyId"))).selectByVisibleText(agencyName);
-        driver.findElement(By.cssSelector("input[name='roles'][value='" + role + "']"))
-                .click();
-        driver.findElement(By.id("password")).sendKeys("initial-password-" + username);
-        driver.findElement(By.id("create-user")).click();
-        wait.until(ExpectedConditions.urlContains("/admin/users/" + username));
-        assertThat(text(By.id("confirmation"))).startsWith("The account " + username + " is created");
-        assertThat(text(By.id("user-agency"))).isEqualTo(agencyName);
-        assertThat(agencyId).isNotBlank();
-        return username;
     }
 
     /** axe-core's WCAG 2.2 A and AA rules find nothing on the page (and did check something). */

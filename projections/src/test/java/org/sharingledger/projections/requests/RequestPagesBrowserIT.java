@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sharingledger.support.AdministratorClicks;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
@@ -106,12 +105,23 @@ class RequestPagesBrowserIT extends IntegrationTest {
     }
 
     @Test
-    void aSchoolAsksThePoliceWhoRefuseTheRepresentativeUpholdsAndTheTrustSharesAfterAll() throws IOException {
-        String school = agency("Hilltop School", "EDUCATION");
-        String police = agency("Lowmarsh Constabulary", "POLICE");
-        Credentials teacher = scenario.user(school, "PRACTITIONER");
-        Credentials officer = scenario.user(police, "PRACTITIONER");
-        Credentials representative = scenario.user(police, "NOMINATED_REPRESENTATIVE");
+    void anAdministratorSignsTwoAgenciesAndTheirRequestRunsThroughToTheTrust() throws IOException {
+        // An administrator signs the two agencies and creates their users, by clicks and keys.
+        signIn(Scenario.ADMIN);
+        driver.findElement(By.linkText("Signatories")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/agencies"));
+        AdministratorClicks admin = new AdministratorClicks(driver, wait);
+        admin.sign("Brackenmoor Primary School", "EDUCATION", "Bea Brackenmoor");
+        driver.findElement(By.linkText("All signatories")).click();
+        String police = admin.sign("Saltmead Constabulary", "POLICE", "Sol Saltmead");
+        driver.findElement(By.linkText("Users")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/users"));
+        Credentials teacher = admin.create("Tamsin Teacher", "Brackenmoor Primary School", "PRACTITIONER");
+        driver.findElement(By.linkText("All users")).click();
+        Credentials officer = admin.create("Orla Officer", "Saltmead Constabulary", "PRACTITIONER");
+        driver.findElement(By.linkText("All users")).click();
+        Credentials representative = admin.create("Sol Saltmead", "Saltmead Constabulary", "NOMINATED_REPRESENTATIVE");
+        signOut();
 
         // The school's practitioner starts at the work list and makes a request, first with problems.
         signIn(teacher);
@@ -121,7 +131,7 @@ class RequestPagesBrowserIT extends IntegrationTest {
         wait.until(ExpectedConditions.urlContains("/requests/new"));
         assertThat(text(By.id("golden-rules"))).contains("information-sharing guidance");
         assertAccessible("the request form");
-        new Select(driver.findElement(By.id("holdingAgencyId"))).selectByVisibleText("Lowmarsh Constabulary");
+        new Select(driver.findElement(By.id("holdingAgencyId"))).selectByVisibleText("Saltmead Constabulary");
         driver.findElement(By.id("nhsNumber")).sendKeys("943 476 5918");
         driver.findElement(By.id("send-request")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
@@ -152,7 +162,7 @@ class RequestPagesBrowserIT extends IntegrationTest {
         driver.findElement(By.id("send-request")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation")));
         String requestPage = driver.getCurrentUrl();
-        assertThat(text(By.id("confirmation"))).startsWith("Your request has been sent to Lowmarsh Constabulary");
+        assertThat(text(By.id("confirmation"))).startsWith("Your request has been sent to Saltmead Constabulary");
         assertThat(text(By.id("request-status"))).isEqualTo("Awaiting decision");
         assertThat(text(By.id("child-name"))).isEqualTo("Jamie Example");
         assertAccessible("the new request");
@@ -163,7 +173,7 @@ class RequestPagesBrowserIT extends IntegrationTest {
         wait.until(ExpectedConditions.urlContains("/requests"));
         WebElement row = driver.findElement(By.cssSelector("#awaiting-table tbody tr"));
         assertThat(row.getText())
-                .contains("Hilltop School")
+                .contains("Brackenmoor Primary School")
                 .contains("HS-2026-17")
                 .contains("On time");
         assertAccessible("the holder's work list");
@@ -199,7 +209,7 @@ class RequestPagesBrowserIT extends IntegrationTest {
         signIn(representative);
         wait.until(ExpectedConditions.urlContains("/requests"));
         WebElement escalation = driver.findElement(By.cssSelector("#escalations-table tbody tr"));
-        assertThat(escalation.getText()).contains("Hilltop School").contains("Nominated representative");
+        assertThat(escalation.getText()).contains("Brackenmoor Primary School").contains("Nominated representative");
         assertAccessible("the representative's work list");
         escalation.findElement(By.linkText("HS-2026-17")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("resolve-form")));
@@ -265,16 +275,6 @@ class RequestPagesBrowserIT extends IntegrationTest {
         assertThat(text(By.id("holder-escalations-OPEN"))).isEqualTo("0");
         assertAccessible("the police's dashboard after the story");
         signOut();
-    }
-
-    // --- the story ---
-
-    private String agency(String name, String sector) {
-        String agencyId = Scenario.unique(sector.toLowerCase(Locale.ROOT).replace('_', '-'));
-        Map<String, Object> body = Scenario.agencyBody(agencyId, sector);
-        body.put("name", name);
-        assertThat(scenario.signAgency(body).status()).isEqualTo(201);
-        return agencyId;
     }
 
     // --- the browser ---
