@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,20 +23,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sharingledger.projections.pages.Vocabularies;
+import org.sharingledger.support.Chromium;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
-import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,14 +45,10 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT extends IntegrationTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** target/screenshots by default; -Dledger.screenshots=docs refreshes the README's pictures. */
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("ledger.screenshots", "target/screenshots"));
-
     private static final Duration DASHBOARD_LAG = Duration.ofSeconds(60);
 
-    private static Path profile;
+    private static Chromium chromium;
     private static ChromeDriver driver;
     private static Cast cast;
 
@@ -77,39 +67,14 @@ class DashboardBrowserIT extends IntegrationTest {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("the browser tests need Debian's chromium and chromium-driver: "
-                        + "apt-get install -y chromium chromium-driver")
-                .isTrue();
-        profile = Files.createTempDirectory("ledger-chromium-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1366,900",
-                "--lang=en-GB",
-                "--user-data-dir=" + profile);
-        driver = new ChromeDriver(service, options);
+        chromium = Chromium.start();
+        driver = chromium.driver();
     }
 
     @AfterAll
     static void stopChromium() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -167,7 +132,7 @@ class DashboardBrowserIT extends IntegrationTest {
         assertThat(driver.findElement(By.id("csv-download")).getAttribute("href"))
                 .contains("/dashboard/" + cast.police() + ".csv?from=");
         assertFitsTheWindow();
-        screenshot("agency-dashboard.png");
+        chromium.screenshot("agency-dashboard.png");
 
         driver.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.urlContains("/login?logout"));
@@ -227,7 +192,7 @@ class DashboardBrowserIT extends IntegrationTest {
         assertThat(((Number) tableOverflow).longValue())
                 .as("the agencies table needs no scrolling on a laptop")
                 .isLessThanOrEqualTo(0);
-        screenshot("trust-refusal-patterns.png");
+        chromium.screenshot("trust-refusal-patterns.png");
 
         // By keyboard: the first Tab reaches the skip link, which moves on to the main content.
         new Actions(driver).sendKeys(Keys.TAB).perform();
@@ -322,7 +287,7 @@ class DashboardBrowserIT extends IntegrationTest {
                         "JSON, as the API gives it",
                         "FHIR R4 (AuditEvent bundle)");
         assertFitsTheWindow();
-        screenshot("timeline.png");
+        chromium.screenshot("timeline.png");
     }
 
     @Test
@@ -349,7 +314,7 @@ class DashboardBrowserIT extends IntegrationTest {
         assertThat(text(By.id("verification-heading"))).isEqualTo("Verified");
         assertThat(text(By.id("verified-summary"))).startsWith("All ").contains("records were checked");
         assertFitsTheWindow();
-        screenshot("ledger-evidence.png");
+        chromium.screenshot("ledger-evidence.png");
     }
 
     /** A user with a real-looking name, for the screenshot. */
@@ -572,30 +537,5 @@ class DashboardBrowserIT extends IntegrationTest {
         assertThat(((Number) overflow).longValue())
                 .as("horizontal overflow in pixels")
                 .isLessThanOrEqualTo(0);
-    }
-
-    /** The whole page, into {@link #SCREENSHOTS}. */
-    private static void screenshot(String name) throws IOException {
-        WebDriver.Window window = driver.manage().window();
-        Dimension before = window.getSize();
-        try {
-            // Grow the window until the viewport holds the whole page (the window's frame takes some of it).
-            for (int attempt = 0; attempt < 3; attempt++) {
-                long missing = ((Number) ((JavascriptExecutor) driver)
-                                .executeScript("return document.documentElement.scrollHeight - window.innerHeight;"))
-                        .longValue();
-                if (missing <= 0) {
-                    break;
-                }
-                window.setSize(new Dimension(
-                        1366, (int) Math.min(9000, window.getSize().getHeight() + missing)));
-            }
-            byte[] png = driver.getScreenshotAs(OutputType.BYTES);
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name), png);
-            assertThat(png.length).isGreaterThan(10_000);
-        } finally {
-            window.setSize(before);
-        }
     }
 }

@@ -3,10 +3,6 @@ package org.sharingledger.projections.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,22 +10,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sharingledger.support.AdministratorClicks;
+import org.sharingledger.support.Chromium;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The practitioners' request pages in a real Chromium (Debian's {@code chromium} and {@code chromium-driver}, driven
@@ -41,59 +32,23 @@ import org.springframework.util.FileSystemUtils;
  */
 class RequestPagesBrowserIT extends IntegrationTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("ledger.screenshots", "target/screenshots"));
     /** axe-core's own build (MPL-2.0), kept beside the tests: nothing is fetched while they run. */
-    /** axe-core's script, from the jar of Deque's axe-core for Selenium (a test dependency). */
-    private static final String AXE = "/axe.min.js";
+    private static Chromium chromium;
 
-    private static Path profile;
     private static ChromeDriver driver;
-    private static String axe;
 
     private WebDriverWait wait;
 
     @BeforeAll
     static void startChromium() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("the browser tests need Debian's chromium and chromium-driver: "
-                        + "apt-get install -y chromium chromium-driver")
-                .isTrue();
-        try (InputStream script = RequestPagesBrowserIT.class.getResourceAsStream(AXE)) {
-            assertThat(script).as(AXE).isNotNull();
-            axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        profile = Files.createTempDirectory("ledger-chromium-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1366,900",
-                "--lang=en-GB",
-                "--user-data-dir=" + profile);
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        chromium = Chromium.start();
+        driver = chromium.driver();
     }
 
     @AfterAll
     static void stopChromium() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -126,11 +81,11 @@ class RequestPagesBrowserIT extends IntegrationTest {
         // The school's practitioner starts at the work list and makes a request, first with problems.
         signIn(teacher);
         wait.until(ExpectedConditions.urlContains("/requests"));
-        assertAccessible("the work list, empty");
+        chromium.assertAccessible("the work list, empty");
         driver.findElement(By.id("make-request")).click();
         wait.until(ExpectedConditions.urlContains("/requests/new"));
         assertThat(text(By.id("golden-rules"))).contains("information-sharing guidance");
-        assertAccessible("the request form");
+        chromium.assertAccessible("the request form");
         new Select(driver.findElement(By.id("holdingAgencyId"))).selectByVisibleText("Saltmead Constabulary");
         driver.findElement(By.id("nhsNumber")).sendKeys("943 476 5918");
         driver.findElement(By.id("send-request")).click();
@@ -138,8 +93,8 @@ class RequestPagesBrowserIT extends IntegrationTest {
         assertThat(text(By.id("nhsNumber-error")))
                 .isEqualTo("Enter a valid NHS number: 10 digits with a correct check digit");
         assertThat(driver.findElement(By.id("nhsNumber")).getAttribute("value")).isEqualTo("943 476 5918");
-        assertAccessible("the request form with its error summary");
-        screenshot("request-form-errors.png");
+        chromium.assertAccessible("the request form with its error summary");
+        chromium.screenshot("request-form-errors.png");
 
         driver.findElement(By.cssSelector("#error-summary a[href='#purpose']")).click();
         assertThat(driver.switchTo().activeElement().getAttribute("id"))
@@ -158,14 +113,14 @@ class RequestPagesBrowserIT extends IntegrationTest {
         driver.findElement(By.id("informationSought"))
                 .sendKeys("Police call-outs to the child's home in the last 12 months");
         driver.findElement(By.id("urgency-URGENT")).click();
-        screenshot("request-form.png");
+        chromium.screenshot("request-form.png");
         driver.findElement(By.id("send-request")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation")));
         String requestPage = driver.getCurrentUrl();
         assertThat(text(By.id("confirmation"))).startsWith("Your request has been sent to Saltmead Constabulary");
         assertThat(text(By.id("request-status"))).isEqualTo("Awaiting decision");
         assertThat(text(By.id("child-name"))).isEqualTo("Jamie Example");
-        assertAccessible("the new request");
+        chromium.assertAccessible("the new request");
         signOut();
 
         // The police see it due on their work list, and refuse it with a reason.
@@ -176,20 +131,20 @@ class RequestPagesBrowserIT extends IntegrationTest {
                 .contains("Brackenmoor Primary School")
                 .contains("HS-2026-17")
                 .contains("On time");
-        assertAccessible("the holder's work list");
-        screenshot("work-list.png");
+        chromium.assertAccessible("the holder's work list");
+        chromium.screenshot("work-list.png");
         row.findElement(By.linkText("HS-2026-17")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("refuse-form")));
         assertThat(text(By.id("child-nhs-number"))).isEqualTo("943 476 5919");
-        assertAccessible("the request, awaiting the holder's decision");
-        screenshot("request-to-decide.png");
+        chromium.assertAccessible("the request, awaiting the holder's decision");
+        chromium.screenshot("request-to-decide.png");
         new Select(driver.findElement(By.id("refuse-reason"))).selectByValue("WOULD_PREJUDICE_INVESTIGATION");
         driver.findElement(By.id("refuse-rationale"))
                 .sendKeys("An investigation into the household is under way; disclosure now would harm it");
         driver.findElement(By.id("refuse")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation")));
         assertThat(text(By.id("request-status"))).isEqualTo("Refused");
-        assertAccessible("the request, refused");
+        chromium.assertAccessible("the request, refused");
         signOut();
 
         // The school escalates to the police's nominated representative.
@@ -202,7 +157,7 @@ class RequestPagesBrowserIT extends IntegrationTest {
         driver.findElement(By.id("escalate")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation")));
         assertThat(text(By.id("request-status"))).isEqualTo("Escalated, not yet resolved");
-        assertAccessible("the request, escalated");
+        chromium.assertAccessible("the request, escalated");
         signOut();
 
         // The police's nominated representative finds it on the work list and upholds the refusal.
@@ -210,7 +165,7 @@ class RequestPagesBrowserIT extends IntegrationTest {
         wait.until(ExpectedConditions.urlContains("/requests"));
         WebElement escalation = driver.findElement(By.cssSelector("#escalations-table tbody tr"));
         assertThat(escalation.getText()).contains("Brackenmoor Primary School").contains("Nominated representative");
-        assertAccessible("the representative's work list");
+        chromium.assertAccessible("the representative's work list");
         escalation.findElement(By.linkText("HS-2026-17")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("resolve-form")));
         driver.findElement(By.id("resolve-outcome-REFUSAL_UPHELD")).click();
@@ -221,8 +176,8 @@ class RequestPagesBrowserIT extends IntegrationTest {
         assertThat(text(By.id("confirmation"))).contains("the refusal is upheld");
         assertThat(text(By.id("request-status"))).isEqualTo("Refusal upheld");
         assertThat(driver.findElements(By.cssSelector("#history tbody tr"))).hasSize(4);
-        assertAccessible("the request, its refusal upheld");
-        screenshot("request-upheld.png");
+        chromium.assertAccessible("the request, its refusal upheld");
+        chromium.screenshot("request-upheld.png");
         signOut();
 
         // The school escalates once more, to the safeguarding partnership, the last stage.
@@ -247,7 +202,7 @@ class RequestPagesBrowserIT extends IntegrationTest {
         WebElement atTheTrust = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//table[@id='escalations-table']//tr[contains(., 'HS-2026-17')]")));
         assertThat(atTheTrust.getText()).contains("Safeguarding partnership");
-        assertAccessible("the Trust's work list");
+        chromium.assertAccessible("the Trust's work list");
         atTheTrust.findElement(By.linkText("HS-2026-17")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("resolve-form")));
         driver.findElement(By.id("resolve-outcome")).click(); // the first choice, SHARED, has the bare id
@@ -259,7 +214,7 @@ class RequestPagesBrowserIT extends IntegrationTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation")));
         assertThat(text(By.id("request-status"))).isEqualTo("Shared after escalation");
         assertThat(driver.findElements(By.cssSelector("#history tbody tr"))).hasSize(6);
-        assertAccessible("the request, shared after escalation");
+        chromium.assertAccessible("the request, shared after escalation");
         signOut();
 
         // The police's dashboard counts the refusal and how both escalations against it ended.
@@ -273,7 +228,7 @@ class RequestPagesBrowserIT extends IntegrationTest {
         assertThat(text(By.id("holder-refused"))).isEqualTo("1");
         assertThat(text(By.id("holder-escalations-REFUSAL_UPHELD"))).isEqualTo("1");
         assertThat(text(By.id("holder-escalations-OPEN"))).isEqualTo("0");
-        assertAccessible("the police's dashboard after the story");
+        chromium.assertAccessible("the police's dashboard after the story");
         signOut();
     }
 
@@ -293,49 +248,5 @@ class RequestPagesBrowserIT extends IntegrationTest {
 
     private static String text(By by) {
         return driver.findElement(by).getText().replace('\u00A0', ' ').strip();
-    }
-
-    /** axe-core on the page as it stands, WCAG 2.0 to 2.2 at levels A and AA: no violation at all. */
-    private static void assertAccessible(String page) {
-        JavascriptExecutor js = driver;
-        js.executeScript(axe);
-        Object violations = js.executeAsyncScript("""
-                var done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag',
-                        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']}})
-                    .then(function (result) {
-                        done(JSON.stringify(result.violations.map(function (v) {
-                            return {rule: v.id, impact: v.impact, help: v.help,
-                                    where: v.nodes.map(function (n) { return n.target.join(' '); })};
-                        })));
-                    })
-                    .catch(function (e) { done('axe failed: ' + e); });""");
-        assertThat(violations)
-                .as("axe-core's WCAG 2.2 AA violations on " + page)
-                .isEqualTo("[]");
-    }
-
-    /** The whole page, into {@link #SCREENSHOTS}. */
-    private static void screenshot(String name) throws IOException {
-        WebDriver.Window window = driver.manage().window();
-        Dimension before = window.getSize();
-        try {
-            for (int attempt = 0; attempt < 3; attempt++) {
-                long missing = ((Number) ((JavascriptExecutor) driver)
-                                .executeScript("return document.documentElement.scrollHeight - window.innerHeight;"))
-                        .longValue();
-                if (missing <= 0) {
-                    break;
-                }
-                window.setSize(new Dimension(
-                        1366, (int) Math.min(9000, window.getSize().getHeight() + missing)));
-            }
-            byte[] png = driver.getScreenshotAs(OutputType.BYTES);
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name), png);
-            assertThat(png.length).isGreaterThan(10_000);
-        } finally {
-            window.setSize(before);
-        }
     }
 }
