@@ -97,7 +97,7 @@ class PageSecurityConfiguration {
                 .exceptionHandling(handling -> handling.accessDeniedHandler(denied))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/css/**", "/favicon.svg", "/denied", THROTTLED)
+                                "/css/**", "/favicon.svg", "/denied", "/login", THROTTLED)
                         .permitAll()
                         // A METRICS account has its account page (to change its password, issue its token) only.
                         .requestMatchers("/account", "/account/**", "/logout")
