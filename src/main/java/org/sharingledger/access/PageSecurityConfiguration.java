@@ -99,8 +99,9 @@ class PageSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/css/**", "/favicon.svg", "/denied", "/login", THROTTLED)
                         .permitAll()
-                        // A METRICS account has its account page (to change its password, issue its token) only.
-                        .requestMatchers("/account", "/account/**", "/logout")
+                        // A METRICS account has its account page (to change its password, issue its token) only;
+                        // the start page sends it there.
+                        .requestMatchers("/", "/account", "/account/**", "/logout")
                         .authenticated()
                         .anyRequest()
                         .hasAnyRole(RoleRule.PEOPLE));

@@ -74,8 +74,12 @@ class OperationsEndpointsIT extends IntegrationTest {
         browser.signIn(metrics);
 
         assertThat(browser.get("/account").statusCode()).isEqualTo(200);
-        for (String page : List.of("/", "/requests", "/trust", "/timeline", "/ledger", "/admin/users")) {
-            assertThat(browser.get(page).statusCode()).as(page).isEqualTo(403);
+        assertThat(browser.get("/").headers().firstValue("Location").orElseThrow())
+                .endsWith("/account");
+        for (String page : List.of("/dashboard/x", "/requests", "/trust", "/timeline", "/ledger", "/admin/users")) {
+            var refused = browser.get(page);
+            assertThat(refused.statusCode()).as(page).isEqualTo(403);
+            assertThat(refused.body()).contains("a METRICS account may only read");
         }
     }
 

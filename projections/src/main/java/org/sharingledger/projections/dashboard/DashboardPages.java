@@ -75,12 +75,16 @@ class DashboardPages {
     }
 
     /**
-     * Where each user starts: the Trust at its refusal patterns, an agency's practitioners and nominated
-     * representative at their work list (the dashboard is a link away), a case reviewer at the timelines.
+     * Where each user starts: a METRICS account at its account page, the Trust at its refusal patterns, an agency's
+     * practitioners and nominated representative at their work list (the dashboard is a link away), a case reviewer at
+     * the timelines.
      */
     @GetMapping("/")
     String home() {
         Actor actor = CurrentActor.get();
+        if (actor.roles().stream().allMatch(role -> role == Role.METRICS)) {
+            return "redirect:/account"; // a METRICS account has no other page
+        }
         if (actor.has(Role.TRUST_REVIEWER)) {
             return "redirect:/trust";
         }
