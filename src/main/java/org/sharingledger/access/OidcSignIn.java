@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -30,6 +33,7 @@ import org.springframework.security.web.context.DelegatingSecurityContextReposit
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.util.StringUtils;
 
 /**
  * Sign-in with the council's identity provider (OpenID Connect, authorization code flow), beside the ledger's own
@@ -120,8 +124,16 @@ class OidcSignIn {
 
     /** Present only when the provider is configured. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(prefix = "ledger.oidc", name = "issuer-uri")
+    @Conditional(Wiring.Configured.class)
     static class Wiring {
+
+        /** {@code ledger.oidc.issuer-uri} is set and not blank (an empty variable in a compose file means off). */
+        static final class Configured implements Condition {
+            @Override
+            public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+                return StringUtils.hasText(context.getEnvironment().getProperty("ledger.oidc.issuer-uri"));
+            }
+        }
 
         @Bean
         ClientRegistrationRepository oidcRegistrations(OidcProperties properties) {
