@@ -4,8 +4,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.stream.Stream;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.DeniedAttempts;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
@@ -71,7 +73,11 @@ class PageSecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication // not on the command line (reset-admin-password)
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http, DeniedAttempts deniedAttempts, AccountTable accounts)
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            DeniedAttempts deniedAttempts,
+            AccountTable accounts,
+            ObjectProvider<OidcSignIn> oidcSignIn)
             throws Exception {
         AccessDeniedHandlerImpl deniedPage = new AccessDeniedHandlerImpl();
         deniedPage.setErrorPage("/denied");
@@ -85,7 +91,16 @@ class PageSecurityConfiguration {
                             deniedAttempts.record(actor, request.getMethod(), request.getRequestURI(), reason));
             deniedPage.handle(request, response, e);
         };
-        http.securityMatcher(PAGES)
+        // Sign-in with the council's identity provider, when configured (OidcSignIn).
+        OidcSignIn oidc = oidcSignIn.getIfAvailable();
+        if (oidc != null) {
+            oidc.apply(http);
+        }
+        http.securityMatcher(
+                        oidc == null
+                                ? PAGES
+                                : Stream.concat(Stream.of(PAGES), Stream.of(OidcSignIn.PATHS))
+                                        .toArray(String[]::new))
                 .addFilterAfter(new LiveAccountFilter(accounts), SecurityContextHolderFilter.class)
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/", false)

@@ -53,6 +53,11 @@ public abstract class IntegrationTest {
         // One SMTP server in the JVM for the whole suite (Mail starts it), so the shared context mails for real.
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> Mail.PORT);
+        // One OpenID Connect provider in the JVM for the whole suite: the shared context offers sign-in with it.
+        registry.add("ledger.oidc.issuer-uri", IdentityProvider::issuerUri);
+        registry.add("ledger.oidc.client-id", () -> IdentityProvider.CLIENT_ID);
+        registry.add("ledger.oidc.client-secret", () -> "client-secret-for-tests");
+        registry.add("ledger.oidc.name", () -> IdentityProvider.NAME);
     }
 
     @BeforeEach
