@@ -134,4 +134,24 @@ class GrantsIT extends IntegrationTest {
                 .isEqualTo(403);
         assertThat(events("AccessDenied")).isEqualTo(denied + 3);
     }
+
+    @Test
+    void aGrantorCannotGrantThemselves() {
+        Credentials trustAndReviewer = scenario.user(null, "TRUST_REVIEWER", "CASE_REVIEWER");
+        Credentials otherReviewer = scenario.user(null, "CASE_REVIEWER");
+        long granted = events("TimelineAccessGranted");
+        long denied = events("AccessDenied");
+
+        Response self = http.as(trustAndReviewer).post("/api/timeline-grants", grant(trustAndReviewer.username()));
+        Response other = http.as(trustAndReviewer).post("/api/timeline-grants", grant(otherReviewer.username()));
+
+        assertThat(self.status()).as(self.toString()).isEqualTo(403);
+        assertThat(self.text()).contains("themselves");
+        assertThat(other.status()).as(other.toString()).isEqualTo(201);
+        assertThat(events("TimelineAccessGranted")).isEqualTo(granted + 1);
+        assertThat(events("AccessDenied")).isEqualTo(denied + 1);
+        assertThat(http.as(trustAndReviewer).get("/api/timeline-grants").json())
+                .extracting(g -> g.path("reviewer").asString())
+                .doesNotContain(trustAndReviewer.username());
+    }
 }

@@ -42,7 +42,7 @@ class TimelineGrantFixtureTest {
     void theTrustGrantsAReviewerAccessUntilADate() {
         fixture.givenNoPriorActivity()
                 .when(new GrantTimelineAccess(
-                        "g1", "reviewer", "SCR Child A", "Serious case review", UNTIL, CHILD, NOW))
+                        "g1", "reviewer", "SCR Child A", "Serious case review", UNTIL, CHILD, NOW, "trust"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(granted());
     }
@@ -50,8 +50,16 @@ class TimelineGrantFixtureTest {
     @Test
     void aGrantMustEndInTheFuture() {
         fixture.givenNoPriorActivity()
-                .when(new GrantTimelineAccess("g1", "reviewer", "SCR", "why", NOW.minusSeconds(1), CHILD, NOW))
+                .when(new GrantTimelineAccess("g1", "reviewer", "SCR", "why", NOW.minusSeconds(1), CHILD, NOW, "trust"))
                 .expectException(invalidInputOn("validUntil"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aGrantorCannotGrantThemselves() {
+        fixture.givenNoPriorActivity()
+                .when(new GrantTimelineAccess("g1", "reviewer", "SCR", "why", UNTIL, CHILD, NOW, "reviewer"))
+                .expectException(NotPermitted.class)
                 .expectNoEvents();
     }
 
