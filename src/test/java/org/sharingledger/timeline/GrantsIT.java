@@ -35,6 +35,7 @@ class GrantsIT extends IntegrationTest {
         Map<String, Object> byCase = grant(otherReviewer.username());
         byCase.remove("nhsNumber");
         byCase.put("caseReference", "CSC-2009-0142");
+        byCase.put("agencyId", "csc-of-the-county");
         http.as(Scenario.ADMIN).post("/api/timeline-grants", byCase);
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -101,6 +102,14 @@ class GrantsIT extends IntegrationTest {
         assertThat(http.as(trust).post("/api/timeline-grants", past).errorFields())
                 .containsExactly("validUntil");
         assertThat(http.as(trust).post("/api/timeline-grants", halfLocal).errorFields())
+                .containsExactly("agencyId");
+        Map<String, Object> caseWithoutAgency = grant(reviewer.username());
+        caseWithoutAgency.remove("nhsNumber");
+        caseWithoutAgency.put("caseReference", "CSC-1");
+        assertThat(http.as(trust)
+                        .post("/api/timeline-grants", caseWithoutAgency)
+                        .errorFields())
+                .as("a case reference is the agency's own: a grant by it names the agency")
                 .containsExactly("agencyId");
         assertThat(http.as(trust)
                         .post("/api/timeline-grants", grant(notAReviewer.username()))

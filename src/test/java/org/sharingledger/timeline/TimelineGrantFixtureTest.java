@@ -155,9 +155,33 @@ class TimelineGrantFixtureTest {
                 .isTrue();
         Assertions.assertThat(CHILD.covers(TimelineSubject.child(SubjectKind.NHS_NUMBER, "b".repeat(64))))
                 .isFalse();
-        Assertions.assertThat(CHILD.covers(TimelineSubject.caseReference("CSC-1")))
+        Assertions.assertThat(CHILD.covers(TimelineSubject.caseReference("CSC-1", "csc")))
                 .isFalse();
-        Assertions.assertThat(TimelineSubject.caseReference("CSC-1").covers(TimelineSubject.caseReference("CSC-1")))
+        Assertions.assertThat(TimelineSubject.caseReference("CSC-1", "csc")
+                        .covers(TimelineSubject.caseReference("CSC-1", "csc")))
                 .isTrue();
+    }
+
+    @Test
+    void aCaseReferenceIsTheAgencysOwnSoAGrantForItCoversNoOtherAgencysSameReference() {
+        Assertions.assertThat(TimelineSubject.caseReference("CSC-1", "csc")
+                        .covers(TimelineSubject.caseReference("CSC-1", "police")))
+                .isFalse();
+        Assertions.assertThat(new TimelineSubject(null, null, "CSC-1", null)
+                        .covers(TimelineSubject.caseReference("CSC-1", "csc")))
+                .as("a grant given before references were scoped to agencies covers no case")
+                .isFalse();
+    }
+
+    @Test
+    void aQueryUnderACaseGrantForAnotherAgencysSameReferenceIsRefused() {
+        TimelineSubject byCase = TimelineSubject.caseReference("CSC-1", "csc");
+        fixture.given(new TimelineAccessGranted("g1", "reviewer", "SCR", "why", UNTIL, byCase, NOW))
+                .when(query(
+                        new Actor("reviewer", null, List.of(Role.CASE_REVIEWER)),
+                        TimelineSubject.caseReference("CSC-1", "police"),
+                        NOW.plusSeconds(60)))
+                .expectException(NotPermitted.class)
+                .expectNoEvents();
     }
 }
