@@ -27,11 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * though the request it belongs to records nothing else.
  * <p>
  * Every 403 is recorded, but not every 403 becomes an event: otherwise any user could grow the append-only store
- * without limit. A user's first refusal of a kind (the same method and reason) is recorded at once and opens a window
- * of {@code ledger.security.denied-attempts.window} (a minute); the same refusal repeated within it is only counted,
- * and the count is recorded in one event when the window closes (checked every
+ * without limit. A user's first refusal of a kind (the same method and reason) opens a window of
+ * {@code ledger.security.denied-attempts.window} (a minute). The first {@value #SINGLY} refusals of that kind in it
+ * are recorded at once, each with its own path (which request someone tried to read is worth keeping); further ones
+ * are only counted, and the count is recorded in one event when the window closes (checked every
  * {@code ledger.security.denied-attempts.sweep-interval}), or when the ledger stops. So a user's repeats cost at most
- * one event a minute per kind, and at most {@value #KINDS_PER_USER} kinds are counted apart: further kinds within the
+ * {@value #SINGLY} + 1 events a minute per kind, and at most {@value #KINDS_PER_USER} kinds are counted apart: further kinds within the
  * window are counted together. A crash loses at most the counts of the windows still open (a minute). The path,
  * chosen by the caller, is kept to {@value #PATH_LIMIT} characters, and the reason to {@value #REASON_LIMIT}.
  */
@@ -41,6 +42,7 @@ class DeniedAttemptsRecorder implements DeniedAttempts, SmartLifecycle {
     static final int PATH_LIMIT = 200;
     static final int REASON_LIMIT = 500;
     static final int KINDS_PER_USER = 10;
+    static final int SINGLY = 5;
     private static final String OTHER_KINDS = "*";
 
     private static final Logger log = LoggerFactory.getLogger(DeniedAttemptsRecorder.class);
@@ -87,6 +89,9 @@ class DeniedAttemptsRecorder implements DeniedAttempts, SmartLifecycle {
                 }
                 if (counting == null) {
                     open.put(key, new Window(actor, method, path, cappedReason, now.plus(window)));
+                    first = true;
+                } else if (counting.singles < SINGLY) {
+                    counting.singles++;
                     first = true;
                 } else {
                     counting.repeat(now);
@@ -212,6 +217,7 @@ class DeniedAttemptsRecorder implements DeniedAttempts, SmartLifecycle {
         final String path;
         final String reason;
         final Instant closes;
+        int singles = 1;
         int repeats;
         Instant firstRepeat;
 
