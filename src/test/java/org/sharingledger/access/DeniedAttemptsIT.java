@@ -81,4 +81,26 @@ class DeniedAttemptsIT extends IntegrationTest {
         assertThat(events.get(0).path("path").asString()).hasSize(200).startsWith("/api/users/xxx");
         assertThat(events.get(0).path("pathTruncated").asBoolean()).isTrue();
     }
+
+    @Test
+    void theCountsStillOpenAreRecordedWhenTheLedgerStops() {
+        Credentials practitioner = scenario.user(scenario.agency("EDUCATION"), "PRACTITIONER");
+        for (int i = 0; i < 20; i++) {
+            http.as(practitioner).get("/api/users");
+        }
+
+        recorder.stop();
+        List<JsonNode> events;
+        try {
+            events = deniedEvents(practitioner.username());
+            http.as(practitioner).get("/api/users");
+            assertThat(deniedEvents(practitioner.username()))
+                    .as("once stopped, every refusal is recorded at once")
+                    .hasSize(events.size() + 1);
+        } finally {
+            recorder.start();
+        }
+
+        assertThat(events.stream().mapToInt(e -> e.path("count").asInt()).sum()).isEqualTo(20);
+    }
 }

@@ -267,4 +267,23 @@ class IdempotencyIT extends IntegrationTest {
                         "select count(*) from idempotency_key where idempotency_key = ?", Long.class, key))
                 .isZero();
     }
+
+    @Test
+    void aReplayPassesAuthenticationAgainSoARevokedTokenGetsNothing() {
+        Parties p = scenario.parties();
+        Response issued = http.as(p.requesterPractitioner()).post("/api/tokens", Map.of("name", "script"));
+        String token = issued.field("token");
+        Map<String, Object> body = Scenario.requestBody(p.requester(), p.holder(), "ROUTINE");
+        String key = UUID.randomUUID().toString();
+        Response first = http.withToken(token).header("Idempotency-Key", key).post("/api/requests", body);
+        http.as(p.requesterPractitioner())
+                .post("/api/tokens/" + issued.field("tokenId") + "/revocation", Map.of())
+                .status();
+
+        Response replayed = http.withToken(token).header("Idempotency-Key", key).post("/api/requests", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(replayed.status()).isEqualTo(401);
+        assertThat(replayed.header("Location")).isNull();
+    }
 }
