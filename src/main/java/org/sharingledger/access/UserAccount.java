@@ -143,7 +143,10 @@ class UserAccount {
                 command.method(),
                 command.path(),
                 command.reason(),
-                command.recordedAt()));
+                command.recordedAt(),
+                command.count(),
+                command.since(),
+                command.pathTruncated() ? Boolean.TRUE : null));
     }
 
     @EventSourcingHandler

@@ -52,7 +52,8 @@ class GrantController {
             summary = "Grant a case reviewer access to one timeline",
             description = "TRUST_REVIEWER or ADMIN. "
                     + "The subject is exactly one of: nhsNumber, caseReference, or agencyId with localReference. The "
-                    + "reviewer must hold CASE_REVIEWER. validUntil is an instant in the future.")
+                    + "reviewer must hold CASE_REVIEWER and be someone other than the grantor (403 otherwise, recorded as a denied "
+                    + "attempt). validUntil is an instant in the future.")
     public ResponseEntity<Map<String, Object>> grant(@Valid @RequestBody NewGrant body) {
         Actor actor = grantor();
         Actor reviewer = accounts.find(body.reviewer())
@@ -69,7 +70,8 @@ class GrantController {
                         body.reason(),
                         body.validUntil(),
                         subject(body),
-                        clock.instant()),
+                        clock.instant(),
+                        actor.username()),
                 actor);
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("grantId", grantId);

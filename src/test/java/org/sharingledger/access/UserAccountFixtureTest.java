@@ -156,7 +156,10 @@ class UserAccountFixtureTest {
                         "POST",
                         "/api/agencies",
                         "only an ADMIN may sign agencies",
-                        REVOKED_AT))
+                        REVOKED_AT,
+                        1,
+                        null,
+                        false))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new AccessDenied(
                         USERNAME,
@@ -165,7 +168,10 @@ class UserAccountFixtureTest {
                         "POST",
                         "/api/agencies",
                         "only an ADMIN may sign agencies",
-                        REVOKED_AT));
+                        REVOKED_AT,
+                        1,
+                        null,
+                        null));
     }
 
     @Test

@@ -39,9 +39,13 @@ class WebConfiguration {
 
     @Bean
     FilterRegistrationBean<RecordingRequestFilter> recordingRequestFilter(
-            PlatformTransactionManager transactions, JdbcTemplate jdbc, Clock clock, BlindDigests digests) {
+            PlatformTransactionManager transactions,
+            JdbcTemplate jdbc,
+            Clock clock,
+            BlindDigests digests,
+            IdempotencyKeys keys) {
         FilterRegistrationBean<RecordingRequestFilter> registration =
-                new FilterRegistrationBean<>(new RecordingRequestFilter(transactions, jdbc, clock, digests));
+                new FilterRegistrationBean<>(new RecordingRequestFilter(transactions, jdbc, clock, digests, keys));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         registration.addUrlPatterns("/api/*");
         return registration;

@@ -30,8 +30,8 @@ class GrantProjection {
         jdbc.update(
                 """
                 insert into timeline_grant (grant_id, reviewer, review, reason, valid_until, subject_kind,
-                    subject_pseudonym, case_reference, granted_by, granted_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    subject_pseudonym, case_reference, case_agency_id, granted_by, granted_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 UUID.fromString(event.grantId()),
                 event.reviewer(),
                 event.review(),
@@ -40,6 +40,7 @@ class GrantProjection {
                 subject.kind() == null ? "CASE_REFERENCE" : subject.kind().name(),
                 subject.pseudonym(),
                 subject.caseReference(),
+                subject.agencyId(),
                 grantedBy,
                 Timestamp.from(event.recordedAt()));
     }

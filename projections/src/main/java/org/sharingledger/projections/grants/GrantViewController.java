@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 class GrantViewController {
 
     private static final String SELECT = """
-            select grant_id, reviewer, review, reason, valid_until, subject_kind, case_reference, granted_by,
+            select grant_id, reviewer, review, reason, valid_until, subject_kind, case_reference, case_agency_id,
+                   granted_by,
                    granted_at, revoked_at, revoked_by, revocation_reason
             from timeline_grant""";
 
@@ -40,7 +41,9 @@ class GrantViewController {
             summary = "Timeline grants, newest first",
             description = "A CASE_REVIEWER sees their own; a "
                     + "TRUST_REVIEWER or ADMIN sees every grant. status is LIVE, EXPIRED or REVOKED. A child is never named: "
-                    + "subject says how the grant identifies them (NHS_NUMBER, LOCAL_REFERENCE or CASE_REFERENCE).")
+                    + "subject says how the grant identifies them (NHS_NUMBER, LOCAL_REFERENCE or CASE_REFERENCE); a "
+                    + "CASE_REFERENCE grant shows caseReference and caseAgencyId, the agency that set it (null in "
+                    + "grants given before references were scoped to agencies, which open no timeline).")
     public List<Map<String, Object>> list() {
         Actor actor = CurrentActor.get();
         Instant now = clock.instant();
@@ -67,6 +70,7 @@ class GrantViewController {
         grant.put("validUntil", validUntil);
         grant.put("subject", rs.getString("subject_kind"));
         grant.put("caseReference", rs.getString("case_reference"));
+        grant.put("caseAgencyId", rs.getString("case_agency_id"));
         grant.put("grantedBy", rs.getString("granted_by"));
         grant.put("grantedAt", instant(rs.getTimestamp("granted_at")));
         Instant revokedAt = instant(rs.getTimestamp("revoked_at"));

@@ -397,10 +397,11 @@ class RequestPages {
             Model model, UUID id, String failedForm, Map<String, String> values, List<PageError> errors) {
         RequestViews.Parties parties = views.parties(id).orElseThrow(() -> new NotFound("There is no such request."));
         Actor actor = CurrentActor.get();
-        boolean party = actor.actsFor(parties.requestingAgencyId()) || actor.actsFor(parties.holdingAgencyId());
-        if (!party && !actor.has(Role.TRUST_REVIEWER)) {
-            throw new NotPermitted("only the two agencies of a request and the Children's Trust may see it");
+        if (!RequestSteps.mayRead(actor, parties.requestingAgencyId(), parties.holdingAgencyId())) {
+            throw new NotPermitted("only the practitioners and nominated representatives of a request's two agencies, "
+                    + "and the Children's Trust, may see it");
         }
+        boolean party = RequestSteps.partyTo(actor, parties.requestingAgencyId(), parties.holdingAgencyId());
         Map<String, Object> view = views.one(id, party).orElseThrow(() -> new NotFound("There is no such request."));
         Function<String, String> names = this::agencyName;
         RequestPage page = RequestPage.of(view, names, words, clock.instant());

@@ -2,6 +2,7 @@ package org.sharingledger.projections.timeline;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +17,7 @@ import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.NotPermitted;
+import org.sharingledger.platform.web.IdempotencyKeys;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -55,7 +57,8 @@ class TimelineController {
                     + "agencyId with localReference (in the body, never in a URL). asOf (optional): only what had been "
                     + "recorded by then; steps that happened by then but were recorded later are listed apart in "
                     + "recordedLater. Every query is recorded as a ledger event (TimelineQueried); without a live grant "
-                    + "the answer is 403 and the attempt is recorded. A step recorded more than 24 hours after it happened "
+                    + "the answer is 403 and the attempt is recorded. An Idempotency-Key never replays a query: each one is checked "
+                    + "against the grant and recorded afresh, and no timeline is kept. A step recorded more than 24 hours after it happened "
                     + "carries lateBy. Accept chooses the form: application/json (default), text/csv, application/pdf, "
                     + "application/fhir+json (a FHIR R4 Bundle of AuditEvent, one per entry); the exports carry "
                     + "X-Timeline-Digest, the SHA-256 of the CSV form. The JSON and PDF forms carry evidence: each entry's "
@@ -63,7 +66,10 @@ class TimelineController {
                     + "(checkpoint, with its signed statement), and the JSON is sealed whole by the ledger's Ed25519 key "
                     + "(seal), so it can be checked offline: java -jar sharing-ledger.jar verify-export.")
     public ResponseEntity<?> query(
-            @Valid @RequestBody Query body, @RequestHeader(name = "Accept", required = false) String accept) {
+            @Valid @RequestBody Query body,
+            @RequestHeader(name = "Accept", required = false) String accept,
+            HttpServletRequest request) {
+        IdempotencyKeys.neverReplay(request);
         Format format = Format.of(accept);
         Timeline timeline = queries.query(
                 CurrentActor.get(),

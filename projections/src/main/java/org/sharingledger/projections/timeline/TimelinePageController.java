@@ -107,6 +107,7 @@ class TimelinePageController {
             @RequestParam(required = false) String grantId,
             @RequestParam(required = false) String nhsNumber,
             @RequestParam(required = false) String caseReference,
+            @RequestParam(required = false) String caseAgencyId,
             @RequestParam(required = false) String agencyId,
             @RequestParam(required = false) String localReference,
             @RequestParam(required = false) String reason,
@@ -115,12 +116,16 @@ class TimelinePageController {
             HttpServletResponse response,
             Model model) {
         Actor actor = reviewerOnly();
-        FormValues values =
-                new FormValues(strip(grantId), strip(caseReference), strip(agencyId), strip(reason), strip(asOf));
+        FormValues values = new FormValues(
+                strip(grantId), strip(caseReference), strip(caseAgencyId), strip(agencyId), strip(reason), strip(asOf));
+        // A case reference is read with the agency chosen beside it; a local reference with its own agency.
+        boolean byCase = present(caseReference);
+        String subjectAgency = byCase ? caseAgencyId : agencyId;
         Asked asked;
         Timeline timeline;
         try {
-            asked = Asked.from(grantId, nhsNumber, caseReference, agencyId, localReference, reason, asOf, pseudonyms);
+            asked = Asked.from(
+                    grantId, nhsNumber, caseReference, subjectAgency, localReference, reason, asOf, pseudonyms);
             timeline = queries.query(
                     actor,
                     asked.grantId(),
@@ -134,7 +139,11 @@ class TimelinePageController {
         } catch (InvalidInput e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("identifierCleared", present(nhsNumber) || present(localReference));
-            return form(model, choices.liveGrants(actor), values, e.problems());
+            List<FieldProblem> problems = e.problems().stream()
+                    .map(p ->
+                            byCase && "agencyId".equals(p.field()) ? new FieldProblem("caseAgencyId", p.message()) : p)
+                    .toList();
+            return form(model, choices.liveGrants(actor), values, problems);
         }
         model.addAttribute("timeline", timeline);
         model.addAttribute("digest", TimelinePdf.digest(timeline));
@@ -226,7 +235,7 @@ class TimelinePageController {
             return "A child identified by NHS number";
         }
         if (asked.caseReference() != null) {
-            return "The case with reference " + asked.caseReference();
+            return "The case with reference " + asked.caseReference() + " of " + choices.agencyName(asked.agencyId());
         }
         return "A child identified by a local reference of " + choices.agencyName(asked.agencyId());
     }

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps the timelines: every request step under the child's pseudonym and the case reference, with the event's
+ * Keeps the timelines: every request step under the child's pseudonym and under the case reference with the agency
+ * that set it ({@code case_agency_id}, the requesting agency: a case reference is that agency's own), with the event's
  * identifier and store position. A streaming processor, so positions are the ledger's own; replayable.
  */
 @Component
@@ -190,9 +191,12 @@ class TimelineProjection {
             Map<String, Object> details) {
         jdbc.update(
                 """
-                insert into timeline_entry (event_id, position, request_id, subject_pseudonym, case_reference, step,
-                    recorded_at, occurred_at, actor_username, actor_agency_id, actor_roles, details)
-                select ?, ?, request_id, subject_pseudonym, case_reference, ?, ?, ?, ?, ?, ?, ?::jsonb
+                insert into timeline_entry (event_id, position, request_id, subject_pseudonym, case_reference,
+                    case_agency_id, step, recorded_at, occurred_at, actor_username, actor_agency_id, actor_roles,
+                    details)
+                select ?, ?, request_id, subject_pseudonym, case_reference,
+                    case when case_reference is null then null else requesting_agency_id end,
+                    ?, ?, ?, ?, ?, ?, ?::jsonb
                 from timeline_request where request_id = ?
                 on conflict (event_id) do nothing""",
                 message.getIdentifier(),
