@@ -18,6 +18,7 @@ import org.sharingledger.access.api.UserStatus;
 import org.sharingledger.access.api.UserSummary;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
+import org.sharingledger.platform.storage.Reconciled;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,11 @@ import org.springframework.stereotype.Component;
  * commits: every request, by password, token or page session, reads the account here again.
  */
 @Component
+@Reconciled({
+    @Reconciled.Table(
+            name = "user_account",
+            key = {"username"})
+})
 @ProcessingGroup(AccountTable.PROCESSING_GROUP)
 class AccountTable implements AccountDirectory {
 

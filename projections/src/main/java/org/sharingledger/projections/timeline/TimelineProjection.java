@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.sharingledger.access.api.UserRegistered;
 import org.sharingledger.agency.api.AgencySigned;
 import org.sharingledger.kernel.ActorMetaData;
+import org.sharingledger.platform.storage.Reconciled;
 import org.sharingledger.request.api.EscalationResolved;
 import org.sharingledger.request.api.InformationRefused;
 import org.sharingledger.request.api.InformationRequested;
@@ -30,6 +31,20 @@ import tools.jackson.databind.json.JsonMapper;
  * identifier and store position. A streaming processor, so positions are the ledger's own; replayable.
  */
 @Component
+@Reconciled({
+    @Reconciled.Table(
+            name = "timeline_agency",
+            key = {"agency_id"}),
+    @Reconciled.Table(
+            name = "timeline_actor",
+            key = {"username"}),
+    @Reconciled.Table(
+            name = "timeline_request",
+            key = {"request_id"}),
+    @Reconciled.Table(
+            name = "timeline_entry",
+            key = {"event_id"})
+})
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
 class TimelineProjection {
 
