@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.common.annotation.AnnotationUtils;
@@ -31,6 +32,7 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.sharingledger.evidence.api.ReadModelReplay;
 import org.sharingledger.evidence.api.Verification;
 import org.sharingledger.evidence.api.Verification.Problem;
 import org.sharingledger.platform.storage.Reconciled;
@@ -61,7 +63,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lags is never reported.
  */
 @Component
-class ReadModelReconciliation {
+class ReadModelReconciliation implements ReadModelReplay {
 
     /** db-scheduler task names of Axon's deadlines: binary, or human-readable (JSON) data. */
     private static final String DEADLINE_TASKS = "AxonDeadline%";
@@ -119,6 +121,78 @@ class ReadModelReconciliation {
         return problems == null ? List.of() : problems;
     }
 
+    @Override
+    public <T> T atCheckpoint(String processingGroup, long treeSize, Supplier<T> query) {
+        TransactionTemplate snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return snapshot.execute(status -> {
+            status.setRollbackOnly();
+            List<Replayed> models = new ArrayList<>();
+            for (Object bean : context.getBeansWithAnnotation(Reconciled.class).values()) {
+                Replayed model = new Replayed(bean, checkpointed(treeSize));
+                if (model.group.equals(processingGroup)) {
+                    models.add(model);
+                }
+            }
+            if (models.isEmpty()) {
+                throw new IllegalArgumentException("no reconciled read model " + processingGroup);
+            }
+            String schema = jdbc.queryForObject("select current_schema()", String.class);
+            shadow(schema, models);
+            replay(models, null);
+            return query.get();
+        });
+    }
+
+    /** The events the checkpoint of this tree size covers: its leaves, by store position. */
+    private Coverage checkpointed(long treeSize) {
+        if (treeSize <= 0) {
+            return event -> false;
+        }
+        Long last = jdbc.queryForObject(
+                "select max(global_index) from ledger_leaf where leaf_index < ?", Long.class, treeSize);
+        Set<Long> passedOver = new java.util.HashSet<>(jdbc.queryForList("""
+                select e.global_index from domain_event_entry e
+                where e.global_index <= ? and not exists (
+                    select 1 from ledger_leaf l where l.global_index = e.global_index and l.leaf_index < ?)""", Long.class, last, treeSize));
+        return event -> {
+            OptionalLong position = event.trackingToken() == null
+                    ? OptionalLong.empty()
+                    : event.trackingToken().position();
+            return last != null
+                    && position.isPresent()
+                    && position.getAsLong() <= last
+                    && !passedOver.contains(position.getAsLong());
+        };
+    }
+
+    private void shadow(String schema, List<Replayed> models) {
+        // The scratch tables shadow the real ones for the handlers' unqualified SQL. Setting the path also makes
+        // PostgreSQL re-plan statements this connection prepared against the real tables.
+        jdbc.execute("set local search_path = pg_temp, " + quoted(schema));
+        for (Replayed model : models) {
+            for (Reconciled.Table table : model.tables) {
+                jdbc.execute("create temporary table " + quoted(table.name()) + " (like " + quoted(schema) + "."
+                        + quoted(table.name()) + " including all) on commit drop");
+            }
+        }
+    }
+
+    private void replay(List<Replayed> models, Deadlines deadlines) {
+        EventStorageEngine engine = context.getBean(EventStorageEngine.class);
+        try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(null, false)) {
+            events.forEach(event -> {
+                if (deadlines != null) {
+                    deadlines.on(event);
+                }
+                for (Replayed model : models) {
+                    model.on(event);
+                }
+            });
+        }
+    }
+
     /** One reconciliation: one snapshot, one pass over the events. */
     private final class Run {
 
@@ -128,28 +202,12 @@ class ReadModelReconciliation {
         List<Problem> reconcile() {
             List<Replayed> replayed = new ArrayList<>();
             for (Object bean : context.getBeansWithAnnotation(Reconciled.class).values()) {
-                replayed.add(new Replayed(bean));
+                replayed.add(new Replayed(bean, null));
             }
             replayed.sort((a, b) -> a.group.compareTo(b.group));
-            // The scratch tables shadow the real ones for the handlers' unqualified SQL. Setting the path also makes
-            // PostgreSQL re-plan statements this connection prepared against the real tables.
-            jdbc.execute("set local search_path = pg_temp, " + quoted(schema));
-            for (Replayed model : replayed) {
-                for (Reconciled.Table table : model.tables) {
-                    jdbc.execute("create temporary table " + quoted(table.name()) + " (like " + real(table.name())
-                            + " including all) on commit drop");
-                }
-            }
+            shadow(schema, replayed);
             Deadlines deadlines = new Deadlines(problems);
-            EventStorageEngine engine = context.getBean(EventStorageEngine.class);
-            try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(null, false)) {
-                events.forEach(event -> {
-                    deadlines.on(event);
-                    for (Replayed model : replayed) {
-                        model.on(event);
-                    }
-                });
-            }
+            replay(replayed, deadlines);
             for (Replayed model : replayed) {
                 for (Reconciled.Table table : model.tables) {
                     compare(table);
@@ -234,7 +292,8 @@ class ReadModelReconciliation {
         final AnnotationEventHandlerAdapter adapter;
         final Coverage coverage;
 
-        Replayed(Object bean) {
+        /** Replays the events its processor has processed, or those {@code covered} when given. */
+        Replayed(Object bean, Coverage covered) {
             Class<?> type = AopUtils.getTargetClass(bean);
             Reconciled reconciled = type.getAnnotation(Reconciled.class);
             this.tables = List.of(reconciled.value());
@@ -244,7 +303,7 @@ class ReadModelReconciliation {
                             .orElse(type.getPackageName())
                     : reconciled.processingGroup();
             this.adapter = new AnnotationEventHandlerAdapter(bean);
-            this.coverage = coverage(group);
+            this.coverage = covered != null ? covered : coverage(group);
         }
 
         void on(TrackedEventMessage<?> event) {

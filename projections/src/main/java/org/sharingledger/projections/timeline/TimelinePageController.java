@@ -177,7 +177,8 @@ class TimelinePageController {
                     asked.asOf(),
                     asked.reason(),
                     download.format());
-            return new File(exports.render(timeline, download.format()), TimelinePdf.digest(timeline));
+            TimelineExports.Checked checked = exports.checked(timeline);
+            return new File(exports.render(checked, download.format()), TimelinePdf.digest(checked.timeline()));
         });
         return ResponseEntity.ok()
                 .header("Content-Type", download.contentType())
