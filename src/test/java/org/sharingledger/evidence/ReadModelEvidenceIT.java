@@ -2,8 +2,12 @@ package org.sharingledger.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http;
@@ -52,6 +56,47 @@ class ReadModelEvidenceIT extends IntegrationTest {
             assertThat(problem.path("table").asString()).isEqualTo("user_account");
             assertThat(problem.path("key").asString()).isEqualTo(user.username());
             assertThat(problem.path("detail").asString()).contains("roles");
+        });
+    }
+
+    @Test
+    void aTokenIsKeptFromItsEventWhichHoldsOnlyItsHash() throws Exception {
+        Scenario.Parties p = scenario.parties();
+        Http.Response issued = http.as(p.requesterPractitioner()).post("/api/tokens", Map.of("name", "case system"));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String token = issued.field("token");
+        String hash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+
+        String payload =
+                jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where payload_type like '%.TokenIssued' and aggregate_identifier = ?""", String.class, p.requesterPractitioner().username());
+        assertThat(payload).contains(hash).doesNotContain(token);
+        assertThat(jdbc.queryForObject(
+                        "select token_hash from api_token where token_id = ?::uuid",
+                        String.class,
+                        issued.field("tokenId")))
+                .isEqualTo(hash);
+    }
+
+    @Test
+    void aTokenHashWrittenIntoTheTokenTableIsReported() {
+        Scenario.Parties p = scenario.parties();
+        Http.Response issued = http.as(p.requesterPractitioner()).post("/api/tokens", Map.of("name", "case system"));
+        String tokenId = issued.field("tokenId");
+        String hash =
+                jdbc.queryForObject("select token_hash from api_token where token_id = ?::uuid", String.class, tokenId);
+        jdbc.update("update api_token set token_hash = repeat('a', 64) where token_id = ?::uuid", tokenId);
+        restore.add(() -> jdbc.update("update api_token set token_hash = ? where token_id = ?::uuid", hash, tokenId));
+
+        JsonNode result = verification();
+
+        assertThat(result.path("verified").asBoolean()).isFalse();
+        assertThat(mismatches(result)).anySatisfy(problem -> {
+            assertThat(problem.path("table").asString()).isEqualTo("api_token");
+            assertThat(problem.path("key").asString()).isEqualTo(tokenId);
+            assertThat(problem.path("detail").asString()).contains("token_hash");
         });
     }
 
