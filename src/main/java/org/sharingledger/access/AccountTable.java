@@ -93,7 +93,7 @@ class AccountTable implements AccountDirectory {
 
     /**
      * A token's row, from which bearer authentication reads: only its hash, its owner and its validity. A token issued
-     * before its hash was recorded in the event keeps the row it was given then.
+     * before its hash was recorded in the event has no row (migration V2026.12.01.60 ended those tokens).
      */
     @EventHandler
     void on(TokenIssued event) {

@@ -121,16 +121,18 @@ class TimelinePageController {
         Timeline timeline;
         try {
             asked = Asked.from(grantId, nhsNumber, caseReference, agencyId, localReference, reason, asOf, pseudonyms);
-            timeline = queries.query(
-                    actor,
-                    asked.grantId(),
-                    asked.nhsNumber(),
-                    asked.caseReference(),
-                    asked.agencyId(),
-                    asked.localReference(),
-                    asked.asOf(),
-                    asked.reason(),
-                    "html");
+            // Checked against the events like every export, so that the page's digest is the downloads' digest.
+            timeline = exports.checked(queries.query(
+                            actor,
+                            asked.grantId(),
+                            asked.nhsNumber(),
+                            asked.caseReference(),
+                            asked.agencyId(),
+                            asked.localReference(),
+                            asked.asOf(),
+                            asked.reason(),
+                            "html"))
+                    .timeline();
         } catch (InvalidInput e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("identifierCleared", present(nhsNumber) || present(localReference));
