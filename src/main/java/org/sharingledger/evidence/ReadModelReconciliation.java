@@ -42,6 +42,8 @@ import org.sharingledger.request.api.InformationRequested;
 import org.sharingledger.request.api.InformationShared;
 import org.sharingledger.request.api.RequestBecameOverdue;
 import org.sharingledger.request.api.RequestWithdrawn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,6 +72,7 @@ class ReadModelReconciliation implements ReadModelReplay {
     private static final String DEADLINE_TASKS = "AxonDeadline%";
 
     private static final int MAX_PROBLEMS = LedgerVerifier.MAX_PROBLEMS;
+    private static final Logger log = LoggerFactory.getLogger(ReadModelReconciliation.class);
 
     private final ApplicationContext context;
     private final PlatformTransactionManager transactions;
@@ -115,10 +118,15 @@ class ReadModelReconciliation implements ReadModelReplay {
         TransactionTemplate snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        long started = System.nanoTime();
         List<Problem> problems = snapshot.execute(status -> {
             status.setRollbackOnly();
             return new Run().reconcile();
         });
+        log.info(
+                "Read models reconciled with the events in {} ms: {} problem(s)",
+                (System.nanoTime() - started) / 1_000_000,
+                problems == null ? 0 : problems.size());
         return problems == null ? List.of() : problems;
     }
 
