@@ -89,7 +89,15 @@ final class TimelineFhir {
         }
         if (timeline.eventsAtCheckpoint() != null) {
             bundle.getMeta()
-                    .addExtension(new Extension(EVENTS_AT_CHECKPOINT, new StringType(TimelineCsv.inWords(timeline))));
+                    .addExtension(new Extension(
+                            EVENTS_AT_CHECKPOINT,
+                            new StringType(
+                                    timeline.recordedLater().isEmpty()
+                                            ? TimelineCsv.inWords(timeline)
+                                            : TimelineCsv.inWords(timeline) + " This bundle holds the "
+                                                    + timeline.entries().size() + " recorded by then; the other "
+                                                    + timeline.recordedLater().size()
+                                                    + " (recorded later) are in the JSON, CSV and PDF forms.")));
         }
         for (Entry entry : timeline.entries()) {
             bundle.addEntry().setFullUrl(fullUrl(entry)).setResource(auditEvent(entry));
