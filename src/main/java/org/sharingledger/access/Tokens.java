@@ -56,11 +56,8 @@ class Tokens implements PersonalTokens {
         String tokenId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(Duration.ofDays(validDays));
-        commands.send(new IssueToken(owner.username(), tokenId, name, expiresAt, now), owner);
-        jdbc.update(
-                """
-                insert into api_token (token_id, token_hash, username, name, issued_at, expires_at)
-                values (?::uuid, ?, ?, ?, ?, ?)""", tokenId, sha256(token), owner.username(), name, Timestamp.from(now), Timestamp.from(expiresAt));
+        // The token's row in api_token is kept from the event, by AccountTable, in this transaction.
+        commands.send(new IssueToken(owner.username(), tokenId, name, expiresAt, now, sha256(token)), owner);
         return new IssuedToken(tokenId, token, expiresAt);
     }
 
@@ -77,7 +74,6 @@ class Tokens implements PersonalTokens {
         }
         Instant now = clock.instant();
         commands.send(new RevokeToken(owner, tokenId, actor.username(), now), actor);
-        jdbc.update("update api_token set revoked_at = ? where token_id = ?::uuid", Timestamp.from(now), tokenId);
         return now;
     }
 

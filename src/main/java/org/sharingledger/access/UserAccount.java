@@ -120,7 +120,13 @@ class UserAccount {
 
     @CommandHandler
     void handle(IssueToken command) {
-        apply(new TokenIssued(username, command.tokenId(), command.name(), command.expiresAt(), command.recordedAt()));
+        apply(new TokenIssued(
+                username,
+                command.tokenId(),
+                command.name(),
+                command.expiresAt(),
+                command.recordedAt(),
+                command.tokenHash()));
     }
 
     @CommandHandler

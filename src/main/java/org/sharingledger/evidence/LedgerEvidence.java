@@ -35,9 +35,17 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
     private final LedgerKey key;
     private final JdbcTemplate jdbc;
     private final LedgerVerifier verifier;
+    private final ReadModelReconciliation readModels;
 
-    LedgerEvidence(Checkpointer checkpointer, LedgerKey key, JdbcTemplate jdbc, DataSource dataSource, Clock clock) {
+    LedgerEvidence(
+            Checkpointer checkpointer,
+            LedgerKey key,
+            JdbcTemplate jdbc,
+            DataSource dataSource,
+            Clock clock,
+            ReadModelReconciliation readModels) {
         this.checkpointer = checkpointer;
+        this.readModels = readModels;
         this.key = key;
         this.jdbc = jdbc;
         this.verifier = new LedgerVerifier(dataSource, key.verifier(), clock);
@@ -45,7 +53,7 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
 
     @Override
     public Verification verify() {
-        Verification result = verifier.verify(LedgerVerifier.Progress.NONE);
+        Verification result = readModels.including(verifier.verify(LedgerVerifier.Progress.NONE));
         if (result.verified()) {
             log.info(
                     "Ledger verified: {} events at {} events/s, checkpoint of {} events",
@@ -54,10 +62,13 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
                     result.checkpoint() == null ? 0 : result.checkpoint().treeSize());
         } else {
             log.warn(
-                    "Ledger verification FAILED: {} problems, the first: {} at position {}",
+                    "Ledger verification FAILED: {} problems, the first: {} at {}",
                     result.problems().size() + result.problemsNotListed(),
                     result.problems().get(0).kind(),
-                    result.problems().get(0).position());
+                    result.problems().get(0).table() != null
+                            ? result.problems().get(0).table() + " "
+                                    + result.problems().get(0).key()
+                            : "position " + result.problems().get(0).position());
         }
         return result;
     }

@@ -123,6 +123,15 @@ class UserAccountFixtureTest {
     }
 
     @Test
+    void anIssuedTokenIsRecordedWithItsHashOnly() {
+        String hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        fixture.given(registered())
+                .when(new IssueToken(USERNAME, TOKEN_ID, "case system", EXPIRES_AT, ISSUED_AT, hash))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new TokenIssued(USERNAME, TOKEN_ID, "case system", EXPIRES_AT, ISSUED_AT, hash));
+    }
+
+    @Test
     void revokingTokenRecordsWhoRevokedIt() {
         fixture.given(registered(), issued())
                 .when(new RevokeToken(USERNAME, TOKEN_ID, "admin.ferrow", REVOKED_AT))

@@ -7,12 +7,18 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.sharingledger.kernel.ActorMetaData;
+import org.sharingledger.platform.storage.Reconciled;
 import org.sharingledger.timeline.api.TimelineAccessGranted;
 import org.sharingledger.timeline.api.TimelineAccessRevoked;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 @Component
+@Reconciled({
+    @Reconciled.Table(
+            name = "timeline_grant",
+            key = {"grant_id"})
+})
 @ProcessingGroup(GrantProjection.PROCESSING_GROUP)
 class GrantProjection {
 

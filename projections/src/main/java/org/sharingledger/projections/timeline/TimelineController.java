@@ -81,17 +81,19 @@ class TimelineController {
                 body.asOf(),
                 body.reason(),
                 format.name().toLowerCase(Locale.ROOT));
+        TimelineExports.Checked checked = exports.checked(timeline);
         return switch (format) {
             case JSON ->
-                ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(exports.sealedJson(timeline));
-            case CSV -> download(timeline, "text/csv; charset=UTF-8", "timeline.csv", exports.render(timeline, "csv"));
-            case PDF -> download(timeline, "application/pdf", "timeline.pdf", exports.pdf(timeline));
+                ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(exports.sealedJson(checked));
+            case CSV ->
+                download(checked.timeline(), "text/csv; charset=UTF-8", "timeline.csv", exports.render(checked, "csv"));
+            case PDF -> download(checked.timeline(), "application/pdf", "timeline.pdf", exports.pdf(checked));
             case FHIR ->
                 download(
-                        timeline,
+                        checked.timeline(),
                         "application/fhir+json; charset=UTF-8",
                         "timeline.fhir.json",
-                        exports.render(timeline, "fhir"));
+                        exports.render(checked, "fhir"));
         };
     }
 

@@ -2,6 +2,7 @@ package org.sharingledger.projections.timeline;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.sharingledger.projections.csv.Csv;
 import org.sharingledger.projections.timeline.Timeline.ActorRef;
@@ -75,7 +76,22 @@ final class TimelineCsv {
         for (Entry entry : timeline.recordedLater()) {
             rows.add(row("RECORDED_LATER", entry));
         }
+        if (timeline.eventsAtCheckpoint() != null) {
+            List<Object> count = new ArrayList<>(Collections.nCopies(HEADER.size(), null));
+            count.set(0, "EVENTS_AT_CHECKPOINT");
+            count.set(2, timeline.eventsAtCheckpoint());
+            count.set(5, inWords(timeline));
+            rows.add(count);
+        }
         return Csv.write(rows);
+    }
+
+    /** The count of the subject's steps at the export's checkpoint, as a sentence (the CSV, PDF and FHIR forms). */
+    static String inWords(Timeline timeline) {
+        long count = timeline.eventsAtCheckpoint();
+        return "At the checkpoint of this export the ledger holds " + count + (count == 1 ? " step" : " steps")
+                + " about this subject (recorded by the time asked, or happened by then and recorded later), "
+                + "counted from its events; this export lists every one of them.";
     }
 
     private static List<Object> row(String section, Entry e) {

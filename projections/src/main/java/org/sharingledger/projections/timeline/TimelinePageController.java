@@ -126,16 +126,18 @@ class TimelinePageController {
         try {
             asked = Asked.from(
                     grantId, nhsNumber, caseReference, subjectAgency, localReference, reason, asOf, pseudonyms);
-            timeline = queries.query(
-                    actor,
-                    asked.grantId(),
-                    asked.nhsNumber(),
-                    asked.caseReference(),
-                    asked.agencyId(),
-                    asked.localReference(),
-                    asked.asOf(),
-                    asked.reason(),
-                    "html");
+            // Checked against the events like every export, so that the page's digest is the downloads' digest.
+            timeline = exports.checked(queries.query(
+                            actor,
+                            asked.grantId(),
+                            asked.nhsNumber(),
+                            asked.caseReference(),
+                            asked.agencyId(),
+                            asked.localReference(),
+                            asked.asOf(),
+                            asked.reason(),
+                            "html"))
+                    .timeline();
         } catch (InvalidInput e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("identifierCleared", present(nhsNumber) || present(localReference));
@@ -186,7 +188,8 @@ class TimelinePageController {
                     asked.asOf(),
                     asked.reason(),
                     download.format());
-            return new File(exports.render(timeline, download.format()), TimelinePdf.digest(timeline));
+            TimelineExports.Checked checked = exports.checked(timeline);
+            return new File(exports.render(checked, download.format()), TimelinePdf.digest(checked.timeline()));
         });
         return ResponseEntity.ok()
                 .header("Content-Type", download.contentType())

@@ -81,6 +81,8 @@ public class TimelineQueries {
                 grantId.toString(),
                 steps.summary(),
                 steps.entries(),
-                steps.recordedLater());
+                steps.recordedLater(),
+                null,
+                subject);
     }
 }

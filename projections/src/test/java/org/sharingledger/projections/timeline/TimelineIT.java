@@ -452,8 +452,8 @@ class TimelineIT extends IntegrationTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.text().lines().count())
-                .as("a header and one row per step")
-                .isEqualTo(20);
+                .as("a header, one row per step and the count of steps at the checkpoint")
+                .isEqualTo(21);
         assertThat(csv.header("X-Timeline-Digest")).startsWith("sha256=");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
