@@ -11,10 +11,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.module.SimpleModule;
 
 /** The filters around every recording request, in order: metrics, then security, then the transaction. */
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration {
+class WebConfiguration implements WebMvcConfigurer {
+
+    /** No parameter or path variable with a control character reaches a controller ({@link ParameterText}). */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ParameterText());
+    }
 
     /** The ledger's clock: UTC, to the millisecond (what the database and the API show, no more). */
     @Bean
@@ -25,7 +34,8 @@ class WebConfiguration {
     /** Reading a request body notes every value of the wrong shape ({@link BodyProblemsAdvice}). */
     @Bean
     JsonMapperBuilderCustomizer bodyProblems() {
-        return builder -> builder.addHandler(new BodyProblems());
+        return builder -> builder.addHandler(new BodyProblems())
+                .addModule(new SimpleModule("body-strings").addDeserializer(String.class, new BodyStrings()));
     }
 
     @Bean
