@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.sharingledger.kernel.BlindDigests;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.module.SimpleModule;
@@ -36,6 +38,17 @@ class WebConfiguration implements WebMvcConfigurer {
     JsonMapperBuilderCustomizer bodyProblems() {
         return builder -> builder.addHandler(new BodyProblems())
                 .addModule(new SimpleModule("body-strings").addDeserializer(String.class, new BodyStrings()));
+    }
+
+    /** A body over {@code ledger.web.max-body-size} is refused with 413 before it is read ({@link BodySizeLimit}). */
+    @Bean
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
+            @Value("${ledger.web.max-body-size:64KB}") DataSize maxBodySize) {
+        FilterRegistrationBean<BodySizeLimit> registration =
+                new FilterRegistrationBean<>(new BodySizeLimit(maxBodySize.toBytes()));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 20);
+        registration.addUrlPatterns("/api/*");
+        return registration;
     }
 
     @Bean
