@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.sharingledger.kernel.Actor;
+import org.sharingledger.platform.rules.FreeText;
 
 /**
  * Personal access tokens, for the JSON API and the web pages alike: issued to their owner, shown once, revoked by
@@ -26,7 +27,7 @@ public interface PersonalTokens {
 
     /** What a token is issued for, as the API's body and the account page's form give it. */
     record NewToken(
-            @NotBlank @Size(max = 100) String name,
+            @FreeText @NotBlank @Size(max = 100) String name,
             @Min(1) @Max(365) Integer validDays) {
 
         public int validDaysOrDefault() {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
+import org.sharingledger.platform.rules.FreeText;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -168,11 +169,11 @@ class TimelineController {
     record Query(
             @NotNull UUID grantId,
             @Size(max = 20) String nhsNumber,
-            @Size(max = 100) String caseReference,
-            @Size(max = 64) String agencyId,
+            @FreeText @Size(max = 100) String caseReference,
+            @FreeText @Size(max = 64) String agencyId,
             @Size(max = 100) String localReference,
             Instant asOf,
-            @NotBlank @Size(max = 4000) String reason) {
+            @FreeText @NotBlank @Size(max = 4000) String reason) {
         @Override
         public String toString() {
             return "Query[" + grantId + "]";
