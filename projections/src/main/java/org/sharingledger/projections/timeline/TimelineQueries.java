@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
 import org.sharingledger.kernel.SubjectPseudonyms;
+import org.sharingledger.platform.rules.DateBounds;
 import org.sharingledger.platform.rules.FreeText;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
@@ -74,6 +75,10 @@ public class TimelineQueries {
         Instant now = clock.instant();
         if (asOf != null && asOf.isAfter(now)) {
             throw new InvalidInput("asOf", "must not be in the future");
+        }
+        FieldProblem tooEarly = DateBounds.problem("asOf", asOf, clock);
+        if (tooEarly != null) {
+            throw new InvalidInput(List.of(tooEarly));
         }
         Instant knownAt = asOf != null ? asOf : now;
         Timelines.Steps steps = timelines.steps(subject, knownAt);
