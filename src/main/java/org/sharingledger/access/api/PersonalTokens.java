@@ -25,6 +25,12 @@ public interface PersonalTokens {
     /** A user's tokens, newest first, never the token itself. */
     List<TokenSummary> ownedBy(String username);
 
+    /** One page of a user's tokens, newest first: {@code page} from 0, {@code size} of them. */
+    List<TokenSummary> ownedBy(String username, int page, int size);
+
+    /** How many tokens the user has, revoked and expired ones included. */
+    long countOwnedBy(String username);
+
     /** What a token is issued for, as the API's body and the account page's form give it. */
     record NewToken(
             @FreeText @NotBlank @Size(max = 100) String name,
