@@ -3,6 +3,8 @@ package org.sharingledger.platform.web;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.sharingledger.kernel.BlindDigests;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -15,6 +17,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
+import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /** The filters around every recording request, in order: metrics, then security, then the transaction. */
@@ -37,7 +42,15 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     JsonMapperBuilderCustomizer bodyProblems() {
         return builder -> builder.addHandler(new BodyProblems())
-                .addModule(new SimpleModule("body-strings").addDeserializer(String.class, new BodyStrings()));
+                .addModule(new SimpleModule("body-values")
+                        .addDeserializer(String.class, new BodyStrings())
+                        .addDeserializer(LocalDate.class, dates(LocalDate.class, LocalDateDeserializer.INSTANCE))
+                        .addDeserializer(Instant.class, dates(Instant.class, InstantDeserializer.INSTANT)));
+    }
+
+    @SuppressWarnings("unchecked") // BodyDates answers what its delegate answers: a T, or null
+    private static <T> ValueDeserializer<T> dates(Class<T> type, ValueDeserializer<T> delegate) {
+        return (ValueDeserializer<T>) (ValueDeserializer<?>) new BodyDates(type, delegate);
     }
 
     /** A body over {@code ledger.web.max-body-size} is refused with 413 before it is read ({@link BodySizeLimit}). */
