@@ -17,6 +17,7 @@ import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
 import org.sharingledger.kernel.SubjectPseudonyms;
+import org.sharingledger.platform.rules.FreeText;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.web.Commands;
@@ -107,13 +108,13 @@ class GrantController {
 
     /** Never printed: it may carry an NHS number or a local reference. */
     record NewGrant(
-            @NotBlank @Size(max = 64) String reviewer,
-            @NotBlank @Size(max = 200) String review,
-            @NotBlank @Size(max = 4000) String reason,
+            @FreeText @NotBlank @Size(max = 64) String reviewer,
+            @FreeText @NotBlank @Size(max = 200) String review,
+            @FreeText @NotBlank @Size(max = 4000) String reason,
             @NotNull Instant validUntil,
             @Size(max = 20) String nhsNumber,
-            @Size(max = 100) String caseReference,
-            @Size(max = 64) String agencyId,
+            @FreeText @Size(max = 100) String caseReference,
+            @FreeText @Size(max = 64) String agencyId,
             @Size(max = 100) String localReference) {
         @Override
         public String toString() {
@@ -121,5 +122,5 @@ class GrantController {
         }
     }
 
-    record Revocation(@NotBlank @Size(max = 4000) String reason) {}
+    record Revocation(@FreeText @NotBlank @Size(max = 4000) String reason) {}
 }

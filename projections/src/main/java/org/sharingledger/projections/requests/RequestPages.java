@@ -22,6 +22,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
+import org.sharingledger.platform.rules.DateBounds;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
@@ -163,9 +164,7 @@ class RequestPages {
             throw new NotPermitted(
                     "the requests behind the dashboard's figures are for the agency's nominated " + "representative");
         }
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidInput("from", "must not be after to");
-        }
+        DateBounds.check("from", from, "to", to, clock);
         Instant start = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end =
                 to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
