@@ -115,8 +115,7 @@ class TimelineExports {
 
     /** Waits while the read model lags behind the missing steps; true when it has since processed them all. */
     private boolean awaitReadModel(List<Entry> missing) {
-        long last = missing.stream().mapToLong(Entry::position).max().orElse(-1);
-        if (readModels.one(TimelineProjection.PROCESSING_GROUP).position() >= last) {
+        if (processedAll(missing)) {
             return false;
         }
         long deadline = System.nanoTime() + LAG_WAIT_MILLIS * 1_000_000;
@@ -127,11 +126,17 @@ class TimelineExports {
                 Thread.currentThread().interrupt();
                 return false;
             }
-            if (readModels.one(TimelineProjection.PROCESSING_GROUP).position() >= last) {
+            if (processedAll(missing)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Each position checked, not only the newest: a late commit can sit below positions already processed. */
+    private boolean processedAll(List<Entry> missing) {
+        return missing.stream()
+                .allMatch(entry -> readModels.hasProcessed(TimelineProjection.PROCESSING_GROUP, entry.position()));
     }
 
     /** The API's JSON shape, plus {@code proof} on every entry, {@code checkpoint}, and last the {@code seal}. */
