@@ -4,11 +4,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -28,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * proofs), always in a transaction of its own, and on one node at a time (a PostgreSQL advisory lock).
  *
  * <p>Normally leaves follow store order (global_index). A position below the tree's head with no committed event is
- * remembered as a gap: a transaction that took that position may still commit, and its event then joins the tree
- * as the next leaf. Gaps older than the gap timeout are forgotten (their transactions rolled back).
+ * remembered as a gap (in {@code ledger_gap}, an insert-only chained log): a transaction that took that position may
+ * still commit, and its event then joins the tree as the next leaf, but only within the gap timeout after the first
+ * checkpoint that passed over the position; an event that appears there later is refused and reported.
  */
 @Component
 class Checkpointer {
@@ -51,6 +56,7 @@ class Checkpointer {
     private long highWater;
     private final AtomicLong checkpointed = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final Set<Long> refusedLate = ConcurrentHashMap.newKeySet();
 
     Checkpointer(
             JdbcTemplate jdbc,
@@ -187,14 +193,7 @@ class Checkpointer {
 
     private List<Leaf> newLeaves() {
         Instant now = clock.instant();
-        List<Leaf> added = new ArrayList<>(jdbc.query("""
-                select e.global_index, e.aggregate_identifier, e.sequence_number, e.event_hash
-                from ledger_gap g join domain_event_entry e on e.global_index = g.global_index
-                order by e.global_index""", Leaf.ROWS));
-        if (!added.isEmpty()) {
-            jdbc.update("delete from ledger_gap where global_index = any(?)", (Object)
-                    added.stream().map(Leaf::position).toArray(Long[]::new));
-        }
+        List<Leaf> added = new ArrayList<>(lateLeaves(now));
         List<Leaf> batch;
         do {
             batch = jdbc.query("""
@@ -219,8 +218,54 @@ class Checkpointer {
                 highWater = leaf.position();
             }
         } while (batch.size() == BATCH);
-        jdbc.update("delete from ledger_gap where first_seen < ?", Timestamp.from(now.minus(properties.gapTimeout())));
         return added;
+    }
+
+    /**
+     * Events that committed late at positions the tree passed over while they were empty. Such an event joins the
+     * tree only while its position is still open: for the gap timeout after the first checkpoint whose tree passed
+     * over it (a signed time, so a gap row written afterwards cannot reopen it). One that appears later is not a
+     * transaction that took long to commit: it is refused, counted and logged (its position only), and verification
+     * reports it as inserted. The gap log itself is never changed: a filled or expired gap simply stays in it.
+     */
+    private List<Leaf> lateLeaves(Instant now) {
+        Duration timeout = properties.gapTimeout();
+        List<Leaf> candidates = jdbc.query("""
+                select e.global_index, e.aggregate_identifier, e.sequence_number, e.event_hash
+                from ledger_gap g join domain_event_entry e on e.global_index = g.global_index
+                where not exists (select from ledger_leaf l where l.global_index = g.global_index)
+                order by e.global_index""", Leaf.ROWS);
+        List<Leaf> late = new ArrayList<>();
+        for (Leaf leaf : candidates) {
+            Instant passedOver = passedOver(leaf.position());
+            if (passedOver == null || !now.isAfter(passedOver.plus(timeout))) {
+                late.add(leaf);
+            } else if (refusedLate.add(leaf.position())) {
+                log.error(
+                        "An event appeared at position {}, which the tree passed over at {}, more than the gap "
+                                + "timeout ({}) later: it is not added to the tree, and verification reports it",
+                        leaf.position(),
+                        passedOver,
+                        timeout);
+            }
+        }
+        return late;
+    }
+
+    /** When the tree first passed over a position: the signing time of the first checkpoint holding a later one. */
+    private Instant passedOver(long position) {
+        return jdbc.query("""
+                        select min(c.signed_at) from ledger_checkpoint c
+                        where c.tree_size > (select min(leaf_index) from ledger_leaf where global_index > ?)""", (row, i) -> row.getTimestamp(1), position).stream()
+                .filter(Objects::nonNull)
+                .map(Timestamp::toInstant)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Late events refused since start (each position counted once). */
+    long lateEventsRefused() {
+        return refusedLate.size();
     }
 
     @SuppressWarnings("ArrayRecordComponent") // a row read to be hashed, never compared or kept in a set

@@ -37,7 +37,7 @@ class LedgerController {
             description = "ADMIN or TRUST_REVIEWER. Recomputes "
                     + "every event's hash from its stored bytes, every stream's chain, and every signed checkpoint's root "
                     + "and signature. verified is true only when nothing is wrong; otherwise problems says what and where "
-                    + "(store position, stream, sequence), in store order: MODIFIED, MISSING, INSERTED, OUT_OF_ORDER or "
+                    + "(store position, stream, sequence), in store order: MODIFIED, MISSING, INSERTED, OUT_OF_ORDER, GAP_LOG_MISMATCH or "
                     + "CHECKPOINT_MISMATCH. Events stored since the latest checkpoint are checked by hash and chain, and "
                     + "counted in uncheckpointedEvents. Takes about a second per 100,000 events.")
     public Verification verification() {

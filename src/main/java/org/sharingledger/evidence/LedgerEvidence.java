@@ -36,11 +36,17 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
     private final JdbcTemplate jdbc;
     private final LedgerVerifier verifier;
 
-    LedgerEvidence(Checkpointer checkpointer, LedgerKey key, JdbcTemplate jdbc, DataSource dataSource, Clock clock) {
+    LedgerEvidence(
+            Checkpointer checkpointer,
+            LedgerKey key,
+            JdbcTemplate jdbc,
+            DataSource dataSource,
+            Clock clock,
+            EvidenceProperties properties) {
         this.checkpointer = checkpointer;
         this.key = key;
         this.jdbc = jdbc;
-        this.verifier = new LedgerVerifier(dataSource, key.verifier(), clock);
+        this.verifier = new LedgerVerifier(dataSource, key.verifier(), clock, properties.gapTimeout());
     }
 
     @Override

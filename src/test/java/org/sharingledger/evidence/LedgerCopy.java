@@ -27,6 +27,8 @@ final class LedgerCopy implements AutoCloseable {
     private final SingleConnectionDataSource superuserConnection;
     private final Checkpointer checkpointer;
     private final LedgerVerifier verifier;
+    private final LedgerKey key;
+    private final Duration gapTimeout;
 
     private LedgerCopy(JdbcTemplate main, String name, DataSource dataSource, LedgerKey key, Duration gapTimeout) {
         this.main = main;
@@ -41,7 +43,9 @@ final class LedgerCopy implements AutoCloseable {
                 key,
                 new EvidenceProperties(key.name(), "", Duration.ofSeconds(30), gapTimeout),
                 Clock.systemUTC());
-        this.verifier = new LedgerVerifier(dataSource, key.verifier(), Clock.systemUTC());
+        this.verifier = new LedgerVerifier(dataSource, key.verifier(), Clock.systemUTC(), gapTimeout);
+        this.key = key;
+        this.gapTimeout = gapTimeout;
     }
 
     /** A new ledger holding every event of these streams, in their store order. */
@@ -105,6 +109,26 @@ final class LedgerCopy implements AutoCloseable {
 
     Checkpointer checkpointer() {
         return checkpointer;
+    }
+
+    /** Another checkpointer on this ledger (as after a restart), with its own clock and gap timeout. */
+    Checkpointer checkpointer(Clock clock, Duration gapTimeout) {
+        return new Checkpointer(
+                new JdbcTemplate(dataSource),
+                new DataSourceTransactionManager(dataSource),
+                key,
+                new EvidenceProperties(key.name(), "", Duration.ofSeconds(30), gapTimeout),
+                clock);
+    }
+
+    /** Verification with the copy's gap timeout. */
+    LedgerVerifier verifier() {
+        return verifier;
+    }
+
+    /** Verification as if at another time, or with another gap timeout. */
+    Verification verify(Clock clock, Duration gapTimeout) {
+        return new LedgerVerifier(dataSource, key.verifier(), clock, gapTimeout).verify(LedgerVerifier.Progress.NONE);
     }
 
     Verification verify() {

@@ -39,6 +39,8 @@ public record Verification(
         MISSING,
         INSERTED,
         OUT_OF_ORDER,
-        CHECKPOINT_MISMATCH
+        CHECKPOINT_MISMATCH,
+        /** The log of gaps (positions the tree passed over while empty) was changed, cut or written to afterwards. */
+        GAP_LOG_MISMATCH
     }
 }
