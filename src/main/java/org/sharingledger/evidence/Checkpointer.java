@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,6 +50,7 @@ class Checkpointer {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final LedgerKey key;
+    private final SignedHead head;
     private final EvidenceProperties properties;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
@@ -56,18 +58,22 @@ class Checkpointer {
     private long highWater;
     private final AtomicLong checkpointed = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong headRefusals = new AtomicLong();
+    private volatile String headProblem;
     private final Set<Long> refusedLate = ConcurrentHashMap.newKeySet();
 
     Checkpointer(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager,
             LedgerKey key,
+            SignedHead head,
             EvidenceProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.key = key;
+        this.head = head;
         this.properties = properties;
         this.clock = clock;
     }
@@ -92,10 +98,12 @@ class Checkpointer {
                         jdbc.queryForList("select pg_advisory_xact_lock(?)", LOCK);
                         catchUpWithStoredLeaves();
                         List<Leaf> added = newLeaves();
+                        long first = tree.size();
+                        added.forEach(leaf -> tree.append(leaf.eventHash()));
+                        extendsTheSignedHead();
                         if (added.isEmpty()) {
                             return latest().orElse(null);
                         }
-                        long first = tree.size();
                         jdbc.batchUpdate(
                                 "insert into ledger_leaf (leaf_index, global_index, aggregate_identifier, "
                                         + "sequence_number, event_hash) values (?, ?, ?, ?, ?)",
@@ -115,7 +123,6 @@ class Checkpointer {
                                         return added.size();
                                     }
                                 });
-                        added.forEach(leaf -> tree.append(leaf.eventHash()));
                         Checkpoint checkpoint = new Checkpoint(
                                 properties.origin(),
                                 tree.size(),
@@ -133,6 +140,9 @@ class Checkpointer {
                     }))
                     .map(stored -> {
                         checkpointed.set(stored.checkpoint().treeSize());
+                        if (!stored.statement().equals(head.statement().orElse(null))) {
+                            head.write(stored.statement());
+                        }
                         return stored;
                     });
         } catch (RuntimeException e) {
@@ -143,6 +153,61 @@ class Checkpointer {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Refuses to go on unless the tree in the database extends the last checkpoint this ledger signed, as kept
+     * outside the database: a consistency proof from the head's size to the tree's, checked against both roots.
+     */
+    private void extendsTheSignedHead() {
+        Checkpoint signed;
+        try {
+            signed = head.checkpoint(key.verifier()).orElse(null);
+        } catch (InvalidStatement e) {
+            throw refuse(
+                    "the signed head " + head.file() + " is not a checkpoint signed by this ledger: " + e.getMessage());
+        }
+        if (signed == null) {
+            headProblem = null;
+            return;
+        }
+        long size = tree.size();
+        if (signed.treeSize() > size) {
+            throw refuse("the database's tree holds " + size + " events, fewer than the " + signed.treeSize()
+                    + " of the last checkpoint this ledger signed (" + signed.signedAt() + ", kept in " + head.file()
+                    + "): the database was rolled back or events were removed");
+        }
+        boolean extended = signed.treeSize() == 0
+                ? Arrays.equals(signed.rootHash(), Merkle.emptyRoot())
+                : Merkle.verifyConsistency(
+                        signed.treeSize(),
+                        size,
+                        signed.rootHash(),
+                        tree.root(size),
+                        tree.consistencyProof(signed.treeSize(), size));
+        if (!extended) {
+            throw refuse("the database's tree of " + size + " events does not extend the last checkpoint this "
+                    + "ledger signed (" + signed.treeSize() + " events, " + signed.signedAt() + ", kept in "
+                    + head.file() + "): the history it covers was rewritten");
+        }
+        headProblem = null;
+    }
+
+    private HeadNotExtended refuse(String problem) {
+        headRefusals.incrementAndGet();
+        headProblem = problem;
+        log.error("Refusing to sign a checkpoint: {}", problem);
+        return new HeadNotExtended(problem);
+    }
+
+    /** Runs refused because the database does not extend the last signed checkpoint. */
+    long headRefusals() {
+        return headRefusals.get();
+    }
+
+    /** Why the last run refused to sign, or null when it did not. */
+    String headProblem() {
+        return headProblem;
     }
 
     /** The tree as far as the latest checkpoint, for proofs; call {@link #checkpoint()} first to bring it up to date. */
@@ -275,4 +340,14 @@ class Checkpointer {
     }
 
     record StoredCheckpoint(Checkpoint checkpoint, String statement) {}
+
+    /** The database does not extend the last checkpoint this ledger signed: nothing is signed. */
+    static final class HeadNotExtended extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        HeadNotExtended(String message) {
+            super(message);
+        }
+    }
 }

@@ -1,5 +1,9 @@
 package org.sharingledger.evidence;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -29,11 +33,17 @@ final class LedgerCopy implements AutoCloseable {
     private final LedgerVerifier verifier;
     private final LedgerKey key;
     private final Duration gapTimeout;
+    private final Path headFile;
 
     private LedgerCopy(JdbcTemplate main, String name, DataSource dataSource, LedgerKey key, Duration gapTimeout) {
         this.main = main;
         this.name = name;
         this.dataSource = dataSource;
+        try {
+            this.headFile = Files.createTempDirectory("ledger-copy-").resolve(SignedHead.FILE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.superuserConnection =
                 new SingleConnectionDataSource(((PGSimpleDataSource) dataSource).getUrl(), "postgres", "", true);
         new JdbcTemplate(superuserConnection).execute("set session_replication_role = replica");
@@ -41,7 +51,8 @@ final class LedgerCopy implements AutoCloseable {
                 new JdbcTemplate(dataSource),
                 new DataSourceTransactionManager(dataSource),
                 key,
-                new EvidenceProperties(key.name(), "", Duration.ofSeconds(30), gapTimeout),
+                new SignedHead(headFile),
+                new EvidenceProperties(key.name(), "", Duration.ofSeconds(30), gapTimeout, ""),
                 Clock.systemUTC());
         this.verifier = new LedgerVerifier(dataSource, key.verifier(), Clock.systemUTC(), gapTimeout);
         this.key = key;
@@ -117,8 +128,14 @@ final class LedgerCopy implements AutoCloseable {
                 new JdbcTemplate(dataSource),
                 new DataSourceTransactionManager(dataSource),
                 key,
-                new EvidenceProperties(key.name(), "", Duration.ofSeconds(30), gapTimeout),
+                new SignedHead(headFile),
+                new EvidenceProperties(key.name(), "", Duration.ofSeconds(30), gapTimeout, ""),
                 clock);
+    }
+
+    /** The copy's last signed checkpoint, kept outside its database. */
+    Path headFile() {
+        return headFile;
     }
 
     /** Verification with the copy's gap timeout. */
