@@ -51,7 +51,21 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
 
     @Override
     public Verification verify() {
-        Verification result = verifier.verify(LedgerVerifier.Progress.NONE);
+        return verify(null);
+    }
+
+    /**
+     * Verifies the ledger and, when a published checkpoint statement is given, that the ledger still extends it.
+     *
+     * @throws InvalidInput when the statement is not a signed checkpoint at all
+     */
+    public Verification verify(String publishedCheckpoint) {
+        Verification result;
+        try {
+            result = verifier.verify(LedgerVerifier.Progress.NONE, publishedCheckpoint);
+        } catch (InvalidStatement e) {
+            throw new InvalidInput("checkpoint", e.getMessage());
+        }
         if (result.verified()) {
             log.info(
                     "Ledger verified: {} events at {} events/s, checkpoint of {} events",

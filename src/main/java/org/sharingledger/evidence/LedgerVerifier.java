@@ -86,13 +86,50 @@ public final class LedgerVerifier {
     }
 
     public Verification verify(Progress progress) {
+        return verify(progress, null);
+    }
+
+    /**
+     * Verifies the ledger, and that it still extends a checkpoint published earlier: the tree of its first
+     * {@code treeSize} events must still have the published root. A statement that is well formed but not signed by
+     * this ledger's key (or names another ledger) is a CHECKPOINT_MISMATCH.
+     *
+     * @param published a checkpoint statement (signed note) as published, or null
+     * @throws InvalidStatement with reason MALFORMED when {@code published} is not a signed checkpoint at all
+     */
+    public Verification verify(Progress progress, String published) {
+        Checkpoint checkpoint = null;
+        String notOurs = null;
+        if (published != null) {
+            try {
+                checkpoint = SignedCheckpoints.open(published, key);
+                if (!checkpoint.origin().equals(key.name())) {
+                    notOurs = "the published checkpoint names another ledger: " + checkpoint.origin();
+                    checkpoint = null;
+                }
+            } catch (InvalidStatement e) {
+                if (e.reason() == InvalidStatement.Reason.MALFORMED) {
+                    throw e;
+                }
+                notOurs = "the published checkpoint is not this ledger's: " + e.getMessage();
+            }
+        }
+        return verify(progress, checkpoint, notOurs);
+    }
+
+    private Verification verify(Progress progress, Checkpoint published, String notOurs) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                return new Run(connection, progress).verify();
+                Run run = new Run(connection, progress);
+                run.published = published;
+                if (notOurs != null) {
+                    run.problem(Kind.CHECKPOINT_MISMATCH, null, null, null, notOurs);
+                }
+                return run.verify();
             } finally {
                 connection.rollback();
                 connection.setTransactionIsolation(isolation);
@@ -121,6 +158,9 @@ public final class LedgerVerifier {
         private final Map<Long, String> lateAdoptions = new HashMap<>();
 
         private Instant now;
+        /** A checkpoint published earlier, which the tree's record must still extend; null when none was given. */
+        private Checkpoint published;
+
         private List<Checkpoint> checkpoints = List.of();
         private long uncheckpointed;
 
@@ -229,10 +269,25 @@ public final class LedgerVerifier {
                 }
                 expected[0] = index + 1;
                 tree.append(row.getBytes(2));
+                if (published != null && published.treeSize() == tree.size()) {
+                    comparePublished(tree.root());
+                }
                 while (next[0] < checkpoints.size() && checkpoints.get(next[0]).treeSize() == tree.size()) {
                     compareRoot(checkpoints.get(next[0]++), tree.root(), previousSize(next[0] - 1));
                 }
             });
+            if (published != null && published.treeSize() == 0) {
+                comparePublished(Merkle.emptyRoot());
+            } else if (published != null && published.treeSize() > tree.size()) {
+                problem(
+                        Kind.CHECKPOINT_MISMATCH,
+                        null,
+                        null,
+                        null,
+                        "the published checkpoint of " + published.treeSize() + " events (signed "
+                                + published.signedAt() + ") covers more events than the tree's record holds ("
+                                + tree.size() + "): the ledger was rolled back, or events were removed");
+            }
             for (int i = next[0]; i < checkpoints.size(); i++) {
                 Checkpoint checkpoint = checkpoints.get(i);
                 if (checkpoint.treeSize() == 0) {
@@ -345,6 +400,19 @@ public final class LedgerVerifier {
                     gaps.add(position);
                 }
             });
+        }
+
+        private void comparePublished(byte[] root) {
+            if (!Arrays.equals(published.rootHash(), root)) {
+                problem(
+                        Kind.CHECKPOINT_MISMATCH,
+                        null,
+                        null,
+                        null,
+                        "the ledger no longer extends the published checkpoint of " + published.treeSize()
+                                + " events (signed " + published.signedAt() + "): the tree of its first "
+                                + published.treeSize() + " events has another root");
+            }
         }
 
         private long previousSize(int index) {

@@ -31,8 +31,9 @@ public final class EvidenceCommands {
 
     private static final String USAGE = """
             Usage:
-              java -jar sharing-ledger.jar verify [--key VERIFIER_KEY] [--json]
-                  Recompute every event hash, every chain and every signed checkpoint.
+              java -jar sharing-ledger.jar verify [--key VERIFIER_KEY] [--checkpoint CHECKPOINT.txt] [--json]
+                  Recompute every event hash, every chain and every signed checkpoint; with --checkpoint, also
+                  prove that the ledger still extends that published checkpoint statement.
                   Database: SPRING_DATASOURCE_URL (with SPRING_DATASOURCE_USERNAME and _PASSWORD), or else the
                   embedded one in LEDGER_DATA_DIR (default ./data), running or not.
                   Key: the ledger's published verifier key; without --key it is derived from LEDGER_SIGNING_KEY
@@ -76,7 +77,10 @@ public final class EvidenceCommands {
 
     private static int verify(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
             throws IOException {
-        Options options = Options.parse(args, 0, List.of("--key"), List.of("--json"));
+        Options options = Options.parse(args, 0, List.of("--key", "--checkpoint"), List.of("--json"));
+        String published = options.value("--checkpoint") == null
+                ? null
+                : Files.readString(Path.of(options.value("--checkpoint")), StandardCharsets.UTF_8);
         Path dataDir = Path.of(env.getOrDefault("LEDGER_DATA_DIR", "data"))
                 .toAbsolutePath()
                 .normalize();
@@ -96,12 +100,14 @@ public final class EvidenceCommands {
                 dataDir)) {
             long started = System.nanoTime();
             Verification result = new LedgerVerifier(database.dataSource(), key, Clock.systemUTC())
-                    .verify((done, total) -> {
-                        double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
-                        err.printf(
-                                "\r  %,d of %,d events (%d%%), %,.0f events/s   ",
-                                done, total, total == 0 ? 100 : done * 100 / total, done / seconds);
-                    });
+                    .verify(
+                            (done, total) -> {
+                                double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+                                err.printf(
+                                        "\r  %,d of %,d events (%d%%), %,.0f events/s   ",
+                                        done, total, total == 0 ? 100 : done * 100 / total, done / seconds);
+                            },
+                            published);
             err.println();
             if (options.flag("--json")) {
                 out.println(JsonMapper.builder()
