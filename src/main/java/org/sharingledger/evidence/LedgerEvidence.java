@@ -19,6 +19,10 @@ import org.sharingledger.evidence.api.Proofs.SignedCheckpoint;
 import org.sharingledger.evidence.api.Seal;
 import org.sharingledger.evidence.api.Verification;
 import org.sharingledger.platform.rules.InvalidInput;
+import org.sharingledger.verifier.Checkpoint;
+import org.sharingledger.verifier.ExportSeal;
+import org.sharingledger.verifier.InvalidStatement;
+import org.sharingledger.verifier.VerifierKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -115,7 +119,7 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
 
     @Override
     public Seal seal(byte[] canonicalContent) {
-        String digest = BASE64.encodeToString(sha256(canonicalContent));
+        String digest = ExportSeal.digest(canonicalContent);
         return new Seal(
                 "Ed25519",
                 digest,

@@ -24,6 +24,10 @@ import org.sharingledger.evidence.api.Verification;
 import org.sharingledger.evidence.api.Verification.CheckpointSummary;
 import org.sharingledger.evidence.api.Verification.Kind;
 import org.sharingledger.evidence.api.Verification.Problem;
+import org.sharingledger.verifier.Checkpoint;
+import org.sharingledger.verifier.InvalidStatement;
+import org.sharingledger.verifier.Merkle;
+import org.sharingledger.verifier.VerifierKey;
 
 /**
  * Recomputes the ledger from its raw rows, trusting nothing stored but the signed checkpoints (and those only under

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import org.sharingledger.verifier.Checkpoint;
+import org.sharingledger.verifier.VerifierKey;
 
 /**
  * The last checkpoint this ledger signed, kept outside the database: a file holding its signed statement, beside the

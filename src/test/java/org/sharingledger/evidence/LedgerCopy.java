@@ -32,7 +32,6 @@ final class LedgerCopy implements AutoCloseable {
     private final Checkpointer checkpointer;
     private final LedgerVerifier verifier;
     private final LedgerKey key;
-    private final Duration gapTimeout;
     private final Path headFile;
 
     private LedgerCopy(JdbcTemplate main, String name, DataSource dataSource, LedgerKey key, Duration gapTimeout) {
@@ -56,7 +55,6 @@ final class LedgerCopy implements AutoCloseable {
                 Clock.systemUTC());
         this.verifier = new LedgerVerifier(dataSource, key.verifier(), Clock.systemUTC(), gapTimeout);
         this.key = key;
-        this.gapTimeout = gapTimeout;
     }
 
     /** A new ledger holding every event of these streams, in their store order. */

@@ -22,6 +22,7 @@ import org.sharingledger.evidence.cli.EvidenceCommands;
 import org.sharingledger.support.Http;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
+import org.sharingledger.verifier.Checkpoint;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 

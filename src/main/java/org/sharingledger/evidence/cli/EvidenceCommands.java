@@ -8,15 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.sharingledger.evidence.ExportVerifier;
 import org.sharingledger.evidence.LedgerDatabase;
 import org.sharingledger.evidence.LedgerKey;
 import org.sharingledger.evidence.LedgerVerifier;
-import org.sharingledger.evidence.VerifierKey;
 import org.sharingledger.evidence.api.Verification;
+import org.sharingledger.verifier.Main;
+import org.sharingledger.verifier.VerifierKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.SerializationFeature;
@@ -57,7 +58,7 @@ public final class EvidenceCommands {
 
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         try {
-            return args[0].equals("verify") ? verify(args, env, out, err) : verifyExport(args, out);
+            return args[0].equals("verify") ? verify(args, env, out, err) : verifyExport(args, out, err);
         } catch (UsageException e) {
             err.println(e.getMessage());
             err.print(USAGE);
@@ -156,20 +157,9 @@ public final class EvidenceCommands {
                 result.uncheckpointedEvents());
     }
 
-    private static int verifyExport(String[] args, PrintStream out) throws IOException {
-        Options options = Options.parse(args, 2, List.of("--key", "--consistency"), List.of());
-        String export = Files.readString(Path.of(options.positional(0)), StandardCharsets.UTF_8);
-        String statement = Files.readString(Path.of(options.positional(1)), StandardCharsets.UTF_8);
-        String consistency = options.value("--consistency") == null
-                ? null
-                : Files.readString(Path.of(options.value("--consistency")), StandardCharsets.UTF_8);
-        ExportVerifier.Result result = ExportVerifier.check(export, statement, options.value("--key"), consistency);
-        result.findings().forEach(out::println);
-        out.println(
-                result.verified()
-                        ? "verified: this export is authentic and every event in it is in the " + "published ledger"
-                        : "NOT VERIFIED");
-        return result.verified() ? 0 : 1;
+    /** The independent verifier's own check, the same code as its jar's (org.sharingledger.verifier). */
+    private static int verifyExport(String[] args, PrintStream out, PrintStream err) {
+        return Main.run(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
 
     /** Positional arguments after the command, then --name value options and --flag switches. */
@@ -198,10 +188,6 @@ public final class EvidenceCommands {
                 throw new UsageException(args[0] + " takes " + positionalCount + " file argument(s)");
             }
             return new Options(positionals, values, flags);
-        }
-
-        String positional(int i) {
-            return positionals.get(i);
         }
 
         String value(String name) {
