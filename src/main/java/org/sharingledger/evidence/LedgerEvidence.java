@@ -1,7 +1,5 @@
 package org.sharingledger.evidence;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Collection;
@@ -173,13 +171,5 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
                 stored.statement(),
                 key.verifier().text(),
                 key.verifier().fingerprint());
-    }
-
-    static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
