@@ -2,6 +2,7 @@ package org.sharingledger;
 
 import org.sharingledger.access.cli.AccountCommands;
 import org.sharingledger.evidence.cli.EvidenceCommands;
+import org.sharingledger.platform.serialization.DeserializationFilter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,6 +18,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LedgerApplication {
 
     public static void main(String[] args) {
+        // Before anything can read a Java-serialized stream: the ledger reads none.
+        DeserializationFilter.install();
         if (EvidenceCommands.handles(args)) {
             EvidenceCommands.main(args);
             return;

@@ -10,6 +10,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.sharingledger.access.api.AccountDirectory;
 import org.sharingledger.access.api.PasswordChanged;
+import org.sharingledger.access.api.TokenIssued;
+import org.sharingledger.access.api.TokenRevoked;
 import org.sharingledger.access.api.UserDisabled;
 import org.sharingledger.access.api.UserEnabled;
 import org.sharingledger.access.api.UserRegistered;
@@ -18,6 +20,7 @@ import org.sharingledger.access.api.UserStatus;
 import org.sharingledger.access.api.UserSummary;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
+import org.sharingledger.platform.storage.Reconciled;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +30,14 @@ import org.springframework.stereotype.Component;
  * commits: every request, by password, token or page session, reads the account here again.
  */
 @Component
+@Reconciled({
+    @Reconciled.Table(
+            name = "user_account",
+            key = {"username"}),
+    @Reconciled.Table(
+            name = "api_token",
+            key = {"token_id"})
+})
 @ProcessingGroup(AccountTable.PROCESSING_GROUP)
 class AccountTable implements AccountDirectory {
 
@@ -78,6 +89,35 @@ class AccountTable implements AccountDirectory {
     void on(PasswordChanged event) {
         jdbc.update(
                 "update user_account set must_change_password = ? where username = ?", event.reset(), event.username());
+    }
+
+    /**
+     * A token's row, from which bearer authentication reads: only its hash, its owner and its validity. A token issued
+     * before its hash was recorded in the event has no row (migration V2026.12.01.60 ended those tokens).
+     */
+    @EventHandler
+    void on(TokenIssued event) {
+        if (event.tokenHash() == null) {
+            return;
+        }
+        jdbc.update(
+                """
+                insert into api_token (token_id, token_hash, username, name, issued_at, expires_at)
+                values (?::uuid, ?, ?, ?, ?, ?) on conflict (token_id) do nothing""",
+                event.tokenId(),
+                event.tokenHash(),
+                event.username(),
+                event.name(),
+                Timestamp.from(event.recordedAt()),
+                Timestamp.from(event.expiresAt()));
+    }
+
+    @EventHandler
+    void on(TokenRevoked event) {
+        jdbc.update(
+                "update api_token set revoked_at = ? where token_id = ?::uuid",
+                Timestamp.from(event.recordedAt()),
+                event.tokenId());
     }
 
     @ResetHandler

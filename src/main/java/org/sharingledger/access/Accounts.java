@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.sharingledger.access.AccountTable.Account;
 import org.sharingledger.access.api.ChangePassword;
@@ -13,6 +14,7 @@ import org.sharingledger.access.api.EnableUser;
 import org.sharingledger.access.api.RegisterUser;
 import org.sharingledger.access.api.UserAdministration;
 import org.sharingledger.access.api.UserSummary;
+import org.sharingledger.access.cli.AdministratorPasswordReset;
 import org.sharingledger.agency.api.AgencyDirectory;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
@@ -37,6 +39,12 @@ class Accounts implements UserAdministration {
     private static final int MAX_PASSWORD_BYTES = 72;
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
+
+    /**
+     * The names the ledger records its own steps under: {@code system} (deadlines, start-up, sign-in lockouts) and
+     * {@code operator} (the command line's password reset). An account by either name would pass for the ledger.
+     */
+    static final Set<String> RESERVED_USERNAMES = Set.of(Actor.SYSTEM.username(), AdministratorPasswordReset.OPERATOR);
 
     private final Commands commands;
     private final AccountTable accounts;
@@ -79,6 +87,9 @@ class Accounts implements UserAdministration {
                     "username",
                     "must be 2 to 64 lower-case letters, digits or . _ @ -, " + "starting with a letter or digit");
         }
+        if (RESERVED_USERNAMES.contains(username)) {
+            throw new InvalidInput("username", "is reserved for the ledger's own records: choose another");
+        }
         checkPassword("password", password);
         checkSignedAgency(agencyId);
         if (accounts.exists(username)) {
@@ -92,15 +103,29 @@ class Accounts implements UserAdministration {
                 Timestamp.from(clock.instant()));
     }
 
-    /** The rule for every password: 12 to 64 characters (and no more than bcrypt reads). */
+    /** The rule for every password: 12 to 64 characters, no more than bcrypt reads, and not a common one. */
     static void checkPassword(String field, String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
             throw new InvalidInput(
                     field, "must have " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " characters");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new InvalidInput(field, "must be at most " + MAX_PASSWORD_BYTES + " bytes long in UTF-8");
+            throw new InvalidInput(
+                    field,
+                    "must be at most " + MAX_PASSWORD_BYTES + " bytes long in UTF-8 (an accented letter takes two, "
+                            + "some signs three or four)");
         }
+        if (CommonPasswords.contains(password)) {
+            throw new InvalidInput(
+                    field, "is too common: it is on the list of the commonest passwords, which are guessed first");
+        }
+    }
+
+    /** Whether the password is the one hashed; never bcrypt on more than it reads (a longer one matches nothing). */
+    private boolean matches(String password, String hash) {
+        return hash != null
+                && password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES
+                && passwords.matches(password, hash);
     }
 
     private void checkSignedAgency(String agencyId) {
@@ -182,7 +207,7 @@ class Accounts implements UserAdministration {
             if (currentPassword == null || currentPassword.isEmpty()) {
                 throw new InvalidInput("currentPassword", "is required to change your own password");
             }
-            if (account.passwordHash() == null || !passwords.matches(currentPassword, account.passwordHash())) {
+            if (!matches(currentPassword, account.passwordHash())) {
                 throw new InvalidInput("currentPassword", "is not your current password");
             }
         }

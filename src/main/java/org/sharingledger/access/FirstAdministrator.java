@@ -1,8 +1,12 @@
 package org.sharingledger.access;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import org.sharingledger.access.cli.PasswordFile;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,26 +15,33 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * On the first start (no administrator yet) creates one: its password comes from {@code LEDGER_ADMIN_PASSWORD},
- * or is generated and printed once to the console.
+ * On the first start (no administrator yet) creates one: its password comes from {@code LEDGER_ADMIN_PASSWORD}, or is
+ * generated and written to {@code initial-admin-password} in the data folder, readable only by the ledger's user; the
+ * console says only where it is (a console ends up in container logs).
  */
 @Component
 class FirstAdministrator implements ApplicationRunner {
+
+    /** The file in the data folder that holds a generated password. */
+    static final String PASSWORD_FILE = "initial-admin-password";
 
     private final AccountTable accounts;
     private final Accounts registration;
     private final String username;
     private final String configuredPassword;
+    private final Path dataDir;
 
     FirstAdministrator(
             AccountTable accounts,
             Accounts registration,
             @Value("${ledger.security.admin-username}") String username,
-            @Value("${ledger.security.admin-password:}") String configuredPassword) {
+            @Value("${ledger.security.admin-password:}") String configuredPassword,
+            @Value("${ledger.storage.data-dir}") Path dataDir) {
         this.accounts = accounts;
         this.registration = registration;
         this.username = username;
         this.configuredPassword = configuredPassword;
+        this.dataDir = dataDir;
     }
 
     @Override
@@ -48,15 +59,23 @@ class FirstAdministrator implements ApplicationRunner {
         String password = generated ? generatePassword() : configuredPassword;
         registration.register(username, password, "Ledger administrator", null, List.of(Role.ADMIN), Actor.SYSTEM);
         if (generated) {
+            Path file;
+            try {
+                file = PasswordFile.write(
+                        dataDir, PASSWORD_FILE, "The password of the administrator '" + username + "'", password);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write the first administrator's password to " + dataDir, e);
+            }
             System.out.println("""
 
                     ================================================================
-                     First start: created the administrator '%s' with the password
+                     First start: created the administrator '%s'. Its password is in
                          %s
-                     It is shown only this once. Set LEDGER_ADMIN_PASSWORD to choose
-                     it yourself on a fresh ledger.
+                     readable only by the user the ledger runs as. Sign in, choose
+                     your own password, then delete that file. (Set
+                     LEDGER_ADMIN_PASSWORD to choose it yourself on a fresh ledger.)
                     ================================================================
-                    """.formatted(username, password));
+                    """.formatted(username, file));
         }
     }
 

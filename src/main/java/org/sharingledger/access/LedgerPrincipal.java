@@ -23,14 +23,26 @@ final class LedgerPrincipal implements UserDetails, ActorPrincipal, CredentialsC
     private final String displayName;
     private final boolean enabled;
     private final boolean viaToken;
+    private final boolean viaProvider;
     private String passwordHash;
 
     private LedgerPrincipal(Actor actor, String displayName, String passwordHash, boolean enabled, boolean viaToken) {
+        this(actor, displayName, passwordHash, enabled, viaToken, false);
+    }
+
+    private LedgerPrincipal(
+            Actor actor,
+            String displayName,
+            String passwordHash,
+            boolean enabled,
+            boolean viaToken,
+            boolean viaProvider) {
         this.actor = actor;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
         this.viaToken = viaToken;
+        this.viaProvider = viaProvider;
     }
 
     /** Signing in with a password (HTTP Basic, the sign-in form): a disabled account is refused. */
@@ -44,9 +56,22 @@ final class LedgerPrincipal implements UserDetails, ActorPrincipal, CredentialsC
         return new LedgerPrincipal(account.actor(), account.displayName(), null, account.active(), true);
     }
 
-    /** The same person as a page session holds them, with the account as it is now. */
-    static LedgerPrincipal refreshed(AccountTable.Account account) {
-        return new LedgerPrincipal(account.actor(), account.displayName(), null, account.active(), false);
+    /** Signed in at the council's identity provider (OpenID Connect), mapped to this account. */
+    static LedgerPrincipal byIdentityProvider(AccountTable.Account account) {
+        return new LedgerPrincipal(account.actor(), account.displayName(), null, account.active(), false, true);
+    }
+
+    /** The same person, signed in the same way, with the account as it is now. */
+    LedgerPrincipal refreshedWith(AccountTable.Account account) {
+        return new LedgerPrincipal(account.actor(), account.displayName(), null, account.active(), false, viaProvider);
+    }
+
+    /**
+     * Whether this session was opened at the identity provider: the ledger's own password (and an administrator's
+     * reset of it) plays no part in it.
+     */
+    boolean viaIdentityProvider() {
+        return viaProvider;
     }
 
     /** Whether this request was authenticated by a personal access token rather than a password. */

@@ -54,7 +54,11 @@ class LiveAccountFilter extends OncePerRequestFilter {
                 }
                 SecurityContextHolder.clearContext();
             } else {
-                if (account.get().mustChangePassword() && !MAY_WAIT.matches(request)) {
+                // Signed in at the identity provider: the ledger's password is not theirs to use, so a reset of it
+                // does not hold them up.
+                if (account.get().mustChangePassword()
+                        && !principal.viaIdentityProvider()
+                        && !MAY_WAIT.matches(request)) {
                     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
                     response.setHeader("Location", request.getContextPath() + ACCOUNT);
                     return;
@@ -68,7 +72,7 @@ class LiveAccountFilter extends OncePerRequestFilter {
     /** Changed roles or agency apply to this very request. */
     private static void refresh(LedgerPrincipal principal, AccountTable.Account account) {
         if (!account.actor().equals(principal.actor())) {
-            LedgerPrincipal now = LedgerPrincipal.refreshed(account);
+            LedgerPrincipal now = principal.refreshedWith(account);
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(
                     UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities()));

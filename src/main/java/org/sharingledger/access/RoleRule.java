@@ -1,7 +1,9 @@
 package org.sharingledger.access;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.List;
+import org.sharingledger.kernel.Role;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -51,11 +53,30 @@ record RoleRule(HttpMethod method, List<String> paths, String whoMay) {
                     + "DATA_PROTECTION_OFFICER) or a TRUST_REVIEWER (at SAFEGUARDING_PARTNERSHIP) may resolve an "
                     + "escalation");
 
+    static final RoleRule PROMETHEUS = new RoleRule(
+            HttpMethod.GET,
+            List.of("/actuator/prometheus"),
+            "only an ADMIN or a METRICS account may read the ledger's metrics for Prometheus");
+
+    /** What a METRICS account may do besides scraping: issue, list and revoke its own tokens. */
+    static final RoleRule OWN_TOKENS = new RoleRule(
+            null, List.of("/api/tokens", "/api/tokens/**"), "anyone signed in may manage their own tokens");
+
     static final RoleRule ACTUATOR = new RoleRule(
             null, List.of("/actuator/**"), "only an ADMIN may read the ledger's metrics and management endpoints");
 
+    /** The rest of the API: every role but METRICS. */
+    static final RoleRule API = new RoleRule(
+            null, List.of("/api/**"), "a METRICS account may only read /actuator/prometheus and manage its own tokens");
+
+    /** The roles of people (and their systems): every role but METRICS, which may only scrape metrics. */
+    static final String[] PEOPLE = Arrays.stream(Role.values())
+            .filter(role -> role != Role.METRICS)
+            .map(Role::name)
+            .toArray(String[]::new);
+
     private static final List<RoleRule> ALL =
-            List.of(ADMIN, ADMIN_ROLES, ADMIN_LISTS, PRACTITIONERS, RESOLVERS, ACTUATOR);
+            List.of(ADMIN, ADMIN_ROLES, ADMIN_LISTS, PRACTITIONERS, RESOLVERS, PROMETHEUS, ACTUATOR, API);
 
     /** The chain's last rule denies every path that neither the API nor the pages serve. */
     private static final String ANYONE_ELSE =

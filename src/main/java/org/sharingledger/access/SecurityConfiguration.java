@@ -14,8 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -25,7 +23,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Who may call what. People trying the API use HTTP Basic; agency systems use personal access tokens (Bearer).
- * No credentials: 401. Known but not allowed: 403, and the attempt is recorded as an event.
+ * No credentials: 401. Known but not allowed: 403, and the attempt is recorded as an event. Passwords are checked by
+ * {@link PasswordSignIn}: too many failures lock an account or a client address for a while (429, Retry-After).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -58,8 +57,13 @@ class SecurityConfiguration {
                         .hasAnyRole("PRACTITIONER", "NOMINATED_REPRESENTATIVE")
                         .requestMatchers(RoleRule.matcher(RoleRule.RESOLVERS))
                         .hasAnyRole("NOMINATED_REPRESENTATIVE", "TRUST_REVIEWER")
-                        .requestMatchers("/api/**")
+                        // A METRICS account manages its own tokens, scrapes Prometheus, and does nothing else.
+                        .requestMatchers(RoleRule.matcher(RoleRule.OWN_TOKENS))
                         .authenticated()
+                        .requestMatchers("/api/**")
+                        .hasAnyRole(RoleRule.PEOPLE)
+                        .requestMatchers(RoleRule.matcher(RoleRule.PROMETHEUS))
+                        .hasAnyRole("ADMIN", "METRICS")
                         .requestMatchers(RoleRule.matcher(RoleRule.ACTUATOR))
                         .hasRole("ADMIN")
                         .anyRequest()
@@ -72,16 +76,20 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder(strength);
     }
 
-    @Bean
-    UserDetailsService userDetailsService(AccountTable accounts) {
-        return username -> accounts.account(username)
-                .filter(account -> account.passwordHash() != null)
-                .map(LedgerPrincipal::byPassword)
-                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-    }
-
     private static void unauthenticated(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        if (e instanceof SignInThrottled throttled) {
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            Problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "sign-in-throttled",
+                            "Too many failed sign-ins",
+                            "Too many failed sign-ins for this account or from this address: try again in "
+                                    + throttled.waitInWords() + "."));
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"sharing-ledger\", Bearer");
         Problems.write(
                 response,

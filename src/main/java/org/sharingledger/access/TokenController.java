@@ -3,6 +3,8 @@ package org.sharingledger.access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -12,12 +14,14 @@ import org.sharingledger.access.api.PersonalTokens;
 import org.sharingledger.access.api.PersonalTokens.NewToken;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.platform.rules.NotPermitted;
+import org.sharingledger.platform.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -56,8 +60,14 @@ class TokenController {
     }
 
     @GetMapping("/api/tokens")
-    @Operation(summary = "List your own tokens", description = "Never shows a token itself.")
-    public List<PersonalTokens.TokenSummary> mine() {
-        return tokens.ownedBy(CurrentActor.get().username());
+    @Operation(
+            summary = "List your own tokens",
+            description = "Newest first, a page at a time: page from 0, size 1 to 200 (default 50); X-Total-Count "
+                    + "gives how many, and Link rel=\"next\" the next page's address. Never shows a token itself.")
+    public ResponseEntity<List<PersonalTokens.TokenSummary>> mine(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        String username = CurrentActor.get().username();
+        return Paging.answer(tokens.ownedBy(username, page, size), page, size, tokens.countOwnedBy(username));
     }
 }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.web.Commands;
+import org.sharingledger.platform.web.Paging;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,11 +59,8 @@ class Tokens implements PersonalTokens {
         String tokenId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(Duration.ofDays(validDays));
-        commands.send(new IssueToken(owner.username(), tokenId, name, expiresAt, now), owner);
-        jdbc.update(
-                """
-                insert into api_token (token_id, token_hash, username, name, issued_at, expires_at)
-                values (?::uuid, ?, ?, ?, ?, ?)""", tokenId, sha256(token), owner.username(), name, Timestamp.from(now), Timestamp.from(expiresAt));
+        // The token's row in api_token is kept from the event, by AccountTable, in this transaction.
+        commands.send(new IssueToken(owner.username(), tokenId, name, expiresAt, now, sha256(token)), owner);
         return new IssuedToken(tokenId, token, expiresAt);
     }
 
@@ -77,25 +77,38 @@ class Tokens implements PersonalTokens {
         }
         Instant now = clock.instant();
         commands.send(new RevokeToken(owner, tokenId, actor.username(), now), actor);
-        jdbc.update("update api_token set revoked_at = ? where token_id = ?::uuid", Timestamp.from(now), tokenId);
         return now;
     }
 
     @Override
     public List<TokenSummary> ownedBy(String username) {
-        return jdbc.query(
-                """
+        return jdbc.query("""
                 select token_id, name, issued_at, expires_at, revoked_at from api_token
-                where username = ? order by issued_at desc""",
-                (rs, i) -> new TokenSummary(
-                        rs.getString("token_id"),
-                        rs.getString("name"),
-                        rs.getTimestamp("issued_at").toInstant(),
-                        rs.getTimestamp("expires_at").toInstant(),
-                        rs.getTimestamp("revoked_at") == null
-                                ? null
-                                : rs.getTimestamp("revoked_at").toInstant()),
-                username);
+                where username = ? order by issued_at desc, token_id""", Tokens::summary, username);
+    }
+
+    @Override
+    public List<TokenSummary> ownedBy(String username, int page, int size) {
+        return jdbc.query("""
+                select token_id, name, issued_at, expires_at, revoked_at from api_token
+                where username = ? order by issued_at desc, token_id limit ? offset ?""", Tokens::summary, username, size, Paging.offset(page, size));
+    }
+
+    @Override
+    public long countOwnedBy(String username) {
+        Long count = jdbc.queryForObject("select count(*) from api_token where username = ?", Long.class, username);
+        return count == null ? 0 : count;
+    }
+
+    private static TokenSummary summary(ResultSet rs, int row) throws SQLException {
+        return new TokenSummary(
+                rs.getString("token_id"),
+                rs.getString("name"),
+                rs.getTimestamp("issued_at").toInstant(),
+                rs.getTimestamp("expires_at").toInstant(),
+                rs.getTimestamp("revoked_at") == null
+                        ? null
+                        : rs.getTimestamp("revoked_at").toInstant());
     }
 
     /** The live token's owner, if the presented token is one of ours, unrevoked and unexpired, and they active. */

@@ -120,7 +120,13 @@ class UserAccount {
 
     @CommandHandler
     void handle(IssueToken command) {
-        apply(new TokenIssued(username, command.tokenId(), command.name(), command.expiresAt(), command.recordedAt()));
+        apply(new TokenIssued(
+                username,
+                command.tokenId(),
+                command.name(),
+                command.expiresAt(),
+                command.recordedAt(),
+                command.tokenHash()));
     }
 
     @CommandHandler
@@ -143,7 +149,10 @@ class UserAccount {
                 command.method(),
                 command.path(),
                 command.reason(),
-                command.recordedAt()));
+                command.recordedAt(),
+                command.count(),
+                command.since(),
+                command.pathTruncated() ? Boolean.TRUE : null));
     }
 
     @EventSourcingHandler

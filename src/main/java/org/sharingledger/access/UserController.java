@@ -17,6 +17,7 @@ import org.sharingledger.access.api.UserAdministration.NewUser;
 import org.sharingledger.access.api.UserAdministration.Reason;
 import org.sharingledger.access.api.UserSummary;
 import org.sharingledger.kernel.CurrentActor;
+import org.sharingledger.platform.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
     static final int DEFAULT_PAGE_SIZE = 50;
-    static final String TOTAL_COUNT = "X-Total-Count";
 
     private final UserAdministration accounts;
     private final PersonalTokens tokens;
@@ -45,13 +45,12 @@ class UserController {
     @Operation(
             summary = "List the users (ADMIN)",
             description = "By username, a page at a time: page from 0, size 1 to 200 (default 50). The header "
-                    + "X-Total-Count gives the number of users. Never shows a password.")
+                    + "X-Total-Count gives the number of users, and Link rel=\"next\" the next page's address. Never "
+                    + "shows a password.")
     public ResponseEntity<List<UserSummary>> list(
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(200) int size) {
-        return ResponseEntity.ok()
-                .header(TOTAL_COUNT, Long.toString(accounts.count()))
-                .body(accounts.page(page, size));
+        return Paging.answer(accounts.page(page, size), page, size, accounts.count());
     }
 
     @PostMapping("/api/users/{username}/disable")
@@ -97,10 +96,16 @@ class UserController {
     }
 
     @GetMapping("/api/users/{username}/tokens")
-    @Operation(summary = "List a user's tokens (ADMIN)", description = "Never shows a token itself.")
-    public List<PersonalTokens.TokenSummary> tokens(@PathVariable String username) {
+    @Operation(
+            summary = "List a user's tokens (ADMIN)",
+            description = "Newest first, a page at a time: page from 0, size 1 to 200 (default 50); X-Total-Count "
+                    + "gives how many, and Link rel=\"next\" the next page's address. Never shows a token itself.")
+    public ResponseEntity<List<PersonalTokens.TokenSummary>> tokens(
+            @PathVariable String username,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(200) int size) {
         accounts.user(username);
-        return tokens.ownedBy(username);
+        return Paging.answer(tokens.ownedBy(username, page, size), page, size, tokens.countOwnedBy(username));
     }
 
     private Map<String, Object> status(String username) {

@@ -37,6 +37,7 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
     private final LedgerKey key;
     private final JdbcTemplate jdbc;
     private final LedgerVerifier verifier;
+    private final ReadModelReconciliation readModels;
 
     LedgerEvidence(
             Checkpointer checkpointer,
@@ -44,8 +45,10 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
             JdbcTemplate jdbc,
             DataSource dataSource,
             Clock clock,
-            EvidenceProperties properties) {
+            EvidenceProperties properties,
+            ReadModelReconciliation readModels) {
         this.checkpointer = checkpointer;
+        this.readModels = readModels;
         this.key = key;
         this.jdbc = jdbc;
         this.verifier = new LedgerVerifier(dataSource, key.verifier(), clock, properties.gapTimeout());
@@ -64,7 +67,7 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
     public Verification verify(String publishedCheckpoint) {
         Verification result;
         try {
-            result = verifier.verify(LedgerVerifier.Progress.NONE, publishedCheckpoint);
+            result = readModels.including(verifier.verify(LedgerVerifier.Progress.NONE, publishedCheckpoint));
         } catch (InvalidStatement e) {
             throw new InvalidInput("checkpoint", e.getMessage());
         }
@@ -76,10 +79,13 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
                     result.checkpoint() == null ? 0 : result.checkpoint().treeSize());
         } else {
             log.warn(
-                    "Ledger verification FAILED: {} problems, the first: {} at position {}",
+                    "Ledger verification FAILED: {} problems, the first: {} at {}",
                     result.problems().size() + result.problemsNotListed(),
                     result.problems().get(0).kind(),
-                    result.problems().get(0).position());
+                    result.problems().get(0).table() != null
+                            ? result.problems().get(0).table() + " "
+                                    + result.problems().get(0).key()
+                            : "position " + result.problems().get(0).position());
         }
         return result;
     }

@@ -11,7 +11,9 @@ public enum Role {
     /** The Children's Trust: sees every dashboard and resolves escalations at the partnership stage. */
     TRUST_REVIEWER(false),
     /** Reads timelines, only under a grant. */
-    CASE_REVIEWER(false);
+    CASE_REVIEWER(false),
+    /** Reads the ledger's metrics for Prometheus ({@code /actuator/prometheus}) and nothing else. */
+    METRICS(false);
 
     private final boolean agencyBound;
 

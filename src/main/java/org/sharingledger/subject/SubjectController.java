@@ -12,6 +12,7 @@ import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.NhsNumber;
 import org.sharingledger.kernel.SubjectPseudonyms;
+import org.sharingledger.platform.rules.FreeText;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -79,9 +80,13 @@ class SubjectController {
     record Erasure(
             @Size(max = 20) String nhsNumber,
             @Size(max = 100) String localReference,
-            @Size(max = 64) String agencyId,
-            @NotBlank @Size(max = SubjectRecord.TEXT) String legalBasis,
-            @NotBlank @Size(max = SubjectRecord.TEXT) String reason) {
+            @FreeText @Size(max = 64) String agencyId,
+
+            @FreeText @NotBlank @Size(max = SubjectRecord.TEXT)
+            String legalBasis,
+
+            @FreeText @NotBlank @Size(max = SubjectRecord.TEXT)
+            String reason) {
         @Override
         public String toString() {
             return "Erasure[redacted]";

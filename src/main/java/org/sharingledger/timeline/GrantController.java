@@ -17,6 +17,7 @@ import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
 import org.sharingledger.kernel.SubjectPseudonyms;
+import org.sharingledger.platform.rules.FreeText;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.web.Commands;
@@ -52,7 +53,8 @@ class GrantController {
             summary = "Grant a case reviewer access to one timeline",
             description = "TRUST_REVIEWER or ADMIN. "
                     + "The subject is exactly one of: nhsNumber, caseReference, or agencyId with localReference. The "
-                    + "reviewer must hold CASE_REVIEWER. validUntil is an instant in the future.")
+                    + "reviewer must hold CASE_REVIEWER and be someone other than the grantor (403 otherwise, recorded as a denied "
+                    + "attempt). validUntil is an instant in the future.")
     public ResponseEntity<Map<String, Object>> grant(@Valid @RequestBody NewGrant body) {
         Actor actor = grantor();
         Actor reviewer = accounts.find(body.reviewer())
@@ -69,7 +71,8 @@ class GrantController {
                         body.reason(),
                         body.validUntil(),
                         subject(body),
-                        clock.instant()),
+                        clock.instant(),
+                        actor.username()),
                 actor);
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("grantId", grantId);
@@ -105,13 +108,13 @@ class GrantController {
 
     /** Never printed: it may carry an NHS number or a local reference. */
     record NewGrant(
-            @NotBlank @Size(max = 64) String reviewer,
-            @NotBlank @Size(max = 200) String review,
-            @NotBlank @Size(max = 4000) String reason,
+            @FreeText @NotBlank @Size(max = 64) String reviewer,
+            @FreeText @NotBlank @Size(max = 200) String review,
+            @FreeText @NotBlank @Size(max = 4000) String reason,
             @NotNull Instant validUntil,
             @Size(max = 20) String nhsNumber,
-            @Size(max = 100) String caseReference,
-            @Size(max = 64) String agencyId,
+            @FreeText @Size(max = 100) String caseReference,
+            @FreeText @Size(max = 64) String agencyId,
             @Size(max = 100) String localReference) {
         @Override
         public String toString() {
@@ -119,5 +122,5 @@ class GrantController {
         }
     }
 
-    record Revocation(@NotBlank @Size(max = 4000) String reason) {}
+    record Revocation(@FreeText @NotBlank @Size(max = 4000) String reason) {}
 }

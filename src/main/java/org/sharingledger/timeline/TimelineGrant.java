@@ -35,10 +35,14 @@ class TimelineGrant {
 
     protected TimelineGrant() {}
 
+    /** A grant must end in the future and name a reviewer other than the grantor. */
     @CommandHandler
     TimelineGrant(GrantTimelineAccess command) {
         if (!command.validUntil().isAfter(command.recordedAt())) {
             throw new InvalidInput("validUntil", "must be in the future");
+        }
+        if (command.reviewer().equals(command.grantedBy())) {
+            throw new NotPermitted("nobody may grant timeline access to themselves: a grant names another reviewer");
         }
         apply(new TimelineAccessGranted(
                 command.grantId(),

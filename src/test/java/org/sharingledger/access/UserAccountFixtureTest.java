@@ -123,6 +123,15 @@ class UserAccountFixtureTest {
     }
 
     @Test
+    void anIssuedTokenIsRecordedWithItsHashOnly() {
+        String hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        fixture.given(registered())
+                .when(new IssueToken(USERNAME, TOKEN_ID, "case system", EXPIRES_AT, ISSUED_AT, hash))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new TokenIssued(USERNAME, TOKEN_ID, "case system", EXPIRES_AT, ISSUED_AT, hash));
+    }
+
+    @Test
     void revokingTokenRecordsWhoRevokedIt() {
         fixture.given(registered(), issued())
                 .when(new RevokeToken(USERNAME, TOKEN_ID, "admin.ferrow", REVOKED_AT))
@@ -156,7 +165,10 @@ class UserAccountFixtureTest {
                         "POST",
                         "/api/agencies",
                         "only an ADMIN may sign agencies",
-                        REVOKED_AT))
+                        REVOKED_AT,
+                        1,
+                        null,
+                        false))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new AccessDenied(
                         USERNAME,
@@ -165,7 +177,10 @@ class UserAccountFixtureTest {
                         "POST",
                         "/api/agencies",
                         "only an ADMIN may sign agencies",
-                        REVOKED_AT));
+                        REVOKED_AT,
+                        1,
+                        null,
+                        null));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sharingledger.evidence.cli.EvidenceCommands;
+import org.sharingledger.support.Http;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,8 +56,9 @@ class EvidenceCommandLineIT extends IntegrationTest {
                             position);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
 
+            // The copy holds the event tables only (no read models, no deadlines): verify those.
             int status = EvidenceCommands.run(
-                    new String[] {"verify", "--key", key.verifier().text()},
+                    new String[] {"verify", "--key", key.verifier().text(), "--events-only"},
                     env(((PGSimpleDataSource) ledger.dataSource()).getUrl()),
                     print(out),
                     print(new ByteArrayOutputStream()));
@@ -65,6 +67,29 @@ class EvidenceCommandLineIT extends IntegrationTest {
             assertThat(out.toString(StandardCharsets.UTF_8))
                     .startsWith("NOT VERIFIED: 1 problem(s)")
                     .contains("MODIFIED at position " + position + ", stream " + id + ", sequence 0");
+        }
+    }
+
+    @Test
+    void verifyOfRolesRewrittenInTheAccountTableNamesTheRowAndExitsOne() {
+        Http.Credentials user = scenario.user(scenario.agency("EDUCATION"), "PRACTITIONER");
+        jdbc.update("update user_account set roles = 'ADMIN,PRACTITIONER' where username = ?", user.username());
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+            int status = EvidenceCommands.run(
+                    new String[] {"verify", "--key", key.verifier().text()},
+                    env(suiteUrl()),
+                    print(out),
+                    print(new ByteArrayOutputStream()));
+
+            assertThat(status).isEqualTo(1);
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .startsWith("NOT VERIFIED")
+                    .contains("READ_MODEL_MISMATCH in table user_account, row " + user.username() + ": ")
+                    .contains("roles");
+        } finally {
+            jdbc.update("update user_account set roles = 'PRACTITIONER' where username = ?", user.username());
         }
     }
 

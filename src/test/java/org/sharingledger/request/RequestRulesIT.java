@@ -236,10 +236,12 @@ class RequestRulesIT extends IntegrationTest {
                 requesters + "withdraw this request");
         assertForbidden(
                 http.as(outsider).get("/api/requests/" + id),
-                "only users of the requesting or the holding agency, or a TRUST_REVIEWER, may see this request");
+                "only the practitioners and nominated representatives of the requesting or the holding agency, or a "
+                        + "TRUST_REVIEWER, may see this request");
         assertForbidden(
                 http.as(outsider).get("/api/requests?agencyId=" + p.holder()),
-                "only users of " + p.holder() + ", or a TRUST_REVIEWER, may list its requests");
+                "only the practitioners and nominated representatives of " + p.holder()
+                        + ", or a TRUST_REVIEWER, may list its requests");
         // the requester cannot decide its own request either
         assertForbidden(
                 http.as(p.requesterPractitioner()).post("/api/requests/" + id + "/share", Scenario.share("FULL")),

@@ -505,12 +505,13 @@ class SubjectDetailsIT extends IntegrationTest {
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(retry.status()).isEqualTo(200);
-        assertThat(retry.text()).isEqualTo(first.text());
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(otherBody.status()).isEqualTo(422);
         assertThat(events()).isEqualTo(events);
-        assertThat(jdbc.queryForObject("select body from idempotency_key where idempotency_key = ?", byte[].class, key))
-                .asString(StandardCharsets.UTF_8)
+        assertThat(jdbc.queryForObject(
+                        "select row_to_json(k)::text from idempotency_key k where idempotency_key = ?",
+                        String.class,
+                        key))
                 .doesNotContain(child.nhsNumber());
     }
 

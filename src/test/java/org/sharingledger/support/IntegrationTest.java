@@ -28,6 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "ledger.security.bcrypt-strength=4",
             "ledger.security.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
             "ledger.due.emergency=PT2S",
+            // Repeated refusals are counted in memory and recorded when their minute ends: not in the middle of
+            // another test that counts events. A test that needs the counts flushes them (DeniedAttemptsIT).
+            "ledger.security.denied-attempts.sweep-interval=PT1H",
             "spring.main.banner-mode=off"
         })
 public abstract class IntegrationTest {
@@ -53,6 +56,11 @@ public abstract class IntegrationTest {
         // One SMTP server in the JVM for the whole suite (Mail starts it), so the shared context mails for real.
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> Mail.PORT);
+        // One OpenID Connect provider in the JVM for the whole suite: the shared context offers sign-in with it.
+        registry.add("ledger.oidc.issuer-uri", IdentityProvider::issuerUri);
+        registry.add("ledger.oidc.client-id", () -> IdentityProvider.CLIENT_ID);
+        registry.add("ledger.oidc.client-secret", () -> "client-secret-for-tests");
+        registry.add("ledger.oidc.name", () -> IdentityProvider.NAME);
     }
 
     @BeforeEach

@@ -26,13 +26,20 @@ public class PageSession {
             "<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
     private final int port;
+    private final Map<String, String> headers;
     private final HttpClient client = HttpClient.newBuilder()
             .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
     public PageSession(int port) {
+        this(port, Map.of());
+    }
+
+    /** A person whose every request carries these headers too (X-Forwarded-For from a proxy, say). */
+    public PageSession(int port, Map<String, String> headers) {
         this.port = port;
+        this.headers = Map.copyOf(headers);
     }
 
     /** The CSRF token of the page's first form. */
@@ -85,6 +92,7 @@ public class PageSession {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            headers.forEach(request::header);
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -35,6 +35,7 @@ class GrantsIT extends IntegrationTest {
         Map<String, Object> byCase = grant(otherReviewer.username());
         byCase.remove("nhsNumber");
         byCase.put("caseReference", "CSC-2009-0142");
+        byCase.put("agencyId", "csc-of-the-county");
         http.as(Scenario.ADMIN).post("/api/timeline-grants", byCase);
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -102,6 +103,14 @@ class GrantsIT extends IntegrationTest {
                 .containsExactly("validUntil");
         assertThat(http.as(trust).post("/api/timeline-grants", halfLocal).errorFields())
                 .containsExactly("agencyId");
+        Map<String, Object> caseWithoutAgency = grant(reviewer.username());
+        caseWithoutAgency.remove("nhsNumber");
+        caseWithoutAgency.put("caseReference", "CSC-1");
+        assertThat(http.as(trust)
+                        .post("/api/timeline-grants", caseWithoutAgency)
+                        .errorFields())
+                .as("a case reference is the agency's own: a grant by it names the agency")
+                .containsExactly("agencyId");
         assertThat(http.as(trust)
                         .post("/api/timeline-grants", grant(notAReviewer.username()))
                         .errorFields())
@@ -133,5 +142,25 @@ class GrantsIT extends IntegrationTest {
                         .status())
                 .isEqualTo(403);
         assertThat(events("AccessDenied")).isEqualTo(denied + 3);
+    }
+
+    @Test
+    void aGrantorCannotGrantThemselves() {
+        Credentials trustAndReviewer = scenario.user(null, "TRUST_REVIEWER", "CASE_REVIEWER");
+        Credentials otherReviewer = scenario.user(null, "CASE_REVIEWER");
+        long granted = events("TimelineAccessGranted");
+        long denied = events("AccessDenied");
+
+        Response self = http.as(trustAndReviewer).post("/api/timeline-grants", grant(trustAndReviewer.username()));
+        Response other = http.as(trustAndReviewer).post("/api/timeline-grants", grant(otherReviewer.username()));
+
+        assertThat(self.status()).as(self.toString()).isEqualTo(403);
+        assertThat(self.text()).contains("themselves");
+        assertThat(other.status()).as(other.toString()).isEqualTo(201);
+        assertThat(events("TimelineAccessGranted")).isEqualTo(granted + 1);
+        assertThat(events("AccessDenied")).isEqualTo(denied + 1);
+        assertThat(http.as(trustAndReviewer).get("/api/timeline-grants").json())
+                .extracting(g -> g.path("reviewer").asString())
+                .doesNotContain(trustAndReviewer.username());
     }
 }

@@ -42,7 +42,7 @@ class TimelineGrantFixtureTest {
     void theTrustGrantsAReviewerAccessUntilADate() {
         fixture.givenNoPriorActivity()
                 .when(new GrantTimelineAccess(
-                        "g1", "reviewer", "SCR Child A", "Serious case review", UNTIL, CHILD, NOW))
+                        "g1", "reviewer", "SCR Child A", "Serious case review", UNTIL, CHILD, NOW, "trust"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(granted());
     }
@@ -50,8 +50,16 @@ class TimelineGrantFixtureTest {
     @Test
     void aGrantMustEndInTheFuture() {
         fixture.givenNoPriorActivity()
-                .when(new GrantTimelineAccess("g1", "reviewer", "SCR", "why", NOW.minusSeconds(1), CHILD, NOW))
+                .when(new GrantTimelineAccess("g1", "reviewer", "SCR", "why", NOW.minusSeconds(1), CHILD, NOW, "trust"))
                 .expectException(invalidInputOn("validUntil"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aGrantorCannotGrantThemselves() {
+        fixture.givenNoPriorActivity()
+                .when(new GrantTimelineAccess("g1", "reviewer", "SCR", "why", UNTIL, CHILD, NOW, "reviewer"))
+                .expectException(NotPermitted.class)
                 .expectNoEvents();
     }
 
@@ -147,9 +155,33 @@ class TimelineGrantFixtureTest {
                 .isTrue();
         Assertions.assertThat(CHILD.covers(TimelineSubject.child(SubjectKind.NHS_NUMBER, "b".repeat(64))))
                 .isFalse();
-        Assertions.assertThat(CHILD.covers(TimelineSubject.caseReference("CSC-1")))
+        Assertions.assertThat(CHILD.covers(TimelineSubject.caseReference("CSC-1", "csc")))
                 .isFalse();
-        Assertions.assertThat(TimelineSubject.caseReference("CSC-1").covers(TimelineSubject.caseReference("CSC-1")))
+        Assertions.assertThat(TimelineSubject.caseReference("CSC-1", "csc")
+                        .covers(TimelineSubject.caseReference("CSC-1", "csc")))
                 .isTrue();
+    }
+
+    @Test
+    void aCaseReferenceIsTheAgencysOwnSoAGrantForItCoversNoOtherAgencysSameReference() {
+        Assertions.assertThat(TimelineSubject.caseReference("CSC-1", "csc")
+                        .covers(TimelineSubject.caseReference("CSC-1", "police")))
+                .isFalse();
+        Assertions.assertThat(new TimelineSubject(null, null, "CSC-1", null)
+                        .covers(TimelineSubject.caseReference("CSC-1", "csc")))
+                .as("a grant given before references were scoped to agencies covers no case")
+                .isFalse();
+    }
+
+    @Test
+    void aQueryUnderACaseGrantForAnotherAgencysSameReferenceIsRefused() {
+        TimelineSubject byCase = TimelineSubject.caseReference("CSC-1", "csc");
+        fixture.given(new TimelineAccessGranted("g1", "reviewer", "SCR", "why", UNTIL, byCase, NOW))
+                .when(query(
+                        new Actor("reviewer", null, List.of(Role.CASE_REVIEWER)),
+                        TimelineSubject.caseReference("CSC-1", "police"),
+                        NOW.plusSeconds(60)))
+                .expectException(NotPermitted.class)
+                .expectNoEvents();
     }
 }

@@ -8,4 +8,10 @@ public record IssueToken(
         String tokenId,
         String name,
         Instant expiresAt,
-        Instant recordedAt) {}
+        Instant recordedAt,
+        String tokenHash) {
+
+    public IssueToken(String username, String tokenId, String name, Instant expiresAt, Instant recordedAt) {
+        this(username, tokenId, name, expiresAt, recordedAt, null);
+    }
+}

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.sharingledger.kernel.Actor;
+import org.sharingledger.platform.rules.FreeText;
 
 /**
  * Personal access tokens, for the JSON API and the web pages alike: issued to their owner, shown once, revoked by
@@ -24,9 +25,15 @@ public interface PersonalTokens {
     /** A user's tokens, newest first, never the token itself. */
     List<TokenSummary> ownedBy(String username);
 
+    /** One page of a user's tokens, newest first: {@code page} from 0, {@code size} of them. */
+    List<TokenSummary> ownedBy(String username, int page, int size);
+
+    /** How many tokens the user has, revoked and expired ones included. */
+    long countOwnedBy(String username);
+
     /** What a token is issued for, as the API's body and the account page's form give it. */
     record NewToken(
-            @NotBlank @Size(max = 100) String name,
+            @FreeText @NotBlank @Size(max = 100) String name,
             @Min(1) @Max(365) Integer validDays) {
 
         public int validDaysOrDefault() {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.sharingledger.kernel.Role;
 
+/** Record one refusal, or {@code count} repeats of it since {@code since} (see {@link AccessDenied}). */
 public record RecordAccessDenied(
         @TargetAggregateIdentifier String username,
         String agencyId,
@@ -12,4 +13,7 @@ public record RecordAccessDenied(
         String method,
         String path,
         String reason,
-        Instant recordedAt) {}
+        Instant recordedAt,
+        int count,
+        Instant since,
+        boolean pathTruncated) {}

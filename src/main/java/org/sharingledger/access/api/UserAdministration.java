@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
+import org.sharingledger.platform.rules.FreeText;
 
 /**
  * Registering and changing user accounts, with every rule that goes with it: the one way in for the JSON API and the
@@ -46,10 +47,10 @@ public interface UserAdministration {
 
     /** A new account, as the API's body and the administrators' form give it. */
     record NewUser(
-            @NotBlank @Size(max = 64) String username,
+            @FreeText @NotBlank @Size(max = 64) String username,
             @NotNull @Size(max = 200) String password,
-            @NotBlank @Size(max = 200) String displayName,
-            @Size(max = 64) String agencyId,
+            @FreeText @NotBlank @Size(max = 200) String displayName,
+            @FreeText @Size(max = 64) String agencyId,
             @NotEmpty List<@NotNull Role> roles) {
 
         @Override
@@ -59,11 +60,12 @@ public interface UserAdministration {
     }
 
     /** Why an account is disabled or enabled. */
-    record Reason(@NotBlank @Size(max = 500) String reason) {}
+    record Reason(@FreeText @NotBlank @Size(max = 500) String reason) {}
 
     /** An account's new roles and agency. */
     record NewRoles(
-            @Size(max = 64) String agencyId, @NotEmpty List<@NotNull Role> roles) {}
+            @FreeText @Size(max = 64) String agencyId,
+            @NotEmpty List<@NotNull Role> roles) {}
 
     /** A new password; the current one too when the user changes their own. */
     record NewPassword(

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.sharingledger.kernel.Actor;
+import org.sharingledger.platform.rules.FreeText;
 
 /**
  * The register of signatories, with every rule that goes with it: the one way in for the JSON API and the web pages
@@ -35,19 +36,20 @@ public interface Registry {
             @Pattern(
                     regexp = "[a-z0-9][a-z0-9-]{1,63}",
                     message = "must be 2 to 64 lower-case letters, digits or hyphens, starting with a letter or digit")
+            @FreeText
             String agencyId,
 
-            @NotBlank @Size(max = 200) String name,
+            @FreeText @NotBlank @Size(max = 200) String name,
             @NotNull Sector sector,
-            @Size(max = 100) String localDeliveryArea,
+            @FreeText @Size(max = 100) String localDeliveryArea,
             @NotNull @Valid Representative nominatedRepresentative,
             @NotNull LocalDate signedOn,
-            @NotBlank @Size(max = 50) String codeOfPracticeVersion) {}
+            @FreeText @NotBlank @Size(max = 50) String codeOfPracticeVersion) {}
 
     /** A nominated representative, as given. */
     record Representative(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Email @Size(max = 254) String email) {
+            @FreeText @NotBlank @Size(max = 200) String name,
+            @FreeText @NotBlank @Email @Size(max = 254) String email) {
         public NominatedRepresentative value() {
             return new NominatedRepresentative(name, email);
         }
@@ -55,9 +57,9 @@ public interface Registry {
 
     /** Where the agency's notifications are mailed. */
     record NotificationAddress(
-            @NotBlank @Email @Size(max = 254) String email) {}
+            @FreeText @NotBlank @Email @Size(max = 254) String email) {}
 
     record Withdrawal(
             @NotNull LocalDate withdrawnOn,
-            @NotBlank @Size(max = 2000) String reason) {}
+            @FreeText @NotBlank @Size(max = 2000) String reason) {}
 }

@@ -1,5 +1,6 @@
 package org.sharingledger.evidence.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,8 +32,29 @@ public record Verification(
     /** A signed checkpoint: the Merkle tree over the first {@code treeSize} events had this root at this time. */
     public record CheckpointSummary(long treeSize, String rootHash, Instant signedAt) {}
 
-    /** One thing wrong: its kind, where (store position, stream, sequence) and a sentence saying what. */
-    public record Problem(Kind kind, Long position, String aggregateIdentifier, Long sequenceNumber, String detail) {}
+    /**
+     * One thing wrong: its kind, where (store position, stream, sequence) and a sentence saying what. A read model that
+     * does not match the events ({@link Kind#READ_MODEL_MISMATCH}) names its {@code table} and the row's {@code key}
+     * (a username, an agency, a grant, an event or request id: never a child's identifier), and no position.
+     */
+    public record Problem(
+            Kind kind,
+            Long position,
+            String aggregateIdentifier,
+            Long sequenceNumber,
+            String detail,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String table,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String key) {
+
+        public Problem(Kind kind, Long position, String aggregateIdentifier, Long sequenceNumber, String detail) {
+            this(kind, position, aggregateIdentifier, sequenceNumber, detail, null, null);
+        }
+
+        /** A read-model row that the verified events do not give. */
+        public static Problem readModel(String table, String key, String detail) {
+            return new Problem(Kind.READ_MODEL_MISMATCH, null, null, null, detail, table, key);
+        }
+    }
 
     public enum Kind {
         MODIFIED,
@@ -41,6 +63,7 @@ public record Verification(
         OUT_OF_ORDER,
         CHECKPOINT_MISMATCH,
         /** The log of gaps (positions the tree passed over while empty) was changed, cut or written to afterwards. */
-        GAP_LOG_MISMATCH
+        GAP_LOG_MISMATCH,
+        READ_MODEL_MISMATCH
     }
 }

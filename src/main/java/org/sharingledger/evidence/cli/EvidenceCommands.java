@@ -15,6 +15,7 @@ import java.util.Map;
 import org.sharingledger.evidence.LedgerDatabase;
 import org.sharingledger.evidence.LedgerKey;
 import org.sharingledger.evidence.LedgerVerifier;
+import org.sharingledger.evidence.OfflineReadModels;
 import org.sharingledger.evidence.api.Verification;
 import org.sharingledger.verifier.Main;
 import org.sharingledger.verifier.VerifierKey;
@@ -33,8 +34,11 @@ public final class EvidenceCommands {
     private static final String USAGE = """
             Usage:
               java -jar sharing-ledger.jar verify [--key VERIFIER_KEY] [--checkpoint CHECKPOINT.txt] [--json]
-                  Recompute every event hash, every chain and every signed checkpoint; with --checkpoint, also
-                  prove that the ledger still extends that published checkpoint statement.
+                                                  [--events-only]
+                  Recompute every event hash, every chain and every signed checkpoint, then reconcile the read
+                  models that decide access or feed exports (accounts, tokens, agencies, grants, timelines,
+                  deadlines) with the events, unless --events-only. With --checkpoint, also prove that the ledger
+                  still extends that published checkpoint statement.
                   Database: SPRING_DATASOURCE_URL (with SPRING_DATASOURCE_USERNAME and _PASSWORD), or else the
                   embedded one in LEDGER_DATA_DIR (default ./data), running or not.
                   Key: the ledger's published verifier key; without --key it is derived from LEDGER_SIGNING_KEY
@@ -78,7 +82,7 @@ public final class EvidenceCommands {
 
     private static int verify(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
             throws IOException {
-        Options options = Options.parse(args, 0, List.of("--key", "--checkpoint"), List.of("--json"));
+        Options options = Options.parse(args, 0, List.of("--key", "--checkpoint"), List.of("--json", "--events-only"));
         String published = options.value("--checkpoint") == null
                 ? null
                 : Files.readString(Path.of(options.value("--checkpoint")), StandardCharsets.UTF_8);
@@ -100,7 +104,7 @@ public final class EvidenceCommands {
                 env.get("SPRING_DATASOURCE_PASSWORD"),
                 dataDir)) {
             long started = System.nanoTime();
-            Verification result = new LedgerVerifier(database.dataSource(), key, Clock.systemUTC())
+            Verification events = new LedgerVerifier(database.dataSource(), key, Clock.systemUTC())
                     .verify(
                             (done, total) -> {
                                 double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
@@ -110,6 +114,11 @@ public final class EvidenceCommands {
                             },
                             published);
             err.println();
+            Verification result = events;
+            if (!options.flag("--events-only")) {
+                err.println("Reconciling the read models that decide access or feed exports with the events");
+                result = OfflineReadModels.including(events, database.dataSource());
+            }
             if (options.flag("--json")) {
                 out.println(JsonMapper.builder()
                         .enable(SerializationFeature.INDENT_OUTPUT)
@@ -139,6 +148,12 @@ public final class EvidenceCommands {
                     "NOT VERIFIED: %,d problem(s) among %,d events%n",
                     result.problems().size() + result.problemsNotListed(), result.events());
             for (Verification.Problem problem : result.problems()) {
+                if (problem.table() != null) {
+                    out.printf(
+                            "  %s in table %s, row %s: %s%n",
+                            problem.kind(), problem.table(), problem.key(), problem.detail());
+                    continue;
+                }
                 out.printf(
                         "  %s at position %s, stream %s, sequence %s: %s%n",
                         problem.kind(),

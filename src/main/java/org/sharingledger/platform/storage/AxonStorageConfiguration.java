@@ -19,6 +19,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.sharingledger.kernel.ActorMetaData;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
@@ -128,10 +129,19 @@ class AxonStorageConfiguration {
         return new SimpleCorrelationDataProvider(ActorMetaData.KEYS.toArray(String[]::new));
     }
 
-    /** The db-scheduler task that fires Axon deadlines; Axon's own db-scheduler auto-configuration is excluded. */
+    /**
+     * The db-scheduler task that fires Axon deadlines; Axon's own db-scheduler auto-configuration is excluded. Its data
+     * is JSON ({@link DeadlineJson}), never Java serialization: a row in the database must not become code run here.
+     */
     @Bean
     Task<?> deadlineTask(ApplicationContext context) {
-        return DbSchedulerDeadlineManager.binaryTask(() -> context.getBean(DbSchedulerDeadlineManager.class));
+        return DbSchedulerDeadlineManager.humanReadableTask(() -> context.getBean(DbSchedulerDeadlineManager.class));
+    }
+
+    /** Flyway V2026.12.01.30: deadlines stored as Java serialization before become JSON. */
+    @Bean
+    JavaMigration deadlinesAsJson() {
+        return new DeadlinesAsJson();
     }
 
     @Bean(destroyMethod = "")
@@ -140,6 +150,7 @@ class AxonStorageConfiguration {
         // set it: a rolled-back request leaves no deadline behind.
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .commitWhenAutocommitDisabled(false)
+                .serializer(new DeadlineJson())
                 .threads(2)
                 .pollingInterval(Duration.ofSeconds(1))
                 .build();
@@ -157,6 +168,7 @@ class AxonStorageConfiguration {
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
                 .serializer(serializer)
                 .transactionManager(transactionManager)
+                .useBinaryPojo(false)
                 .build();
     }
 }

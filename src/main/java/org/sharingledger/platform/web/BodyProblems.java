@@ -78,6 +78,19 @@ final class BodyProblems extends DeserializationProblemHandler {
         return true;
     }
 
+    /**
+     * Notes a problem with the value the parser is at, when a request body is being read; answers whether it did
+     * (outside a request body nothing is noted, and the value reads as it is).
+     */
+    static boolean note(JsonParser parser, String message) {
+        List<FieldProblem> problems = noted();
+        if (problems == null || parser == null) {
+            return false;
+        }
+        problems.add(new FieldProblem(path(parser.streamReadContext()), message));
+        return true;
+    }
+
     private static Object note(JsonParser parser, Class<?> targetType) {
         List<FieldProblem> problems = noted();
         if (problems == null || parser == null) {

@@ -95,6 +95,8 @@ class BodyProblemsAdvice extends RequestBodyAdviceAdapter {
         List<FieldProblem> others = new ArrayList<>();
         errors.getFieldErrors().stream()
                 .filter(error -> !reported.contains(error.getField()))
+                // a problem of the whole (subject) that comes of a part (subject.localReference) already reported
+                .filter(error -> reported.stream().noneMatch(field -> field.startsWith(error.getField() + ".")))
                 .forEach(error -> others.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
         errors.getGlobalErrors()
                 .forEach(error -> others.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));

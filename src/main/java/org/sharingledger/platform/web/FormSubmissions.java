@@ -18,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * again records its step once. The step, its events, its read models and the key commit in one transaction, in the
  * same {@code idempotency_key} table as {@link RecordingRequestFilter} (keys are per user). A second submission with
  * the key gets the first one's address and records nothing; one sent while the first still runs waits for it. A
- * step that fails (an exception) rolls back with its key, so the form can be corrected and sent again.
+ * step that fails (an exception) rolls back with its key, so the form can be corrected and sent again. Only the
+ * address is kept, and for 24 hours ({@link IdempotencyKeys}); the page at that address checks the user's rights
+ * when it is read.
  */
 @Component
 public class FormSubmissions {
@@ -29,13 +31,19 @@ public class FormSubmissions {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final BlindDigests digests;
+    private final IdempotencyKeys keys;
 
     FormSubmissions(
-            PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Clock clock, BlindDigests digests) {
+            PlatformTransactionManager transactionManager,
+            JdbcTemplate jdbc,
+            Clock clock,
+            BlindDigests digests,
+            IdempotencyKeys keys) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.clock = clock;
         this.digests = digests;
+        this.keys = keys;
     }
 
     /** Whether a key may be used: 1 to 128 printable ASCII characters, as the API's {@code Idempotency-Key}. */
@@ -51,6 +59,7 @@ public class FormSubmissions {
         String username = CurrentActor.get().username();
         String hash = digests.of(("FORM " + form + "\n").getBytes(StandardCharsets.UTF_8));
         return transactions.execute(tx -> {
+            keys.forgetIfExpired(username, key);
             int inserted = jdbc.update("""
                     insert into idempotency_key (username, idempotency_key, request_hash, status, created_at)
                     values (?, ?, ?, 0, ?) on conflict do nothing""", username, key, hash, Timestamp.from(clock.instant()));

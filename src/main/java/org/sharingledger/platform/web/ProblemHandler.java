@@ -16,6 +16,7 @@ import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.rules.StepNotAllowed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -47,9 +49,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private final DeniedAttempts deniedAttempts;
+    private final long maxBodyBytes;
 
-    ProblemHandler(DeniedAttempts deniedAttempts) {
+    ProblemHandler(DeniedAttempts deniedAttempts, @Value("${ledger.web.max-body-size:64KB}") DataSize maxBodySize) {
         this.deniedAttempts = deniedAttempts;
+        this.maxBodyBytes = maxBodySize.toBytes();
     }
 
     @ExceptionHandler(InvalidInput.class)
@@ -150,6 +154,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (BodySizeLimit.causedByTooLarge(e)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .header(HttpHeaders.CONNECTION, "close")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(BodySizeLimit.problem(maxBodyBytes));
+        }
         Throwable cause = e.getCause();
         while (cause != null && !(cause instanceof JacksonException) && cause.getCause() != cause) {
             cause = cause.getCause();

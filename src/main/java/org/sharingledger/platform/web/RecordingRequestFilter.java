@@ -29,8 +29,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * 4xx or 5xx rolls everything back, so nothing at all is recorded.
  * <p>
  * With an {@code Idempotency-Key} header (1 to 128 printable characters), a retry with the same key and the same
- * body gets the first answer again and records nothing new; the same key with another body gets 422. Keys are per
- * user and kept in the database, so they survive restarts. A concurrent retry waits for the first to finish.
+ * body records nothing new and gets the first answer's status and {@code Location} (never its body, which is not
+ * kept); the same key with another body gets 422. A retry runs after security like any call, so a disabled account or
+ * a revoked token is refused; the replay tells the caller only that their own step was recorded and where, and
+ * reading what it created is checked afresh. An answer marked {@link IdempotencyKeys#neverReplay} (a timeline query)
+ * is never replayed: each retry is checked and recorded again. Keys are per user, kept in the database (so they
+ * survive restarts) for 24 hours ({@link IdempotencyKeys}). A concurrent retry waits for the first to finish.
  */
 class RecordingRequestFilter extends OncePerRequestFilter {
 
@@ -42,13 +46,19 @@ class RecordingRequestFilter extends OncePerRequestFilter {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final BlindDigests digests;
+    private final IdempotencyKeys keys;
 
     RecordingRequestFilter(
-            PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Clock clock, BlindDigests digests) {
+            PlatformTransactionManager transactionManager,
+            JdbcTemplate jdbc,
+            Clock clock,
+            BlindDigests digests,
+            IdempotencyKeys keys) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.clock = clock;
         this.digests = digests;
+        this.keys = keys;
     }
 
     @Override
@@ -122,6 +132,7 @@ class RecordingRequestFilter extends OncePerRequestFilter {
             TransactionStatus tx) {
         String username = CurrentActor.get().username();
         String hash = hash(request.getRequestURI(), request.body());
+        keys.forgetIfExpired(username, key);
         int inserted = jdbc.update("""
                 insert into idempotency_key (username, idempotency_key, request_hash, status, created_at)
                 values (?, ?, ?, 0, ?) on conflict do nothing""", username, key, hash, Timestamp.from(clock.instant()));
@@ -130,23 +141,27 @@ class RecordingRequestFilter extends OncePerRequestFilter {
             return;
         }
         run(chain, request, response, tx);
-        if (response.getStatus() < 400) {
+        if (IdempotencyKeys.neverReplayed(request)) {
+            // Checked and recorded again at every retry: nothing of it is kept.
+            jdbc.update("delete from idempotency_key where username = ? and idempotency_key = ?", username, key);
+        } else if (response.getStatus() < 400) {
             jdbc.update(
-                    """
-                    update idempotency_key set status = ?, content_type = ?, body = ?, location = ?
-                    where username = ? and idempotency_key = ?""",
+                    "update idempotency_key set status = ?, location = ? where username = ? and idempotency_key = ?",
                     response.getStatus(),
-                    response.getContentType(),
-                    response.getContentAsByteArray(),
                     response.getHeader("Location"),
                     username,
                     key);
         }
     }
 
+    /**
+     * The first answer's status and {@code Location}, and a body that says only that: the first body is never kept
+     * (it may hold a token's secret or a child's records). What the step created is read at its address, under the
+     * caller's rights of the moment.
+     */
     private void replay(String key, String username, String hash, ContentCachingResponseWrapper response) {
         jdbc.query(
-                "select request_hash, status, content_type, body, location from idempotency_key "
+                "select request_hash, status, location from idempotency_key "
                         + "where username = ? and idempotency_key = ?",
                 rs -> {
                     try {
@@ -161,24 +176,28 @@ class RecordingRequestFilter extends OncePerRequestFilter {
                                                     + "request. Use a new key for a new request."));
                             return;
                         }
+                        String location = rs.getString("location");
                         response.setStatus(rs.getInt("status"));
-                        if (rs.getString("content_type") != null) {
-                            response.setContentType(rs.getString("content_type"));
-                        }
-                        if (rs.getString("location") != null) {
-                            response.setHeader("Location", rs.getString("location"));
-                        }
                         response.setHeader(REPLAYED, "true");
-                        byte[] body = rs.getBytes("body");
-                        if (body != null) {
-                            response.getOutputStream().write(body);
+                        response.setContentType("application/json");
+                        if (location != null) {
+                            response.setHeader("Location", location);
                         }
+                        response.getOutputStream()
+                                .write(("{\"replayed\":true,\"location\":"
+                                                + (location == null ? "null" : quoted(location))
+                                                + "}")
+                                        .getBytes(StandardCharsets.UTF_8));
                     } catch (IOException e) {
                         throw new UncheckedServletException(e);
                     }
                 },
                 username,
                 key);
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** The request's fingerprint: keyed, since the body may hold a child's NHS number (see {@link BlindDigests}). */

@@ -20,6 +20,25 @@ public final class RequestSteps {
                 && actor.hasAny(Role.PRACTITIONER, Role.NOMINATED_REPRESENTATIVE);
     }
 
+    /**
+     * Whether the actor is a party to a request: a practitioner or nominated representative of either agency. Only a
+     * party sees the identifier the child was named by; other users of those agencies (a case reviewer bound to one,
+     * say) are not parties.
+     */
+    public static boolean partyTo(Actor actor, String requestingAgencyId, String holdingAgencyId) {
+        return practitionerOf(actor, requestingAgencyId) || practitionerOf(actor, holdingAgencyId);
+    }
+
+    /** Who may read a request, for the API, the pages and every list: its parties, and the Children's Trust. */
+    public static boolean mayRead(Actor actor, String requestingAgencyId, String holdingAgencyId) {
+        return partyTo(actor, requestingAgencyId, holdingAgencyId) || actor.has(Role.TRUST_REVIEWER);
+    }
+
+    /** Who may list an agency's requests and notifications: its practitioners and nominated representatives, and the Trust. */
+    public static boolean mayList(Actor actor, String agencyId) {
+        return practitionerOf(actor, agencyId) || actor.has(Role.TRUST_REVIEWER);
+    }
+
     /** Sharing, refusing and withdrawing are open only while the request awaits its (first) decision. */
     public static boolean awaitsDecision(RequestStatus status) {
         return status == RequestStatus.AWAITING_DECISION;

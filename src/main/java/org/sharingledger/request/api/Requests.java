@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.sharingledger.kernel.Actor;
+import org.sharingledger.platform.rules.FreeText;
 
 /**
  * Every step of a sharing request, with all its checks: the one way in for the JSON API and the web pages alike.
@@ -42,16 +43,16 @@ public interface Requests {
     record Made(String requestId, RequestStatus status, Instant dueBy) {}
 
     record NewRequest(
-            @NotBlank @Size(max = 64) String requestingAgencyId,
-            @NotBlank @Size(max = 64) String holdingAgencyId,
+            @FreeText @NotBlank @Size(max = 64) String requestingAgencyId,
+            @FreeText @NotBlank @Size(max = 64) String holdingAgencyId,
             @NotNull @Valid Subject subject,
-            @Size(max = 100) String caseReference,
+            @FreeText @Size(max = 100) String caseReference,
             @NotNull Purpose purpose,
-            @NotBlank @Size(max = TEXT) String purposeDetail,
+            @FreeText @NotBlank @Size(max = TEXT) String purposeDetail,
             @NotNull LawfulBasis lawfulBasis,
             @NotNull @Valid ConsentBody consent,
             @NotNull Urgency urgency,
-            @NotBlank @Size(max = TEXT) String informationSought) {}
+            @FreeText @NotBlank @Size(max = TEXT) String informationSought) {}
 
     /**
      * Exactly one of nhsNumber and localReference; name and dateOfBirth optional ({@link ValidSubject} checks them).
@@ -70,32 +71,33 @@ public interface Requests {
     }
 
     record ConsentBody(
-            @NotNull ConsentStatus status, @Size(max = TEXT) String detail) {}
+            @NotNull ConsentStatus status,
+            @FreeText @Size(max = TEXT) String detail) {}
 
     record Share(
             @NotNull Scope scope,
-            @NotBlank @Size(max = TEXT) String informationShared,
+            @FreeText @NotBlank @Size(max = TEXT) String informationShared,
             @NotNull Method method,
-            @NotBlank @Size(max = TEXT) String rationale,
+            @FreeText @NotBlank @Size(max = TEXT) String rationale,
             Reason withheldReason,
-            @Size(max = TEXT) String adviceSought,
+            @FreeText @Size(max = TEXT) String adviceSought,
             Instant occurredAt) {}
 
     record Refusal(
             @NotNull Reason reason,
-            @NotBlank @Size(max = TEXT) String rationale,
-            @Size(max = TEXT) String adviceSought,
+            @FreeText @NotBlank @Size(max = TEXT) String rationale,
+            @FreeText @Size(max = TEXT) String adviceSought,
             Instant occurredAt) {}
 
     record Escalation(
             @NotNull Stage stage,
-            @NotBlank @Size(max = TEXT) String reason) {}
+            @FreeText @NotBlank @Size(max = TEXT) String reason) {}
 
     record Resolution(
             @NotNull Outcome outcome,
-            @NotBlank @Size(max = TEXT) String rationale,
-            @Size(max = TEXT) String informationShared,
+            @FreeText @NotBlank @Size(max = TEXT) String rationale,
+            @FreeText @Size(max = TEXT) String informationShared,
             Method method) {}
 
-    record Withdrawal(@NotBlank @Size(max = TEXT) String reason) {}
+    record Withdrawal(@FreeText @NotBlank @Size(max = TEXT) String reason) {}
 }

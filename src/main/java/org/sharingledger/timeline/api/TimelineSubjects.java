@@ -6,8 +6,8 @@ import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.subject.api.SubjectKind;
 
 /**
- * Reads whose timeline is meant from what a person typed: exactly one of an NHS number, a case reference, or an
- * agency with its local reference. Invalid input is a 400 naming the field, never echoing the value.
+ * Reads whose timeline is meant from what a person typed: exactly one of an NHS number, a case reference with the
+ * agency that set it, or an agency with its local reference. Invalid input is a 400 naming the field, never echoing the value.
  */
 public final class TimelineSubjects {
 
@@ -21,10 +21,12 @@ public final class TimelineSubjects {
             SubjectPseudonyms pseudonyms) {
         boolean nhs = present(nhsNumber);
         boolean byCase = present(caseReference);
-        boolean local = present(localReference) || present(agencyId);
+        // An agency alone counts as the start of a local reference, as it always has.
+        boolean local = present(localReference) || (present(agencyId) && !byCase);
         if ((nhs ? 1 : 0) + (byCase ? 1 : 0) + (local ? 1 : 0) != 1) {
             throw new InvalidInput(
-                    "subject", "give exactly one of nhsNumber, caseReference, or agencyId with " + "localReference");
+                    "subject",
+                    "give exactly one of nhsNumber, caseReference with agencyId, or agencyId with localReference");
         }
         if (nhs) {
             return TimelineSubject.child(
@@ -34,7 +36,13 @@ public final class TimelineSubjects {
                                     "nhsNumber", "is not a valid NHS number (10 digits with a valid check digit)"))));
         }
         if (byCase) {
-            return TimelineSubject.caseReference(caseReference.strip());
+            if (!present(agencyId)) {
+                throw new InvalidInput(
+                        "agencyId",
+                        "is required with caseReference: a case reference names a case only with the agency that "
+                                + "set it");
+            }
+            return TimelineSubject.caseReference(caseReference.strip(), agencyId.strip());
         }
         if (!present(agencyId) || !present(localReference)) {
             throw new InvalidInput(

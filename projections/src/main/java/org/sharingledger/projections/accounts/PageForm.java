@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.sharingledger.platform.rules.FreeText;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
 
@@ -153,6 +154,9 @@ final class PageForm {
         Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
         Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
         String label = capital(field.label());
+        if (constraint instanceof FreeText) {
+            return label + " " + FreeText.PROBLEM;
+        }
         if (constraint instanceof Size) {
             return label + " must be at most " + attributes.get("max") + " characters";
         }

@@ -10,10 +10,16 @@ import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.AgencyWithdrawn;
 import org.sharingledger.agency.api.NominatedRepresentativeChanged;
 import org.sharingledger.agency.api.NotificationAddressSet;
+import org.sharingledger.platform.storage.Reconciled;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 @Component
+@Reconciled({
+    @Reconciled.Table(
+            name = "agency_view",
+            key = {"agency_id"})
+})
 @ProcessingGroup(AgencyViewProjection.PROCESSING_GROUP)
 class AgencyViewProjection {
 

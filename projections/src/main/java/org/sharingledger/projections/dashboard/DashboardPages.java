@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -74,12 +75,16 @@ class DashboardPages {
     }
 
     /**
-     * Where each user starts: the Trust at its refusal patterns, an agency's practitioners and nominated
-     * representative at their work list (the dashboard is a link away), a case reviewer at the timelines.
+     * Where each user starts: a METRICS account at its account page, the Trust at its refusal patterns, an agency's
+     * practitioners and nominated representative at their work list (the dashboard is a link away), a case reviewer at
+     * the timelines.
      */
     @GetMapping("/")
     String home() {
         Actor actor = CurrentActor.get();
+        if (actor.roles().stream().allMatch(role -> role == Role.METRICS)) {
+            return "redirect:/account"; // a METRICS account has no other page
+        }
         if (actor.has(Role.TRUST_REVIEWER)) {
             return "redirect:/trust";
         }
@@ -92,15 +97,41 @@ class DashboardPages {
         return "home";
     }
 
-    /** Where the security filters send a refusal they make themselves (a form without its CSRF token). */
+    /**
+     * Where the security filters send a refusal they make themselves: a form without its CSRF token, or a METRICS
+     * account at a page (the filters then say why in the request attribute {@code ledger.denied.reason}).
+     */
     @RequestMapping("/denied")
-    String denied(HttpServletResponse response, Model model) {
+    String denied(
+            @RequestAttribute(name = "ledger.denied.reason", required = false) String reason,
+            HttpServletResponse response,
+            Model model) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
         model.addAttribute(
                 "message",
-                "The form could not be matched to your session; it may have expired. "
-                        + "Reload the page and try again.");
+                reason != null
+                        ? reason
+                        : "The form could not be matched to your session; it may have expired. "
+                                + "Reload the page and try again.");
         return "denied";
+    }
+
+    /**
+     * Where the sign-in form's filter forwards an attempt refused because the account or the address is locked for
+     * a while (it has set 429 and Retry-After, and the wait in words as {@code ledger.signIn.wait}). Reached any
+     * other way, it is the sign-in form.
+     */
+    @RequestMapping("/login/throttled")
+    String signInThrottled(
+            @RequestAttribute(name = "ledger.signIn.wait", required = false) String wait,
+            HttpServletResponse response,
+            Model model) {
+        if (wait == null) {
+            return "redirect:/login";
+        }
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        model.addAttribute("wait", wait);
+        return "sign-in-throttled";
     }
 
     @GetMapping("/dashboard/{agencyId}")

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
+import org.sharingledger.platform.rules.DateBounds;
+import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyDashboard;
@@ -316,10 +318,21 @@ public class Dashboards {
      */
     public record Period(LocalDate from, LocalDate to) {
 
+        /**
+         * The period asked for, the last 12 calendar months by default; 400 naming the parameter outside
+         * {@link DateBounds} (1990-01-01 to ten years ahead, at most twenty years long), so that no one can ask for
+         * millions of months.
+         */
         public static Period of(LocalDate from, LocalDate to, Clock clock) {
+            DateBounds.check("from", from, "to", to, clock);
             LocalDate end = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC));
             LocalDate start =
                     from != null ? from : YearMonth.from(end).minusMonths(11).atDay(1);
+            if (end.isAfter(start.plusYears(DateBounds.MAX_SPAN_YEARS))) {
+                // only from was given, long ago: the period up to today would pass the limit
+                throw new InvalidInput(
+                        "from", "must be at most " + DateBounds.MAX_SPAN_YEARS + " years before to (default today)");
+            }
             return new Period(start, end);
         }
 

@@ -7,12 +7,18 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.sharingledger.kernel.ActorMetaData;
+import org.sharingledger.platform.storage.Reconciled;
 import org.sharingledger.timeline.api.TimelineAccessGranted;
 import org.sharingledger.timeline.api.TimelineAccessRevoked;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 @Component
+@Reconciled({
+    @Reconciled.Table(
+            name = "timeline_grant",
+            key = {"grant_id"})
+})
 @ProcessingGroup(GrantProjection.PROCESSING_GROUP)
 class GrantProjection {
 
@@ -30,8 +36,8 @@ class GrantProjection {
         jdbc.update(
                 """
                 insert into timeline_grant (grant_id, reviewer, review, reason, valid_until, subject_kind,
-                    subject_pseudonym, case_reference, granted_by, granted_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    subject_pseudonym, case_reference, case_agency_id, granted_by, granted_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 UUID.fromString(event.grantId()),
                 event.reviewer(),
                 event.review(),
@@ -40,6 +46,7 @@ class GrantProjection {
                 subject.kind() == null ? "CASE_REFERENCE" : subject.kind().name(),
                 subject.pseudonym(),
                 subject.caseReference(),
+                subject.agencyId(),
                 grantedBy,
                 Timestamp.from(event.recordedAt()));
     }

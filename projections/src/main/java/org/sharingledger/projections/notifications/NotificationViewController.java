@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
-import org.sharingledger.kernel.Role;
 import org.sharingledger.notification.api.NotificationStep;
 import org.sharingledger.platform.rules.NotPermitted;
+import org.sharingledger.request.api.RequestSteps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,14 +31,16 @@ class NotificationViewController {
     @GetMapping("/api/agencies/{agencyId}/notifications")
     @Operation(
             summary = "The notifications mailed to an agency, newest first",
-            description = "That agency's users and a TRUST_REVIEWER. page from 0; size 1 to 100, default 20.")
+            description =
+                    "That agency's PRACTITIONERs and NOMINATED_REPRESENTATIVEs, and a TRUST_REVIEWER. page from 0; size 1 to 100, default 20.")
     public Page list(
             @PathVariable String agencyId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Actor actor = CurrentActor.get();
-        if (!actor.actsFor(agencyId) && !actor.has(Role.TRUST_REVIEWER)) {
-            throw new NotPermitted("you may only read your own agency's notifications");
+        if (!RequestSteps.mayList(actor, agencyId)) {
+            throw new NotPermitted("only the practitioners and nominated representatives of " + agencyId
+                    + ", or a TRUST_REVIEWER, may read its notifications");
         }
         List<Item> items = jdbc.query(
                 """

@@ -22,6 +22,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
+import org.sharingledger.platform.rules.DateBounds;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
@@ -163,9 +164,7 @@ class RequestPages {
             throw new NotPermitted(
                     "the requests behind the dashboard's figures are for the agency's nominated " + "representative");
         }
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidInput("from", "must not be after to");
-        }
+        DateBounds.check("from", from, "to", to, clock);
         Instant start = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end =
                 to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -397,10 +396,11 @@ class RequestPages {
             Model model, UUID id, String failedForm, Map<String, String> values, List<PageError> errors) {
         RequestViews.Parties parties = views.parties(id).orElseThrow(() -> new NotFound("There is no such request."));
         Actor actor = CurrentActor.get();
-        boolean party = actor.actsFor(parties.requestingAgencyId()) || actor.actsFor(parties.holdingAgencyId());
-        if (!party && !actor.has(Role.TRUST_REVIEWER)) {
-            throw new NotPermitted("only the two agencies of a request and the Children's Trust may see it");
+        if (!RequestSteps.mayRead(actor, parties.requestingAgencyId(), parties.holdingAgencyId())) {
+            throw new NotPermitted("only the practitioners and nominated representatives of a request's two agencies, "
+                    + "and the Children's Trust, may see it");
         }
+        boolean party = RequestSteps.partyTo(actor, parties.requestingAgencyId(), parties.holdingAgencyId());
         Map<String, Object> view = views.one(id, party).orElseThrow(() -> new NotFound("There is no such request."));
         Function<String, String> names = this::agencyName;
         RequestPage page = RequestPage.of(view, names, words, clock.instant());

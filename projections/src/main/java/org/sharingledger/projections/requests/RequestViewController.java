@@ -13,6 +13,7 @@ import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.request.api.RequestStatus;
+import org.sharingledger.request.api.RequestSteps;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,7 +32,8 @@ class RequestViewController {
     @GetMapping("/api/requests/{requestId}")
     @Operation(
             summary = "One request, its decision, escalation and full history",
-            description = "Either party's users and TRUST_REVIEWERs. Reflects every step whose POST has answered. "
+            description = "The practitioners and nominated representatives of either agency, and TRUST_REVIEWERs (a "
+                    + "user of either agency with another role, a CASE_REVIEWER say, gets 403). Reflects every step whose POST has answered. "
                     + "subject shows the child's details, decrypted now: to the users of the two agencies the "
                     + "identifier the request named the child by (nhsNumber or localReference), so that the holder "
                     + "can find the child in its records; to them and the Trust the name and dateOfBirth when the "
@@ -41,20 +43,22 @@ class RequestViewController {
         RequestViews.Parties parties =
                 views.parties(requestId).orElseThrow(() -> new NotFound("no request " + requestId));
         Actor actor = CurrentActor.get();
-        boolean party = actor.actsFor(parties.requestingAgencyId()) || actor.actsFor(parties.holdingAgencyId());
-        if (!party && !actor.has(Role.TRUST_REVIEWER)) {
-            throw new NotPermitted(
-                    "only users of the requesting or the holding agency, or a TRUST_REVIEWER, may see this request");
+        if (!RequestSteps.mayRead(actor, parties.requestingAgencyId(), parties.holdingAgencyId())) {
+            throw new NotPermitted("only the practitioners and nominated representatives of the requesting or the "
+                    + "holding agency, or a TRUST_REVIEWER, may see this request");
         }
+        boolean party = RequestSteps.partyTo(actor, parties.requestingAgencyId(), parties.holdingAgencyId());
         return views.one(requestId, party).orElseThrow(() -> new NotFound("no request " + requestId));
     }
 
     @GetMapping("/api/requests")
     @Operation(
             summary = "A page of request summaries, newest first",
-            description = "agencyId defaults to your own agency; a TRUST_REVIEWER may name any agency or none (all). "
-                    + "side: HOLDER (received) or REQUESTER (made); both when absent. page from 0; size 1 to 100, "
-                    + "default 20.")
+            description =
+                    "agencyId defaults to your own agency, whose PRACTITIONERs and NOMINATED_REPRESENTATIVEs may list it; a "
+                            + "TRUST_REVIEWER may name any agency or none (all). "
+                            + "side: HOLDER (received) or REQUESTER (made); both when absent. page from 0; size 1 to 100, "
+                            + "default 20.")
     public RequestViews.Page list(
             @RequestParam(required = false) String agencyId,
             @RequestParam(required = false) Side side,
@@ -67,8 +71,9 @@ class RequestViewController {
         if (agency == null && !trust) {
             throw new InvalidInput("agencyId", "is required for a user without an agency");
         }
-        if (agency != null && !actor.actsFor(agency) && !trust) {
-            throw new NotPermitted("only users of " + agency + ", or a TRUST_REVIEWER, may list its requests");
+        if (agency != null && !RequestSteps.mayList(actor, agency)) {
+            throw new NotPermitted("only the practitioners and nominated representatives of " + agency
+                    + ", or a TRUST_REVIEWER, may list its requests");
         }
         return views.page(agency, side == null ? null : side.name(), status == null ? null : status.name(), page, size);
     }

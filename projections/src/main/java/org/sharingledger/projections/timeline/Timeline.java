@@ -1,9 +1,11 @@
 package org.sharingledger.projections.timeline;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.sharingledger.timeline.api.TimelineSubject;
 
 /**
  * A child's (or a case's) timeline as answered to a case reviewer, in the shape of docs/api.md.
@@ -16,6 +18,11 @@ import java.util.List;
  * @param summary       the figures on top
  * @param entries       every step recorded by {@code asOf}, in the order the ledger stored them
  * @param recordedLater steps that happened by {@code asOf} but were recorded after it
+ * @param eventsAtCheckpoint how many steps about the subject (entries and recorded later) the ledger's events hold
+ *                      at the export's checkpoint, counted from the events themselves, not from the read model: an
+ *                      export lists that many steps with a proof, so a reader can tell that none is missing (absent
+ *                      until an export has been checked)
+ * @param subject       whom the timeline is about, as the query named them (never in the answer)
  */
 public record Timeline(
         Instant asOf,
@@ -25,7 +32,27 @@ public record Timeline(
         String grantId,
         Summary summary,
         List<Entry> entries,
-        List<Entry> recordedLater) {
+        List<Entry> recordedLater,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long eventsAtCheckpoint,
+        @JsonIgnore TimelineSubject subject) {
+
+    public Timeline(
+            Instant asOf,
+            Instant generatedAt,
+            String review,
+            String reviewer,
+            String grantId,
+            Summary summary,
+            List<Entry> entries,
+            List<Entry> recordedLater) {
+        this(asOf, generatedAt, review, reviewer, grantId, summary, entries, recordedLater, null, null);
+    }
+
+    /** The same timeline with the count of its steps at the export's checkpoint. */
+    Timeline counted(long events) {
+        return new Timeline(
+                asOf, generatedAt, review, reviewer, grantId, summary, entries, recordedLater, events, subject);
+    }
 
     /** Figures over the entries (not the steps recorded later). */
     public record Summary(

@@ -6,12 +6,18 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.sharingledger.platform.storage.Reconciled;
 import org.sharingledger.timeline.api.TimelineQueried;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Who looked at timelines touching each agency's records, kept with the query that recorded it. */
 @Component
+@Reconciled({
+    @Reconciled.Table(
+            name = "timeline_access",
+            key = {"event_id", "agency_id"})
+})
 @ProcessingGroup(TimelineAccessProjection.PROCESSING_GROUP)
 class TimelineAccessProjection {
 

@@ -2,7 +2,10 @@ package org.sharingledger.projections.timeline;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,7 +18,10 @@ import java.util.UUID;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
+import org.sharingledger.platform.rules.FreeText;
 import org.sharingledger.platform.rules.NotPermitted;
+import org.sharingledger.platform.web.IdempotencyKeys;
+import org.sharingledger.platform.web.Paging;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -55,7 +62,8 @@ class TimelineController {
                     + "agencyId with localReference (in the body, never in a URL). asOf (optional): only what had been "
                     + "recorded by then; steps that happened by then but were recorded later are listed apart in "
                     + "recordedLater. Every query is recorded as a ledger event (TimelineQueried); without a live grant "
-                    + "the answer is 403 and the attempt is recorded. A step recorded more than 24 hours after it happened "
+                    + "the answer is 403 and the attempt is recorded. An Idempotency-Key never replays a query: each one is checked "
+                    + "against the grant and recorded afresh, and no timeline is kept. A step recorded more than 24 hours after it happened "
                     + "carries lateBy. Accept chooses the form: application/json (default), text/csv, application/pdf, "
                     + "application/fhir+json (a FHIR R4 Bundle of AuditEvent, one per entry); the exports carry "
                     + "X-Timeline-Digest, the SHA-256 of the CSV form. The JSON and PDF forms carry evidence: each entry's "
@@ -63,7 +71,10 @@ class TimelineController {
                     + "(checkpoint, with its signed statement), and the JSON is sealed whole by the ledger's Ed25519 key "
                     + "(seal), so it can be checked offline: java -jar sharing-ledger.jar verify-export.")
     public ResponseEntity<?> query(
-            @Valid @RequestBody Query body, @RequestHeader(name = "Accept", required = false) String accept) {
+            @Valid @RequestBody Query body,
+            @RequestHeader(name = "Accept", required = false) String accept,
+            HttpServletRequest request) {
+        IdempotencyKeys.neverReplay(request);
         Format format = Format.of(accept);
         Timeline timeline = queries.query(
                 CurrentActor.get(),
@@ -75,17 +86,19 @@ class TimelineController {
                 body.asOf(),
                 body.reason(),
                 format.name().toLowerCase(Locale.ROOT));
+        TimelineExports.Checked checked = exports.checked(timeline);
         return switch (format) {
             case JSON ->
-                ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(exports.sealedJson(timeline));
-            case CSV -> download(timeline, "text/csv; charset=UTF-8", "timeline.csv", exports.render(timeline, "csv"));
-            case PDF -> download(timeline, "application/pdf", "timeline.pdf", exports.pdf(timeline));
+                ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(exports.sealedJson(checked));
+            case CSV ->
+                download(checked.timeline(), "text/csv; charset=UTF-8", "timeline.csv", exports.render(checked, "csv"));
+            case PDF -> download(checked.timeline(), "application/pdf", "timeline.pdf", exports.pdf(checked));
             case FHIR ->
                 download(
-                        timeline,
+                        checked.timeline(),
                         "application/fhir+json; charset=UTF-8",
                         "timeline.fhir.json",
-                        exports.render(timeline, "fhir"));
+                        exports.render(checked, "fhir"));
         };
     }
 
@@ -133,17 +146,24 @@ class TimelineController {
             summary = "Who looked at timelines touching this agency's records",
             description = "That agency's "
                     + "NOMINATED_REPRESENTATIVE: every timeline query involving a request the agency made or received, "
-                    + "newest first, with the reviewer, grant, review, reason, asOf and format.")
-    public List<Map<String, Object>> access(@PathVariable String agencyId) {
+                    + "newest first, with the reviewer, grant, review, reason, asOf and format. A page at a time: page "
+                    + "from 0, size 1 to 200 (default 50); X-Total-Count gives how many, and Link rel=\"next\" the "
+                    + "next page's address.")
+    public ResponseEntity<List<Map<String, Object>>> access(
+            @PathVariable String agencyId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         Actor actor = CurrentActor.get();
         if (!actor.actsFor(agencyId) || !actor.has(Role.NOMINATED_REPRESENTATIVE)) {
             throw new NotPermitted(
                     "only a NOMINATED_REPRESENTATIVE of " + agencyId + " may see its timeline access list");
         }
-        return jdbc.query(
+        Long total =
+                jdbc.queryForObject("select count(*) from timeline_access where agency_id = ?", Long.class, agencyId);
+        List<Map<String, Object>> rows = jdbc.query(
                 """
                 select reviewer, grant_id, review, reason, subject, as_of, format, queried_at, event_id
-                from timeline_access where agency_id = ? order by queried_at desc""",
+                from timeline_access where agency_id = ? order by queried_at desc, event_id limit ? offset ?""",
                 (rs, i) -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("queriedAt", rs.getTimestamp("queried_at").toInstant());
@@ -161,18 +181,21 @@ class TimelineController {
                     row.put("eventId", rs.getString("event_id"));
                     return row;
                 },
-                agencyId);
+                agencyId,
+                size,
+                Paging.offset(page, size));
+        return Paging.answer(rows, page, size, total == null ? 0 : total);
     }
 
     /** Never printed: it may carry an NHS number or a local reference. */
     record Query(
             @NotNull UUID grantId,
             @Size(max = 20) String nhsNumber,
-            @Size(max = 100) String caseReference,
-            @Size(max = 64) String agencyId,
+            @FreeText @Size(max = 100) String caseReference,
+            @FreeText @Size(max = 64) String agencyId,
             @Size(max = 100) String localReference,
             Instant asOf,
-            @NotBlank @Size(max = 4000) String reason) {
+            @FreeText @NotBlank @Size(max = 4000) String reason) {
         @Override
         public String toString() {
             return "Query[" + grantId + "]";

@@ -2,6 +2,7 @@ package org.sharingledger.projections.timeline;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.sharingledger.projections.csv.Csv;
 import org.sharingledger.projections.timeline.Timeline.ActorRef;
@@ -14,11 +15,14 @@ import org.sharingledger.projections.timeline.Timeline.Entry;
  * order ({@code section} {@code ENTRY}), then one row per step recorded later ({@code RECORDED_LATER}). Every field of
  * an entry has a column, agencies and actor flattened; a field the step does not carry is empty. Instants are ISO-8601
  * in UTC ({@code 2009-03-02T09:15:00Z}), {@code lateBy} an ISO-8601 duration ({@code PT72H}), the actor's roles are
- * separated by {@code ;}, {@code dueMet} is {@code true} or {@code false}. Text starting with {@code = + - @} is
- * prefixed with a single quote (instants, durations, numbers and booleans are not text and are written as they are).
+ * separated by {@code ;}, {@code dueMet} is {@code true} or {@code false}. A cell that a spreadsheet would run (its
+ * text starts, after any leading spaces, with {@code = + - @}, a tab or a carriage return) is prefixed with a single
+ * quote; numbers and booleans are written as they are ({@link Csv}).
  *
  * <p>The text is also the timeline's canonical form: the PDF prints the SHA-256 of its UTF-8 bytes (no byte-order
- * mark), so the same answer must always give the same bytes. Add columns only at the end.
+ * mark), and the downloads carry it as {@code X-Timeline-Digest}, so the same answer must always give the same bytes.
+ * The digest covers the CSV exactly as downloaded, the defusing quotes included: a reader hashes the file as it is.
+ * Add columns only at the end.
  */
 final class TimelineCsv {
 
@@ -75,7 +79,22 @@ final class TimelineCsv {
         for (Entry entry : timeline.recordedLater()) {
             rows.add(row("RECORDED_LATER", entry));
         }
+        if (timeline.eventsAtCheckpoint() != null) {
+            List<Object> count = new ArrayList<>(Collections.nCopies(HEADER.size(), null));
+            count.set(0, "EVENTS_AT_CHECKPOINT");
+            count.set(2, timeline.eventsAtCheckpoint());
+            count.set(5, inWords(timeline));
+            rows.add(count);
+        }
         return Csv.write(rows);
+    }
+
+    /** The count of the subject's steps at the export's checkpoint, as a sentence (the CSV, PDF and FHIR forms). */
+    static String inWords(Timeline timeline) {
+        long count = timeline.eventsAtCheckpoint();
+        return "At the checkpoint of this export the ledger holds " + count + (count == 1 ? " step" : " steps")
+                + " about this subject (recorded by the time asked, or happened by then and recorded later), "
+                + "counted from its events; this export lists every one of them.";
     }
 
     private static List<Object> row(String section, Entry e) {

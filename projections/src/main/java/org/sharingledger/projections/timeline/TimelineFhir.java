@@ -58,6 +58,7 @@ final class TimelineFhir {
     static final String AS_OF = "urn:sharing-ledger:timeline:as-of";
     static final String REVIEW = "urn:sharing-ledger:timeline:review";
     static final String REVIEWER = "urn:sharing-ledger:timeline:reviewer";
+    static final String EVENTS_AT_CHECKPOINT = "urn:sharing-ledger:timeline:events-at-checkpoint";
 
     private TimelineFhir() {}
 
@@ -85,6 +86,18 @@ final class TimelineFhir {
         }
         if (timeline.reviewer() != null) {
             bundle.getMeta().addExtension(new Extension(REVIEWER, new StringType(timeline.reviewer())));
+        }
+        if (timeline.eventsAtCheckpoint() != null) {
+            bundle.getMeta()
+                    .addExtension(new Extension(
+                            EVENTS_AT_CHECKPOINT,
+                            new StringType(
+                                    timeline.recordedLater().isEmpty()
+                                            ? TimelineCsv.inWords(timeline)
+                                            : TimelineCsv.inWords(timeline) + " This bundle holds the "
+                                                    + timeline.entries().size() + " recorded by then; the other "
+                                                    + timeline.recordedLater().size()
+                                                    + " (recorded later) are in the JSON, CSV and PDF forms.")));
         }
         for (Entry entry : timeline.entries()) {
             bundle.addEntry().setFullUrl(fullUrl(entry)).setResource(auditEvent(entry));

@@ -116,10 +116,11 @@ final class TimelineForm {
     }
 
     /** What the form shows again after an error. The NHS number and the local reference are never among them. */
-    record FormValues(String grantId, String caseReference, String agencyId, String reason, String asOf) {
+    record FormValues(
+            String grantId, String caseReference, String caseAgencyId, String agencyId, String reason, String asOf) {
 
         static FormValues empty(List<TimelineFormChoices.GrantChoice> grants) {
-            return new FormValues(grants.size() == 1 ? grants.get(0).grantId() : null, null, null, null, null);
+            return new FormValues(grants.size() == 1 ? grants.get(0).grantId() : null, null, null, null, null, null);
         }
     }
 
@@ -141,7 +142,8 @@ final class TimelineForm {
                     new PageError(
                             "nhsNumber",
                             "Identify the child or the case in exactly one way: an "
-                                    + "NHS number, a case reference, or an agency with its local reference");
+                                    + "NHS number, a case reference with its agency, or an agency with its local "
+                                    + "reference");
                 case "nhsNumber" ->
                     new PageError(
                             "nhsNumber",
@@ -149,6 +151,12 @@ final class TimelineForm {
                                     ? "The NHS number " + message
                                     : "Enter a valid NHS number: 10 digits with a correct check digit");
                 case "caseReference" -> new PageError("caseReference", "The case reference " + message);
+                case "caseAgencyId" ->
+                    new PageError(
+                            "caseAgencyId",
+                            message.startsWith("is required")
+                                    ? "Choose the agency whose case reference this is"
+                                    : "The agency " + message);
                 case "agencyId" ->
                     new PageError(
                             "agencyId",

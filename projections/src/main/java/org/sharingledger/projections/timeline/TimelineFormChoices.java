@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 class TimelineFormChoices {
 
     private static final String GRANTS = """
-            select grant_id, review, subject_kind, case_reference, valid_until from timeline_grant
-            where reviewer = ? and revoked_at is null and valid_until > ? order by granted_at desc""";
+            select g.grant_id, g.review, g.subject_kind, g.case_reference, g.case_agency_id,
+                   coalesce(a.name, g.case_agency_id) as case_agency_name, g.valid_until
+            from timeline_grant g left join timeline_agency a on a.agency_id = g.case_agency_id
+            where g.reviewer = ? and g.revoked_at is null and g.valid_until > ? order by g.granted_at desc""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -33,6 +35,8 @@ class TimelineFormChoices {
                         rs.getString("review"),
                         rs.getString("subject_kind"),
                         rs.getString("case_reference"),
+                        rs.getString("case_agency_id"),
+                        rs.getString("case_agency_name"),
                         rs.getTimestamp("valid_until").toInstant()),
                 reviewer.username(),
                 Timestamp.from(clock.instant()));
@@ -53,7 +57,14 @@ class TimelineFormChoices {
     }
 
     /** One of the reviewer's live grants, as the form offers it. */
-    record GrantChoice(String grantId, String review, String subjectKind, String caseReference, Instant validUntil) {}
+    record GrantChoice(
+            String grantId,
+            String review,
+            String subjectKind,
+            String caseReference,
+            String caseAgencyId,
+            String caseAgencyName,
+            Instant validUntil) {}
 
     /** An agency, as the form's list offers it. */
     record AgencyChoice(String agencyId, String name) {}

@@ -107,6 +107,7 @@ class TimelinePageController {
             @RequestParam(required = false) String grantId,
             @RequestParam(required = false) String nhsNumber,
             @RequestParam(required = false) String caseReference,
+            @RequestParam(required = false) String caseAgencyId,
             @RequestParam(required = false) String agencyId,
             @RequestParam(required = false) String localReference,
             @RequestParam(required = false) String reason,
@@ -115,26 +116,36 @@ class TimelinePageController {
             HttpServletResponse response,
             Model model) {
         Actor actor = reviewerOnly();
-        FormValues values =
-                new FormValues(strip(grantId), strip(caseReference), strip(agencyId), strip(reason), strip(asOf));
+        FormValues values = new FormValues(
+                strip(grantId), strip(caseReference), strip(caseAgencyId), strip(agencyId), strip(reason), strip(asOf));
+        // A case reference is read with the agency chosen beside it; a local reference with its own agency.
+        boolean byCase = present(caseReference);
+        String subjectAgency = byCase ? caseAgencyId : agencyId;
         Asked asked;
         Timeline timeline;
         try {
-            asked = Asked.from(grantId, nhsNumber, caseReference, agencyId, localReference, reason, asOf, pseudonyms);
-            timeline = queries.query(
-                    actor,
-                    asked.grantId(),
-                    asked.nhsNumber(),
-                    asked.caseReference(),
-                    asked.agencyId(),
-                    asked.localReference(),
-                    asked.asOf(),
-                    asked.reason(),
-                    "html");
+            asked = Asked.from(
+                    grantId, nhsNumber, caseReference, subjectAgency, localReference, reason, asOf, pseudonyms);
+            // Checked against the events like every export, so that the page's digest is the downloads' digest.
+            timeline = exports.checked(queries.query(
+                            actor,
+                            asked.grantId(),
+                            asked.nhsNumber(),
+                            asked.caseReference(),
+                            asked.agencyId(),
+                            asked.localReference(),
+                            asked.asOf(),
+                            asked.reason(),
+                            "html"))
+                    .timeline();
         } catch (InvalidInput e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("identifierCleared", present(nhsNumber) || present(localReference));
-            return form(model, choices.liveGrants(actor), values, e.problems());
+            List<FieldProblem> problems = e.problems().stream()
+                    .map(p ->
+                            byCase && "agencyId".equals(p.field()) ? new FieldProblem("caseAgencyId", p.message()) : p)
+                    .toList();
+            return form(model, choices.liveGrants(actor), values, problems);
         }
         model.addAttribute("timeline", timeline);
         model.addAttribute("digest", TimelinePdf.digest(timeline));
@@ -177,7 +188,8 @@ class TimelinePageController {
                     asked.asOf(),
                     asked.reason(),
                     download.format());
-            return new File(exports.render(timeline, download.format()), TimelinePdf.digest(timeline));
+            TimelineExports.Checked checked = exports.checked(timeline);
+            return new File(exports.render(checked, download.format()), TimelinePdf.digest(checked.timeline()));
         });
         return ResponseEntity.ok()
                 .header("Content-Type", download.contentType())
@@ -226,7 +238,7 @@ class TimelinePageController {
             return "A child identified by NHS number";
         }
         if (asked.caseReference() != null) {
-            return "The case with reference " + asked.caseReference();
+            return "The case with reference " + asked.caseReference() + " of " + choices.agencyName(asked.agencyId());
         }
         return "A child identified by a local reference of " + choices.agencyName(asked.agencyId());
     }

@@ -131,6 +131,7 @@ final class TimelinePdf {
         Context context = new Context(Locale.UK);
         context.setVariable("timeline", t);
         context.setVariable("digest", digest);
+        context.setVariable("eventsAtCheckpoint", t.eventsAtCheckpoint() == null ? null : TimelineCsv.inWords(t));
         context.setVariable("digestOf", DIGEST_OF);
         context.setVariable("proofs", proofs);
         context.setVariable("tf", new TimelinePageFormats(words, TimelinePdf::printable));

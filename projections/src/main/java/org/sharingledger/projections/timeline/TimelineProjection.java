@@ -9,10 +9,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.sharingledger.access.api.UserRegistered;
 import org.sharingledger.agency.api.AgencySigned;
 import org.sharingledger.kernel.ActorMetaData;
+import org.sharingledger.platform.storage.Reconciled;
 import org.sharingledger.request.api.EscalationResolved;
 import org.sharingledger.request.api.InformationRefused;
 import org.sharingledger.request.api.InformationRequested;
@@ -26,10 +26,25 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps the timelines: every request step under the child's pseudonym and the case reference, with the event's
+ * Keeps the timelines: every request step under the child's pseudonym and under the case reference with the agency
+ * that set it ({@code case_agency_id}, the requesting agency: a case reference is that agency's own), with the event's
  * identifier and store position. A streaming processor, so positions are the ledger's own; replayable.
  */
 @Component
+@Reconciled({
+    @Reconciled.Table(
+            name = "timeline_agency",
+            key = {"agency_id"}),
+    @Reconciled.Table(
+            name = "timeline_actor",
+            key = {"username"}),
+    @Reconciled.Table(
+            name = "timeline_request",
+            key = {"request_id"}),
+    @Reconciled.Table(
+            name = "timeline_entry",
+            key = {"event_id"})
+})
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
 class TimelineProjection {
 
@@ -58,7 +73,7 @@ class TimelineProjection {
     }
 
     @EventHandler
-    void on(InformationRequested event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(InformationRequested event, DomainEventMessage<?> message) {
         jdbc.update(
                 """
                 insert into timeline_request (request_id, subject_pseudonym, case_reference, requesting_agency_id,
@@ -79,11 +94,11 @@ class TimelineProjection {
         details.put("urgency", event.urgency());
         details.put("informationSought", event.informationSought());
         details.put("dueBy", event.dueBy());
-        entry(event.requestId(), message, token, "REQUESTED", event.requestedAt(), event.requestedAt(), details);
+        entry(event.requestId(), message, "REQUESTED", event.requestedAt(), event.requestedAt(), details);
     }
 
     @EventHandler
-    void on(InformationShared event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(InformationShared event, DomainEventMessage<?> message) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("scope", event.scope());
         details.put("informationShared", event.informationShared());
@@ -95,7 +110,6 @@ class TimelineProjection {
         entry(
                 event.requestId(),
                 message,
-                token,
                 event.scope() == Scope.FULL ? "SHARED" : "PARTIALLY_SHARED",
                 event.recordedAt(),
                 event.occurredAt(),
@@ -103,21 +117,20 @@ class TimelineProjection {
     }
 
     @EventHandler
-    void on(InformationRefused event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(InformationRefused event, DomainEventMessage<?> message) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reason", event.reason());
         details.put("rationale", event.rationale());
         details.put("adviceSought", event.adviceSought());
         details.put("late", event.late());
-        entry(event.requestId(), message, token, "REFUSED", event.recordedAt(), event.occurredAt(), details);
+        entry(event.requestId(), message, "REFUSED", event.recordedAt(), event.occurredAt(), details);
     }
 
     @EventHandler
-    void on(RefusalEscalated event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(RefusalEscalated event, DomainEventMessage<?> message) {
         entry(
                 event.requestId(),
                 message,
-                token,
                 "ESCALATED",
                 event.recordedAt(),
                 event.recordedAt(),
@@ -125,29 +138,21 @@ class TimelineProjection {
     }
 
     @EventHandler
-    void on(EscalationResolved event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(EscalationResolved event, DomainEventMessage<?> message) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("stage", event.stage());
         details.put("outcome", event.outcome());
         details.put("rationale", event.rationale());
         details.put("informationShared", event.informationShared());
         details.put("method", event.method());
-        entry(
-                event.requestId(),
-                message,
-                token,
-                "ESCALATION_RESOLVED",
-                event.recordedAt(),
-                event.recordedAt(),
-                details);
+        entry(event.requestId(), message, "ESCALATION_RESOLVED", event.recordedAt(), event.recordedAt(), details);
     }
 
     @EventHandler
-    void on(RequestWithdrawn event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(RequestWithdrawn event, DomainEventMessage<?> message) {
         entry(
                 event.requestId(),
                 message,
-                token,
                 "WITHDRAWN",
                 event.recordedAt(),
                 event.recordedAt(),
@@ -155,15 +160,8 @@ class TimelineProjection {
     }
 
     @EventHandler
-    void on(RequestBecameOverdue event, DomainEventMessage<?> message, TrackingToken token) {
-        entry(
-                event.requestId(),
-                message,
-                token,
-                "OVERDUE",
-                event.recordedAt(),
-                event.dueBy(),
-                Map.of("dueBy", event.dueBy()));
+    void on(RequestBecameOverdue event, DomainEventMessage<?> message) {
+        entry(event.requestId(), message, "OVERDUE", event.recordedAt(), event.dueBy(), Map.of("dueBy", event.dueBy()));
     }
 
     /** Every other event moves this read model's position to the head of the store (exact lag and rebuilds). */
@@ -183,20 +181,25 @@ class TimelineProjection {
     private void entry(
             String requestId,
             DomainEventMessage<?> message,
-            TrackingToken token,
             String step,
             Instant recordedAt,
             Instant occurredAt,
             Map<String, Object> details) {
         jdbc.update(
                 """
-                insert into timeline_entry (event_id, position, request_id, subject_pseudonym, case_reference, step,
-                    recorded_at, occurred_at, actor_username, actor_agency_id, actor_roles, details)
-                select ?, ?, request_id, subject_pseudonym, case_reference, ?, ?, ?, ?, ?, ?, ?::jsonb
+                insert into timeline_entry (event_id, position, request_id, subject_pseudonym, case_reference,
+                    case_agency_id, step, recorded_at, occurred_at, actor_username, actor_agency_id, actor_roles,
+                    details)
+                select ?, (select global_index from domain_event_entry where event_identifier = ?), request_id,
+                    subject_pseudonym, case_reference,
+                    case when case_reference is null then null else requesting_agency_id end,
+                    ?, ?, ?, ?, ?, ?, ?::jsonb
                 from timeline_request where request_id = ?
                 on conflict (event_id) do nothing""",
                 message.getIdentifier(),
-                token.position().orElse(-1),
+                // The event's own position: a tracking token's position is the highest one seen, which for an event
+                // that committed after later positions (filling a gap) is another event's.
+                message.getIdentifier(),
                 step,
                 Timestamp.from(recordedAt),
                 Timestamp.from(occurredAt),

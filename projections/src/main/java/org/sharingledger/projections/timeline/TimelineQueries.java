@@ -2,12 +2,17 @@ package org.sharingledger.projections.timeline;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
 import org.sharingledger.kernel.SubjectPseudonyms;
+import org.sharingledger.platform.rules.DateBounds;
+import org.sharingledger.platform.rules.FreeText;
 import org.sharingledger.platform.rules.InvalidInput;
+import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.web.Commands;
 import org.sharingledger.timeline.api.RecordTimelineQuery;
@@ -56,9 +61,24 @@ public class TimelineQueries {
             throw new NotPermitted("only a CASE_REVIEWER with a live grant may query timelines");
         }
         TimelineSubject subject = TimelineSubjects.from(nhsNumber, caseReference, agencyId, localReference, pseudonyms);
+        // The page's form reaches here without the API's record: the same check of its free text, for both.
+        List<FieldProblem> problems = new ArrayList<>();
+        if (FreeText.Check.holdsNhsNumber(caseReference)) {
+            problems.add(new FieldProblem("caseReference", FreeText.PROBLEM));
+        }
+        if (FreeText.Check.holdsNhsNumber(reason)) {
+            problems.add(new FieldProblem("reason", FreeText.PROBLEM));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
         Instant now = clock.instant();
         if (asOf != null && asOf.isAfter(now)) {
             throw new InvalidInput("asOf", "must not be in the future");
+        }
+        FieldProblem tooEarly = DateBounds.problem("asOf", asOf, clock);
+        if (tooEarly != null) {
+            throw new InvalidInput(List.of(tooEarly));
         }
         Instant knownAt = asOf != null ? asOf : now;
         Timelines.Steps steps = timelines.steps(subject, knownAt);
@@ -81,6 +101,8 @@ public class TimelineQueries {
                 grantId.toString(),
                 steps.summary(),
                 steps.entries(),
-                steps.recordedLater());
+                steps.recordedLater(),
+                null,
+                subject);
     }
 }

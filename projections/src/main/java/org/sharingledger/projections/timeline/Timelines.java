@@ -65,8 +65,9 @@ class Timelines {
                 ? jdbc.query(
                         SELECT + " where e.subject_pseudonym = ? order by e.position", this::entry, subject.pseudonym())
                 : jdbc.query(
-                        SELECT + " where e.case_reference = ? order by e.position",
+                        SELECT + " where e.case_agency_id = ? and e.case_reference = ? order by e.position",
                         this::entry,
+                        subject.agencyId(),
                         subject.caseReference());
         List<Entry> known = new ArrayList<>();
         List<Entry> recordedLater = new ArrayList<>();

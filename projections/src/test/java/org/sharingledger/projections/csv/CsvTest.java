@@ -27,4 +27,28 @@ class CsvTest {
         assertThat(Csv.cell("")).isEmpty();
         assertThat(Csv.cell(null)).isEmpty();
     }
+
+    @Test
+    void textStartingWithATabACarriageReturnOrAFormulaAfterLeadingSpacesIsDefusedToo() {
+        assertThat(Csv.cell("\t=1+2")).isEqualTo("'\t=1+2");
+        assertThat(Csv.cell("\rcmd")).isEqualTo("\"'\rcmd\"");
+        assertThat(Csv.cell("  =cmd|' /C calc'!A0")).isEqualTo("'  =cmd|' /C calc'!A0");
+        assertThat(Csv.cell(" @SUM(A1)")).isEqualTo("' @SUM(A1)");
+        assertThat(Csv.cell("   -2+3")).isEqualTo("'   -2+3");
+        assertThat(Csv.cell("a = b")).isEqualTo("a = b");
+        assertThat(Csv.cell("   ")).isEqualTo("   ");
+    }
+
+    @Test
+    void valuesThatAreNotTextAreDefusedByWhatTheyPrintButNumbersAndBooleansAreNot() {
+        Object formula = new Object() {
+            @Override
+            public String toString() {
+                return "=1+2";
+            }
+        };
+        assertThat(Csv.cell(formula)).isEqualTo("'=1+2");
+        assertThat(Csv.cell(-3L)).isEqualTo("-3");
+        assertThat(Csv.cell(Boolean.TRUE)).isEqualTo("true");
+    }
 }

@@ -205,13 +205,65 @@ class TimelineEvidenceIT extends IntegrationTest {
         return scenario.request(parties.requesterPractitioner(), body);
     }
 
+    @Test
+    void everyExportCarriesTheCountOfTheChildsStepsAtItsCheckpoint() throws IOException {
+        JsonNode timeline = query("application/json").json();
+
+        assertThat(timeline.path("eventsAtCheckpoint").asLong()).isEqualTo(4);
+        assertThat(timeline.path("entries").size()
+                        + timeline.path("recordedLater").size())
+                .isEqualTo(4);
+        assertThat(query("text/csv").text())
+                .contains("EVENTS_AT_CHECKPOINT,,4,")
+                .contains("the ledger holds 4 steps about this subject");
+        assertThat(query("application/fhir+json").text()).contains("the ledger holds 4 steps about this subject");
+        Map<String, Object> body = new HashMap<>();
+        body.put("grantId", grantId);
+        body.put("nhsNumber", child);
+        body.put("reason", "Preparing the panel's chronology");
+        byte[] bytes =
+                http.as(reviewer).header("Accept", "application/pdf").postForBytes("/api/timelines/queries", body);
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains("the ledger holds 4 steps about this subject");
+        }
+    }
+
+    @Test
+    void aTimelineWhoseReadModelLostAStepIsNotExported() {
+        String eventId = jdbc.queryForObject("""
+                select e.event_id from timeline_entry e join timeline_request r on r.request_id = e.request_id
+                where e.step = 'REFUSED' and r.requesting_agency_id = ?""", String.class, parties.requester());
+        String row = jdbc.queryForObject(
+                "select row_to_json(t)::text from timeline_entry t where event_id = ?", String.class, eventId);
+        jdbc.update("delete from timeline_entry where event_id = ?", eventId);
+        try {
+            for (String accept :
+                    new String[] {"application/json", "text/csv", "application/pdf", "application/fhir+json"}) {
+                Response response = ask(accept);
+
+                assertThat(response.status()).as(accept + ": " + response).isEqualTo(409);
+                assertThat(response.text()).contains(eventId).contains("lacks 1 step");
+            }
+        } finally {
+            jdbc.update(
+                    "insert into timeline_entry select * from json_populate_record(null::timeline_entry, ?::json)",
+                    row);
+        }
+    }
+
     private Response query(String accept) {
+        Response response = ask(accept);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response;
+    }
+
+    private Response ask(String accept) {
         Map<String, Object> body = new HashMap<>();
         body.put("grantId", grantId);
         body.put("nhsNumber", child);
         body.put("reason", "Preparing the panel's chronology");
         Response response = http.as(reviewer).header("Accept", accept).post("/api/timelines/queries", body);
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response;
     }
 

@@ -313,15 +313,54 @@ class TimelineIT extends IntegrationTest {
         body.put("caseReference", "CASE-SCR-" + UUID.randomUUID().toString().substring(0, 6));
         scenario.request(socialWorker, body);
         awaitReadModels();
-        String grant = grant(Map.of("caseReference", (String) body.get("caseReference")));
+        String grant = grant(Map.of("caseReference", (String) body.get("caseReference"), "agencyId", csc));
 
-        JsonNode timeline = query(reviewer, grant, Map.of("caseReference", (String) body.get("caseReference")))
+        JsonNode timeline = query(
+                        reviewer, grant, Map.of("caseReference", (String) body.get("caseReference"), "agencyId", csc))
                 .json();
 
         assertThat(timeline.path("entries"))
                 .extracting(e -> e.path("step").asString())
                 .containsExactly("REQUESTED");
         assertThat(query(reviewer, grant, Map.of("nhsNumber", child)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aCaseReferenceIsTheAgencysOwnSoAnotherAgencyReusingItAddsNothingToTheCase() {
+        String reference = "CASE-SCR-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> ours =
+                Scenario.requestBody(csc, holders.get("HEALTH-id").username(), "ROUTINE");
+        ours.put("caseReference", reference);
+        scenario.request(socialWorker, ours);
+        // The police, about another child, happen to (or mean to) use the same reference.
+        Map<String, Object> theirs =
+                Scenario.requestBody(holders.get("POLICE-id").username(), csc, "ROUTINE");
+        theirs.put("subject", Map.of("nhsNumber", otherChild));
+        theirs.put("caseReference", reference);
+        scenario.request(holders.get("POLICE"), theirs);
+        awaitReadModels();
+        String grant = grant(Map.of("caseReference", reference, "agencyId", csc));
+
+        JsonNode timeline = query(reviewer, grant, Map.of("caseReference", reference, "agencyId", csc))
+                .json();
+        Response policeCase = query(
+                reviewer,
+                grant,
+                Map.of(
+                        "caseReference",
+                        reference,
+                        "agencyId",
+                        holders.get("POLICE-id").username()));
+        Response noAgency = query(reviewer, grant, Map.of("caseReference", reference));
+
+        assertThat(timeline.path("entries")).hasSize(1);
+        assertThat(timeline.path("entries").get(0).path("requestingAgency").toString())
+                .contains(csc);
+        assertThat(policeCase.status())
+                .as("the grant is for the social care's case only")
+                .isEqualTo(403);
+        assertThat(noAgency.status()).isEqualTo(400);
+        assertThat(noAgency.errorFields()).containsExactly("agencyId");
     }
 
     @Test
@@ -413,8 +452,8 @@ class TimelineIT extends IntegrationTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.text().lines().count())
-                .as("a header and one row per step")
-                .isEqualTo(20);
+                .as("a header, one row per step and the count of steps at the checkpoint")
+                .isEqualTo(21);
         assertThat(csv.header("X-Timeline-Digest")).startsWith("sha256=");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");

@@ -597,6 +597,53 @@ class TimelinePagesIT extends IntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
+    @Test
+    void aCaseIsAskedForByItsReferenceAndTheAgencyThatSetIt() {
+        Credentials caseReviewer = scenario.user(null, "CASE_REVIEWER");
+        String reference = "CASE-PG-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> body = Scenario.requestBody(csc, police, "ROUTINE");
+        body.put("caseReference", reference);
+        scenario.request(socialWorker, body);
+        Map<String, Object> grantBody = new HashMap<>();
+        grantBody.put("caseReference", reference);
+        grantBody.put("agencyId", csc);
+        grantBody.put("reviewer", caseReviewer.username());
+        grantBody.put("review", review);
+        grantBody.put("reason", "Commissioned by the Safeguarding Children Board");
+        grantBody.put("validUntil", Instant.now().plus(Duration.ofDays(30)).toString());
+        String caseGrant =
+                http.as(trust).post("/api/timeline-grants", grantBody).field("grantId");
+        awaitReadModels();
+        Browser browser = new Browser();
+        browser.signIn(caseReviewer);
+        HttpResponse<String> form = browser.get("/timeline");
+        String token = PageSession.csrf(form.body());
+
+        HttpResponse<String> withoutAgency = browser.post(
+                "/timeline",
+                Map.of("grantId", caseGrant, "caseReference", reference, "reason", "Chronology", "_csrf", token));
+        HttpResponse<String> withAgency = browser.post(
+                "/timeline",
+                Map.of(
+                        "grantId",
+                        caseGrant,
+                        "caseReference",
+                        reference,
+                        "caseAgencyId",
+                        csc,
+                        "reason",
+                        "Chronology",
+                        "_csrf",
+                        token));
+
+        assertThat(form.body()).contains("id=\"caseAgencyId\"").contains(reference);
+        assertThat(withoutAgency.statusCode()).isEqualTo(400);
+        assertThat(withoutAgency.body())
+                .contains("<a href=\"#caseAgencyId\">Choose the agency whose case reference this is</a>");
+        assertThat(withAgency.statusCode()).as(withAgency.body()).isEqualTo(200);
+        assertThat(withAgency.body()).contains("The case with reference " + reference + " of ");
+    }
+
     /** The reviewer's session; no address it is sent to ever carries the child's identifier. */
     private final class Browser extends PageSession {
 

@@ -91,7 +91,10 @@ class VerifierJarIT extends IntegrationTest {
         Run usage = run(exportFile.toString());
 
         assertThat(good.status()).as(good.output()).isZero();
-        assertThat(good.output()).contains("verified: this export is authentic");
+        assertThat(good.output())
+                .contains("verified: this export is authentic")
+                .contains(
+                        "Events about this child in the ledger at the export's checkpoint: 2; steps in the export: 2.");
         assertThat(bad.status()).as(bad.output()).isEqualTo(1);
         assertThat(bad.output()).contains("NOT VERIFIED").contains("changed after export");
         assertThat(usage.status()).isEqualTo(2);
