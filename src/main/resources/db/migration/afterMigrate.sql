@@ -1,7 +1,7 @@
 -- Flyway callback: runs after every migrate, also when nothing was pending, as the role that migrates (in
 -- docker-compose the owner of the tables, ledger_owner). It gives the role the ledger runs as, named by the
 -- placeholder app-role (spring.flyway.placeholders.app-role, from LEDGER_DB_APP_ROLE), exactly what it needs:
---   - the evidence tables (the events, and the hash chain's leaves and checkpoints once they exist): SELECT and
+--   - the evidence tables (the events, and the hash chain's leaves, checkpoints and gap log once they exist): SELECT and
 --     INSERT only, whatever the default privileges gave, so history can be added to but never changed or removed;
 --   - every other table (read models, tokens, deadlines, accounts): SELECT, INSERT, UPDATE, DELETE;
 --   - every sequence: USAGE; Flyway's own history table: nothing.
@@ -11,7 +11,7 @@
 do $$
 declare
     app_role constant text   := '${app-role}';
-    evidence constant text[] := array['domain_event_entry', 'ledger_leaf', 'ledger_checkpoint'];
+    evidence constant text[] := array['domain_event_entry', 'ledger_leaf', 'ledger_checkpoint', 'ledger_gap'];
     history  constant text   := '${flyway:table}';
     tbl      record;
 begin

@@ -1,5 +1,6 @@
 package org.sharingledger;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -22,7 +23,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  *   <li>the shared {@code kernel} depends on nothing of ours, and the {@code platform} only on the kernel;
  *   <li>features (access, agency, evidence, request, subject, timeline) meet only through their {@code api}
  *       packages (the evidence and access features also through their command lines, {@code evidence.cli} and
- *       {@code access.cli}, which the application's entry point hands its arguments to).
+ *       {@code access.cli}, which the application's entry point hands its arguments to);
+ *   <li>the independent verifier ({@code verifier}, built into a jar of its own) depends on {@code java.*} alone.
  * </ul>
  *
  * <p>The rules that span the whole code base are built by {@link Boundaries} for a root package, so that
@@ -91,6 +93,16 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(featureInternals());
+
+    @ArchTest
+    static final ArchRule theIndependentVerifierDependsOnlyOnJava = classes()
+            .that()
+            .resideInAPackage(ROOT + ".verifier..")
+            .should()
+            .onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..", ROOT + ".verifier..")
+                    .or(DescribedPredicate.describe(
+                            "primitive or array types", type -> type.isPrimitive() || type.isArray())))
+            .as("the independent verifier (its own small jar) depends on java.* alone");
 
     @ArchTest
     static final ArchRule thePlatformKnowsOnlyTheKernel = noClasses()

@@ -4,13 +4,21 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sharingledger.verifier.Checkpoint;
+import org.sharingledger.verifier.InvalidStatement;
+import org.sharingledger.verifier.Merkle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -28,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * proofs), always in a transaction of its own, and on one node at a time (a PostgreSQL advisory lock).
  *
  * <p>Normally leaves follow store order (global_index). A position below the tree's head with no committed event is
- * remembered as a gap: a transaction that took that position may still commit, and its event then joins the tree
- * as the next leaf. Gaps older than the gap timeout are forgotten (their transactions rolled back).
+ * remembered as a gap (in {@code ledger_gap}, an insert-only chained log): a transaction that took that position may
+ * still commit, and its event then joins the tree as the next leaf, but only within the gap timeout after the first
+ * checkpoint that passed over the position; an event that appears there later is refused and reported.
  */
 @Component
 class Checkpointer {
@@ -44,6 +53,7 @@ class Checkpointer {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final LedgerKey key;
+    private final SignedHead head;
     private final EvidenceProperties properties;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
@@ -51,17 +61,22 @@ class Checkpointer {
     private long highWater;
     private final AtomicLong checkpointed = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong headRefusals = new AtomicLong();
+    private volatile String headProblem;
+    private final Set<Long> refusedLate = ConcurrentHashMap.newKeySet();
 
     Checkpointer(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager,
             LedgerKey key,
+            SignedHead head,
             EvidenceProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.key = key;
+        this.head = head;
         this.properties = properties;
         this.clock = clock;
     }
@@ -86,10 +101,12 @@ class Checkpointer {
                         jdbc.queryForList("select pg_advisory_xact_lock(?)", LOCK);
                         catchUpWithStoredLeaves();
                         List<Leaf> added = newLeaves();
+                        long first = tree.size();
+                        added.forEach(leaf -> tree.append(leaf.eventHash()));
+                        extendsTheSignedHead();
                         if (added.isEmpty()) {
                             return latest().orElse(null);
                         }
-                        long first = tree.size();
                         jdbc.batchUpdate(
                                 "insert into ledger_leaf (leaf_index, global_index, aggregate_identifier, "
                                         + "sequence_number, event_hash) values (?, ?, ?, ?, ?)",
@@ -109,7 +126,6 @@ class Checkpointer {
                                         return added.size();
                                     }
                                 });
-                        added.forEach(leaf -> tree.append(leaf.eventHash()));
                         Checkpoint checkpoint = new Checkpoint(
                                 properties.origin(),
                                 tree.size(),
@@ -127,6 +143,9 @@ class Checkpointer {
                     }))
                     .map(stored -> {
                         checkpointed.set(stored.checkpoint().treeSize());
+                        if (!stored.statement().equals(head.statement().orElse(null))) {
+                            head.write(stored.statement());
+                        }
                         return stored;
                     });
         } catch (RuntimeException e) {
@@ -137,6 +156,61 @@ class Checkpointer {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Refuses to go on unless the tree in the database extends the last checkpoint this ledger signed, as kept
+     * outside the database: a consistency proof from the head's size to the tree's, checked against both roots.
+     */
+    private void extendsTheSignedHead() {
+        Checkpoint signed;
+        try {
+            signed = head.checkpoint(key.verifier()).orElse(null);
+        } catch (InvalidStatement e) {
+            throw refuse(
+                    "the signed head " + head.file() + " is not a checkpoint signed by this ledger: " + e.getMessage());
+        }
+        if (signed == null) {
+            headProblem = null;
+            return;
+        }
+        long size = tree.size();
+        if (signed.treeSize() > size) {
+            throw refuse("the database's tree holds " + size + " events, fewer than the " + signed.treeSize()
+                    + " of the last checkpoint this ledger signed (" + signed.signedAt() + ", kept in " + head.file()
+                    + "): the database was rolled back or events were removed");
+        }
+        boolean extended = signed.treeSize() == 0
+                ? Arrays.equals(signed.rootHash(), Merkle.emptyRoot())
+                : Merkle.verifyConsistency(
+                        signed.treeSize(),
+                        size,
+                        signed.rootHash(),
+                        tree.root(size),
+                        tree.consistencyProof(signed.treeSize(), size));
+        if (!extended) {
+            throw refuse("the database's tree of " + size + " events does not extend the last checkpoint this "
+                    + "ledger signed (" + signed.treeSize() + " events, " + signed.signedAt() + ", kept in "
+                    + head.file() + "): the history it covers was rewritten");
+        }
+        headProblem = null;
+    }
+
+    private HeadNotExtended refuse(String problem) {
+        headRefusals.incrementAndGet();
+        headProblem = problem;
+        log.error("Refusing to sign a checkpoint: {}", problem);
+        return new HeadNotExtended(problem);
+    }
+
+    /** Runs refused because the database does not extend the last signed checkpoint. */
+    long headRefusals() {
+        return headRefusals.get();
+    }
+
+    /** Why the last run refused to sign, or null when it did not. */
+    String headProblem() {
+        return headProblem;
     }
 
     /** The tree as far as the latest checkpoint, for proofs; call {@link #checkpoint()} first to bring it up to date. */
@@ -187,14 +261,7 @@ class Checkpointer {
 
     private List<Leaf> newLeaves() {
         Instant now = clock.instant();
-        List<Leaf> added = new ArrayList<>(jdbc.query("""
-                select e.global_index, e.aggregate_identifier, e.sequence_number, e.event_hash
-                from ledger_gap g join domain_event_entry e on e.global_index = g.global_index
-                order by e.global_index""", Leaf.ROWS));
-        if (!added.isEmpty()) {
-            jdbc.update("delete from ledger_gap where global_index = any(?)", (Object)
-                    added.stream().map(Leaf::position).toArray(Long[]::new));
-        }
+        List<Leaf> added = new ArrayList<>(lateLeaves(now));
         List<Leaf> batch;
         do {
             batch = jdbc.query("""
@@ -219,8 +286,54 @@ class Checkpointer {
                 highWater = leaf.position();
             }
         } while (batch.size() == BATCH);
-        jdbc.update("delete from ledger_gap where first_seen < ?", Timestamp.from(now.minus(properties.gapTimeout())));
         return added;
+    }
+
+    /**
+     * Events that committed late at positions the tree passed over while they were empty. Such an event joins the
+     * tree only while its position is still open: for the gap timeout after the first checkpoint whose tree passed
+     * over it (a signed time, so a gap row written afterwards cannot reopen it). One that appears later is not a
+     * transaction that took long to commit: it is refused, counted and logged (its position only), and verification
+     * reports it as inserted. The gap log itself is never changed: a filled or expired gap simply stays in it.
+     */
+    private List<Leaf> lateLeaves(Instant now) {
+        Duration timeout = properties.gapTimeout();
+        List<Leaf> candidates = jdbc.query("""
+                select e.global_index, e.aggregate_identifier, e.sequence_number, e.event_hash
+                from ledger_gap g join domain_event_entry e on e.global_index = g.global_index
+                where not exists (select from ledger_leaf l where l.global_index = g.global_index)
+                order by e.global_index""", Leaf.ROWS);
+        List<Leaf> late = new ArrayList<>();
+        for (Leaf leaf : candidates) {
+            Instant passedOver = passedOver(leaf.position());
+            if (passedOver == null || !now.isAfter(passedOver.plus(timeout))) {
+                late.add(leaf);
+            } else if (refusedLate.add(leaf.position())) {
+                log.error(
+                        "An event appeared at position {}, which the tree passed over at {}, more than the gap "
+                                + "timeout ({}) later: it is not added to the tree, and verification reports it",
+                        leaf.position(),
+                        passedOver,
+                        timeout);
+            }
+        }
+        return late;
+    }
+
+    /** When the tree first passed over a position: the signing time of the first checkpoint holding a later one. */
+    private Instant passedOver(long position) {
+        return jdbc.query("""
+                        select min(c.signed_at) from ledger_checkpoint c
+                        where c.tree_size > (select min(leaf_index) from ledger_leaf where global_index > ?)""", (row, i) -> row.getTimestamp(1), position).stream()
+                .filter(Objects::nonNull)
+                .map(Timestamp::toInstant)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Late events refused since start (each position counted once). */
+    long lateEventsRefused() {
+        return refusedLate.size();
     }
 
     @SuppressWarnings("ArrayRecordComponent") // a row read to be hashed, never compared or kept in a set
@@ -230,4 +343,14 @@ class Checkpointer {
     }
 
     record StoredCheckpoint(Checkpoint checkpoint, String statement) {}
+
+    /** The database does not extend the last checkpoint this ledger signed: nothing is signed. */
+    static final class HeadNotExtended extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        HeadNotExtended(String message) {
+            super(message);
+        }
+    }
 }

@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param checkpointInterval how often the background checkpointer adds new events to the tree and signs its root
  * @param gapTimeout         how long a position below the tree's head may stay empty before no transaction can still
  *                           fill it
+ * @param headFile           where the last signed checkpoint is kept outside the database ({@code LEDGER_HEAD_FILE});
+ *                           blank: {@code checkpoint-head.txt} in the data folder, beside the signing key
  */
 @ConfigurationProperties("ledger.evidence")
-record EvidenceProperties(String origin, String signingKey, Duration checkpointInterval, Duration gapTimeout) {}
+record EvidenceProperties(
+        String origin, String signingKey, Duration checkpointInterval, Duration gapTimeout, String headFile) {}

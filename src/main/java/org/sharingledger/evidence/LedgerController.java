@@ -13,6 +13,7 @@ import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
+import org.sharingledger.verifier.VerifierKey;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,15 +38,19 @@ class LedgerController {
             description = "ADMIN or TRUST_REVIEWER. Recomputes "
                     + "every event's hash from its stored bytes, every stream's chain, and every signed checkpoint's root "
                     + "and signature. verified is true only when nothing is wrong; otherwise problems says what and where "
-                    + "(store position, stream, sequence), in store order: MODIFIED, MISSING, INSERTED, OUT_OF_ORDER or "
+                    + "(store position, stream, sequence), in store order: MODIFIED, MISSING, INSERTED, OUT_OF_ORDER, GAP_LOG_MISMATCH or "
                     + "CHECKPOINT_MISMATCH. Events stored since the latest checkpoint are checked by hash and chain, and "
-                    + "counted in uncheckpointedEvents. Takes about a second per 100,000 events.")
-    public Verification verification() {
+                    + "counted in uncheckpointedEvents. Takes about a second per 100,000 events. With checkpoint (a "
+                    + "published checkpoint statement, the signed note as text/plain gives it, URL-encoded), also "
+                    + "proves that the ledger still extends it: when it does not, or when the statement is not signed "
+                    + "by this ledger's key, that is a CHECKPOINT_MISMATCH; text that is not a signed checkpoint is a "
+                    + "400.")
+    public Verification verification(@RequestParam(required = false) String checkpoint) {
         Actor actor = CurrentActor.get();
         if (!actor.hasAny(Role.ADMIN, Role.TRUST_REVIEWER)) {
             throw new NotPermitted("only a TRUST_REVIEWER or an ADMIN may verify the ledger");
         }
-        return evidence.verify();
+        return evidence.verify(checkpoint);
     }
 
     @GetMapping(value = "/api/ledger/checkpoints/latest", produces = MediaType.APPLICATION_JSON_VALUE)

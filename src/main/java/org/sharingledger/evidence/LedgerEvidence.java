@@ -1,7 +1,5 @@
 package org.sharingledger.evidence;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Collection;
@@ -19,6 +17,10 @@ import org.sharingledger.evidence.api.Proofs.SignedCheckpoint;
 import org.sharingledger.evidence.api.Seal;
 import org.sharingledger.evidence.api.Verification;
 import org.sharingledger.platform.rules.InvalidInput;
+import org.sharingledger.verifier.Checkpoint;
+import org.sharingledger.verifier.ExportSeal;
+import org.sharingledger.verifier.InvalidStatement;
+import org.sharingledger.verifier.VerifierKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,17 +45,32 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
             JdbcTemplate jdbc,
             DataSource dataSource,
             Clock clock,
+            EvidenceProperties properties,
             ReadModelReconciliation readModels) {
         this.checkpointer = checkpointer;
         this.readModels = readModels;
         this.key = key;
         this.jdbc = jdbc;
-        this.verifier = new LedgerVerifier(dataSource, key.verifier(), clock);
+        this.verifier = new LedgerVerifier(dataSource, key.verifier(), clock, properties.gapTimeout());
     }
 
     @Override
     public Verification verify() {
-        Verification result = readModels.including(verifier.verify(LedgerVerifier.Progress.NONE));
+        return verify(null);
+    }
+
+    /**
+     * Verifies the ledger and, when a published checkpoint statement is given, that the ledger still extends it.
+     *
+     * @throws InvalidInput when the statement is not a signed checkpoint at all
+     */
+    public Verification verify(String publishedCheckpoint) {
+        Verification result;
+        try {
+            result = readModels.including(verifier.verify(LedgerVerifier.Progress.NONE, publishedCheckpoint));
+        } catch (InvalidStatement e) {
+            throw new InvalidInput("checkpoint", e.getMessage());
+        }
         if (result.verified()) {
             log.info(
                     "Ledger verified: {} events at {} events/s, checkpoint of {} events",
@@ -106,7 +123,7 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
 
     @Override
     public Seal seal(byte[] canonicalContent) {
-        String digest = BASE64.encodeToString(sha256(canonicalContent));
+        String digest = ExportSeal.digest(canonicalContent);
         return new Seal(
                 "Ed25519",
                 digest,
@@ -160,13 +177,5 @@ class LedgerEvidence implements LedgerProofs, LedgerChecks {
                 stored.statement(),
                 key.verifier().text(),
                 key.verifier().fingerprint());
-    }
-
-    static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -25,6 +25,8 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.sharingledger.verifier.Text;
+import org.sharingledger.verifier.VerifierKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

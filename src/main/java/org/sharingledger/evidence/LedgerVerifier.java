@@ -1,5 +1,7 @@
 package org.sharingledger.evidence;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +24,10 @@ import org.sharingledger.evidence.api.Verification;
 import org.sharingledger.evidence.api.Verification.CheckpointSummary;
 import org.sharingledger.evidence.api.Verification.Kind;
 import org.sharingledger.evidence.api.Verification.Problem;
+import org.sharingledger.verifier.Checkpoint;
+import org.sharingledger.verifier.InvalidStatement;
+import org.sharingledger.verifier.Merkle;
+import org.sharingledger.verifier.VerifierKey;
 
 /**
  * Recomputes the ledger from its raw rows, trusting nothing stored but the signed checkpoints (and those only under
@@ -35,7 +41,13 @@ import org.sharingledger.evidence.api.Verification.Problem;
  * <li>OUT_OF_ORDER: a stream's events are stored out of sequence, or a position holds another event than the one
  * checkpointed there.</li>
  * <li>CHECKPOINT_MISMATCH: a checkpoint's signature does not hold, or the tree's record does not give its root.</li>
+ * <li>GAP_LOG_MISMATCH: the insert-only log of gaps (positions the tree passed over while empty) was changed, cut,
+ * or written to after the tree had passed the position it names.</li>
  * </ul>
+ *
+ * <p>An event that is not in the tree although later positions are is pending only while its position's gap is
+ * open: for the gap timeout after the first checkpoint that passed over it. Later it is INSERTED, and so is an event
+ * the tree took in as a late leaf more than the gap timeout after passing over its position.
  */
 public final class LedgerVerifier {
 
@@ -51,24 +63,77 @@ public final class LedgerVerifier {
         Progress NONE = (done, total) -> {};
     }
 
+    /** The application's default gap timeout ({@code ledger.evidence.gap-timeout}). */
+    public static final Duration DEFAULT_GAP_TIMEOUT = Duration.ofMinutes(1);
+    /**
+     * Checkpoints are signed to the whole second and a run takes a moment: a gap record or a late leaf is judged
+     * against the signed times with this much slack.
+     */
+    static final Duration SLACK = Duration.ofSeconds(30);
+    /** A gap is recorded in the run that signs the checkpoint passing over it, to the second. */
+    static final Duration GAP_SLACK = Duration.ofSeconds(2);
+
     private final DataSource dataSource;
     private final VerifierKey key;
     private final Clock clock;
+    private final Duration gapTimeout;
 
     public LedgerVerifier(DataSource dataSource, VerifierKey key, Clock clock) {
+        this(dataSource, key, clock, DEFAULT_GAP_TIMEOUT);
+    }
+
+    public LedgerVerifier(DataSource dataSource, VerifierKey key, Clock clock, Duration gapTimeout) {
         this.dataSource = dataSource;
         this.key = key;
         this.clock = clock;
+        this.gapTimeout = gapTimeout;
     }
 
     public Verification verify(Progress progress) {
+        return verify(progress, null);
+    }
+
+    /**
+     * Verifies the ledger, and that it still extends a checkpoint published earlier: the tree of its first
+     * {@code treeSize} events must still have the published root. A statement that is well formed but not signed by
+     * this ledger's key (or names another ledger) is a CHECKPOINT_MISMATCH.
+     *
+     * @param published a checkpoint statement (signed note) as published, or null
+     * @throws InvalidStatement with reason MALFORMED when {@code published} is not a signed checkpoint at all
+     */
+    public Verification verify(Progress progress, String published) {
+        Checkpoint checkpoint = null;
+        String notOurs = null;
+        if (published != null) {
+            try {
+                checkpoint = SignedCheckpoints.open(published, key);
+                if (!checkpoint.origin().equals(key.name())) {
+                    notOurs = "the published checkpoint names another ledger: " + checkpoint.origin();
+                    checkpoint = null;
+                }
+            } catch (InvalidStatement e) {
+                if (e.reason() == InvalidStatement.Reason.MALFORMED) {
+                    throw e;
+                }
+                notOurs = "the published checkpoint is not this ledger's: " + e.getMessage();
+            }
+        }
+        return verify(progress, checkpoint, notOurs);
+    }
+
+    private Verification verify(Progress progress, Checkpoint published, String notOurs) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                return new Run(connection, progress).verify();
+                Run run = new Run(connection, progress);
+                run.published = published;
+                if (notOurs != null) {
+                    run.problem(Kind.CHECKPOINT_MISMATCH, null, null, null, notOurs);
+                }
+                return run.verify();
             } finally {
                 connection.rollback();
                 connection.setTransactionIsolation(isolation);
@@ -90,6 +155,16 @@ public final class LedgerVerifier {
         private final Map<String, Link> streams = new HashMap<>();
         private final List<Event> modified = new ArrayList<>();
         private final Set<Long> gaps = new HashSet<>();
+        private final Set<Long> recordedGaps = new HashSet<>();
+        /** Leaves that raised the tree's highest position, in leaf order: when the tree passed over a position. */
+        private final PositionRecords highs = new PositionRecords();
+        /** Late leaves taken in after their position's gap had closed: position to what to say. */
+        private final Map<Long, String> lateAdoptions = new HashMap<>();
+
+        private Instant now;
+        /** A checkpoint published earlier, which the tree's record must still extend; null when none was given. */
+        private Checkpoint published;
+
         private List<Checkpoint> checkpoints = List.of();
         private long uncheckpointed;
 
@@ -100,10 +175,11 @@ public final class LedgerVerifier {
 
         Verification verify() throws SQLException {
             Instant started = clock.instant();
+            now = started;
             long t0 = System.nanoTime();
             checkpoints = signedCheckpoints();
             treeRecordAgainstCheckpoints();
-            query("select global_index from ledger_gap", row -> gaps.add(row.getLong(1)));
+            gapLog();
             long total = single("select count(*) from domain_event_entry");
             long events = eventsAgainstLeaves(total);
             identifySwaps();
@@ -177,8 +253,16 @@ public final class LedgerVerifier {
             RootAccumulator tree = new RootAccumulator();
             int[] next = {0};
             long[] expected = {0};
-            query("select leaf_index, event_hash from ledger_leaf order by leaf_index", row -> {
+            long[] highest = {-1};
+            query("select leaf_index, event_hash, global_index from ledger_leaf order by leaf_index", row -> {
                 long index = row.getLong(1);
+                long position = row.getLong(3);
+                if (position > highest[0]) {
+                    highest[0] = position;
+                    highs.add(index, position);
+                } else {
+                    lateLeaf(index, position);
+                }
                 if (index != expected[0]) {
                     problem(
                             Kind.CHECKPOINT_MISMATCH,
@@ -189,10 +273,25 @@ public final class LedgerVerifier {
                 }
                 expected[0] = index + 1;
                 tree.append(row.getBytes(2));
+                if (published != null && published.treeSize() == tree.size()) {
+                    comparePublished(tree.root());
+                }
                 while (next[0] < checkpoints.size() && checkpoints.get(next[0]).treeSize() == tree.size()) {
                     compareRoot(checkpoints.get(next[0]++), tree.root(), previousSize(next[0] - 1));
                 }
             });
+            if (published != null && published.treeSize() == 0) {
+                comparePublished(Merkle.emptyRoot());
+            } else if (published != null && published.treeSize() > tree.size()) {
+                problem(
+                        Kind.CHECKPOINT_MISMATCH,
+                        null,
+                        null,
+                        null,
+                        "the published checkpoint of " + published.treeSize() + " events (signed "
+                                + published.signedAt() + ") covers more events than the tree's record holds ("
+                                + tree.size() + "): the ledger was rolled back, or events were removed");
+            }
             for (int i = next[0]; i < checkpoints.size(); i++) {
                 Checkpoint checkpoint = checkpoints.get(i);
                 if (checkpoint.treeSize() == 0) {
@@ -207,6 +306,116 @@ public final class LedgerVerifier {
                                     + checkpoint.treeSize() + " covers more events than the tree's record holds ("
                                     + tree.size() + "): leaves were removed");
                 }
+            }
+        }
+
+        /** A leaf whose position the tree had passed over: it must have joined while that position's gap was open. */
+        private void lateLeaf(long leafIndex, long position) {
+            Instant passedOver = passedOver(position);
+            Instant joined = signedTimeCovering(leafIndex);
+            if (passedOver != null
+                    && joined != null
+                    && joined.isAfter(passedOver.plus(gapTimeout).plus(SLACK))) {
+                lateAdoptions.put(
+                        position,
+                        "this event joined the tree as leaf " + leafIndex + " (checkpoint signed " + joined
+                                + ") although the tree passed over its position at " + passedOver
+                                + ", more than the gap timeout (" + gapTimeout + ") before: it was put in afterwards");
+            }
+        }
+
+        /** When the tree first passed over a position: the time of the first checkpoint holding a later one. */
+        private Instant passedOver(long position) {
+            long leafIndex = highs.firstLeafAbove(position);
+            return leafIndex < 0 ? null : signedTimeCovering(leafIndex);
+        }
+
+        /** The signing time of the first valid checkpoint whose tree holds this leaf; null when none does yet. */
+        private Instant signedTimeCovering(long leafIndex) {
+            int low = 0;
+            int high = checkpoints.size();
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (checkpoints.get(middle).treeSize() > leafIndex) {
+                    high = middle;
+                } else {
+                    low = middle + 1;
+                }
+            }
+            return low < checkpoints.size() ? checkpoints.get(low).signedAt() : null;
+        }
+
+        /**
+         * The gap log is a chain (V2026.12.01.50__gap_log_insert_only.sql): each row's hash covers the previous
+         * row's. A row must also have been written when the tree passed over its position, not afterwards. Gaps
+         * that are well formed and still within the gap timeout are the positions a late event may yet fill.
+         */
+        private void gapLog() throws SQLException {
+            MessageDigest sha256 = Merkle.sha256();
+            byte[][] previous = {EventHashes.genesis()};
+            long[] expected = {0};
+            query("select gap_index, global_index, first_seen, gap_hash from ledger_gap order by gap_index", row -> {
+                long index = row.getLong(1);
+                long position = row.getLong(2);
+                Instant firstSeen = row.getTimestamp(3).toInstant();
+                byte[] stored = row.getBytes(4);
+                recordedGaps.add(position);
+                boolean skipped = index != expected[0];
+                if (skipped) {
+                    problem(
+                            Kind.GAP_LOG_MISMATCH,
+                            position,
+                            null,
+                            null,
+                            "the gap log skips from record " + (expected[0] - 1) + " to record " + index
+                                    + ": records were removed");
+                }
+                expected[0] = index + 1;
+                sha256.reset();
+                sha256.update(previous[0]);
+                sha256.update(ByteBuffer.allocate(24)
+                        .putLong(index)
+                        .putLong(position)
+                        .putLong(Math.addExact(
+                                Math.multiplyExact(firstSeen.getEpochSecond(), 1_000_000L), firstSeen.getNano() / 1000))
+                        .array());
+                boolean intact = Arrays.equals(sha256.digest(), stored);
+                if (!intact && !skipped) {
+                    problem(
+                            Kind.GAP_LOG_MISMATCH,
+                            position,
+                            null,
+                            null,
+                            "gap record " + index + " no longer gives its hash: it was changed after it was written");
+                }
+                previous[0] = stored;
+                Instant passedOver = passedOver(position);
+                if (passedOver == null || firstSeen.isAfter(passedOver.plus(GAP_SLACK))) {
+                    problem(
+                            Kind.GAP_LOG_MISMATCH,
+                            position,
+                            null,
+                            null,
+                            "gap record " + index + " was written at " + firstSeen + ", "
+                                    + (passedOver == null
+                                            ? "but the tree has not passed over this position"
+                                            : "after the tree had passed over this position (at " + passedOver + ")"));
+                } else if (intact && !now.isAfter(passedOver.plus(gapTimeout))) {
+                    gaps.add(position);
+                }
+            });
+        }
+
+        private void comparePublished(byte[] root) {
+            if (!Arrays.equals(published.rootHash(), root)) {
+                problem(
+                        Kind.CHECKPOINT_MISMATCH,
+                        null,
+                        null,
+                        null,
+                        "the ledger no longer extends the published checkpoint of " + published.treeSize()
+                                + " events (signed " + published.signedAt() + "): the tree of its first "
+                                + published.treeSize() + " events has another root");
             }
         }
 
@@ -270,13 +479,26 @@ public final class LedgerVerifier {
                                         event.position,
                                         event.aggregateIdentifier,
                                         event.sequenceNumber,
-                                        "no checkpoint covers this event although the tree "
-                                                + "already holds later positions: it was put in afterwards");
+                                        gapRecorded(event.position)
+                                                ? "this event appeared after its position's gap had closed (the "
+                                                        + "tree passed over it more than the gap timeout, "
+                                                        + gapTimeout + ", before): it was put in afterwards"
+                                                : "no checkpoint covers this event although the tree "
+                                                        + "already holds later positions: it was put in afterwards");
                             } else {
                                 uncheckpointed++;
                             }
                         } else {
                             check(event, leaf);
+                            String late = lateAdoptions.get(leaf.position);
+                            if (late != null) {
+                                problem(
+                                        Kind.INSERTED,
+                                        event.position,
+                                        event.aggregateIdentifier,
+                                        event.sequenceNumber,
+                                        late);
+                            }
                             if (leaf.index >= checkpointed) {
                                 uncheckpointed++;
                             }
@@ -291,6 +513,10 @@ public final class LedgerVerifier {
                     return done;
                 }
             }
+        }
+
+        private boolean gapRecorded(long position) {
+            return recordedGaps.contains(position);
         }
 
         private void check(Event event, Leaf leaf) {
@@ -505,6 +731,38 @@ public final class LedgerVerifier {
             event.metaData = rows.getBytes(10);
             event.eventHash = rows.getBytes(11);
             return event;
+        }
+    }
+
+    /** Leaf index and position of each leaf that raised the tree's highest position, both ascending. */
+    private static final class PositionRecords {
+        private long[] leaves = new long[1024];
+        private long[] positions = new long[1024];
+        private int size;
+
+        void add(long leafIndex, long position) {
+            if (size == leaves.length) {
+                leaves = Arrays.copyOf(leaves, size * 2);
+                positions = Arrays.copyOf(positions, size * 2);
+            }
+            leaves[size] = leafIndex;
+            positions[size] = position;
+            size++;
+        }
+
+        /** The first leaf (so far) whose position is above this one, or -1. */
+        long firstLeafAbove(long position) {
+            int low = 0;
+            int high = size;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (positions[middle] > position) {
+                    high = middle;
+                } else {
+                    low = middle + 1;
+                }
+            }
+            return low < size ? leaves[low] : -1;
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.sharingledger.verifier.Merkle;
 
 /**
  * An append-only Merkle tree in memory, as defined in RFC 9162 section 2.1: it gives the root of the tree at any size

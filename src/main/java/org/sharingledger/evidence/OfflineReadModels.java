@@ -2,13 +2,13 @@ package org.sharingledger.evidence;
 
 import javax.sql.DataSource;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.sharingledger.evidence.api.Verification;
+import org.sharingledger.platform.storage.LedgerEventSchema;
 import org.sharingledger.platform.storage.Reconciled;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
@@ -57,7 +57,7 @@ public final class OfflineReadModels {
                         .transactionManager(new SpringTransactionManager(transactions))
                         .eventSerializer(serializer)
                         .snapshotSerializer(serializer)
-                        .schema(eventSchema())
+                        .schema(LedgerEventSchema.of())
                         .build());
         ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(context, false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Reconciled.class));
@@ -65,23 +65,5 @@ public final class OfflineReadModels {
         context.registerBean(ReadModelReconciliation.class);
         context.refresh();
         return context;
-    }
-
-    /** The ledger's snake_case event table (as {@code AxonStorageConfiguration} declares it). */
-    private static EventSchema eventSchema() {
-        return EventSchema.builder()
-                .eventTable("domain_event_entry")
-                .snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index")
-                .eventIdentifierColumn("event_identifier")
-                .metaDataColumn("meta_data")
-                .payloadColumn("payload")
-                .payloadRevisionColumn("payload_revision")
-                .payloadTypeColumn("payload_type")
-                .timestampColumn("time_stamp")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .typeColumn("type")
-                .build();
     }
 }

@@ -1,5 +1,7 @@
 package org.sharingledger.evidence;
 
+import org.sharingledger.verifier.Merkle;
+
 /**
  * The root of a Merkle tree (RFC 9162 section 2.1.1) computed while reading the leaves once, in order, keeping only
  * the hashes of the complete subtrees on the tree's right edge (a "compact range"): at most 64 hashes whatever the

@@ -8,6 +8,8 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sharingledger.verifier.Checkpoint;
+import org.sharingledger.verifier.Merkle;
 
 class CheckpointTest {
 

@@ -1,5 +1,9 @@
 package org.sharingledger.evidence;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,11 +31,18 @@ final class LedgerCopy implements AutoCloseable {
     private final SingleConnectionDataSource superuserConnection;
     private final Checkpointer checkpointer;
     private final LedgerVerifier verifier;
+    private final LedgerKey key;
+    private final Path headFile;
 
     private LedgerCopy(JdbcTemplate main, String name, DataSource dataSource, LedgerKey key, Duration gapTimeout) {
         this.main = main;
         this.name = name;
         this.dataSource = dataSource;
+        try {
+            this.headFile = Files.createTempDirectory("ledger-copy-").resolve(SignedHead.FILE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.superuserConnection =
                 new SingleConnectionDataSource(((PGSimpleDataSource) dataSource).getUrl(), "postgres", "", true);
         new JdbcTemplate(superuserConnection).execute("set session_replication_role = replica");
@@ -39,9 +50,11 @@ final class LedgerCopy implements AutoCloseable {
                 new JdbcTemplate(dataSource),
                 new DataSourceTransactionManager(dataSource),
                 key,
-                new EvidenceProperties(key.name(), "", Duration.ofSeconds(30), gapTimeout),
+                new SignedHead(headFile),
+                new EvidenceProperties(key.name(), "", Duration.ofSeconds(30), gapTimeout, ""),
                 Clock.systemUTC());
-        this.verifier = new LedgerVerifier(dataSource, key.verifier(), Clock.systemUTC());
+        this.verifier = new LedgerVerifier(dataSource, key.verifier(), Clock.systemUTC(), gapTimeout);
+        this.key = key;
     }
 
     /** A new ledger holding every event of these streams, in their store order. */
@@ -105,6 +118,32 @@ final class LedgerCopy implements AutoCloseable {
 
     Checkpointer checkpointer() {
         return checkpointer;
+    }
+
+    /** Another checkpointer on this ledger (as after a restart), with its own clock and gap timeout. */
+    Checkpointer checkpointer(Clock clock, Duration gapTimeout) {
+        return new Checkpointer(
+                new JdbcTemplate(dataSource),
+                new DataSourceTransactionManager(dataSource),
+                key,
+                new SignedHead(headFile),
+                new EvidenceProperties(key.name(), "", Duration.ofSeconds(30), gapTimeout, ""),
+                clock);
+    }
+
+    /** The copy's last signed checkpoint, kept outside its database. */
+    Path headFile() {
+        return headFile;
+    }
+
+    /** Verification with the copy's gap timeout. */
+    LedgerVerifier verifier() {
+        return verifier;
+    }
+
+    /** Verification as if at another time, or with another gap timeout. */
+    Verification verify(Clock clock, Duration gapTimeout) {
+        return new LedgerVerifier(dataSource, key.verifier(), clock, gapTimeout).verify(LedgerVerifier.Progress.NONE);
     }
 
     Verification verify() {

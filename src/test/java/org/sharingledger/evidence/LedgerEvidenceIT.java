@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
+import org.sharingledger.verifier.Checkpoint;
+import org.sharingledger.verifier.Merkle;
+import org.sharingledger.verifier.VerifierKey;
 import tools.jackson.databind.JsonNode;
 
 /** Verification, checkpoints, consistency proofs and the key, over HTTP on the ledger as the application wrote it. */

@@ -7,6 +7,7 @@ import static org.sharingledger.evidence.ReferenceMerkle.unhex;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sharingledger.verifier.Merkle;
 
 /**
  * Known answers from the transparency-dev/merkle Go module (the Certificate Transparency test vectors):

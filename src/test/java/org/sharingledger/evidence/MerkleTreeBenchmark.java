@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Timing;
+import org.sharingledger.verifier.Merkle;
 
 /**
  * Not part of the suite: {@code ./mvnw -B verify -Pbenchmark}. Appends a million 32-byte leaves to the tree and to

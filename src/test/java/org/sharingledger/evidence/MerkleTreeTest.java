@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.sharingledger.verifier.Merkle;
 
 /** The tree against the RFC 9162 definitions written out naively in {@link ReferenceMerkle}, for every small size. */
 class MerkleTreeTest {

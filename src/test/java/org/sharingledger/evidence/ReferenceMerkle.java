@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.sharingledger.verifier.Merkle;
 
 /**
  * The Merkle tree of RFC 9162 section 2.1 written as the RFC defines it, recursively over the list of leaves, slow

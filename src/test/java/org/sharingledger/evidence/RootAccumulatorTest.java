@@ -6,6 +6,7 @@ import static org.sharingledger.evidence.ReferenceMerkle.hex;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sharingledger.verifier.Merkle;
 
 class RootAccumulatorTest {
 

@@ -12,7 +12,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
-import org.sharingledger.evidence.InvalidStatement.Reason;
+import org.sharingledger.verifier.Checkpoint;
+import org.sharingledger.verifier.InvalidStatement;
+import org.sharingledger.verifier.InvalidStatement.Reason;
+import org.sharingledger.verifier.Merkle;
+import org.sharingledger.verifier.SignedNote;
+import org.sharingledger.verifier.VerifierKey;
 
 class SignedCheckpointsTest {
 
@@ -23,7 +28,8 @@ class SignedCheckpointsTest {
     @Test
     void signingGivesGosSignatureForGosText() {
         // note_test.go TestSign, with the key renamed (see NoteVectors): the signature bytes are Go's
-        assertThat(SignedNote.sign(TEXT, NoteVectors.ashcombe())).isEqualTo(TEXT + "\n" + ASHCOMBE_SIGNATURE);
+        assertThat(SignedNote.sign(TEXT, NoteVectors.ashcombe().verifier(), NoteVectors.ashcombe()::sign))
+                .isEqualTo(TEXT + "\n" + ASHCOMBE_SIGNATURE);
     }
 
     @Test
@@ -76,7 +82,7 @@ class SignedCheckpointsTest {
     void witnessSignaturesByOtherKeysAreIgnored() {
         LedgerKey witness = LedgerKey.fromSeed("witness.example.org", seed(2));
         String statement = SignedCheckpoints.sign(CHECKPOINT, KEY);
-        String witnessLine = SignedNote.sign(CHECKPOINT.body(), witness)
+        String witnessLine = SignedNote.sign(CHECKPOINT.body(), witness.verifier(), witness::sign)
                 .substring(CHECKPOINT.body().length() + 1);
         assertThat(SignedCheckpoints.open(statement + witnessLine, KEY.verifier()))
                 .isEqualTo(CHECKPOINT);
@@ -172,7 +178,7 @@ class SignedCheckpointsTest {
 
     @Test
     void aSignedTextThatIsNotACheckpointIsMalformed() {
-        String note = SignedNote.sign("ledger.example.org/audit\n1042\n", KEY);
+        String note = SignedNote.sign("ledger.example.org/audit\n1042\n", KEY.verifier(), KEY::sign);
         InvalidStatement failure = failureOpening(note, KEY.verifier());
         assertThat(failure.reason()).isEqualTo(Reason.MALFORMED);
         assertThat(failure).hasMessageContaining("not a checkpoint");
@@ -182,7 +188,8 @@ class SignedCheckpointsTest {
     void aSecondSignatureByTheKeyThatFailsRejectsTheStatement() {
         String statement = SignedCheckpoints.sign(CHECKPOINT, KEY);
         String line = statement.substring(CHECKPOINT.body().length() + 1);
-        String otherLine = SignedNote.sign("another text\n", KEY).substring("another text\n".length() + 1);
+        String otherLine =
+                SignedNote.sign("another text\n", KEY.verifier(), KEY::sign).substring("another text\n".length() + 1);
         assertThat(reasonOpening(statement + otherLine, KEY.verifier())).isEqualTo(Reason.BAD_SIGNATURE);
         assertThat(SignedCheckpoints.open(statement + line, KEY.verifier())).isEqualTo(CHECKPOINT);
     }

@@ -17,6 +17,7 @@ import org.sharingledger.evidence.api.Verification.Kind;
 import org.sharingledger.evidence.api.Verification.Problem;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
+import org.sharingledger.verifier.Checkpoint;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;

@@ -8,6 +8,8 @@ import static org.sharingledger.evidence.NoteVectors.ENOCH_KEY;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.sharingledger.verifier.Merkle;
+import org.sharingledger.verifier.VerifierKey;
 
 class VerifierKeyTest {
 

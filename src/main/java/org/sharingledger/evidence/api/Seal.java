@@ -1,6 +1,6 @@
 package org.sharingledger.evidence.api;
 
-import java.nio.charset.StandardCharsets;
+import org.sharingledger.verifier.ExportSeal;
 
 /**
  * The ledger's signature on an export. {@code digest} is the SHA-256 (base64) of the export's canonical bytes without
@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
  */
 public record Seal(String algorithm, String digest, String signature, String verifierKey, String keyFingerprint) {
 
-    public static final String CONTEXT = "sharing-ledger export seal v1\n";
+    public static final String CONTEXT = ExportSeal.CONTEXT;
 
     public static byte[] message(String digest) {
-        return (CONTEXT + digest + "\n").getBytes(StandardCharsets.UTF_8);
+        return ExportSeal.message(digest);
     }
 }

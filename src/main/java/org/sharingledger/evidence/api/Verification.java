@@ -62,6 +62,8 @@ public record Verification(
         INSERTED,
         OUT_OF_ORDER,
         CHECKPOINT_MISMATCH,
+        /** The log of gaps (positions the tree passed over while empty) was changed, cut or written to afterwards. */
+        GAP_LOG_MISMATCH,
         READ_MODEL_MISMATCH
     }
 }

@@ -8,16 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.sharingledger.evidence.ExportVerifier;
 import org.sharingledger.evidence.LedgerDatabase;
 import org.sharingledger.evidence.LedgerKey;
 import org.sharingledger.evidence.LedgerVerifier;
 import org.sharingledger.evidence.OfflineReadModels;
-import org.sharingledger.evidence.VerifierKey;
 import org.sharingledger.evidence.api.Verification;
+import org.sharingledger.verifier.Main;
+import org.sharingledger.verifier.VerifierKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.SerializationFeature;
@@ -32,10 +33,12 @@ public final class EvidenceCommands {
 
     private static final String USAGE = """
             Usage:
-              java -jar sharing-ledger.jar verify [--key VERIFIER_KEY] [--json] [--events-only]
+              java -jar sharing-ledger.jar verify [--key VERIFIER_KEY] [--checkpoint CHECKPOINT.txt] [--json]
+                                                  [--events-only]
                   Recompute every event hash, every chain and every signed checkpoint, then reconcile the read
                   models that decide access or feed exports (accounts, tokens, agencies, grants, timelines,
-                  deadlines) with the events, unless --events-only.
+                  deadlines) with the events, unless --events-only. With --checkpoint, also prove that the ledger
+                  still extends that published checkpoint statement.
                   Database: SPRING_DATASOURCE_URL (with SPRING_DATASOURCE_USERNAME and _PASSWORD), or else the
                   embedded one in LEDGER_DATA_DIR (default ./data), running or not.
                   Key: the ledger's published verifier key; without --key it is derived from LEDGER_SIGNING_KEY
@@ -59,7 +62,7 @@ public final class EvidenceCommands {
 
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         try {
-            return args[0].equals("verify") ? verify(args, env, out, err) : verifyExport(args, out);
+            return args[0].equals("verify") ? verify(args, env, out, err) : verifyExport(args, out, err);
         } catch (UsageException e) {
             err.println(e.getMessage());
             err.print(USAGE);
@@ -79,7 +82,10 @@ public final class EvidenceCommands {
 
     private static int verify(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
             throws IOException {
-        Options options = Options.parse(args, 0, List.of("--key"), List.of("--json", "--events-only"));
+        Options options = Options.parse(args, 0, List.of("--key", "--checkpoint"), List.of("--json", "--events-only"));
+        String published = options.value("--checkpoint") == null
+                ? null
+                : Files.readString(Path.of(options.value("--checkpoint")), StandardCharsets.UTF_8);
         Path dataDir = Path.of(env.getOrDefault("LEDGER_DATA_DIR", "data"))
                 .toAbsolutePath()
                 .normalize();
@@ -99,12 +105,14 @@ public final class EvidenceCommands {
                 dataDir)) {
             long started = System.nanoTime();
             Verification events = new LedgerVerifier(database.dataSource(), key, Clock.systemUTC())
-                    .verify((done, total) -> {
-                        double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
-                        err.printf(
-                                "\r  %,d of %,d events (%d%%), %,.0f events/s   ",
-                                done, total, total == 0 ? 100 : done * 100 / total, done / seconds);
-                    });
+                    .verify(
+                            (done, total) -> {
+                                double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+                                err.printf(
+                                        "\r  %,d of %,d events (%d%%), %,.0f events/s   ",
+                                        done, total, total == 0 ? 100 : done * 100 / total, done / seconds);
+                            },
+                            published);
             err.println();
             Verification result = events;
             if (!options.flag("--events-only")) {
@@ -164,20 +172,9 @@ public final class EvidenceCommands {
                 result.uncheckpointedEvents());
     }
 
-    private static int verifyExport(String[] args, PrintStream out) throws IOException {
-        Options options = Options.parse(args, 2, List.of("--key", "--consistency"), List.of());
-        String export = Files.readString(Path.of(options.positional(0)), StandardCharsets.UTF_8);
-        String statement = Files.readString(Path.of(options.positional(1)), StandardCharsets.UTF_8);
-        String consistency = options.value("--consistency") == null
-                ? null
-                : Files.readString(Path.of(options.value("--consistency")), StandardCharsets.UTF_8);
-        ExportVerifier.Result result = ExportVerifier.check(export, statement, options.value("--key"), consistency);
-        result.findings().forEach(out::println);
-        out.println(
-                result.verified()
-                        ? "verified: this export is authentic and every event in it is in the " + "published ledger"
-                        : "NOT VERIFIED");
-        return result.verified() ? 0 : 1;
+    /** The independent verifier's own check, the same code as its jar's (org.sharingledger.verifier). */
+    private static int verifyExport(String[] args, PrintStream out, PrintStream err) {
+        return Main.run(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
 
     /** Positional arguments after the command, then --name value options and --flag switches. */
@@ -206,10 +203,6 @@ public final class EvidenceCommands {
                 throw new UsageException(args[0] + " takes " + positionalCount + " file argument(s)");
             }
             return new Options(positionals, values, flags);
-        }
-
-        String positional(int i) {
-            return positionals.get(i);
         }
 
         String value(String name) {

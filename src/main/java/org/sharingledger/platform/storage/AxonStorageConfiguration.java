@@ -42,20 +42,7 @@ class AxonStorageConfiguration {
 
     @Bean
     EventSchema eventSchema() {
-        return EventSchema.builder()
-                .eventTable("domain_event_entry")
-                .snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index")
-                .eventIdentifierColumn("event_identifier")
-                .metaDataColumn("meta_data")
-                .payloadColumn("payload")
-                .payloadRevisionColumn("payload_revision")
-                .payloadTypeColumn("payload_type")
-                .timestampColumn("time_stamp")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .typeColumn("type")
-                .build();
+        return LedgerEventSchema.of();
     }
 
     @Bean

@@ -49,7 +49,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class LeastPrivilegeRolesIT extends IntegrationTest {
 
     private static final Path ROLES_SQL = Path.of("deploy/postgres/roles.sql");
-    private static final List<String> EVIDENCE = List.of("domain_event_entry", "ledger_leaf", "ledger_checkpoint");
+    private static final List<String> EVIDENCE =
+            List.of("domain_event_entry", "ledger_leaf", "ledger_checkpoint", "ledger_gap");
     private static final String PERMISSION_DENIED = "42501";
 
     @Autowired

@@ -139,7 +139,7 @@ class EveryFieldAtOnceIT extends IntegrationTest {
                         Map.entry(
                                 "roles[1]",
                                 "must be one of ADMIN, PRACTITIONER, NOMINATED_REPRESENTATIVE, TRUST_REVIEWER, "
-                                        + "CASE_REVIEWER"));
+                                        + "CASE_REVIEWER, METRICS"));
         assertThat(events()).isEqualTo(before);
     }
 

@@ -69,6 +69,8 @@ class PagingIT extends IntegrationTest {
         Map<String, Object> body = Scenario.requestBody(p.requester(), p.holder(), "ROUTINE");
         body.put("subject", Map.of("nhsNumber", child));
         scenario.request(p.requesterPractitioner(), body);
+        // Each query's access is recorded for the agencies its timeline shows, so the timeline must hold the request.
+        awaitReadModels();
         Credentials reviewer = scenario.user(null, "CASE_REVIEWER");
         Credentials representative = scenario.user(p.requester(), "NOMINATED_REPRESENTATIVE");
         String grant = null;

@@ -15,7 +15,10 @@ import java.util.concurrent.Executors;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.StepNotAllowed;
 import org.sharingledger.platform.storage.ReadModelFailures;
@@ -75,6 +78,24 @@ public class ReadModels {
     }
 
     /** Starts a rebuild in the background: empties the read model and replays every event into it. */
+    /**
+     * Whether every segment of a read model has processed the event at this store position. A position below a
+     * segment's newest can still be unprocessed: an event that committed late, into a gap the processor is waiting on.
+     */
+    public boolean hasProcessed(String name, long position) {
+        Map<Integer, EventTrackerStatus> segments = processor(name).processingStatus();
+        return !segments.isEmpty()
+                && segments.values().stream().allMatch(status -> covers(status.getTrackingToken(), position));
+    }
+
+    private static boolean covers(TrackingToken token, long position) {
+        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+        if (current instanceof GapAwareTrackingToken gapAware) {
+            return position <= gapAware.getIndex() && !gapAware.getGaps().contains(position);
+        }
+        return current != null && current.position().orElse(-1) >= position;
+    }
+
     public synchronized Status rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
         if (!processor.supportsReset()) {

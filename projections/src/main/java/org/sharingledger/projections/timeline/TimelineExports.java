@@ -63,8 +63,8 @@ class TimelineExports {
 
     /**
      * Proves the timeline's steps to a freshly signed checkpoint and counts, from the events that checkpoint covers,
-     * the steps about the subject. A step the events give that the read model lacks refuses the export (409): after
-     * waiting a little if the read model has not yet processed it, or at once if it has (a row was removed).
+     * the steps about the subject. A step the events give that the read model lacks refuses the export (409) if it is
+     * still lacking when the timeline is read again, once the read model has processed it (or after ten seconds).
      */
     Checked checked(Timeline timeline) {
         Proofs evidence = proofs.prove(positions(timeline));
@@ -82,7 +82,10 @@ class TimelineExports {
         fromEvents.addAll(verified.recordedLater());
         Timeline current = timeline;
         List<Entry> missing = missing(fromEvents, current);
-        if (!missing.isEmpty() && awaitReadModel(missing)) {
+        // The timeline may have been read a moment before the read model reached a step: read it again once the read
+        // model has processed every missing step (or the wait ends), and only then call a step missing.
+        if (!missing.isEmpty()) {
+            awaitReadModel(missing);
             Timelines.Steps again = timelines.steps(timeline.subject(), timeline.asOf());
             current = new Timeline(
                     timeline.asOf(),
@@ -119,25 +122,23 @@ class TimelineExports {
                 .toList();
     }
 
-    /** Waits while the read model lags behind the missing steps; true when it has since processed them all. */
-    private boolean awaitReadModel(List<Entry> missing) {
-        long last = missing.stream().mapToLong(Entry::position).max().orElse(-1);
-        if (readModels.one(TimelineProjection.PROCESSING_GROUP).position() >= last) {
-            return false;
-        }
+    /** Waits, at most {@link #LAG_WAIT_MILLIS}, until the read model has processed every missing step. */
+    private void awaitReadModel(List<Entry> missing) {
         long deadline = System.nanoTime() + LAG_WAIT_MILLIS * 1_000_000;
-        while (System.nanoTime() < deadline) {
+        while (!processedAll(missing) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
-            }
-            if (readModels.one(TimelineProjection.PROCESSING_GROUP).position() >= last) {
-                return true;
+                return;
             }
         }
-        return false;
+    }
+
+    /** Each position checked, not only the newest: a late commit can sit below positions already processed. */
+    private boolean processedAll(List<Entry> missing) {
+        return missing.stream()
+                .allMatch(entry -> readModels.hasProcessed(TimelineProjection.PROCESSING_GROUP, entry.position()));
     }
 
     /** The API's JSON shape, plus {@code proof} on every entry, {@code checkpoint}, and last the {@code seal}. */

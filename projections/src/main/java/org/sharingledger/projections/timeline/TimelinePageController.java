@@ -127,17 +127,7 @@ class TimelinePageController {
             asked = Asked.from(
                     grantId, nhsNumber, caseReference, subjectAgency, localReference, reason, asOf, pseudonyms);
             // Checked against the events like every export, so that the page's digest is the downloads' digest.
-            timeline = exports.checked(queries.query(
-                            actor,
-                            asked.grantId(),
-                            asked.nhsNumber(),
-                            asked.caseReference(),
-                            asked.agencyId(),
-                            asked.localReference(),
-                            asked.asOf(),
-                            asked.reason(),
-                            "html"))
-                    .timeline();
+            timeline = exports.checked(record(actor, asked, "html")).timeline();
         } catch (InvalidInput e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("identifierCleared", present(nhsNumber) || present(localReference));
@@ -154,6 +144,20 @@ class TimelinePageController {
         model.addAttribute("queryKey", RecentQueries.keep(session, asked));
         model.addAttribute("downloads", DOWNLOADS);
         return "timeline";
+    }
+
+    /** The timeline asked for, read and recorded as a query in this format. */
+    private Timeline record(Actor actor, Asked asked, String format) {
+        return queries.query(
+                actor,
+                asked.grantId(),
+                asked.nhsNumber(),
+                asked.caseReference(),
+                asked.agencyId(),
+                asked.localReference(),
+                asked.asOf(),
+                asked.reason(),
+                format);
     }
 
     /**
@@ -178,17 +182,7 @@ class TimelinePageController {
                                         DOWNLOADS.stream().map(Download::format).toList())));
         Asked asked = RecentQueries.find(session, query).orElseThrow(() -> new QueryGone());
         File file = transactions.execute(tx -> {
-            Timeline timeline = queries.query(
-                    actor,
-                    asked.grantId(),
-                    asked.nhsNumber(),
-                    asked.caseReference(),
-                    asked.agencyId(),
-                    asked.localReference(),
-                    asked.asOf(),
-                    asked.reason(),
-                    download.format());
-            TimelineExports.Checked checked = exports.checked(timeline);
+            TimelineExports.Checked checked = exports.checked(record(actor, asked, download.format()));
             return new File(exports.render(checked, download.format()), TimelinePdf.digest(checked.timeline()));
         });
         return ResponseEntity.ok()

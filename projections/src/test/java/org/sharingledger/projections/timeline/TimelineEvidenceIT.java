@@ -18,7 +18,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sharingledger.evidence.ExportVerifier;
 import org.sharingledger.evidence.api.ReadModelReplay;
 import org.sharingledger.evidence.cli.EvidenceCommands;
 import org.sharingledger.support.Http;
@@ -26,6 +25,7 @@ import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.Http.Response;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
+import org.sharingledger.verifier.ExportVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 

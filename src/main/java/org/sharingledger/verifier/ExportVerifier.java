@@ -1,25 +1,21 @@
-package org.sharingledger.evidence;
+package org.sharingledger.verifier;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.sharingledger.evidence.api.CanonicalJson;
-import org.sharingledger.evidence.api.Seal;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
 /**
  * Checks an exported timeline (JSON) with no database and no network: the seal is the ledger's signature over the
- * whole export, each entry's event is in the export's signed checkpoint (inclusion proofs), and that checkpoint is
- * the published one, or consistent with it (a consistency proof). Anyone holding the export, the published
- * checkpoint statement and the ledger's verifier key can run it.
+ * whole export, each entry's event is in the export's signed checkpoint (inclusion proofs), that checkpoint is the
+ * published one, or consistent with it (a consistency proof), and, when the export says how many of the child's
+ * events the ledger held at its checkpoint ({@code eventsAtCheckpoint}), that it shows no fewer steps. Anyone holding
+ * the export, the published checkpoint statement and the ledger's verifier key can run it.
  */
 public final class ExportVerifier {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Base64.Decoder BASE64 = Base64.getDecoder();
 
     /** The verdict and, line by line, what was checked or what failed. */
@@ -45,8 +41,6 @@ public final class ExportVerifier {
         ExportVerifier verifier = new ExportVerifier();
         try {
             verifier.run(export, published, key, consistency);
-        } catch (JacksonException e) {
-            verifier.fail("the export is not readable JSON: " + e.getOriginalMessage());
         } catch (RuntimeException e) {
             verifier.fail(e.getMessage());
         }
@@ -54,60 +48,72 @@ public final class ExportVerifier {
     }
 
     private void run(String export, String published, String keyText, String consistency) {
-        JsonNode root = JSON.readTree(export);
-        if (!(root instanceof ObjectNode document) || !root.has("seal") || !root.has("checkpoint")) {
+        Object parsed;
+        try {
+            parsed = Json.parse(export);
+        } catch (IllegalArgumentException e) {
+            fail("the export is not readable JSON: " + e.getMessage());
+            return;
+        }
+        if (!(parsed instanceof Map<?, ?> root) || !root.containsKey("seal") || !root.containsKey("checkpoint")) {
             fail("this is not a sealed timeline export (it has no seal or no checkpoint)");
             return;
         }
+        Map<?, ?> seal = object(root, "seal");
         VerifierKey key;
         if (keyText == null || keyText.isBlank()) {
-            key = VerifierKey.parse(text(root.path("seal"), "verifierKey"));
+            key = VerifierKey.parse(text(seal, "verifierKey"));
             findings.add("WARNING: no key given, so the key named in the export was used. Compare its fingerprint "
                     + key.fingerprint() + " with the one the Trust published.");
         } else {
             key = VerifierKey.parse(keyText.strip());
         }
 
-        JsonNode seal = document.remove("seal");
-        String digest = Base64.getEncoder().encodeToString(LedgerEvidence.sha256(CanonicalJson.bytes(document)));
+        Map<Object, Object> document = new LinkedHashMap<>(root);
+        document.remove("seal");
+        String digest = ExportSeal.digest(CanonicalJson.bytes(document));
         if (!digest.equals(text(seal, "digest"))) {
-            fail("the export's content is not what the ledger sealed: it was changed after export " + "(its digest is "
+            fail("the export's content is not what the ledger sealed: it was changed after export (its digest is "
                     + digest + ", the seal says " + text(seal, "digest") + ")");
             return;
         }
-        if (!key.verify(Seal.message(digest), BASE64.decode(text(seal, "signature")))) {
+        if (!key.verify(ExportSeal.message(digest), BASE64.decode(text(seal, "signature")))) {
             fail("the seal is not a signature of this ledger's key " + key.name() + " (fingerprint " + key.fingerprint()
                     + ")");
             return;
         }
         findings.add("Seal: the export is exactly as the ledger " + key.name() + " produced it.");
 
-        Checkpoint exported = SignedCheckpoints.open(text(root.path("checkpoint"), "statement"), key);
+        Checkpoint exported = Checkpoint.open(text(object(root, "checkpoint"), "statement"), key);
         findings.add("Checkpoint in the export: " + exported.treeSize() + " events, signed " + exported.signedAt()
                 + ", signature valid.");
-        Checkpoint publishedCheckpoint = SignedCheckpoints.open(published, key);
+        Checkpoint publishedCheckpoint = Checkpoint.open(published, key);
         compare(publishedCheckpoint, exported, consistency);
         if (failed) {
             return;
         }
 
         int proved = 0;
+        int steps = 0;
         for (String list : List.of("entries", "recordedLater")) {
-            for (JsonNode entry : root.path(list)) {
-                JsonNode proof = entry.path("proof");
-                String where = "entry at position " + entry.path("position").asLong() + " ("
-                        + entry.path("step").asString() + " of request "
-                        + entry.path("requestId").asString() + ")";
-                if (proof.isMissingNode() || proof.isNull()) {
+            for (Object item : list(root, list)) {
+                steps++;
+                Map<?, ?> entry = item instanceof Map<?, ?> map ? map : Map.of();
+                String where = "entry at position " + entry.get("position") + " (" + entry.get("step") + " of request "
+                        + entry.get("requestId") + ")";
+                Object proofValue = entry.get("proof");
+                if (!(proofValue instanceof Map<?, ?> proof)) {
                     fail(where + " carries no inclusion proof");
                     continue;
                 }
                 List<byte[]> path = new ArrayList<>();
-                proof.path("auditPath").forEach(hash -> path.add(BASE64.decode(hash.asString())));
-                if (proof.path("treeSize").asLong() != exported.treeSize()
+                for (Object hash : list(proof, "auditPath")) {
+                    path.add(BASE64.decode(String.valueOf(hash)));
+                }
+                if (number(proof, "treeSize") != exported.treeSize()
                         || !Merkle.verifyInclusion(
                                 BASE64.decode(text(proof, "eventHash")),
-                                proof.path("leafIndex").asLong(),
+                                number(proof, "leafIndex"),
                                 exported.treeSize(),
                                 path,
                                 exported.rootHash())) {
@@ -119,6 +125,15 @@ public final class ExportVerifier {
         }
         if (!failed) {
             findings.add("Inclusion: each of the " + proved + " events shown is in the signed ledger.");
+        }
+        if (root.containsKey("eventsAtCheckpoint")) {
+            long expected = number(root, "eventsAtCheckpoint");
+            findings.add("Events about this child in the ledger at the export's checkpoint: " + expected
+                    + "; steps in the export: " + steps + ".");
+            if (steps < expected) {
+                fail("the export shows " + steps + " steps but the ledger held " + expected
+                        + " events about this child at its checkpoint: " + (expected - steps) + " missing");
+            }
         }
     }
 
@@ -142,15 +157,20 @@ public final class ExportVerifier {
                     + ") and pass it with --consistency");
             return;
         }
-        JsonNode proofJson = JSON.readTree(consistency);
-        if (proofJson.path("from").asLong() != earlier.treeSize()
-                || proofJson.path("to").asLong() != later.treeSize()) {
-            fail("the consistency proof is for sizes " + proofJson.path("from").asLong() + " to "
-                    + proofJson.path("to").asLong() + ", not " + earlier.treeSize() + " to " + later.treeSize());
+        Object parsed = Json.parse(consistency);
+        if (!(parsed instanceof Map<?, ?> proofJson)) {
+            fail("the consistency proof is not a JSON object");
+            return;
+        }
+        if (number(proofJson, "from") != earlier.treeSize() || number(proofJson, "to") != later.treeSize()) {
+            fail("the consistency proof is for sizes " + proofJson.get("from") + " to " + proofJson.get("to") + ", not "
+                    + earlier.treeSize() + " to " + later.treeSize());
             return;
         }
         List<byte[]> proof = new ArrayList<>();
-        proofJson.path("proof").forEach(hash -> proof.add(BASE64.decode(hash.asString())));
+        for (Object hash : list(proofJson, "proof")) {
+            proof.add(BASE64.decode(String.valueOf(hash)));
+        }
         if (!Merkle.verifyConsistency(
                 earlier.treeSize(), later.treeSize(), earlier.rootHash(), later.rootHash(), proof)) {
             fail("the consistency proof does not show that the tree of " + later.treeSize()
@@ -161,12 +181,30 @@ public final class ExportVerifier {
         }
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (!value.isString()) {
+    private static Map<?, ?> object(Map<?, ?> node, String field) {
+        if (!(node.get(field) instanceof Map<?, ?> value)) {
             throw new IllegalArgumentException("the export has no " + field);
         }
-        return value.asString();
+        return value;
+    }
+
+    private static List<?> list(Map<?, ?> node, String field) {
+        Object value = node.get(field);
+        return value instanceof List<?> items ? items : List.of();
+    }
+
+    private static String text(Map<?, ?> node, String field) {
+        if (!(node.get(field) instanceof String value)) {
+            throw new IllegalArgumentException("the export has no " + field);
+        }
+        return value;
+    }
+
+    private static long number(Map<?, ?> node, String field) {
+        if (!(node.get(field) instanceof Json.JsonNumber value)) {
+            throw new IllegalArgumentException("the export has no number " + field);
+        }
+        return value.asLong();
     }
 
     private void fail(String finding) {

@@ -1,38 +1,41 @@
-package org.sharingledger.evidence;
+package org.sharingledger.verifier;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import org.sharingledger.evidence.InvalidStatement.Reason;
+import java.util.function.UnaryOperator;
+import org.sharingledger.verifier.InvalidStatement.Reason;
 
 /**
  * The signed-note format (c2sp.org/signed-note, as golang.org/x/mod/sumdb/note writes it) for one Ed25519 key: a
  * text ending in a newline, a blank line, then signature lines {@code "— <key name> <base64(key ID || signature)>\n"}
  * (em dash U+2014). The signature covers the text's UTF-8 bytes, final newline included.
  */
-final class SignedNote {
+public final class SignedNote {
 
-    static final String SIGNATURE_PREFIX = "\u2014 ";
+    public static final String SIGNATURE_PREFIX = "\u2014 ";
     /** Verifiers must accept at least 16 signatures; more than this many is refused as a malformed note. */
     static final int MAX_SIGNATURES = 100;
     /** A checkpoint is a few hundred characters; anything this long is refused before being looked at. */
-    static final int MAX_LENGTH = 1 << 20;
+    public static final int MAX_LENGTH = 1 << 20;
 
     private SignedNote() {}
 
-    /** {@code text}, a blank line and the key's signature line. */
-    static String sign(String text, LedgerKey key) {
+    /**
+     * {@code text}, a blank line and the key's signature line; {@code signer} makes the Ed25519 signature of the
+     * text's UTF-8 bytes with the private half of {@code verifier} (the signing key never enters this package).
+     */
+    public static String sign(String text, VerifierKey verifier, UnaryOperator<byte[]> signer) {
         if (text.isEmpty() || !text.endsWith("\n") || Text.indexOfControl(text) >= 0 || !Text.isWellFormed(text)) {
             throw new IllegalArgumentException("a note text ends with a newline and has no other control character");
         }
-        VerifierKey verifier = key.verifier();
-        byte[] signature = key.sign(text.getBytes(StandardCharsets.UTF_8));
+        byte[] signature = signer.apply(text.getBytes(StandardCharsets.UTF_8));
         byte[] keyIdAndSignature = new byte[4 + signature.length];
         System.arraycopy(verifier.keyHash(), 0, keyIdAndSignature, 0, 4);
         System.arraycopy(signature, 0, keyIdAndSignature, 4, signature.length);
-        return text + "\n" + SIGNATURE_PREFIX + key.name() + " " + Text.base64(keyIdAndSignature) + "\n";
+        return text + "\n" + SIGNATURE_PREFIX + verifier.name() + " " + Text.base64(keyIdAndSignature) + "\n";
     }
 
     /**
@@ -41,7 +44,7 @@ final class SignedNote {
      *
      * @throws InvalidStatement saying what is wrong
      */
-    static String open(String note, VerifierKey key) {
+    public static String open(String note, VerifierKey key) {
         if (note == null || note.isEmpty()) {
             throw malformed("the statement is empty");
         }

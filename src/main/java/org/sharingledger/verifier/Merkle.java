@@ -1,4 +1,4 @@
-package org.sharingledger.evidence;
+package org.sharingledger.verifier;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +19,7 @@ import java.util.Objects;
 public final class Merkle {
 
     /** SHA-256 output length, the size of every hash here. */
-    static final int HASH_SIZE = 32;
+    public static final int HASH_SIZE = 32;
 
     private static final byte LEAF_PREFIX = 0x00;
     private static final byte NODE_PREFIX = 0x01;
@@ -52,7 +52,7 @@ public final class Merkle {
     }
 
     /** Node hash of two hashes lying in larger arrays, without copying them out first. */
-    static byte[] nodeHash(byte[] leftArray, int leftOffset, byte[] rightArray, int rightOffset) {
+    public static byte[] nodeHash(byte[] leftArray, int leftOffset, byte[] rightArray, int rightOffset) {
         MessageDigest digest = SHA_256.get();
         digest.reset();
         digest.update(NODE_PREFIX);
@@ -181,7 +181,7 @@ public final class Merkle {
         return true;
     }
 
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

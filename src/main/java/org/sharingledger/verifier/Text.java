@@ -1,9 +1,9 @@
-package org.sharingledger.evidence;
+package org.sharingledger.verifier;
 
 import java.util.Base64;
 
 /** Strict text rules shared by keys, checkpoints and signed notes. */
-final class Text {
+public final class Text {
 
     private Text() {}
 
@@ -13,7 +13,7 @@ final class Text {
      *
      * @return the bytes, or {@code null} when {@code text} is not canonical base64
      */
-    static byte[] decodeBase64(String text) {
+    public static byte[] decodeBase64(String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
@@ -26,7 +26,7 @@ final class Text {
         return Base64.getEncoder().encodeToString(bytes).equals(text) ? bytes : null;
     }
 
-    static String base64(byte[] bytes) {
+    public static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
@@ -34,7 +34,7 @@ final class Text {
      * A key name of the signed-note format (c2sp.org/signed-note): not empty, no Unicode space, no plus sign. Control
      * characters, which a note may not contain, are refused too.
      */
-    static boolean isValidKeyName(String name) {
+    public static boolean isValidKeyName(String name) {
         if (name == null || name.isEmpty() || !isWellFormed(name)) {
             return false;
         }
@@ -48,7 +48,7 @@ final class Text {
     }
 
     /** No unpaired surrogate, so the string encodes to UTF-8 and back unchanged. */
-    static boolean isWellFormed(String text) {
+    public static boolean isWellFormed(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c)) {
@@ -64,7 +64,7 @@ final class Text {
     }
 
     /** The first ASCII control character other than newline, or -1; signed notes may not contain one. */
-    static int indexOfControl(String text) {
+    public static int indexOfControl(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 && c != '\n') {

@@ -1,4 +1,4 @@
-package org.sharingledger.evidence;
+package org.sharingledger.verifier;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -111,6 +111,23 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, Instant 
                     + "whole seconds, e.g. 2026-11-25T20:00:00Z): " + lines[3]);
         }
         return checkpoint;
+    }
+
+    /**
+     * The checkpoint a statement carries, once its signature by {@code key} is verified (see
+     * {@link SignedNote#open}); the caller still decides whether its origin is the log it expects.
+     *
+     * @throws InvalidStatement malformed, not signed by this key, or a bad signature
+     */
+    public static Checkpoint open(String statement, VerifierKey key) {
+        Objects.requireNonNull(key, "key");
+        String body = SignedNote.open(statement, key);
+        try {
+            return parseBody(body);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidStatement(
+                    InvalidStatement.Reason.MALFORMED, "the signed text is not a checkpoint: " + e.getMessage());
+        }
     }
 
     private static long parseTreeSize(String line) {

@@ -1,4 +1,4 @@
-package org.sharingledger.evidence;
+package org.sharingledger.verifier;
 
 import java.util.Objects;
 
@@ -22,7 +22,7 @@ public final class InvalidStatement extends RuntimeException {
 
     private final Reason reason;
 
-    InvalidStatement(Reason reason, String message) {
+    public InvalidStatement(Reason reason, String message) {
         super(message);
         this.reason = Objects.requireNonNull(reason, "reason");
     }

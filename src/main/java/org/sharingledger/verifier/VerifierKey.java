@@ -1,4 +1,4 @@
-package org.sharingledger.evidence;
+package org.sharingledger.verifier;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -51,7 +51,7 @@ public final class VerifierKey {
     }
 
     /** The verifier key of an Ed25519 public key under a name. */
-    static VerifierKey of(String name, byte[] publicKey) {
+    public static VerifierKey of(String name, byte[] publicKey) {
         return new VerifierKey(Objects.requireNonNull(name, "name"), Objects.requireNonNull(publicKey, "publicKey"));
     }
 
@@ -150,7 +150,7 @@ public final class VerifierKey {
     }
 
     /** The key hash as the big-endian number that opens every signature. */
-    int keyId() {
+    public int keyId() {
         return ((keyHash[0] & 0xff) << 24)
                 | ((keyHash[1] & 0xff) << 16)
                 | ((keyHash[2] & 0xff) << 8)
@@ -198,7 +198,7 @@ public final class VerifierKey {
     }
 
     /** The raw 32 bytes of a JDK Ed25519 public key, which encodes itself as an X.509 SubjectPublicKeyInfo. */
-    static byte[] rawPublicKey(PublicKey key) {
+    public static byte[] rawPublicKey(PublicKey key) {
         byte[] spki = key.getEncoded();
         if (spki.length != SPKI_PREFIX.length + PUBLIC_KEY_SIZE
                 || !Arrays.equals(spki, 0, SPKI_PREFIX.length, SPKI_PREFIX, 0, SPKI_PREFIX.length)) {
