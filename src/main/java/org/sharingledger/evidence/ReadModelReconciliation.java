@@ -22,20 +22,30 @@ import org.axonframework.common.annotation.AnnotationUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.SerializationException;
+import org.axonframework.serialization.SerializedMetaData;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.sharingledger.access.api.UserRegistered;
+import org.sharingledger.agency.api.AgencySigned;
 import org.sharingledger.evidence.api.ReadModelReplay;
+import org.sharingledger.evidence.api.ReadModelReplay.Requests;
 import org.sharingledger.evidence.api.Verification;
 import org.sharingledger.evidence.api.Verification.Problem;
+import org.sharingledger.kernel.ActorMetaData;
 import org.sharingledger.platform.storage.Reconciled;
 import org.sharingledger.request.api.InformationRefused;
 import org.sharingledger.request.api.InformationRequested;
@@ -132,14 +142,29 @@ class ReadModelReconciliation implements ReadModelReplay {
 
     @Override
     public <T> T atCheckpoint(String processingGroup, long treeSize, Supplier<T> query) {
+        return replayed(processingGroup, () -> checkpointed(treeSize), null, query);
+    }
+
+    @Override
+    public <T> T atCheckpoint(String processingGroup, long treeSize, Requests requests, Supplier<T> query) {
+        return replayed(processingGroup, () -> event -> true, () -> concerning(requests, treeSize), query);
+    }
+
+    /** Replays the whole store ({@code events} null) or just those events, through the group's reconciled handlers. */
+    private <T> T replayed(
+            String processingGroup,
+            Supplier<Coverage> coverage,
+            Supplier<Stream<? extends TrackedEventMessage<?>>> events,
+            Supplier<T> query) {
         TransactionTemplate snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         return snapshot.execute(status -> {
             status.setRollbackOnly();
             List<Replayed> models = new ArrayList<>();
+            Coverage covered = coverage.get();
             for (Object bean : context.getBeansWithAnnotation(Reconciled.class).values()) {
-                Replayed model = new Replayed(bean, checkpointed(treeSize));
+                Replayed model = new Replayed(bean, covered);
                 if (model.group.equals(processingGroup)) {
                     models.add(model);
                 }
@@ -148,10 +173,118 @@ class ReadModelReconciliation implements ReadModelReplay {
                 throw new IllegalArgumentException("no reconciled read model " + processingGroup);
             }
             String schema = jdbc.queryForObject("select current_schema()", String.class);
+            // Chosen before the scratch tables shadow anything: the selection reads the event tables only.
+            Stream<? extends TrackedEventMessage<?>> selected = events == null ? null : events.get();
             shadow(schema, models);
-            replay(models, null);
+            if (selected == null) {
+                replay(models, null);
+            } else {
+                try (selected) {
+                    selected.forEach(event -> models.forEach(model -> model.on(event)));
+                }
+            }
             return query.get();
         });
+    }
+
+    /**
+     * The events a query about these requests can read, among those the checkpoint of {@code treeSize} covers, in
+     * store order. The requests are found in the events' own payloads ({@code InformationRequested}), so a request
+     * whose every read model row was deleted is still found.
+     */
+    private Stream<TrackedEventMessage<?>> concerning(Requests requests, long treeSize) {
+        if (treeSize <= 0) {
+            return Stream.empty();
+        }
+        String subject;
+        Object[] subjectArguments;
+        if (requests.subjectPseudonym() != null) {
+            subject = "p ->> 'subjectPseudonym' = ?";
+            subjectArguments = new Object[] {requests.subjectPseudonym()};
+        } else {
+            subject = "p ->> 'caseReference' = ? and p ->> 'requestingAgencyId' = ?";
+            subjectArguments = new Object[] {requests.caseReference(), requests.caseAgencyId()};
+        }
+        List<Object> arguments = new ArrayList<>();
+        arguments.add(InformationRequested.class.getName());
+        arguments.addAll(List.of(subjectArguments));
+        arguments.add(AgencySigned.class.getName());
+        arguments.add(UserRegistered.class.getName());
+        arguments.add(treeSize);
+        List<Long> positions = jdbc.queryForList(
+                """
+                with requested as (
+                    select aggregate_identifier, p from (
+                        select aggregate_identifier, convert_from(payload, 'UTF8')::jsonb as p
+                        from domain_event_entry where payload_type = ?) r
+                    where %s),
+                steps as (
+                    select global_index, meta_data from domain_event_entry
+                    where aggregate_identifier in (select aggregate_identifier from requested)),
+                agencies as (
+                    select p ->> 'requestingAgencyId' as agency_id from requested
+                    union select p ->> 'holdingAgencyId' from requested),
+                actors as (
+                    select distinct convert_from(meta_data, 'UTF8')::jsonb ->> '%s' as username from steps),
+                chosen as (
+                    select global_index from steps
+                    union all
+                    select global_index from domain_event_entry
+                    where payload_type = ?
+                      and convert_from(payload, 'UTF8')::jsonb ->> 'agencyId' in (select agency_id from agencies)
+                    union all
+                    select global_index from domain_event_entry
+                    where payload_type = ?
+                      and convert_from(payload, 'UTF8')::jsonb ->> 'username' in (select username from actors))
+                select c.global_index from chosen c
+                where exists (select 1 from ledger_leaf l where l.global_index = c.global_index and l.leaf_index < ?)
+                order by 1""".formatted(subject, ActorMetaData.USERNAME.replace("'", "''")), Long.class, arguments.toArray());
+        if (positions.isEmpty()) {
+            return Stream.empty();
+        }
+        List<TrackedDomainEventData<byte[]>> data = new ArrayList<>();
+        jdbc.query(
+                con -> {
+                    var statement = con.prepareStatement("""
+                            select global_index, type, aggregate_identifier, sequence_number, event_identifier,
+                                time_stamp, payload_type, payload_revision, payload, meta_data
+                            from domain_event_entry where global_index = any(?) order by global_index""");
+                    statement.setArray(1, con.createArrayOf("bigint", positions.toArray()));
+                    return statement;
+                },
+                row -> {
+                    data.add(new TrackedDomainEventData<>(
+                            GapAwareTrackingToken.newInstance(row.getLong(1), Set.of()),
+                            new StoredEvent(
+                                    row.getString(2),
+                                    row.getString(3),
+                                    row.getLong(4),
+                                    row.getString(5),
+                                    Instant.parse(row.getString(6)),
+                                    new SimpleSerializedObject<>(
+                                            row.getBytes(9), byte[].class, row.getString(7), row.getString(8)),
+                                    new SerializedMetaData<>(row.getBytes(10), byte[].class))));
+                });
+        return EventUtils.upcastAndDeserializeTrackedEvents(
+                data.stream(), eventSerializer(), NoOpEventUpcaster.INSTANCE);
+    }
+
+    /** One stored event as the store holds it (Axon's own entry classes carry JPA annotations javac warns about). */
+    private record StoredEvent(
+            String getType,
+            String getAggregateIdentifier,
+            long getSequenceNumber,
+            String getEventIdentifier,
+            Instant getTimestamp,
+            SerializedObject<byte[]> getPayload,
+            SerializedObject<byte[]> getMetaData)
+            implements DomainEventData<byte[]> {}
+
+    /** The serializer the events are stored with. */
+    private Serializer eventSerializer() {
+        return context.containsBean("eventSerializer")
+                ? context.getBean("eventSerializer", Serializer.class)
+                : context.getBean("serializer", Serializer.class);
     }
 
     /** The events the checkpoint of this tree size covers: its leaves, by store position. */

@@ -124,6 +124,48 @@ class ReadModelEvidenceIT extends IntegrationTest {
     }
 
     @Test
+    void anotherAgencyWrittenIntoARequestsViewIsReported() {
+        Scenario.Parties p = scenario.parties();
+        String request = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
+        String other = scenario.agency("EDUCATION");
+        jdbc.update("update request_view set holding_agency_id = ? where request_id = ?::uuid", other, request);
+        restore.add(() -> jdbc.update(
+                "update request_view set holding_agency_id = ? where request_id = ?::uuid", p.holder(), request));
+
+        JsonNode result = verification();
+
+        assertThat(result.path("verified").asBoolean()).isFalse();
+        assertThat(mismatches(result)).anySatisfy(problem -> {
+            assertThat(problem.path("table").asString()).isEqualTo("request_view");
+            assertThat(problem.path("key").asString()).isEqualTo(request);
+            assertThat(problem.path("detail").asString()).contains("holding_agency_id");
+        });
+    }
+
+    @Test
+    void aDeletedStepOfARequestsHistoryIsReported() {
+        Scenario.Parties p = scenario.parties();
+        String request = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
+        http.as(p.holderPractitioner()).post("/api/requests/" + request + "/refusal", Scenario.refusal());
+        String row = jdbc.queryForObject(
+                "select row_to_json(t)::text from request_history t where request_id = ?::uuid and seq = 1",
+                String.class,
+                request);
+        jdbc.update("delete from request_history where request_id = ?::uuid and seq = 1", request);
+        restore.add(() -> jdbc.update(
+                "insert into request_history select * from json_populate_record(null::request_history, ?::json)", row));
+
+        JsonNode result = verification();
+
+        assertThat(result.path("verified").asBoolean()).isFalse();
+        assertThat(mismatches(result)).anySatisfy(problem -> {
+            assertThat(problem.path("table").asString()).isEqualTo("request_history");
+            assertThat(problem.path("key").asString()).isEqualTo(request + "/1");
+            assertThat(problem.path("detail").asString()).contains("removed");
+        });
+    }
+
+    @Test
     void aDeletedDeadlineOfAnOpenRequestIsReported() {
         Scenario.Parties p = scenario.parties();
         String request = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.sharingledger.kernel.ActorMetaData;
+import org.sharingledger.platform.storage.Reconciled;
 import org.sharingledger.request.api.EscalationResolved;
 import org.sharingledger.request.api.InformationRefused;
 import org.sharingledger.request.api.InformationRequested;
@@ -25,8 +26,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Keeps {@code request_view} and {@code request_history} from the request events. */
+/**
+ * Keeps {@code request_view} and {@code request_history} from the request events. Reconciled: {@code request_view}
+ * decides who may read a request (its agencies), so verification replays it from the events and reports any row
+ * changed, added or removed outside this handler.
+ */
 @Component
+@Reconciled({
+    @Reconciled.Table(
+            name = "request_view",
+            key = {"request_id"}),
+    @Reconciled.Table(
+            name = "request_history",
+            key = {"request_id", "seq"})
+})
 @ProcessingGroup(RequestViewProjection.PROCESSING_GROUP)
 class RequestViewProjection {
 

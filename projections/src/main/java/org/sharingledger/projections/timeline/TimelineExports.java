@@ -13,6 +13,7 @@ import org.sharingledger.platform.rules.StepNotAllowed;
 import org.sharingledger.projections.operations.ReadModels;
 import org.sharingledger.projections.pages.Vocabulary;
 import org.sharingledger.projections.timeline.Timeline.Entry;
+import org.sharingledger.timeline.api.TimelineSubject;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * itself; the JSON form is also sealed (signed whole) by the ledger, so that changing any character of it shows.
  *
  * <p>Every form is first {@linkplain #checked checked} against the events: the timeline's read model is rebuilt from
- * the events the export's checkpoint covers, through the projection's own code, and the same query run on it. A step
+ * the events the export's checkpoint covers (only those of the subject's requests, found in the events' own payloads,
+ * and of the agencies and people they name), through the projection's own code, and the same query run on it. A step
  * those events give that the timeline lacks refuses the export; otherwise the export carries the count
  * ({@code eventsAtCheckpoint}), so that a reader can tell that no step is missing.
  */
@@ -68,10 +70,14 @@ class TimelineExports {
         Proofs evidence = proofs.prove(positions(timeline));
         long treeSize =
                 evidence.checkpoint() == null ? 0 : evidence.checkpoint().treeSize();
+        TimelineSubject subject = timeline.subject();
         Timelines.Steps verified = replay.atCheckpoint(
                 TimelineProjection.PROCESSING_GROUP,
                 treeSize,
-                () -> timelines.steps(timeline.subject(), timeline.asOf()));
+                subject.pseudonym() != null
+                        ? ReadModelReplay.Requests.aboutChild(subject.pseudonym())
+                        : ReadModelReplay.Requests.byCaseReference(subject.caseReference(), subject.agencyId()),
+                () -> timelines.steps(subject, timeline.asOf()));
         List<Entry> fromEvents = new ArrayList<>(verified.entries());
         fromEvents.addAll(verified.recordedLater());
         Timeline current = timeline;

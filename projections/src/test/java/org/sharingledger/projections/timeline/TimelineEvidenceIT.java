@@ -18,6 +18,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sharingledger.evidence.api.ReadModelReplay;
 import org.sharingledger.evidence.cli.EvidenceCommands;
 import org.sharingledger.support.Http;
 import org.sharingledger.support.Http.Credentials;
@@ -25,6 +26,7 @@ import org.sharingledger.support.Http.Response;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
 import org.sharingledger.verifier.ExportVerifier;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,6 +36,10 @@ import tools.jackson.databind.JsonNode;
 class TimelineEvidenceIT extends IntegrationTest {
 
     private final String child = Scenario.uniqueNhsNumber();
+
+    @Autowired
+    private ReadModelReplay replay;
+
     private Scenario.Parties parties;
     private Credentials reviewer;
     private String grantId;
@@ -250,6 +256,73 @@ class TimelineEvidenceIT extends IntegrationTest {
                     "insert into timeline_entry select * from json_populate_record(null::timeline_entry, ?::json)",
                     row);
         }
+    }
+
+    @Test
+    void aRequestWhoseEveryRowWasRemovedIsStillFoundInTheEvents() {
+        String refused = jdbc.queryForObject("""
+                select distinct e.request_id::text from timeline_entry e
+                join timeline_request r on r.request_id = e.request_id
+                where e.step = 'REFUSED' and r.requesting_agency_id = ?""", String.class, parties.requester());
+        String request = jdbc.queryForObject(
+                "select row_to_json(t)::text from timeline_request t where request_id = ?::uuid",
+                String.class,
+                refused);
+        String entries = jdbc.queryForObject(
+                "select json_agg(t)::text from timeline_entry t where request_id = ?::uuid", String.class, refused);
+        jdbc.update("delete from timeline_entry where request_id = ?::uuid", refused);
+        jdbc.update("delete from timeline_request where request_id = ?::uuid", refused);
+        try {
+            Response response = ask("application/json");
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(409);
+            assertThat(response.text()).contains("lacks 2 steps");
+        } finally {
+            jdbc.update(
+                    "insert into timeline_request select * from json_populate_record(null::timeline_request, ?::json)",
+                    request);
+            jdbc.update(
+                    "insert into timeline_entry select * from json_populate_recordset(null::timeline_entry, ?::json)",
+                    entries);
+        }
+    }
+
+    @Test
+    void anExportsCheckReplaysOnlyTheSubjectsRequestsAndWhatTheyName() {
+        long treeSize = query("application/json")
+                .json()
+                .path("checkpoint")
+                .path("treeSize")
+                .asLong();
+        String pseudonym = jdbc.queryForObject(
+                "select distinct subject_pseudonym from timeline_request where requesting_agency_id = ?",
+                String.class,
+                parties.requester());
+        assertThat(jdbc.queryForObject("select count(*) from timeline_request", Long.class))
+                .isGreaterThan(2);
+
+        Map<String, Object> replayed = replay.atCheckpoint(
+                TimelineProjection.PROCESSING_GROUP,
+                treeSize,
+                ReadModelReplay.Requests.aboutChild(pseudonym),
+                () -> jdbc.queryForMap("""
+                        select (select count(*) from timeline_request) as requests,
+                            (select count(*) from timeline_entry) as entries,
+                            (select string_agg(agency_id, ',' order by agency_id) from timeline_agency) as agencies,
+                            (select string_agg(username, ',' order by username) from timeline_actor) as actors"""));
+
+        assertThat(replayed.get("requests")).isEqualTo(2L);
+        assertThat(replayed.get("entries")).isEqualTo(4L);
+        assertThat(replayed.get("agencies"))
+                .isEqualTo(java.util.stream.Stream.of(parties.requester(), parties.holder())
+                        .sorted()
+                        .collect(java.util.stream.Collectors.joining(",")));
+        assertThat(replayed.get("actors"))
+                .isEqualTo(java.util.stream.Stream.of(
+                                parties.requesterPractitioner().username(),
+                                parties.holderPractitioner().username())
+                        .sorted()
+                        .collect(java.util.stream.Collectors.joining(",")));
     }
 
     private Response query(String accept) {

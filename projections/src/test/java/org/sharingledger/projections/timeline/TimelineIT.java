@@ -326,6 +326,36 @@ class TimelineIT extends IntegrationTest {
     }
 
     @Test
+    void aCaseReferenceTimelineWhoseReadModelLostAStepIsNotExported() {
+        String reference = "CASE-SCR-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> ours =
+                Scenario.requestBody(csc, holders.get("HEALTH-id").username(), "ROUTINE");
+        ours.put("caseReference", reference);
+        String request = scenario.request(socialWorker, ours);
+        awaitReadModels();
+        String grant = grant(Map.of("caseReference", reference, "agencyId", csc));
+        Map<String, String> subject = Map.of("caseReference", reference, "agencyId", csc);
+        assertThat(query(reviewer, grant, subject)
+                        .json()
+                        .path("eventsAtCheckpoint")
+                        .asLong())
+                .isEqualTo(1);
+        String row = jdbc.queryForObject(
+                "select row_to_json(t)::text from timeline_entry t where request_id = ?::uuid", String.class, request);
+        jdbc.update("delete from timeline_entry where request_id = ?::uuid", request);
+        try {
+            Response response = query(reviewer, grant, subject);
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(409);
+            assertThat(response.text()).contains("lacks 1 step");
+        } finally {
+            jdbc.update(
+                    "insert into timeline_entry select * from json_populate_record(null::timeline_entry, ?::json)",
+                    row);
+        }
+    }
+
+    @Test
     void aCaseReferenceIsTheAgencysOwnSoAnotherAgencyReusingItAddsNothingToTheCase() {
         String reference = "CASE-SCR-" + UUID.randomUUID().toString().substring(0, 6);
         Map<String, Object> ours =
