@@ -1,6 +1,7 @@
 package org.sharingledger.projections.timeline;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.web.Commands;
+import org.sharingledger.projections.operations.ReadModels;
 import org.sharingledger.timeline.api.RecordTimelineQuery;
 import org.sharingledger.timeline.api.TimelineSubject;
 import org.sharingledger.timeline.api.TimelineSubjects;
@@ -28,15 +30,25 @@ import org.springframework.stereotype.Service;
 @Service
 public class TimelineQueries {
 
+    /** How long a query waits for the timelines' read model to reach the events already stored. */
+    private static final Duration CATCH_UP = Duration.ofSeconds(5);
+
     private final Timelines timelines;
+    private final ReadModels readModels;
     private final Commands commands;
     private final SubjectPseudonyms pseudonyms;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     TimelineQueries(
-            Timelines timelines, Commands commands, SubjectPseudonyms pseudonyms, JdbcTemplate jdbc, Clock clock) {
+            Timelines timelines,
+            ReadModels readModels,
+            Commands commands,
+            SubjectPseudonyms pseudonyms,
+            JdbcTemplate jdbc,
+            Clock clock) {
         this.timelines = timelines;
+        this.readModels = readModels;
         this.commands = commands;
         this.pseudonyms = pseudonyms;
         this.jdbc = jdbc;
@@ -81,6 +93,7 @@ public class TimelineQueries {
             throw new InvalidInput(List.of(tooEarly));
         }
         Instant knownAt = asOf != null ? asOf : now;
+        awaitTimelines();
         Timelines.Steps steps = timelines.steps(subject, knownAt);
         try {
             commands.send(
@@ -104,5 +117,29 @@ public class TimelineQueries {
                 steps.recordedLater(),
                 null,
                 subject);
+    }
+
+    /**
+     * Waits, at most {@link #CATCH_UP}, until the timelines' read model has processed every request's step stored
+     * before the query: the query is recorded with the agencies whose steps it shows, and each of them must see who
+     * looked.
+     */
+    private void awaitTimelines() {
+        // The newest step of any request: a streaming processor's position need not move for events it ignores.
+        Long newest = jdbc.queryForObject("""
+                select max(global_index) from (select global_index from domain_event_entry
+                where payload_type like 'org.sharingledger.request.api.%' order by global_index desc limit 1) newest""", Long.class);
+        long head = newest == null ? -1 : newest;
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        while (head >= 0
+                && !readModels.hasProcessed(TimelineProjection.PROCESSING_GROUP, head)
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
