@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.evidence.api.Verification;
-import org.sharingledger.support.Http;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,24 +80,7 @@ class EvidenceBenchmark extends IntegrationTest {
     private List<Map<String, Object>> templates() {
         Scenario.Parties p = scenario.parties();
         String id = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
-        http.as(p.holderPractitioner()).post("/api/requests/" + id + "/refusal", Scenario.refusal());
-        http.as(p.requesterPractitioner())
-                .post(
-                        "/api/requests/" + id + "/escalations",
-                        Map.of("stage", "LINE_MANAGER", "reason", "Needed for the enquiry"));
-        Http.Credentials rep = scenario.user(p.holder(), "NOMINATED_REPRESENTATIVE");
-        http.as(rep)
-                .post(
-                        "/api/requests/" + id + "/escalations/resolution",
-                        Map.of(
-                                "outcome",
-                                "SHARED",
-                                "rationale",
-                                "On reflection, proportionate",
-                                "informationShared",
-                                "Call-out log",
-                                "method",
-                                "SECURE_EMAIL"));
+        scenario.refusedEscalatedAndShared(p, id);
         return jdbc.queryForList(
                 "select * from domain_event_entry where aggregate_identifier = ? " + "order by sequence_number", id);
     }

@@ -61,7 +61,7 @@ class TimelineExportBenchmark extends IntegrationTest {
         for (int i = 0; i < REQUESTS_PER_CHILD; i++) {
             Map<String, Object> body = Scenario.requestBody(p.requester(), p.holder(), "ROUTINE");
             body.put("subject", Map.of("nhsNumber", child));
-            childRequests.add(decided(p, scenario.request(p.requesterPractitioner(), body)));
+            childRequests.add(scenario.refusedEscalatedAndShared(p, scenario.request(p.requesterPractitioner(), body)));
         }
         Map<String, Object> grant = new HashMap<>();
         grant.put("nhsNumber", child);
@@ -178,29 +178,6 @@ class TimelineExportBenchmark extends IntegrationTest {
                 "Whole-ledger reconciliation of the read models (every event through every reconciled handler): "
                         + "%,.0f events/s (median of 3; runs %s)%n%n",
                 median(rates), rounded(rates));
-    }
-
-    /** Refuses, escalates, resolves (shared): four events with the request, as in the evidence benchmark. */
-    private String decided(Scenario.Parties p, String id) {
-        http.as(p.holderPractitioner()).post("/api/requests/" + id + "/refusal", Scenario.refusal());
-        http.as(p.requesterPractitioner())
-                .post(
-                        "/api/requests/" + id + "/escalations",
-                        Map.of("stage", "LINE_MANAGER", "reason", "Needed for the enquiry"));
-        Http.Credentials rep = scenario.user(p.holder(), "NOMINATED_REPRESENTATIVE");
-        http.as(rep)
-                .post(
-                        "/api/requests/" + id + "/escalations/resolution",
-                        Map.of(
-                                "outcome",
-                                "SHARED",
-                                "rationale",
-                                "On reflection, proportionate",
-                                "informationShared",
-                                "Call-out log",
-                                "method",
-                                "SECURE_EMAIL"));
-        return id;
     }
 
     /** The template request's events, again and again, each copy a request of its own about a child of its own. */

@@ -148,6 +148,32 @@ public final class Scenario {
         return response.field("requestId");
     }
 
+    /**
+     * Takes a request through refusal, escalation to the line manager and a resolution that shares after all: four
+     * events with the request, as the benchmarks copy them. The request's id.
+     */
+    public String refusedEscalatedAndShared(Parties p, String id) {
+        http.as(p.holderPractitioner()).post("/api/requests/" + id + "/refusal", refusal());
+        http.as(p.requesterPractitioner())
+                .post(
+                        "/api/requests/" + id + "/escalations",
+                        Map.of("stage", "LINE_MANAGER", "reason", "Needed for the enquiry"));
+        Credentials rep = user(p.holder(), "NOMINATED_REPRESENTATIVE");
+        http.as(rep)
+                .post(
+                        "/api/requests/" + id + "/escalations/resolution",
+                        Map.of(
+                                "outcome",
+                                "SHARED",
+                                "rationale",
+                                "On reflection, proportionate",
+                                "informationShared",
+                                "Call-out log",
+                                "method",
+                                "SECURE_EMAIL"));
+        return id;
+    }
+
     public static Map<String, Object> share(String scope) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("scope", scope);
