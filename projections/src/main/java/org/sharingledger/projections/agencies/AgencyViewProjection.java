@@ -10,6 +10,7 @@ import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.AgencyWithdrawn;
 import org.sharingledger.agency.api.NominatedRepresentativeChanged;
 import org.sharingledger.agency.api.NotificationAddressSet;
+import org.sharingledger.consultation.api.CodeVersionAdopted;
 import org.sharingledger.platform.storage.Reconciled;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,10 @@ import org.springframework.stereotype.Component;
 @Reconciled({
     @Reconciled.Table(
             name = "agency_view",
-            key = {"agency_id"})
+            key = {"agency_id"}),
+    @Reconciled.Table(
+            name = "code_version",
+            key = {"code_version"})
 })
 @ProcessingGroup(AgencyViewProjection.PROCESSING_GROUP)
 class AgencyViewProjection {
@@ -85,8 +89,23 @@ class AgencyViewProjection {
                 event.agencyId());
     }
 
+    @EventHandler
+    void on(CodeVersionAdopted event) {
+        jdbc.update(
+                """
+                insert into code_version (code_version, consultation_id, title, adopted_on, note, recorded_at)
+                values (?, ?, ?, ?, ?, ?)""",
+                event.codeVersion(),
+                event.consultationId(),
+                event.title(),
+                Date.valueOf(event.adoptedOn()),
+                event.note(),
+                Timestamp.from(event.recordedAt()));
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.update("delete from code_version");
         jdbc.update("delete from agency_view");
     }
 }
