@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.Http.Response;
 import org.sharingledger.support.IntegrationTest;
+import org.sharingledger.support.Mail;
 import org.sharingledger.support.Scenario;
 import tools.jackson.databind.JsonNode;
 
@@ -193,6 +194,57 @@ class ConsultationsIT extends IntegrationTest {
     }
 
     @Test
+    void everyCirculatedAgencyIsMailedWhenItOpensAndEachSilentOneWhenItCloses() {
+        String school = scenario.agency("EDUCATION");
+        String police = scenario.agency("POLICE");
+        String schoolInbox = Scenario.unique("school-inbox") + "@school.example";
+        String policeInbox = Scenario.unique("police-inbox") + "@police.example";
+        setAddress(school, schoolInbox);
+        setAddress(police, policeInbox);
+        Credentials schoolRep = scenario.user(school, "NOMINATED_REPRESENTATIVE");
+        Credentials trust = scenario.user(null, "TRUST_REVIEWER");
+        String id = open(trust, version(), soon(Duration.ofSeconds(4)));
+        answer(schoolRep, id, school, "AGREE", null);
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .until(() -> Mail.to(policeInbox).size() == 2);
+        assertThat(Mail.to(schoolInbox)).hasSize(1);
+        Mail.Received opened = Mail.to(schoolInbox).get(0);
+        assertThat(opened.subject()).isEqualTo("New version of the Code for your answer: Agency " + school);
+        assertThat(opened.text())
+                .contains("Title: From Protocol to Code of Practice")
+                .contains("Answer by: ")
+                .contains("deemed to agree")
+                .contains("http://localhost:8080/consultations/" + id);
+        assertThat(Mail.to(policeInbox))
+                .extracting(Mail.Received::subject)
+                .containsExactly(
+                        "New version of the Code for your answer: Agency " + police,
+                        "Consultation closed: your agency is deemed to agree: Agency " + police);
+        Credentials policeRep = scenario.user(police, "NOMINATED_REPRESENTATIVE");
+        // Each mail is recorded just after the mail server accepts it.
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> http.as(policeRep)
+                                .get("/api/agencies/" + police + "/notifications")
+                                .json()
+                                .path("totalItems")
+                                .asInt()
+                        == 2);
+        JsonNode told = http.as(policeRep)
+                .get("/api/agencies/" + police + "/notifications")
+                .json();
+        assertThat(told.path("items"))
+                .extracting(item -> item.path("step").asString())
+                .containsExactlyInAnyOrder("CONSULTATION_OPENED", "CONSULTATION_CLOSED");
+        assertThat(told.path("items"))
+                .allSatisfy(item ->
+                        assertThat(item.path("consultationId").asString()).isEqualTo(id))
+                .allSatisfy(item -> assertThat(item.path("requestId").isNull()).isTrue());
+    }
+
+    @Test
     void badInputsAre400AndRecordNothing() {
         String school = scenario.agency("EDUCATION");
         Credentials schoolRep = scenario.user(school, "NOMINATED_REPRESENTATIVE");
@@ -363,6 +415,12 @@ class ConsultationsIT extends IntegrationTest {
             body.put("comments", comments);
         }
         return http.as(by).post("/api/consultations/" + id + "/responses", body);
+    }
+
+    private void setAddress(String agencyId, String email) {
+        Response set = http.as(Scenario.ADMIN)
+                .put("/api/agencies/" + agencyId + "/notification-address", Map.of("email", email));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
     }
 
     private void withdraw(String agencyId) {
