@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,12 @@ import org.sharingledger.support.Scenario;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The ledger stopped and started again on the same data folder: everything recorded is still there, and a
- * deadline that fell due while it was down is recorded as overdue after it starts.
+ * The ledger stopped and started again on the same data folder: everything recorded is still there, and deadlines
+ * that fell due while it was down fire after it starts: a request's (recorded as overdue) and a consultation's
+ * closing time (the silent agencies deemed to agree).
  */
 class RestartIT {
 
@@ -33,7 +36,8 @@ class RestartIT {
                         "--ledger.storage.data-dir=" + data,
                         "--ledger.security.bcrypt-strength=4",
                         "--ledger.security.admin-password=restart-admin-password",
-                        "--ledger.due.emergency=PT4S");
+                        "--ledger.due.emergency=PT4S",
+                        "--ledger.consultations.minimum-notice=PT2S");
     }
 
     private static Http http(ConfigurableApplicationContext app) {
@@ -41,11 +45,16 @@ class RestartIT {
     }
 
     @Test
-    void dataSurvivesARestartAndAnOverdueDeadlineFiresAfterIt() throws Exception {
+    void dataSurvivesARestartAndDeadlinesThatFellDueWhileDownFireAfterIt() throws Exception {
         Path data = Files.createTempDirectory("ledger-restart-");
         String requestId;
         Credentials holder;
         Instant dueBy;
+        String consultationId;
+        Credentials trust;
+        String requesterId;
+        String holdingId;
+        Instant respondBy;
         try (ConfigurableApplicationContext first = start(data)) {
             Http http = http(first);
             String requester = "csc-" + System.nanoTime();
@@ -58,14 +67,37 @@ class RestartIT {
                             .post("/api/agencies", Scenario.agencyBody(holding, "POLICE"))
                             .status())
                     .isEqualTo(201);
-            Credentials practitioner = register(http, "sw.restart", requester);
-            holder = register(http, "pc.restart", holding);
+            Credentials practitioner = register(http, "sw.restart", requester, "PRACTITIONER");
+            holder = register(http, "pc.restart", holding, "PRACTITIONER");
             Http.Response created =
                     http.as(practitioner).post("/api/requests", Scenario.requestBody(requester, holding, "EMERGENCY"));
             requestId = created.field("requestId");
             dueBy = Instant.parse(created.field("dueBy"));
+
+            trust = register(http, "trust.restart", null, "TRUST_REVIEWER");
+            Credentials representative = register(http, "nr.restart", requester, "NOMINATED_REPRESENTATIVE");
+            respondBy = Instant.now().plusSeconds(5);
+            Http.Response opened = http.as(trust)
+                    .post(
+                            "/api/consultations",
+                            Map.of(
+                                    "codeVersion", "2010.1",
+                                    "title", "From Protocol to Code of Practice",
+                                    "summaryOfChanges", "Silence by the closing date counts as agreement",
+                                    "respondBy", respondBy.toString()));
+            assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+            consultationId = opened.field("consultationId");
+            assertThat(http.as(representative)
+                            .post(
+                                    "/api/consultations/" + consultationId + "/responses",
+                                    Map.of("agencyId", requester, "response", "AGREE"))
+                            .status())
+                    .isEqualTo(200);
+            requesterId = requester;
+            holdingId = holding;
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> Instant.now().isAfter(dueBy.plusMillis(500)));
+        Instant bothDue = respondBy.isAfter(dueBy) ? respondBy : dueBy;
+        await().atMost(Duration.ofSeconds(20)).until(() -> Instant.now().isAfter(bothDue.plusMillis(500)));
 
         try (ConfigurableApplicationContext second = start(data)) {
             Http http = http(second);
@@ -89,24 +121,35 @@ class RestartIT {
                             .path("type")
                             .asString())
                     .isEqualTo("OVERDUE");
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "CLOSED"
+                            .equals(http.as(trust)
+                                    .get("/api/consultations/" + consultationId)
+                                    .field("status")));
+            JsonNode closed =
+                    http.as(trust).get("/api/consultations/" + consultationId).json();
+            Map<String, String> standing = new HashMap<>();
+            closed.path("responses")
+                    .forEach(agency -> standing.put(
+                            agency.path("agencyId").asString(),
+                            agency.path("response").asString()));
+            assertThat(standing)
+                    .as("the answer given before the restart stands; the silent agency is deemed to agree")
+                    .containsEntry(requesterId, "AGREE")
+                    .containsEntry(holdingId, "DEEMED_AGREED");
+            assertThat(closed.path("tally").path("AWAITING").asInt()).isZero();
         }
     }
 
-    private static Credentials register(Http http, String username, String agencyId) {
-        Http.Response response = http.as(ADMIN)
-                .post(
-                        "/api/users",
-                        Map.of(
-                                "username",
-                                username,
-                                "password",
-                                "password-of-" + username,
-                                "displayName",
-                                username,
-                                "agencyId",
-                                agencyId,
-                                "roles",
-                                List.of("PRACTITIONER")));
+    private static Credentials register(Http http, String username, String agencyId, String role) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("username", username);
+        body.put("password", "password-of-" + username);
+        body.put("displayName", username);
+        body.put("agencyId", agencyId);
+        body.put("roles", List.of(role));
+        Http.Response response = http.as(ADMIN).post("/api/users", body);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return new Credentials(username, "password-of-" + username);
     }

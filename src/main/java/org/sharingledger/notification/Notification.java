@@ -32,7 +32,8 @@ class Notification {
                 command.step(),
                 command.requestId(),
                 command.aboutEventId(),
-                command.sentAt()));
+                command.sentAt(),
+                command.consultationId()));
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package org.sharingledger.notification;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -38,6 +39,39 @@ final class NotificationMail {
     String words(Enum<?> code) {
         return words.getMessage(
                 code.getDeclaringClass().getSimpleName() + "." + code.name(), null, code.name(), Locale.UK);
+    }
+
+    /** A time as the mails write it: {@code 31 March 2010, 17:00 UTC}. */
+    String time(Instant instant) {
+        return DUE.format(instant);
+    }
+
+    /** A mail about a consultation on the Code circulated to the agency told. */
+    SimpleMailMessage writeConsultation(
+            String to, NotificationStep step, String consultationId, AgencyContact told, List<String> details) {
+        StringBuilder body = new StringBuilder();
+        body.append(words(step)).append('\n');
+        body.append('\n');
+        body.append("To: ")
+                .append(told.name())
+                .append(" (")
+                .append(told.agencyId())
+                .append(")\n");
+        for (String detail : details) {
+            body.append(detail).append('\n');
+        }
+        body.append('\n');
+        body.append("Open the consultation: ")
+                .append(publicUrl)
+                .append("/consultations/")
+                .append(consultationId)
+                .append('\n');
+        SimpleMailMessage mail = new SimpleMailMessage();
+        mail.setFrom(from);
+        mail.setTo(to);
+        mail.setSubject(words(step) + ": " + told.name());
+        mail.setText(body.toString());
+        return mail;
     }
 
     SimpleMailMessage write(

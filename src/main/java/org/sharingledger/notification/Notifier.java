@@ -16,6 +16,8 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.GenericMessage;
+import org.sharingledger.consultation.api.ConsultationClosed;
+import org.sharingledger.consultation.api.ConsultationOpened;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.ActorMetaData;
 import org.sharingledger.notification.api.NotificationFacts;
@@ -35,11 +37,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails each agency the steps that concern it, on a streaming processor of its own ({@value #PROCESSING_GROUP}),
+ * Mails each agency the steps that concern it (of its requests, and of the consultations on the Code circulated to it), on a streaming processor of its own ({@value #PROCESSING_GROUP}),
  * one event per transaction with the processor's token.
  *
  * <p>For each agency to tell: if {@code notification_sent} already holds the event and the agency, nothing is done;
@@ -179,6 +182,52 @@ class Notifier {
                 List.of("Stage: " + mail.words(event.stage()), "Outcome: " + mail.words(event.outcome())));
     }
 
+    /** Every circulated agency's notification address: a new version of the Code is out for answers. */
+    @EventHandler
+    void on(ConsultationOpened event, EventMessage<?> message) {
+        for (String agencyId : event.circulatedTo()) {
+            tellOfConsultation(
+                    message,
+                    NotificationStep.CONSULTATION_OPENED,
+                    event.consultationId(),
+                    agencyId,
+                    List.of(
+                            "Version: " + event.codeVersion(),
+                            "Title: " + event.title(),
+                            "Answer by: " + mail.time(event.respondBy()),
+                            "If your agency does not answer by then, it is deemed to agree."));
+        }
+    }
+
+    /** Each circulated agency that never answered: it is deemed to agree. */
+    @EventHandler
+    void on(ConsultationClosed event, EventMessage<?> message) {
+        for (String agencyId : event.deemedToAgree()) {
+            tellOfConsultation(
+                    message,
+                    NotificationStep.CONSULTATION_CLOSED,
+                    event.consultationId(),
+                    agencyId,
+                    List.of(
+                            "Version: " + event.codeVersion(),
+                            "Your agency did not answer by the closing time and is deemed to agree."));
+        }
+    }
+
+    private void tellOfConsultation(
+            EventMessage<?> about,
+            NotificationStep step,
+            String consultationId,
+            String agencyId,
+            List<String> details) {
+        if (mailSender == null || alreadySent(about.getIdentifier(), agencyId)) {
+            return;
+        }
+        AgencyContact told = contact(agencyId);
+        send(about, step, agencyId, mail.writeConsultation(told.address(), step, consultationId, told, details));
+        record(about, step, null, consultationId, agencyId, told.address());
+    }
+
     private void tell(
             EventMessage<?> about,
             NotificationStep step,
@@ -203,6 +252,11 @@ class Notifier {
                 holder,
                 facts.request(requestId).orElse(null),
                 details);
+        send(about, step, agencyId, message);
+        record(about, step, requestId, null, agencyId, address);
+    }
+
+    private void send(EventMessage<?> about, NotificationStep step, String agencyId, SimpleMailMessage message) {
         try {
             mailSender.send(message);
         } catch (MailException e) {
@@ -217,7 +271,6 @@ class Notifier {
             throw e;
         }
         counter("ledger.notifications.sent", step).increment();
-        record(about, step, requestId, agencyId, address);
     }
 
     private boolean alreadySent(String eventId, String agencyId) {
@@ -235,7 +288,13 @@ class Notifier {
     }
 
     /** The row that prevents a second mail, and the ledger event, in the transaction of the processor's token. */
-    private void record(EventMessage<?> about, NotificationStep step, String requestId, String agencyId, String to) {
+    private void record(
+            EventMessage<?> about,
+            NotificationStep step,
+            String requestId,
+            String consultationId,
+            String agencyId,
+            String to) {
         String notificationId = UUID.nameUUIDFromBytes(
                         (about.getIdentifier() + "/" + agencyId).getBytes(StandardCharsets.UTF_8))
                 .toString();
@@ -255,7 +314,14 @@ class Notifier {
                 new GenericMessage<>(
                         IdentifierFactory.getInstance().generateIdentifier(),
                         new RecordNotification(
-                                notificationId, agencyId, to, step, requestId, about.getIdentifier(), sentAt),
+                                notificationId,
+                                agencyId,
+                                to,
+                                step,
+                                requestId,
+                                about.getIdentifier(),
+                                sentAt,
+                                consultationId),
                         metaData),
                 RecordNotification.class.getName()));
     }

@@ -28,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "ledger.security.bcrypt-strength=4",
             "ledger.security.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
             "ledger.due.emergency=PT2S",
+            // A consultation may close a few seconds after it opens (ConsultationsIT, RestartIT).
+            "ledger.consultations.minimum-notice=PT2S",
             // Repeated refusals are counted in memory and recorded when their minute ends: not in the middle of
             // another test that counts events. A test that needs the counts flushes them (DeniedAttemptsIT).
             "ledger.security.denied-attempts.sweep-interval=PT1H",

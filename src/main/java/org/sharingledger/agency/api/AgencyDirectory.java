@@ -1,11 +1,15 @@
 package org.sharingledger.agency.api;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Looks up a registered agency; answered by the read side, consistent with the events already committed. */
 public interface AgencyDirectory {
 
     Optional<RegisteredAgency> find(String agencyId);
+
+    /** The ids of every agency signed at this moment, in the order of their ids. */
+    List<String> signedAgencyIds();
 
     /** What other features need to know of an agency. */
     record RegisteredAgency(String agencyId, String name, Sector sector, AgencyStatus status) {

@@ -1,6 +1,6 @@
 package org.sharingledger.notification.api;
 
-/** The step of a request an agency is told of. */
+/** The step of a request, or of a consultation on the Code, an agency is told of. */
 public enum NotificationStep {
     /** The holding agency is asked for information. */
     NEW_REQUEST,
@@ -13,5 +13,9 @@ public enum NotificationStep {
     /** The requesting agency: the request was refused. */
     REFUSED,
     /** The requesting agency: an escalation was resolved. */
-    ESCALATION_RESOLVED
+    ESCALATION_RESOLVED,
+    /** Every circulated agency: a new version of the Code was circulated for answers. */
+    CONSULTATION_OPENED,
+    /** Each circulated agency that never answered: the consultation closed and it is deemed to agree. */
+    CONSULTATION_CLOSED
 }

@@ -10,4 +10,5 @@ public record RecordNotification(
         NotificationStep step,
         String requestId,
         String aboutEventId,
-        Instant sentAt) {}
+        Instant sentAt,
+        String consultationId) {}

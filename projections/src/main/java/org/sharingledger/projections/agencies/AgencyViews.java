@@ -34,6 +34,12 @@ public class AgencyViews implements AgencyDirectory {
                         new RegisteredAgency(agency.agencyId(), agency.name(), agency.sector(), agency.status()));
     }
 
+    @Override
+    public List<String> signedAgencyIds() {
+        return jdbc.queryForList(
+                "select agency_id from agency_view where status = 'SIGNED' order by agency_id", String.class);
+    }
+
     public Optional<AgencyView> one(String agencyId) {
         return jdbc.query(SELECT + " where agency_id = ?", AgencyViews::map, agencyId).stream()
                 .findFirst();

@@ -44,7 +44,7 @@ class NotificationViewController {
         }
         List<Item> items = jdbc.query(
                 """
-                select notification_id, step, request_id, address, sent_at, about_event_id
+                select notification_id, step, request_id, address, sent_at, about_event_id, consultation_id
                 from notification_view where agency_id = ?
                 order by sent_at desc, notification_id
                 limit ? offset ?""",
@@ -54,7 +54,8 @@ class NotificationViewController {
                         rs.getString("request_id"),
                         rs.getString("address"),
                         rs.getObject("sent_at", Timestamp.class).toInstant(),
-                        rs.getString("about_event_id")),
+                        rs.getString("about_event_id"),
+                        rs.getString("consultation_id")),
                 agencyId,
                 size,
                 (long) page * size);
@@ -69,7 +70,9 @@ class NotificationViewController {
     /**
      * One notification.
      *
-     * @param eventId the event it told of
+     * @param requestId      the request it told of, or null when it told of a consultation
+     * @param eventId        the event it told of
+     * @param consultationId the consultation on the Code it told of, or null when it told of a request
      */
     record Item(
             String notificationId,
@@ -77,5 +80,6 @@ class NotificationViewController {
             String requestId,
             String address,
             Instant sentAt,
-            String eventId) {}
+            String eventId,
+            String consultationId) {}
 }

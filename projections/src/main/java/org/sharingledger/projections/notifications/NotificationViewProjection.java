@@ -26,15 +26,16 @@ class NotificationViewProjection {
         jdbc.update(
                 """
                 insert into notification_view (notification_id, agency_id, address, step, request_id, about_event_id,
-                    sent_at)
-                values (?, ?, ?, ?, ?, ?, ?)""",
+                    sent_at, consultation_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.notificationId(),
                 event.agencyId(),
                 event.address(),
                 event.step().name(),
                 event.requestId(),
                 event.aboutEventId(),
-                Timestamp.from(event.sentAt()));
+                Timestamp.from(event.sentAt()),
+                event.consultationId());
     }
 
     @ResetHandler
