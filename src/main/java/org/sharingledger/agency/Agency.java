@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.sharingledger.agency.api.AgencySigned;
+import org.sharingledger.agency.api.AgencySignedAgain;
 import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.AgencyWithdrawn;
 import org.sharingledger.agency.api.ChangeNominatedRepresentative;
@@ -17,6 +18,7 @@ import org.sharingledger.agency.api.NominatedRepresentativeChanged;
 import org.sharingledger.agency.api.NotificationAddressSet;
 import org.sharingledger.agency.api.SetNotificationAddress;
 import org.sharingledger.agency.api.SignAgency;
+import org.sharingledger.agency.api.SignAgencyAgain;
 import org.sharingledger.agency.api.WithdrawAgency;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.StepNotAllowed;
@@ -32,6 +34,7 @@ class Agency {
     private AgencyStatus status;
     private NominatedRepresentative representative;
     private String notificationAddress;
+    private LocalDate withdrawnOn;
 
     protected Agency() {}
 
@@ -63,6 +66,30 @@ class Agency {
             throw new InvalidInput("withdrawnOn", "must not be in the future");
         }
         apply(new AgencyWithdrawn(agencyId, command.withdrawnOn(), command.reason(), command.recordedAt()));
+    }
+
+    /**
+     * Only a withdrawn agency signs again, on a day neither before it withdrew nor in the future; without a new
+     * representative it keeps the one it had.
+     */
+    @CommandHandler
+    void handle(SignAgencyAgain command) {
+        if (status != AgencyStatus.WITHDRAWN) {
+            throw new StepNotAllowed("the agency is still signed: only a withdrawn agency may sign again");
+        }
+        if (command.signedOn().isBefore(withdrawnOn)) {
+            throw new InvalidInput("signedOn", "must not be before the agency withdrew (" + withdrawnOn + ")");
+        }
+        if (command.signedOn().isAfter(LocalDate.ofInstant(command.recordedAt(), ZoneOffset.UTC))) {
+            throw new InvalidInput("signedOn", "must not be in the future");
+        }
+        apply(new AgencySignedAgain(
+                agencyId,
+                command.signedOn(),
+                command.codeOfPracticeVersion(),
+                command.nominatedRepresentative() != null ? command.nominatedRepresentative() : representative,
+                withdrawnOn,
+                command.recordedAt()));
     }
 
     @CommandHandler
@@ -100,6 +127,14 @@ class Agency {
     @EventSourcingHandler
     void on(AgencyWithdrawn event) {
         status = AgencyStatus.WITHDRAWN;
+        withdrawnOn = event.withdrawnOn();
+    }
+
+    @EventSourcingHandler
+    void on(AgencySignedAgain event) {
+        signedOn = event.signedOn();
+        status = AgencyStatus.SIGNED;
+        representative = event.nominatedRepresentative();
     }
 
     @EventSourcingHandler
