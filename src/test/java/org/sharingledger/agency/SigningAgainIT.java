@@ -39,6 +39,14 @@ class SigningAgainIT extends IntegrationTest {
         assertThat(http.as(practitioner).get("/api/agencies").status())
                 .as("its users stay disabled until an administrator enables them")
                 .isEqualTo(401);
+        assertThat(http.as(Scenario.ADMIN)
+                        .post(
+                                "/api/users/" + practitioner.username() + "/enable",
+                                Map.of("reason", "Back with the agency"))
+                        .status())
+                .as("an administrator may enable them once it has signed again")
+                .isEqualTo(200);
+        assertThat(http.as(practitioner).get("/api/agencies").status()).isEqualTo(200);
         assertThat(events("AgencySignedAgain")).isPositive();
     }
 
