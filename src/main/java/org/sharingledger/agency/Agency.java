@@ -8,11 +8,13 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.sharingledger.agency.api.AgencyMovedToCodeVersion;
 import org.sharingledger.agency.api.AgencySigned;
 import org.sharingledger.agency.api.AgencySignedAgain;
 import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.AgencyWithdrawn;
 import org.sharingledger.agency.api.ChangeNominatedRepresentative;
+import org.sharingledger.agency.api.MoveToCodeVersion;
 import org.sharingledger.agency.api.NominatedRepresentative;
 import org.sharingledger.agency.api.NominatedRepresentativeChanged;
 import org.sharingledger.agency.api.NotificationAddressSet;
@@ -35,6 +37,7 @@ class Agency {
     private NominatedRepresentative representative;
     private String notificationAddress;
     private LocalDate withdrawnOn;
+    private String codeVersion;
 
     protected Agency() {}
 
@@ -92,6 +95,27 @@ class Agency {
                 command.recordedAt()));
     }
 
+    /** Only a signed agency moves to an adopted version; moving to the version it is on records nothing. */
+    @CommandHandler
+    void handle(MoveToCodeVersion command) {
+        if (status == AgencyStatus.WITHDRAWN) {
+            throw new StepNotAllowed("the agency has withdrawn");
+        }
+        if (command.codeVersion() == null || command.codeVersion().isBlank()) {
+            throw new InvalidInput("codeVersion", "must not be blank");
+        }
+        if (command.codeVersion().equals(codeVersion)) {
+            return;
+        }
+        apply(new AgencyMovedToCodeVersion(
+                agencyId,
+                codeVersion,
+                command.codeVersion(),
+                command.consultationId(),
+                command.effectiveOn(),
+                command.recordedAt()));
+    }
+
     @CommandHandler
     void handle(ChangeNominatedRepresentative command) {
         if (status == AgencyStatus.WITHDRAWN) {
@@ -122,6 +146,7 @@ class Agency {
         signedOn = event.signedOn();
         status = AgencyStatus.SIGNED;
         representative = event.nominatedRepresentative();
+        codeVersion = event.codeOfPracticeVersion();
     }
 
     @EventSourcingHandler
@@ -135,6 +160,12 @@ class Agency {
         signedOn = event.signedOn();
         status = AgencyStatus.SIGNED;
         representative = event.nominatedRepresentative();
+        codeVersion = event.codeOfPracticeVersion();
+    }
+
+    @EventSourcingHandler
+    void on(AgencyMovedToCodeVersion event) {
+        codeVersion = event.codeVersion();
     }
 
     @EventSourcingHandler

@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sharingledger.agency.api.AgencyMovedToCodeVersion;
 import org.sharingledger.agency.api.AgencySigned;
 import org.sharingledger.agency.api.AgencySignedAgain;
 import org.sharingledger.agency.api.AgencyWithdrawn;
 import org.sharingledger.agency.api.ChangeNominatedRepresentative;
+import org.sharingledger.agency.api.MoveToCodeVersion;
 import org.sharingledger.agency.api.NominatedRepresentative;
 import org.sharingledger.agency.api.NominatedRepresentativeChanged;
 import org.sharingledger.agency.api.NotificationAddressSet;
@@ -264,6 +266,64 @@ class AgencyFixtureTest {
                                 AGENCY_ID, SIGNED_AGAIN_ON, "2012.1", RAJ, WITHDRAWN_ON, SIGN_AGAIN_RECORDED))
                 .when(withdraw(SIGNED_AGAIN_ON, SIGN_AGAIN_RECORDED))
                 .expectEvents(withdrawn(SIGNED_AGAIN_ON, SIGN_AGAIN_RECORDED));
+    }
+
+    private static final Instant ADOPTION_RECORDED = Instant.parse("2013-04-02T11:00:00Z");
+    private static final LocalDate ADOPTED_ON = LocalDate.parse("2013-04-01");
+
+    @Test
+    void aSignedAgencyMovesToAnAdoptedVersion() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED))
+                .when(new MoveToCodeVersion(AGENCY_ID, "2013.1", "consultation-1", ADOPTED_ON, ADOPTION_RECORDED))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new AgencyMovedToCodeVersion(
+                        AGENCY_ID, CODE_VERSION, "2013.1", "consultation-1", ADOPTED_ON, ADOPTION_RECORDED));
+    }
+
+    @Test
+    void theNextMoveStartsFromTheVersionItMovedTo() {
+        fixture.given(
+                        signed(SIGNED_ON, SIGN_RECORDED),
+                        new AgencyMovedToCodeVersion(
+                                AGENCY_ID, CODE_VERSION, "2013.1", "consultation-1", ADOPTED_ON, ADOPTION_RECORDED))
+                .when(new MoveToCodeVersion(AGENCY_ID, "2015.1", "consultation-2", ADOPTED_ON, ADOPTION_RECORDED))
+                .expectEvents(new AgencyMovedToCodeVersion(
+                        AGENCY_ID, "2013.1", "2015.1", "consultation-2", ADOPTED_ON, ADOPTION_RECORDED));
+    }
+
+    @Test
+    void movingToTheVersionItIsOnRecordsNothing() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED))
+                .when(new MoveToCodeVersion(AGENCY_ID, CODE_VERSION, "consultation-1", ADOPTED_ON, ADOPTION_RECORDED))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAgencySignedAgainIsOnTheVersionItSignedThen() {
+        fixture.given(
+                        signed(SIGNED_ON, SIGN_RECORDED),
+                        withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED),
+                        new AgencySignedAgain(
+                                AGENCY_ID, SIGNED_AGAIN_ON, "2012.1", RAJ, WITHDRAWN_ON, SIGN_AGAIN_RECORDED))
+                .when(new MoveToCodeVersion(AGENCY_ID, "2012.1", "consultation-1", ADOPTED_ON, ADOPTION_RECORDED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWithdrawnAgencyDoesNotMove() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED), withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED))
+                .when(new MoveToCodeVersion(AGENCY_ID, "2013.1", "consultation-1", ADOPTED_ON, ADOPTION_RECORDED))
+                .expectException(StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAgencyMovesOnlyToANamedVersion() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED))
+                .when(new MoveToCodeVersion(AGENCY_ID, " ", "consultation-1", ADOPTED_ON, ADOPTION_RECORDED))
+                .expectException(invalidInputOn("codeVersion"))
+                .expectNoEvents();
     }
 
     private static SignAgency sign(LocalDate signedOn, Instant recordedAt) {

@@ -1,11 +1,15 @@
 package org.sharingledger.agency.api;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 /** Looks up a registered agency; answered by the read side, consistent with the events already committed. */
 public interface AgencyDirectory {
 
     Optional<RegisteredAgency> find(String agencyId);
+
+    /** The day its current period of membership began (its last signature); empty for an unknown agency. */
+    Optional<LocalDate> signedOn(String agencyId);
 
     /** What other features need to know of an agency. */
     record RegisteredAgency(String agencyId, String name, Sector sector, AgencyStatus status) {

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.sharingledger.agency.api.AgencyMovedToCodeVersion;
 import org.sharingledger.agency.api.AgencySigned;
 import org.sharingledger.agency.api.AgencySignedAgain;
 import org.sharingledger.agency.api.AgencyStatus;
@@ -81,6 +82,15 @@ class AgencyViewProjection {
                 event.nominatedRepresentative().name(),
                 event.nominatedRepresentative().email(),
                 event.codeOfPracticeVersion(),
+                Timestamp.from(event.recordedAt()),
+                event.agencyId());
+    }
+
+    @EventHandler
+    void on(AgencyMovedToCodeVersion event) {
+        jdbc.update(
+                "update agency_view set code_of_practice_version = ?, changed_at = ? where agency_id = ?",
+                event.codeVersion(),
                 Timestamp.from(event.recordedAt()),
                 event.agencyId());
     }

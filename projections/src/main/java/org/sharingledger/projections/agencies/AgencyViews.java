@@ -34,6 +34,11 @@ public class AgencyViews implements AgencyDirectory {
                         new RegisteredAgency(agency.agencyId(), agency.name(), agency.sector(), agency.status()));
     }
 
+    @Override
+    public Optional<LocalDate> signedOn(String agencyId) {
+        return one(agencyId).map(AgencyView::signedOn);
+    }
+
     public Optional<AgencyView> one(String agencyId) {
         return jdbc.query(SELECT + " where agency_id = ?", AgencyViews::map, agencyId).stream()
                 .findFirst();
