@@ -340,6 +340,7 @@ class AdminAgencyPages {
                 "notificationAddress",
                 notificationAddress != null ? notificationAddress : agency.notificationAddress());
         model.addAttribute("withdrawal", withdrawal != null ? withdrawal : new WithdrawalValues(null, null));
+        model.addAttribute("currentCode", codeVersions.current().orElse(null));
         if (!model.containsAttribute("signature")) {
             model.addAttribute("signature", SignatureValues.of(agency, today(), codeVersions.current()));
         }
