@@ -50,6 +50,8 @@ class PageSecurityConfiguration {
         "/timeline/**",
         "/ledger",
         "/ledger/**",
+        "/register",
+        "/register/**",
         "/admin/**",
         "/account",
         "/account/**",

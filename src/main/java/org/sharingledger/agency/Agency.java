@@ -8,15 +8,19 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.sharingledger.agency.api.AgencyMovedToCodeVersion;
 import org.sharingledger.agency.api.AgencySigned;
+import org.sharingledger.agency.api.AgencySignedAgain;
 import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.AgencyWithdrawn;
 import org.sharingledger.agency.api.ChangeNominatedRepresentative;
+import org.sharingledger.agency.api.MoveToCodeVersion;
 import org.sharingledger.agency.api.NominatedRepresentative;
 import org.sharingledger.agency.api.NominatedRepresentativeChanged;
 import org.sharingledger.agency.api.NotificationAddressSet;
 import org.sharingledger.agency.api.SetNotificationAddress;
 import org.sharingledger.agency.api.SignAgency;
+import org.sharingledger.agency.api.SignAgencyAgain;
 import org.sharingledger.agency.api.WithdrawAgency;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.StepNotAllowed;
@@ -32,6 +36,8 @@ class Agency {
     private AgencyStatus status;
     private NominatedRepresentative representative;
     private String notificationAddress;
+    private LocalDate withdrawnOn;
+    private String codeVersion;
 
     protected Agency() {}
 
@@ -65,6 +71,51 @@ class Agency {
         apply(new AgencyWithdrawn(agencyId, command.withdrawnOn(), command.reason(), command.recordedAt()));
     }
 
+    /**
+     * Only a withdrawn agency signs again, on a day neither before it withdrew nor in the future; without a new
+     * representative it keeps the one it had.
+     */
+    @CommandHandler
+    void handle(SignAgencyAgain command) {
+        if (status != AgencyStatus.WITHDRAWN) {
+            throw new StepNotAllowed("the agency is still signed: only a withdrawn agency may sign again");
+        }
+        if (command.signedOn().isBefore(withdrawnOn)) {
+            throw new InvalidInput("signedOn", "must not be before the agency withdrew (" + withdrawnOn + ")");
+        }
+        if (command.signedOn().isAfter(LocalDate.ofInstant(command.recordedAt(), ZoneOffset.UTC))) {
+            throw new InvalidInput("signedOn", "must not be in the future");
+        }
+        apply(new AgencySignedAgain(
+                agencyId,
+                command.signedOn(),
+                command.codeOfPracticeVersion(),
+                command.nominatedRepresentative() != null ? command.nominatedRepresentative() : representative,
+                withdrawnOn,
+                command.recordedAt()));
+    }
+
+    /** Only a signed agency moves to an adopted version; moving to the version it is on records nothing. */
+    @CommandHandler
+    void handle(MoveToCodeVersion command) {
+        if (status == AgencyStatus.WITHDRAWN) {
+            throw new StepNotAllowed("the agency has withdrawn");
+        }
+        if (command.codeVersion() == null || command.codeVersion().isBlank()) {
+            throw new InvalidInput("codeVersion", "must not be blank");
+        }
+        if (command.codeVersion().equals(codeVersion)) {
+            return;
+        }
+        apply(new AgencyMovedToCodeVersion(
+                agencyId,
+                codeVersion,
+                command.codeVersion(),
+                command.consultationId(),
+                command.effectiveOn(),
+                command.recordedAt()));
+    }
+
     @CommandHandler
     void handle(ChangeNominatedRepresentative command) {
         if (status == AgencyStatus.WITHDRAWN) {
@@ -95,11 +146,26 @@ class Agency {
         signedOn = event.signedOn();
         status = AgencyStatus.SIGNED;
         representative = event.nominatedRepresentative();
+        codeVersion = event.codeOfPracticeVersion();
     }
 
     @EventSourcingHandler
     void on(AgencyWithdrawn event) {
         status = AgencyStatus.WITHDRAWN;
+        withdrawnOn = event.withdrawnOn();
+    }
+
+    @EventSourcingHandler
+    void on(AgencySignedAgain event) {
+        signedOn = event.signedOn();
+        status = AgencyStatus.SIGNED;
+        representative = event.nominatedRepresentative();
+        codeVersion = event.codeOfPracticeVersion();
+    }
+
+    @EventSourcingHandler
+    void on(AgencyMovedToCodeVersion event) {
+        codeVersion = event.codeVersion();
     }
 
     @EventSourcingHandler

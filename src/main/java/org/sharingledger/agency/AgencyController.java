@@ -11,6 +11,7 @@ import org.sharingledger.agency.api.Registry;
 import org.sharingledger.agency.api.Registry.NewAgency;
 import org.sharingledger.agency.api.Registry.NotificationAddress;
 import org.sharingledger.agency.api.Registry.Representative;
+import org.sharingledger.agency.api.Registry.Signature;
 import org.sharingledger.agency.api.Registry.Withdrawal;
 import org.sharingledger.kernel.CurrentActor;
 import org.springframework.http.ResponseEntity;
@@ -60,6 +61,22 @@ class AgencyController {
     public Map<String, Object> withdraw(@PathVariable String agencyId, @Valid @RequestBody Withdrawal body) {
         registry.withdraw(agencyId, body, CurrentActor.get());
         return Map.of("agencyId", agencyId, "status", AgencyStatus.WITHDRAWN, "withdrawnOn", body.withdrawnOn());
+    }
+
+    @PostMapping("/api/agencies/{agencyId}/signature")
+    @Operation(
+            summary = "Record that a withdrawn agency signed the Code of Practice again (ADMIN)",
+            description = "Only a withdrawn agency (409 while it is signed); signedOn neither before it withdrew nor"
+                    + " in the future. Without nominatedRepresentative it keeps the one it had. Its users stay"
+                    + " disabled: an administrator enables them again.")
+    public Map<String, Object> signAgain(@PathVariable String agencyId, @Valid @RequestBody Signature body) {
+        registry.signAgain(agencyId, body, CurrentActor.get());
+        Map<String, Object> agency = new LinkedHashMap<>();
+        agency.put("agencyId", agencyId);
+        agency.put("status", AgencyStatus.SIGNED);
+        agency.put("signedOn", body.signedOn());
+        agency.put("codeOfPracticeVersion", body.codeOfPracticeVersion());
+        return agency;
     }
 
     @PostMapping("/api/agencies/{agencyId}/nominated-representative")

@@ -6,6 +6,7 @@ import org.sharingledger.agency.api.ChangeNominatedRepresentative;
 import org.sharingledger.agency.api.Registry;
 import org.sharingledger.agency.api.SetNotificationAddress;
 import org.sharingledger.agency.api.SignAgency;
+import org.sharingledger.agency.api.SignAgencyAgain;
 import org.sharingledger.agency.api.WithdrawAgency;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.Role;
@@ -55,6 +56,22 @@ class AgencyRegistry implements Registry {
         requireKnown(agencyId);
         commands.send(
                 new WithdrawAgency(agencyId, withdrawal.withdrawnOn(), withdrawal.reason(), clock.instant()), actor);
+    }
+
+    @Override
+    @Transactional
+    public void signAgain(String agencyId, Signature signature, Actor actor) {
+        requireKnown(agencyId);
+        commands.send(
+                new SignAgencyAgain(
+                        agencyId,
+                        signature.signedOn(),
+                        signature.codeOfPracticeVersion(),
+                        signature.nominatedRepresentative() == null
+                                ? null
+                                : signature.nominatedRepresentative().value(),
+                        clock.instant()),
+                actor);
     }
 
     @Override

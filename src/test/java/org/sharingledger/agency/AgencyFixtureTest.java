@@ -7,15 +7,19 @@ import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sharingledger.agency.api.AgencyMovedToCodeVersion;
 import org.sharingledger.agency.api.AgencySigned;
+import org.sharingledger.agency.api.AgencySignedAgain;
 import org.sharingledger.agency.api.AgencyWithdrawn;
 import org.sharingledger.agency.api.ChangeNominatedRepresentative;
+import org.sharingledger.agency.api.MoveToCodeVersion;
 import org.sharingledger.agency.api.NominatedRepresentative;
 import org.sharingledger.agency.api.NominatedRepresentativeChanged;
 import org.sharingledger.agency.api.NotificationAddressSet;
 import org.sharingledger.agency.api.Sector;
 import org.sharingledger.agency.api.SetNotificationAddress;
 import org.sharingledger.agency.api.SignAgency;
+import org.sharingledger.agency.api.SignAgencyAgain;
 import org.sharingledger.agency.api.WithdrawAgency;
 import org.sharingledger.platform.rules.StepNotAllowed;
 
@@ -175,6 +179,150 @@ class AgencyFixtureTest {
         fixture.given(signed(SIGNED_ON, SIGN_RECORDED), withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED))
                 .when(new SetNotificationAddress(AGENCY_ID, INBOX, WITHDRAW_RECORDED.plusSeconds(60)))
                 .expectException(StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    private static final Instant SIGN_AGAIN_RECORDED = Instant.parse("2012-09-04T09:00:00Z");
+    private static final LocalDate SIGNED_AGAIN_ON = LocalDate.parse("2012-09-03");
+
+    @Test
+    void aWithdrawnAgencyMaySignAgain() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED), withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED))
+                .when(new SignAgencyAgain(AGENCY_ID, SIGNED_AGAIN_ON, "2012.1", RAJ, SIGN_AGAIN_RECORDED))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new AgencySignedAgain(
+                        AGENCY_ID, SIGNED_AGAIN_ON, "2012.1", RAJ, WITHDRAWN_ON, SIGN_AGAIN_RECORDED));
+    }
+
+    @Test
+    void signingAgainWithoutARepresentativeKeepsTheLastOne() {
+        fixture.given(
+                        signed(SIGNED_ON, SIGN_RECORDED),
+                        new NominatedRepresentativeChanged(AGENCY_ID, SUE, ANN, CHANGE_RECORDED),
+                        withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED))
+                .when(new SignAgencyAgain(AGENCY_ID, SIGNED_AGAIN_ON, "2012.1", null, SIGN_AGAIN_RECORDED))
+                .expectEvents(new AgencySignedAgain(
+                        AGENCY_ID, SIGNED_AGAIN_ON, "2012.1", ANN, WITHDRAWN_ON, SIGN_AGAIN_RECORDED));
+    }
+
+    @Test
+    void aSignedAgencyCannotSignAgain() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED))
+                .when(new SignAgencyAgain(AGENCY_ID, SIGNED_AGAIN_ON, "2012.1", RAJ, SIGN_AGAIN_RECORDED))
+                .expectException(StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAgencySignedAgainCannotSignAgainUntilItWithdrawsAgain() {
+        fixture.given(
+                        signed(SIGNED_ON, SIGN_RECORDED),
+                        withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED),
+                        new AgencySignedAgain(
+                                AGENCY_ID, SIGNED_AGAIN_ON, "2012.1", RAJ, WITHDRAWN_ON, SIGN_AGAIN_RECORDED))
+                .when(new SignAgencyAgain(AGENCY_ID, SIGNED_AGAIN_ON, "2012.1", RAJ, SIGN_AGAIN_RECORDED))
+                .expectException(StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotSignAgainBeforeTheWithdrawal() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED), withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED))
+                .when(new SignAgencyAgain(AGENCY_ID, WITHDRAWN_ON.minusDays(1), "2012.1", RAJ, SIGN_AGAIN_RECORDED))
+                .expectException(invalidInputOn("signedOn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void maySignAgainOnTheDayItWithdrew() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED), withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED))
+                .when(new SignAgencyAgain(AGENCY_ID, WITHDRAWN_ON, "2009.1", SUE, WITHDRAW_RECORDED))
+                .expectEvents(
+                        new AgencySignedAgain(AGENCY_ID, WITHDRAWN_ON, "2009.1", SUE, WITHDRAWN_ON, WITHDRAW_RECORDED));
+    }
+
+    @Test
+    void cannotSignAgainInTheFuture() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED), withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED))
+                .when(new SignAgencyAgain(AGENCY_ID, LocalDate.parse("2012-09-05"), "2012.1", RAJ, SIGN_AGAIN_RECORDED))
+                .expectException(invalidInputOn("signedOn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAgencySignedAgainMayWithdrawAgainButNotBeforeItSignedAgain() {
+        fixture.given(
+                        signed(SIGNED_ON, SIGN_RECORDED),
+                        withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED),
+                        new AgencySignedAgain(
+                                AGENCY_ID, SIGNED_AGAIN_ON, "2012.1", RAJ, WITHDRAWN_ON, SIGN_AGAIN_RECORDED))
+                .when(withdraw(SIGNED_AGAIN_ON.minusDays(1), SIGN_AGAIN_RECORDED))
+                .expectException(invalidInputOn("withdrawnOn"))
+                .expectNoEvents();
+        fixture.given(
+                        signed(SIGNED_ON, SIGN_RECORDED),
+                        withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED),
+                        new AgencySignedAgain(
+                                AGENCY_ID, SIGNED_AGAIN_ON, "2012.1", RAJ, WITHDRAWN_ON, SIGN_AGAIN_RECORDED))
+                .when(withdraw(SIGNED_AGAIN_ON, SIGN_AGAIN_RECORDED))
+                .expectEvents(withdrawn(SIGNED_AGAIN_ON, SIGN_AGAIN_RECORDED));
+    }
+
+    private static final Instant ADOPTION_RECORDED = Instant.parse("2013-04-02T11:00:00Z");
+    private static final LocalDate ADOPTED_ON = LocalDate.parse("2013-04-01");
+
+    @Test
+    void aSignedAgencyMovesToAnAdoptedVersion() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED))
+                .when(new MoveToCodeVersion(AGENCY_ID, "2013.1", "consultation-1", ADOPTED_ON, ADOPTION_RECORDED))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new AgencyMovedToCodeVersion(
+                        AGENCY_ID, CODE_VERSION, "2013.1", "consultation-1", ADOPTED_ON, ADOPTION_RECORDED));
+    }
+
+    @Test
+    void theNextMoveStartsFromTheVersionItMovedTo() {
+        fixture.given(
+                        signed(SIGNED_ON, SIGN_RECORDED),
+                        new AgencyMovedToCodeVersion(
+                                AGENCY_ID, CODE_VERSION, "2013.1", "consultation-1", ADOPTED_ON, ADOPTION_RECORDED))
+                .when(new MoveToCodeVersion(AGENCY_ID, "2015.1", "consultation-2", ADOPTED_ON, ADOPTION_RECORDED))
+                .expectEvents(new AgencyMovedToCodeVersion(
+                        AGENCY_ID, "2013.1", "2015.1", "consultation-2", ADOPTED_ON, ADOPTION_RECORDED));
+    }
+
+    @Test
+    void movingToTheVersionItIsOnRecordsNothing() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED))
+                .when(new MoveToCodeVersion(AGENCY_ID, CODE_VERSION, "consultation-1", ADOPTED_ON, ADOPTION_RECORDED))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAgencySignedAgainIsOnTheVersionItSignedThen() {
+        fixture.given(
+                        signed(SIGNED_ON, SIGN_RECORDED),
+                        withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED),
+                        new AgencySignedAgain(
+                                AGENCY_ID, SIGNED_AGAIN_ON, "2012.1", RAJ, WITHDRAWN_ON, SIGN_AGAIN_RECORDED))
+                .when(new MoveToCodeVersion(AGENCY_ID, "2012.1", "consultation-1", ADOPTED_ON, ADOPTION_RECORDED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWithdrawnAgencyDoesNotMove() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED), withdrawn(WITHDRAWN_ON, WITHDRAW_RECORDED))
+                .when(new MoveToCodeVersion(AGENCY_ID, "2013.1", "consultation-1", ADOPTED_ON, ADOPTION_RECORDED))
+                .expectException(StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAgencyMovesOnlyToANamedVersion() {
+        fixture.given(signed(SIGNED_ON, SIGN_RECORDED))
+                .when(new MoveToCodeVersion(AGENCY_ID, " ", "consultation-1", ADOPTED_ON, ADOPTION_RECORDED))
+                .expectException(invalidInputOn("codeVersion"))
                 .expectNoEvents();
     }
 

@@ -1,5 +1,6 @@
 package org.sharingledger.agency.api;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,9 @@ public interface AgencyDirectory {
 
     /** The ids of every agency signed at this moment, in the order of their ids. */
     List<String> signedAgencyIds();
+
+    /** The day its current period of membership began (its last signature); empty for an unknown agency. */
+    Optional<LocalDate> signedOn(String agencyId);
 
     /** What other features need to know of an agency. */
     record RegisteredAgency(String agencyId, String name, Sector sector, AgencyStatus status) {

@@ -27,6 +27,12 @@ public interface Registry {
 
     void changeRepresentative(String agencyId, Representative representative, Actor actor);
 
+    /**
+     * Records that a withdrawn agency signed again ({@code StepNotAllowed} while it is signed, {@code NotFound} for an
+     * unknown agency). Its users stay disabled: an administrator enables those who act for it again.
+     */
+    void signAgain(String agencyId, Signature signature, Actor actor);
+
     /** An administrator may set any agency's address, its own nominated representative only its own. */
     void setNotificationAddress(String agencyId, String email, Actor actor);
 
@@ -58,6 +64,16 @@ public interface Registry {
     /** Where the agency's notifications are mailed. */
     record NotificationAddress(
             @FreeText @NotBlank @Email @Size(max = 254) String email) {}
+
+    /**
+     * A withdrawn agency's new signature.
+     *
+     * @param nominatedRepresentative null keeps the representative it had when it withdrew
+     */
+    record Signature(
+            @NotNull LocalDate signedOn,
+            @FreeText @NotBlank @Size(max = 50) String codeOfPracticeVersion,
+            @Valid Representative nominatedRepresentative) {}
 
     record Withdrawal(
             @NotNull LocalDate withdrawnOn,

@@ -8,11 +8,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.Registry;
 import org.sharingledger.agency.api.Registry.NewAgency;
 import org.sharingledger.agency.api.Registry.NotificationAddress;
 import org.sharingledger.agency.api.Registry.Representative;
+import org.sharingledger.agency.api.Registry.Signature;
 import org.sharingledger.agency.api.Registry.Withdrawal;
 import org.sharingledger.agency.api.Sector;
 import org.sharingledger.kernel.Actor;
@@ -22,6 +24,7 @@ import org.sharingledger.platform.rules.StepNotAllowed;
 import org.sharingledger.projections.accounts.PageForm.Field;
 import org.sharingledger.projections.agencies.AgencyViews;
 import org.sharingledger.projections.agencies.AgencyViews.AgencyView;
+import org.sharingledger.projections.agencies.CodeVersions;
 import org.sharingledger.projections.pages.LedgerPage;
 import org.sharingledger.projections.pages.Vocabulary;
 import org.springframework.http.HttpStatus;
@@ -69,18 +72,35 @@ class AdminAgencyPages {
             Field.enter("withdrawnOn", "withdrawnOn", "the date it withdrew"),
             Field.enter("reason", "withdrawal-reason", "the reason for the withdrawal"));
 
+    private static final Map<String, Field> SIGNATURE = PageForm.fields(
+            Field.enter("signedOn", "signedAgainOn", "the date it signed again"),
+            Field.enter("codeOfPracticeVersion", "signature-version", "the version of the Code of Practice"),
+            Field.enter("nominatedRepresentative.name", "signature-representative-name", "the representative's name"),
+            Field.enter(
+                    "nominatedRepresentative.email",
+                    "signature-representative-email",
+                    "the representative's e-mail address"));
+
     private final Registry registry;
     private final AgencyViews agencies;
     private final Validator validator;
     private final Vocabulary words;
     private final Clock clock;
+    private final CodeVersions codeVersions;
 
-    AdminAgencyPages(Registry registry, AgencyViews agencies, Validator validator, Vocabulary words, Clock clock) {
+    AdminAgencyPages(
+            Registry registry,
+            AgencyViews agencies,
+            Validator validator,
+            Vocabulary words,
+            Clock clock,
+            CodeVersions codeVersions) {
         this.registry = registry;
         this.agencies = agencies;
         this.validator = validator;
         this.words = words;
         this.clock = clock;
+        this.codeVersions = codeVersions;
     }
 
     @ModelAttribute
@@ -223,6 +243,43 @@ class AdminAgencyPages {
                 new WithdrawalValues(strip(withdrawnOn), strip(reason)));
     }
 
+    /**
+     * A withdrawn agency signs again. Leaving the representative's name and address both empty keeps the one it had.
+     * Its users stay disabled: the confirmation says so.
+     */
+    @PostMapping("/admin/agencies/{agencyId}/signature")
+    ModelAndView signAgain(
+            @PathVariable String agencyId,
+            @RequestParam(required = false) String signedOn,
+            @RequestParam(required = false) String codeOfPracticeVersion,
+            @RequestParam(required = false) String representativeName,
+            @RequestParam(required = false) String representativeEmail,
+            Model model,
+            RedirectAttributes redirect) {
+        Actor actor = Pages.adminOnly();
+        SignatureValues values = new SignatureValues(
+                strip(signedOn), strip(codeOfPracticeVersion), strip(representativeName), strip(representativeEmail));
+        PageForm form = new PageForm(SIGNATURE);
+        Representative representative = values.representativeName() == null && values.representativeEmail() == null
+                ? null
+                : new Representative(values.representativeName(), values.representativeEmail());
+        Signature body =
+                new Signature(form.date("signedOn", values.signedOn()), values.codeOfPracticeVersion(), representative);
+        form.check(validator, body);
+        model.addAttribute("signature", values);
+        return step(
+                agencyId,
+                form,
+                model,
+                redirect,
+                () -> registry.signAgain(agencyId, body, actor),
+                "The agency has signed the Code of Practice again. Its users stay disabled: enable each one who acts"
+                        + " for it again.",
+                null,
+                null,
+                null);
+    }
+
     /** A step on one agency: the form's problems (400), the step's refusal (409), or 303 with a confirmation. */
     private ModelAndView step(
             String agencyId,
@@ -283,7 +340,15 @@ class AdminAgencyPages {
                 "notificationAddress",
                 notificationAddress != null ? notificationAddress : agency.notificationAddress());
         model.addAttribute("withdrawal", withdrawal != null ? withdrawal : new WithdrawalValues(null, null));
+        model.addAttribute("currentCode", codeVersions.current().orElse(null));
+        if (!model.containsAttribute("signature")) {
+            model.addAttribute("signature", SignatureValues.of(agency, today(), codeVersions.current()));
+        }
         return Pages.page("admin-agency", status);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
     private AgencyView known(String agencyId) {
@@ -307,4 +372,17 @@ class AdminAgencyPages {
     }
 
     record WithdrawalValues(String withdrawnOn, String reason) {}
+
+    /** What the sign-again form shows: at first today, the current Code and the representative it had. */
+    record SignatureValues(
+            String signedOn, String codeOfPracticeVersion, String representativeName, String representativeEmail) {
+
+        static SignatureValues of(AgencyView agency, LocalDate today, Optional<String> currentCode) {
+            return new SignatureValues(
+                    today.toString(),
+                    currentCode.orElse(agency.codeOfPracticeVersion()),
+                    agency.nominatedRepresentative().name(),
+                    agency.nominatedRepresentative().email());
+        }
+    }
 }

@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.sharingledger.agency.api.AgencyMovedToCodeVersion;
 import org.sharingledger.agency.api.AgencySigned;
+import org.sharingledger.agency.api.AgencySignedAgain;
 import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.AgencyWithdrawn;
 import org.sharingledger.agency.api.NominatedRepresentativeChanged;
@@ -64,6 +66,31 @@ class AgencyViewProjection {
                 AgencyStatus.WITHDRAWN.name(),
                 Date.valueOf(event.withdrawnOn()),
                 event.reason(),
+                Timestamp.from(event.recordedAt()),
+                event.agencyId());
+    }
+
+    @EventHandler
+    void on(AgencySignedAgain event) {
+        jdbc.update(
+                """
+                update agency_view set status = ?, signed_on = ?, withdrawn_on = null, withdrawal_reason = null,
+                    representative_name = ?, representative_email = ?, code_of_practice_version = ?, changed_at = ?
+                where agency_id = ?""",
+                AgencyStatus.SIGNED.name(),
+                Date.valueOf(event.signedOn()),
+                event.nominatedRepresentative().name(),
+                event.nominatedRepresentative().email(),
+                event.codeOfPracticeVersion(),
+                Timestamp.from(event.recordedAt()),
+                event.agencyId());
+    }
+
+    @EventHandler
+    void on(AgencyMovedToCodeVersion event) {
+        jdbc.update(
+                "update agency_view set code_of_practice_version = ?, changed_at = ? where agency_id = ?",
+                event.codeVersion(),
                 Timestamp.from(event.recordedAt()),
                 event.agencyId());
     }

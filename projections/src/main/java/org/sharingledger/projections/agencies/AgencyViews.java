@@ -40,6 +40,11 @@ public class AgencyViews implements AgencyDirectory {
                 "select agency_id from agency_view where status = 'SIGNED' order by agency_id", String.class);
     }
 
+    @Override
+    public Optional<LocalDate> signedOn(String agencyId) {
+        return one(agencyId).map(AgencyView::signedOn);
+    }
+
     public Optional<AgencyView> one(String agencyId) {
         return jdbc.query(SELECT + " where agency_id = ?", AgencyViews::map, agencyId).stream()
                 .findFirst();
