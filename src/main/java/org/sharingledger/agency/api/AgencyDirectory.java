@@ -7,6 +7,9 @@ public interface AgencyDirectory {
 
     Optional<RegisteredAgency> find(String agencyId);
 
+    /** The agency that commissions this one, if any (empty for an unknown agency too). */
+    Optional<String> commissionerOf(String agencyId);
+
     /** What other features need to know of an agency. */
     record RegisteredAgency(String agencyId, String name, Sector sector, AgencyStatus status) {
 
