@@ -42,6 +42,7 @@ class PageSecurityConfiguration {
         "/logout",
         "/denied",
         "/dashboard/**",
+        "/commissioned/**",
         "/trust",
         "/trust.csv",
         "/requests",

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -14,10 +15,14 @@ import org.sharingledger.agency.api.AgencySignedAgain;
 import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.AgencyWithdrawn;
 import org.sharingledger.agency.api.ChangeNominatedRepresentative;
+import org.sharingledger.agency.api.CommissioningEnded;
+import org.sharingledger.agency.api.CommissioningRecorded;
+import org.sharingledger.agency.api.EndCommissioning;
 import org.sharingledger.agency.api.MoveToCodeVersion;
 import org.sharingledger.agency.api.NominatedRepresentative;
 import org.sharingledger.agency.api.NominatedRepresentativeChanged;
 import org.sharingledger.agency.api.NotificationAddressSet;
+import org.sharingledger.agency.api.RecordCommissioning;
 import org.sharingledger.agency.api.SetNotificationAddress;
 import org.sharingledger.agency.api.SignAgency;
 import org.sharingledger.agency.api.SignAgencyAgain;
@@ -38,6 +43,8 @@ class Agency {
     private String notificationAddress;
     private LocalDate withdrawnOn;
     private String codeVersion;
+    private String commissionedBy;
+    private String contractReference;
 
     protected Agency() {}
 
@@ -176,5 +183,54 @@ class Agency {
     @EventSourcingHandler
     void on(NotificationAddressSet event) {
         notificationAddress = event.email();
+    }
+
+    /**
+     * Who commissions the agency, and under which contract. The same commissioner and reference again records
+     * nothing, as a repeated PUT should. A withdrawn agency may still have its commissioning recorded: that it is
+     * commissioned yet not signed is exactly what its commissioner's contracts officer needs to see.
+     */
+    @CommandHandler
+    void handle(RecordCommissioning command) {
+        if (command.commissionedBy() == null || command.commissionedBy().isBlank()) {
+            throw new InvalidInput("commissionedBy", "must not be blank");
+        }
+        if (command.commissionedBy().equals(agencyId)) {
+            throw new InvalidInput("commissionedBy", "must be another agency, not the agency itself");
+        }
+        String reference = command.contractReference() == null
+                        || command.contractReference().isBlank()
+                ? null
+                : command.contractReference().strip();
+        if (command.commissionedBy().equals(commissionedBy) && Objects.equals(reference, contractReference)) {
+            return;
+        }
+        apply(new CommissioningRecorded(
+                agencyId,
+                commissionedBy,
+                contractReference,
+                command.commissionedBy(),
+                reference,
+                command.recordedAt()));
+    }
+
+    @CommandHandler
+    void handle(EndCommissioning command) {
+        if (commissionedBy == null) {
+            throw new StepNotAllowed("agency " + agencyId + " is not commissioned by any agency");
+        }
+        apply(new CommissioningEnded(agencyId, commissionedBy, contractReference, command.recordedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(CommissioningRecorded event) {
+        commissionedBy = event.commissionedBy();
+        contractReference = event.contractReference();
+    }
+
+    @EventSourcingHandler
+    void on(CommissioningEnded event) {
+        commissionedBy = null;
+        contractReference = null;
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.Registry;
+import org.sharingledger.agency.api.Registry.Commissioning;
 import org.sharingledger.agency.api.Registry.NewAgency;
 import org.sharingledger.agency.api.Registry.NotificationAddress;
 import org.sharingledger.agency.api.Registry.Representative;
@@ -15,6 +16,7 @@ import org.sharingledger.agency.api.Registry.Signature;
 import org.sharingledger.agency.api.Registry.Withdrawal;
 import org.sharingledger.kernel.CurrentActor;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -50,6 +52,8 @@ class AgencyController {
         agency.put("codeOfPracticeVersion", body.codeOfPracticeVersion());
         agency.put("nominatedRepresentative", body.nominatedRepresentative().value());
         agency.put("notificationAddress", null);
+        agency.put("commissionedBy", null);
+        agency.put("contractReference", null);
         return ResponseEntity.created(URI.create("/api/agencies/" + body.agencyId()))
                 .body(agency);
     }
@@ -97,5 +101,41 @@ class AgencyController {
             @PathVariable String agencyId, @Valid @RequestBody NotificationAddress body) {
         registry.setNotificationAddress(agencyId, body.email(), CurrentActor.get());
         return Map.of("agencyId", agencyId, "notificationAddress", body.email());
+    }
+
+    @PutMapping("/api/agencies/{agencyId}/commissioning")
+    @Operation(
+            summary = "Record which signatory commissions the agency (its provider, agent or subcontractor)",
+            description = "ADMIN, or a NOMINATED_REPRESENTATIVE of the commissioning agency (commissionedBy), who may"
+                    + " not take over a provider another agency commissions (409: that commissioner or an ADMIN ends it"
+                    + " first). commissionedBy: a registered agency (400 otherwise), not the agency itself (400), not"
+                    + " withdrawn (409), and not one the agency commissions, directly or further down (409). The same"
+                    + " values again record nothing.")
+    public Map<String, Object> recordCommissioning(
+            @PathVariable String agencyId, @Valid @RequestBody Commissioning body) {
+        registry.recordCommissioning(agencyId, body, CurrentActor.get());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("agencyId", agencyId);
+        answer.put("commissionedBy", body.commissionedBy());
+        answer.put("contractReference", blankToNull(body.contractReference()));
+        return answer;
+    }
+
+    @DeleteMapping("/api/agencies/{agencyId}/commissioning")
+    @Operation(
+            summary = "End the agency's commissioning",
+            description = "ADMIN, or a NOMINATED_REPRESENTATIVE of the agency that commissions it. 409 when no agency"
+                    + " commissions it. The agency stays signed.")
+    public Map<String, Object> endCommissioning(@PathVariable String agencyId) {
+        registry.endCommissioning(agencyId, CurrentActor.get());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("agencyId", agencyId);
+        answer.put("commissionedBy", null);
+        answer.put("contractReference", null);
+        return answer;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

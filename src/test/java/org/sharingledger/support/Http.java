@@ -78,6 +78,10 @@ public final class Http {
                     .PUT(HttpRequest.BodyPublishers.ofString(text)));
         }
 
+        public Response delete(String path) {
+            return send(builder(path).DELETE());
+        }
+
         /** A POST whose answer is binary (a PDF, say): its bytes, whatever the status. */
         public byte[] postForBytes(String path, Object body) {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);

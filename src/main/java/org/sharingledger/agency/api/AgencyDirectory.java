@@ -14,6 +14,8 @@ public interface AgencyDirectory {
 
     /** The day its current period of membership began (its last signature); empty for an unknown agency. */
     Optional<LocalDate> signedOn(String agencyId);
+    /** The agency that commissions this one, if any (empty for an unknown agency too). */
+    Optional<String> commissionerOf(String agencyId);
 
     /** What other features need to know of an agency. */
     record RegisteredAgency(String agencyId, String name, Sector sector, AgencyStatus status) {

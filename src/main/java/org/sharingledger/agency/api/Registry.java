@@ -36,6 +36,21 @@ public interface Registry {
     /** An administrator may set any agency's address, its own nominated representative only its own. */
     void setNotificationAddress(String agencyId, String email, Actor actor);
 
+    /**
+     * Records that {@code commissioning.commissionedBy()} commissions the agency. An administrator may record any;
+     * the commissioner's own nominated representative may record its own providers, but not take over one that
+     * another agency commissions ({@code StepNotAllowed}: that commissioner, or an administrator, ends it first).
+     * {@code NotFound} for an unknown agency, {@code InvalidInput} for an unknown commissioner or the agency itself,
+     * {@code StepNotAllowed} for a withdrawn commissioner or a commissioning that would go round in a circle.
+     */
+    void recordCommissioning(String agencyId, Commissioning commissioning, Actor actor);
+
+    /**
+     * Ends the agency's commissioning: an administrator, or its commissioner's nominated representative.
+     * {@code StepNotAllowed} when no agency commissions it.
+     */
+    void endCommissioning(String agencyId, Actor actor);
+
     /** A new signatory, as the API's body and the administrators' form give it. */
     record NewAgency(
             @NotNull
@@ -78,4 +93,9 @@ public interface Registry {
     record Withdrawal(
             @NotNull LocalDate withdrawnOn,
             @FreeText @NotBlank @Size(max = 2000) String reason) {}
+
+    /** Who commissions the agency (a signatory's id), and the contract's reference, if it has one. */
+    record Commissioning(
+            @FreeText @NotBlank @Size(max = 64) String commissionedBy,
+            @FreeText @Size(max = 100) String contractReference) {}
 }

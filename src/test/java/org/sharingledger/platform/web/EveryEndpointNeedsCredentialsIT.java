@@ -20,6 +20,7 @@ class EveryEndpointNeedsCredentialsIT extends IntegrationTest {
         "POST, /api/agencies/some-agency/withdrawal",
         "POST, /api/agencies/some-agency/nominated-representative",
         "GET, /api/agencies/some-agency/dashboard",
+        "GET, /api/agencies/some-agency/commissioned",
         "GET, /api/trust/refusal-patterns",
         "POST, /api/users",
         "GET, /api/users",

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.Registry;
+import org.sharingledger.agency.api.Registry.Commissioning;
 import org.sharingledger.agency.api.Registry.NewAgency;
 import org.sharingledger.agency.api.Registry.NotificationAddress;
 import org.sharingledger.agency.api.Registry.Representative;
@@ -80,6 +81,9 @@ class AdminAgencyPages {
                     "nominatedRepresentative.email",
                     "signature-representative-email",
                     "the representative's e-mail address"));
+    private static final Map<String, Field> COMMISSIONING = PageForm.fields(
+            Field.choose("commissionedBy", "commissionedBy", "the commissioning agency"),
+            Field.enter("contractReference", "commissioning-contract", "the contract reference"));
 
     private final Registry registry;
     private final AgencyViews agencies;
@@ -280,6 +284,81 @@ class AdminAgencyPages {
                 null);
     }
 
+    /**
+     * For one agency's page: the agencies that may be named as its commissioner, and its commissioner's name. (A
+     * method of its own, so that the commissioning forms add to the page without changing how it is built.)
+     */
+    @ModelAttribute
+    void commissioningChoices(@PathVariable(name = "agencyId", required = false) String agencyId, Model model) {
+        if (agencyId == null) {
+            return;
+        }
+        model.addAttribute(
+                "commissioners",
+                agencies.all().stream()
+                        .filter(a -> !a.agencyId().equals(agencyId) && a.status() == AgencyStatus.SIGNED)
+                        .toList());
+        model.addAttribute(
+                "commissionerName",
+                agencies.one(agencyId)
+                        .map(AgencyView::commissionedBy)
+                        .flatMap(agencies::one)
+                        .map(AgencyView::name)
+                        .orElse(null));
+    }
+
+    @PostMapping("/admin/agencies/{agencyId}/commissioning")
+    ModelAndView recordCommissioning(
+            @PathVariable String agencyId,
+            @RequestParam(required = false) String commissionedBy,
+            @RequestParam(required = false) String contractReference,
+            Model model,
+            RedirectAttributes redirect) {
+        Actor actor = Pages.adminOnly();
+        CommissioningValues values = new CommissioningValues(strip(commissionedBy), strip(contractReference));
+        Commissioning body = new Commissioning(values.commissionedBy(), values.contractReference());
+        PageForm form = new PageForm(COMMISSIONING);
+        form.check(validator, body);
+        AgencyView agency = known(agencyId);
+        String conflict = null;
+        if (!form.hasErrors()) {
+            try {
+                registry.recordCommissioning(agencyId, body, actor);
+                redirect.addFlashAttribute(
+                        "confirmation",
+                        agency.name() + " is recorded as commissioned by "
+                                + agencies.one(body.commissionedBy())
+                                        .map(AgencyView::name)
+                                        .orElse(body.commissionedBy())
+                                + ".");
+                return Pages.seeOther(Pages.agencyPath(agencyId));
+            } catch (InvalidInput e) {
+                form.add(e);
+            } catch (StepNotAllowed e) {
+                conflict = "Nothing was recorded: " + e.getMessage() + ".";
+            }
+        }
+        Pages.problems(model, form, conflict);
+        model.addAttribute("commissioning", values);
+        return agency(
+                agencyId, model, null, null, null, conflict != null ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
+    }
+
+    @PostMapping("/admin/agencies/{agencyId}/commissioning/end")
+    ModelAndView endCommissioning(@PathVariable String agencyId, Model model, RedirectAttributes redirect) {
+        Actor actor = Pages.adminOnly();
+        AgencyView agency = known(agencyId);
+        try {
+            registry.endCommissioning(agencyId, actor);
+        } catch (StepNotAllowed e) {
+            Pages.problems(model, new PageForm(COMMISSIONING), "Nothing was recorded: " + e.getMessage() + ".");
+            return agency(agencyId, model, null, null, null, HttpStatus.CONFLICT);
+        }
+        redirect.addFlashAttribute(
+                "confirmation", agency.name() + " is no longer recorded as commissioned by any agency.");
+        return Pages.seeOther(Pages.agencyPath(agencyId));
+    }
+
     /** A step on one agency: the form's problems (400), the step's refusal (409), or 303 with a confirmation. */
     private ModelAndView step(
             String agencyId,
@@ -385,4 +464,7 @@ class AdminAgencyPages {
                     agency.nominatedRepresentative().email());
         }
     }
+
+    /** What the commissioning form shows again after a problem. */
+    record CommissioningValues(String commissionedBy, String contractReference) {}
 }

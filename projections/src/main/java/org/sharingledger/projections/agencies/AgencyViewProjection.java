@@ -10,6 +10,8 @@ import org.sharingledger.agency.api.AgencySigned;
 import org.sharingledger.agency.api.AgencySignedAgain;
 import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.AgencyWithdrawn;
+import org.sharingledger.agency.api.CommissioningEnded;
+import org.sharingledger.agency.api.CommissioningRecorded;
 import org.sharingledger.agency.api.NominatedRepresentativeChanged;
 import org.sharingledger.agency.api.NotificationAddressSet;
 import org.sharingledger.consultation.api.CodeVersionAdopted;
@@ -24,7 +26,10 @@ import org.springframework.stereotype.Component;
             key = {"agency_id"}),
     @Reconciled.Table(
             name = "code_version",
-            key = {"code_version"})
+            key = {"code_version"}),
+    @Reconciled.Table(
+            name = "agency_commissioning",
+            key = {"agency_id"})
 })
 @ProcessingGroup(AgencyViewProjection.PROCESSING_GROUP)
 class AgencyViewProjection {
@@ -130,8 +135,28 @@ class AgencyViewProjection {
                 Timestamp.from(event.recordedAt()));
     }
 
+    @EventHandler
+    void on(CommissioningRecorded event) {
+        jdbc.update(
+                """
+                insert into agency_commissioning (agency_id, commissioned_by, contract_reference, commissioned_at)
+                values (?, ?, ?, ?)
+                on conflict (agency_id) do update set commissioned_by = excluded.commissioned_by,
+                    contract_reference = excluded.contract_reference, commissioned_at = excluded.commissioned_at""",
+                event.agencyId(),
+                event.commissionedBy(),
+                event.contractReference(),
+                Timestamp.from(event.recordedAt()));
+    }
+
+    @EventHandler
+    void on(CommissioningEnded event) {
+        jdbc.update("delete from agency_commissioning where agency_id = ?", event.agencyId());
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.update("delete from agency_commissioning");
         jdbc.update("delete from code_version");
         jdbc.update("delete from agency_view");
     }

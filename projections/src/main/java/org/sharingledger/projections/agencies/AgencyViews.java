@@ -17,9 +17,10 @@ import org.springframework.stereotype.Repository;
 public class AgencyViews implements AgencyDirectory {
 
     private static final String SELECT = """
-            select agency_id, name, sector, local_delivery_area, status, signed_on, withdrawn_on,
-                   representative_name, representative_email, code_of_practice_version, notification_address
-            from agency_view""";
+            select agency_view.agency_id, name, sector, local_delivery_area, status, signed_on, withdrawn_on,
+                   representative_name, representative_email, code_of_practice_version, notification_address,
+                   commissioned_by, contract_reference
+            from agency_view left join agency_commissioning using (agency_id)""";
 
     private final JdbcTemplate jdbc;
 
@@ -46,7 +47,16 @@ public class AgencyViews implements AgencyDirectory {
     }
 
     public Optional<AgencyView> one(String agencyId) {
-        return jdbc.query(SELECT + " where agency_id = ?", AgencyViews::map, agencyId).stream()
+        return jdbc.query(SELECT + " where agency_view.agency_id = ?", AgencyViews::map, agencyId).stream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<String> commissionerOf(String agencyId) {
+        return jdbc
+                .queryForList(
+                        "select commissioned_by from agency_commissioning where agency_id = ?", String.class, agencyId)
+                .stream()
                 .findFirst();
     }
 
@@ -65,7 +75,9 @@ public class AgencyViews implements AgencyDirectory {
                 rs.getObject("withdrawn_on", LocalDate.class),
                 rs.getString("code_of_practice_version"),
                 new NominatedRepresentative(rs.getString("representative_name"), rs.getString("representative_email")),
-                rs.getString("notification_address"));
+                rs.getString("notification_address"),
+                rs.getString("commissioned_by"),
+                rs.getString("contract_reference"));
     }
 
     /**
@@ -73,6 +85,9 @@ public class AgencyViews implements AgencyDirectory {
      *
      * @param notificationAddress where its notifications are mailed, null while it has set none (they then go to
      *                            its nominated representative)
+     * @param commissionedBy the signatory that commissions it (it is that agency's provider, agent or
+     *                       subcontractor), null when none does
+     * @param contractReference the commissioner's reference for the contract, null when none
      */
     public record AgencyView(
             String agencyId,
@@ -84,5 +99,7 @@ public class AgencyViews implements AgencyDirectory {
             LocalDate withdrawnOn,
             String codeOfPracticeVersion,
             NominatedRepresentative nominatedRepresentative,
-            String notificationAddress) {}
+            String notificationAddress,
+            String commissionedBy,
+            String contractReference) {}
 }

@@ -48,6 +48,12 @@ final class DashboardCsv {
             rows.add(row("monthly", "refused", m.month(), m.refused()));
             rows.add(row("monthly", "refusalRate", m.month(), m.refusalRate()));
         }
+        var c = d.commissionedProviders();
+        add(rows, "commissionedProviders", "total", c.total());
+        c.withdrawn().forEach(p -> rows.add(row("commissionedProviders", "withdrawn", p.agencyId(), p.withdrawnOn())));
+        c.notOnCurrentVersion()
+                .forEach(p -> rows.add(
+                        row("commissionedProviders", "notOnCurrentVersion", p.agencyId(), p.codeOfPracticeVersion())));
         return rows;
     }
 

@@ -3,13 +3,19 @@ package org.sharingledger.projections.dashboard;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.sharingledger.projections.agencies.CommissionedProviders;
 
 /** The JSON shapes of docs/api.md's read side (more fields welcome, none of the named ones missing). */
 public final class DashboardViews {
 
     private DashboardViews() {}
 
-    /** One agency's picture, for its nominated representative and the Trust. */
+    /**
+     * One agency's picture, for its nominated representative and the Trust.
+     *
+     * @param commissionedProviders the providers it commissions, with those withdrawn or not on the current Code
+     *                              flagged: as they stand now, whatever the period
+     */
     public record AgencyDashboard(
             String agencyId,
             String name,
@@ -19,7 +25,8 @@ public final class DashboardViews {
             AsHolder asHolder,
             AsRequester asRequester,
             long openEscalations,
-            List<Month> monthly) {}
+            List<Month> monthly,
+            CommissionedProviders.Summary commissionedProviders) {}
 
     /** Requests the agency received (it holds the information), made in the period. */
     public record AsHolder(

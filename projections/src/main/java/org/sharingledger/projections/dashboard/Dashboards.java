@@ -21,6 +21,7 @@ import org.sharingledger.platform.rules.DateBounds;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
+import org.sharingledger.projections.agencies.CommissionedProviders;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyDashboard;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyPattern;
 import org.sharingledger.projections.dashboard.DashboardViews.AsHolder;
@@ -50,10 +51,12 @@ public class Dashboards {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final CommissionedProviders providers;
 
-    Dashboards(JdbcTemplate jdbc, Clock clock) {
+    Dashboards(JdbcTemplate jdbc, Clock clock, CommissionedProviders providers) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.providers = providers;
     }
 
     /**
@@ -162,7 +165,8 @@ public class Dashboards {
                 asHolder,
                 asRequester,
                 t[7],
-                monthly("holding_agency_id = ? and", period, agencyId));
+                monthly("holding_agency_id = ? and", period, agencyId),
+                providers.summary(agencyId));
     }
 
     /**

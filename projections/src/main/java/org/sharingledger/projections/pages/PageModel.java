@@ -27,6 +27,11 @@ public final class PageModel {
                         .map(a -> dashboardPath(a.agencyId()))
                         .orElse(null));
         model.accept(
+                "ownCommissioned",
+                actor.filter(a -> a.has(Role.NOMINATED_REPRESENTATIVE) && a.agencyId() != null)
+                        .map(a -> "/commissioned/" + UriUtils.encodePathSegment(a.agencyId(), StandardCharsets.UTF_8))
+                        .orElse(null));
+        model.accept(
                 "workList",
                 actor.map(a -> a.has(Role.TRUST_REVIEWER)
                                 || (a.agencyId() != null && a.hasAny(Role.PRACTITIONER, Role.NOMINATED_REPRESENTATIVE)))
