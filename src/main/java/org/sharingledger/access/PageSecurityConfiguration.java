@@ -46,6 +46,8 @@ class PageSecurityConfiguration {
         "/trust.csv",
         "/requests",
         "/requests/**",
+        "/agreements",
+        "/agreements/**",
         "/timeline",
         "/timeline/**",
         "/ledger",
