@@ -338,4 +338,34 @@ class AgreementsIT extends IntegrationTest {
                 .isEqualTo(400);
         assertThat(http.anonymous().get("/api/agreements/" + id).status()).isEqualTo(401);
     }
+
+    @Test
+    void aSignatureWrittenIntoTheReadModelOutsideTheEventsIsReported() {
+        Two t = two();
+        String id = proposed(t);
+        Response clean = http.as(Scenario.ADMIN).get("/api/ledger/verification");
+        assertThat(clean.text()).doesNotContain("agreement_");
+        jdbc.update(
+                "update agreement_party set signed_at = now(), signed_by = 'forger' where agreement_id = ?::uuid"
+                        + " and agency_id = ?",
+                id,
+                t.school());
+        try {
+            JsonNode result =
+                    http.as(Scenario.ADMIN).get("/api/ledger/verification").json();
+
+            assertThat(result.path("verified").asBoolean()).isFalse();
+            assertThat(result.path("problems")).anySatisfy(problem -> {
+                assertThat(problem.path("kind").asString()).isEqualTo("READ_MODEL_MISMATCH");
+                assertThat(problem.path("table").asString()).isEqualTo("agreement_party");
+                assertThat(problem.path("key").asString()).contains(id).contains(t.school());
+            });
+        } finally {
+            jdbc.update(
+                    "update agreement_party set signed_at = null, signed_by = null where agreement_id = ?::uuid"
+                            + " and agency_id = ?",
+                    id,
+                    t.school());
+        }
+    }
 }
