@@ -212,4 +212,43 @@ class AgreementPagesIT extends IntegrationTest {
                 "reviewOn",
                 LocalDate.now().plusYears(1).toString());
     }
+
+    @Test
+    void theRequestFormOffersTheAgreementsInForceAndSendsTheChosenOne() {
+        Cast c = cast();
+        String id =
+                http.as(c.policeRep()).post("/api/agreements", agreementBody(c)).field("agreementId");
+        String awaiting =
+                http.as(c.policeRep()).post("/api/agreements", agreementBody(c)).field("agreementId");
+        http.as(c.policeRep()).post("/api/agreements/" + id + "/signatures", Map.of("agencyId", c.police()));
+        http.as(c.schoolRep()).post("/api/agreements/" + id + "/signatures", Map.of("agencyId", c.school()));
+        PageSession teacher = signedIn(scenario.user(c.school(), "PRACTITIONER"));
+
+        String form = teacher.get("/requests/new").body();
+        assertThat(form)
+                .contains("id=\"agreementId\"")
+                .contains("value=\"" + id + "\"")
+                .doesNotContain(awaiting);
+
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        fields.add(Map.entry("_csrf", PageSession.csrf(form)));
+        fields.add(Map.entry("holdingAgencyId", c.police()));
+        fields.add(Map.entry("nhsNumber", "943 476 5919"));
+        fields.add(Map.entry("purpose", "CHILD_PROTECTION_ENQUIRY"));
+        fields.add(Map.entry("purposeDetail", "Section 47 enquiry"));
+        fields.add(Map.entry("lawfulBasis", "PUBLIC_TASK"));
+        fields.add(Map.entry("consentStatus", "NOT_SOUGHT"));
+        fields.add(Map.entry("consentDetail", "Would put the child at risk"));
+        fields.add(Map.entry("urgency", "ROUTINE"));
+        fields.add(Map.entry("informationSought", "Call-outs to the home"));
+        List<Map.Entry<String, String>> wrong = new ArrayList<>(fields);
+        wrong.add(Map.entry("agreementId", awaiting));
+        HttpResponse<String> refused = teacher.post("/requests", wrong);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("href=\"#agreementId\"");
+
+        fields.add(Map.entry("agreementId", id));
+        String path = location(teacher.post("/requests", fields));
+        assertThat(teacher.get(path).body()).contains("id=\"agreement\"").contains("Missing children notifications");
+    }
 }
