@@ -47,6 +47,8 @@ class PageSecurityConfiguration {
         "/trust.csv",
         "/requests",
         "/requests/**",
+        "/agreements",
+        "/agreements/**",
         "/timeline",
         "/timeline/**",
         "/ledger",

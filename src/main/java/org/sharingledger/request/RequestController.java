@@ -45,6 +45,8 @@ class RequestController {
                     + "(so that the holding agency can find the child in its records), shown only on "
                     + "GET /api/requests/{id}, and can be erased (POST /api/subjects/erasure). Unknown agency: 400; "
                     + "withdrawn agency: 409. "
+                    + "agreementId (optional): the Information Sharing Protocol the request is made under; only one "
+                    + "ACTIVE between the two agencies may be cited (409 otherwise). "
                     + "dueBy follows the urgency's allowance.")
     public ResponseEntity<Map<String, Object>> request(@Valid @RequestBody NewRequest body) {
         Requests.Made made = requests.make(CurrentActor.get(), body);

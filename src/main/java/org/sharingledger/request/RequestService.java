@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.sharingledger.agency.api.AgencyDirectory;
+import org.sharingledger.agreement.api.AgreementDirectory;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.NhsNumber;
 import org.sharingledger.kernel.SubjectPseudonyms;
@@ -44,6 +45,7 @@ class RequestService implements Requests {
 
     private final Commands commands;
     private final AgencyDirectory agencies;
+    private final AgreementDirectory agreements;
     private final SubjectPseudonyms pseudonyms;
     private final SubjectDetails subjectDetails;
     private final DueAllowances allowances;
@@ -53,6 +55,7 @@ class RequestService implements Requests {
     RequestService(
             Commands commands,
             AgencyDirectory agencies,
+            AgreementDirectory agreements,
             SubjectPseudonyms pseudonyms,
             SubjectDetails subjectDetails,
             DueAllowances allowances,
@@ -60,6 +63,7 @@ class RequestService implements Requests {
             Clock clock) {
         this.commands = commands;
         this.agencies = agencies;
+        this.agreements = agreements;
         this.pseudonyms = pseudonyms;
         this.subjectDetails = subjectDetails;
         this.allowances = allowances;
@@ -78,6 +82,7 @@ class RequestService implements Requests {
         String pseudonym = child.pseudonym();
         requireSigned("requestingAgencyId", body.requestingAgencyId());
         requireSigned("holdingAgencyId", body.holdingAgencyId());
+        String agreementId = agreementBetween(body);
         // Always sealed: the identifier lets the holding agency find the child in its own records.
         String sealedDetails = subjectDetails.seal(pseudonym, child.details());
         String requestId = UUID.randomUUID().toString();
@@ -99,7 +104,8 @@ class RequestService implements Requests {
                         body.urgency(),
                         body.informationSought(),
                         now,
-                        allowances.of(body.urgency())),
+                        allowances.of(body.urgency()),
+                        agreementId),
                 actor);
         return new Made(requestId, RequestStatus.AWAITING_DECISION, now.plus(allowances.of(body.urgency())));
     }
@@ -208,6 +214,32 @@ class RequestService implements Requests {
         return new Child(
                 pseudonym,
                 PersonalDetails.of(nhsNumber.orElse(null), localReference, subject.name(), subject.dateOfBirth()));
+    }
+
+    /**
+     * The agreement the request cites, if any: only an Information Sharing Protocol in force (ACTIVE) with both
+     * agencies among its parties may be cited; any other (unknown, awaiting signatures, due for review, terminated,
+     * or not between these two) is a step not allowed now, and nothing is recorded.
+     */
+    private String agreementBetween(NewRequest body) {
+        if (body.agreementId() == null) {
+            return null;
+        }
+        String agreementId = body.agreementId().toString();
+        var agreement = agreements.find(agreementId);
+        if (agreement.isEmpty()) {
+            throw new StepNotAllowed("there is no Information Sharing Protocol " + agreementId);
+        }
+        if (!agreement.get().inForceBetween(body.requestingAgencyId(), body.holdingAgencyId())) {
+            throw new StepNotAllowed("Information Sharing Protocol " + agreementId + " is "
+                    + agreement.get().status()
+                    + (agreement.get().parties().contains(body.requestingAgencyId())
+                                    && agreement.get().parties().contains(body.holdingAgencyId())
+                            ? ""
+                            : " and is not between " + body.requestingAgencyId() + " and " + body.holdingAgencyId())
+                    + ": only an agreement in force (ACTIVE) between the two agencies may be cited");
+        }
+        return agreementId;
     }
 
     private void requireSigned(String field, String agencyId) {

@@ -99,7 +99,8 @@ class SharingRequest {
                 command.informationSought(),
                 requested,
                 due,
-                command.subjectDetails()));
+                command.subjectDetails(),
+                command.agreementId()));
         deadlines.schedule(due, DECISION_DUE);
     }
 

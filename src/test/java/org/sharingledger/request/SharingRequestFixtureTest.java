@@ -120,6 +120,50 @@ class SharingRequestFixtureTest {
     }
 
     @Test
+    void aRequestUnderAnInformationSharingProtocolRecordsTheAgreement() {
+        String agreementId = "5b0c7e1d-2f3a-4b5c-8d6e-7f8091a2b3c4";
+        MakeRequest plain = makeRequest();
+        MakeRequest underAgreement = new MakeRequest(
+                plain.requestId(),
+                plain.actor(),
+                plain.requestingAgencyId(),
+                plain.holdingAgencyId(),
+                plain.subjectPseudonym(),
+                plain.subjectKind(),
+                plain.subjectDetails(),
+                plain.caseReference(),
+                plain.purpose(),
+                plain.purposeDetail(),
+                plain.lawfulBasis(),
+                plain.consent(),
+                plain.urgency(),
+                plain.informationSought(),
+                plain.recordedAt(),
+                plain.allowance(),
+                agreementId);
+        InformationRequested expected = requested();
+        fixture.givenNoPriorActivity()
+                .when(underAgreement)
+                .expectEvents(new InformationRequested(
+                        expected.requestId(),
+                        expected.requestingAgencyId(),
+                        expected.holdingAgencyId(),
+                        expected.subjectPseudonym(),
+                        expected.subjectKind(),
+                        expected.caseReference(),
+                        expected.purpose(),
+                        expected.purposeDetail(),
+                        expected.lawfulBasis(),
+                        expected.consent(),
+                        expected.urgency(),
+                        expected.informationSought(),
+                        expected.requestedAt(),
+                        expected.dueBy(),
+                        expected.subjectDetails(),
+                        agreementId));
+    }
+
+    @Test
     void nominatedRepresentativeMayMakeRequestsForTheirAgency() {
         fixture.givenNoPriorActivity()
                 .when(makeRequest(REQUESTING_NR, HOLDING, LawfulBasis.PUBLIC_TASK, CONSENT_NOT_SOUGHT))

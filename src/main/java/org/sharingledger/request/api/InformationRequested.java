@@ -12,6 +12,9 @@ import org.sharingledger.subject.api.SubjectKind;
  *                       the identifier was sealed with them carry null when they gave no name or date of birth; events
  *                       stored before personal details existed lack the field and read it as null, which is what it
  *                       means there too: so the revision stays 1, with no upcaster.
+ * @param agreementId    the Information Sharing Protocol the request was made under, or null. Only an agreement in
+ *                       force between the two agencies is cited; events stored before agreements existed lack the
+ *                       field and read it as null, which is what it means there too: the revision stays 1.
  */
 @Revision("1")
 public record InformationRequested(
@@ -29,7 +32,44 @@ public record InformationRequested(
         String informationSought,
         Instant requestedAt,
         Instant dueBy,
-        String subjectDetails) {
+        String subjectDetails,
+        String agreementId) {
+
+    /** A request under no Information Sharing Protocol. */
+    public InformationRequested(
+            String requestId,
+            String requestingAgencyId,
+            String holdingAgencyId,
+            String subjectPseudonym,
+            SubjectKind subjectKind,
+            String caseReference,
+            Purpose purpose,
+            String purposeDetail,
+            LawfulBasis lawfulBasis,
+            Consent consent,
+            Urgency urgency,
+            String informationSought,
+            Instant requestedAt,
+            Instant dueBy,
+            String subjectDetails) {
+        this(
+                requestId,
+                requestingAgencyId,
+                holdingAgencyId,
+                subjectPseudonym,
+                subjectKind,
+                caseReference,
+                purpose,
+                purposeDetail,
+                lawfulBasis,
+                consent,
+                urgency,
+                informationSought,
+                requestedAt,
+                dueBy,
+                subjectDetails,
+                null);
+    }
 
     /** A request that carried no personal details. */
     public InformationRequested(
@@ -62,6 +102,7 @@ public record InformationRequested(
                 informationSought,
                 requestedAt,
                 dueBy,
+                null,
                 null);
     }
 }

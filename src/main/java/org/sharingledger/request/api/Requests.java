@@ -52,7 +52,35 @@ public interface Requests {
             @NotNull LawfulBasis lawfulBasis,
             @NotNull @Valid ConsentBody consent,
             @NotNull Urgency urgency,
-            @FreeText @NotBlank @Size(max = TEXT) String informationSought) {}
+            @FreeText @NotBlank @Size(max = TEXT) String informationSought,
+            UUID agreementId) {
+
+        /** A request under no Information Sharing Protocol. */
+        public NewRequest(
+                String requestingAgencyId,
+                String holdingAgencyId,
+                Subject subject,
+                String caseReference,
+                Purpose purpose,
+                String purposeDetail,
+                LawfulBasis lawfulBasis,
+                ConsentBody consent,
+                Urgency urgency,
+                String informationSought) {
+            this(
+                    requestingAgencyId,
+                    holdingAgencyId,
+                    subject,
+                    caseReference,
+                    purpose,
+                    purposeDetail,
+                    lawfulBasis,
+                    consent,
+                    urgency,
+                    informationSought,
+                    null);
+        }
+    }
 
     /**
      * Exactly one of nhsNumber and localReference; name and dateOfBirth optional ({@link ValidSubject} checks them).

@@ -34,6 +34,7 @@ final class DashboardCsv {
         add(rows, "asHolder", "medianHoursToDecision", h.medianHoursToDecision());
         add(rows, "asHolder", "p90HoursToDecision", h.p90HoursToDecision());
         add(rows, "asHolder", "onTimeRate", h.onTimeRate());
+        add(rows, "asHolder", "receivedUnderAgreement", h.receivedUnderAgreement());
         var r = d.asRequester();
         add(rows, "asRequester", "made", r.made());
         r.outcomes().forEach((status, n) -> rows.add(row("asRequester", "outcomes", status, n)));
@@ -41,6 +42,7 @@ final class DashboardCsv {
         r.escalationsByStage().forEach((stage, n) -> rows.add(row("asRequester", "escalationsByStage", stage, n)));
         add(rows, "asRequester", "sharedAfterEscalation", r.sharedAfterEscalation());
         add(rows, "asRequester", "refusalUpheld", r.refusalUpheld());
+        add(rows, "asRequester", "madeUnderAgreement", r.madeUnderAgreement());
         add(rows, "", "openEscalations", d.openEscalations());
         for (Month m : d.monthly()) {
             rows.add(row("monthly", "received", m.month(), m.received()));

@@ -52,14 +52,15 @@ class DashboardProjection {
         int inserted = jdbc.update(
                 """
                 insert into dashboard_request (request_id, requesting_agency_id, holding_agency_id, requested_at,
-                    due_by, status)
-                values (?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing""",
+                    due_by, status, agreement_id)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing""",
                 id(event.requestId()),
                 event.requestingAgencyId(),
                 event.holdingAgencyId(),
                 ts(event.requestedAt()),
                 ts(event.dueBy()),
-                RequestStatus.AWAITING_DECISION.name());
+                RequestStatus.AWAITING_DECISION.name(),
+                event.agreementId() == null ? null : id(event.agreementId()));
         if (inserted == 1) {
             count(event.requestId(), Map.of("received", 1));
         }

@@ -43,7 +43,8 @@ public final class DashboardViews {
             Map<String, Long> refusalsByReason,
             Double medianHoursToDecision,
             Double p90HoursToDecision,
-            Double onTimeRate) {}
+            Double onTimeRate,
+            long receivedUnderAgreement) {}
 
     /** Requests the agency made, in the period, and how their escalations went. */
     public record AsRequester(
@@ -52,7 +53,8 @@ public final class DashboardViews {
             long escalationsRaised,
             Map<String, Long> escalationsByStage,
             long sharedAfterEscalation,
-            long refusalUpheld) {}
+            long refusalUpheld,
+            long madeUnderAgreement) {}
 
     /** One calendar month (UTC) of requests. */
     public record Month(String month, long received, long decided, long refused, Double refusalRate) {}
@@ -65,7 +67,8 @@ public final class DashboardViews {
             List<AgencyPattern> agencies,
             Map<String, Long> refusalsByReason,
             List<SectorCell> sectorMatrix,
-            List<Month> monthly) {}
+            List<Month> monthly,
+            long requestsUnderAgreement) {}
 
     /** One agency as holder of information, with its funnel-plot limits (null when it decided nothing). */
     public record AgencyPattern(

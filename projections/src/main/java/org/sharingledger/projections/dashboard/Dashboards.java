@@ -126,7 +126,8 @@ public class Dashboards {
                 refusalsByReason("holding_agency_id = ? and", days),
                 (Double) perRequest[1],
                 (Double) perRequest[2],
-                rate(decided - late, decided));
+                rate(decided - late, decided),
+                underAgreement("holding_agency_id = ? and", range));
 
         Map<String, Long> outcomes = zeros(RequestStatus.values());
         jdbc.query(
@@ -153,7 +154,8 @@ public class Dashboards {
                 byStage.values().stream().mapToLong(Long::longValue).sum(),
                 byStage,
                 ended[0],
-                ended[1]);
+                ended[1],
+                underAgreement("requesting_agency_id = ? and", range));
 
         String[] agency = agency(agencyId).orElse(new String[] {null, null});
         return new AgencyDashboard(
@@ -258,7 +260,17 @@ public class Dashboards {
                 agencies,
                 refusalsByReason("", days),
                 matrix,
-                monthly("", period));
+                monthly("", period),
+                underAgreement("", new Object[] {period.start(), period.end()}));
+    }
+
+    /** How many requests made in the period cited an Information Sharing Protocol. */
+    private long underAgreement(String filter, Object[] args) {
+        Long n = jdbc.queryForObject(
+                "select count(*) from dashboard_request where agreement_id is not null and " + filter + IN_PERIOD,
+                Long.class,
+                args);
+        return n == null ? 0 : n;
     }
 
     private Map<String, Long> refusalsByReason(String filter, Object[] args) {

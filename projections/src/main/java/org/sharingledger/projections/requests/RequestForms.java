@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sharingledger.platform.rules.InvalidInput;
@@ -46,7 +47,8 @@ final class RequestForms {
             "consentStatus",
             "consentDetail",
             "urgency",
-            "informationSought");
+            "informationSought",
+            "agreementId");
 
     private static final Pattern SIZE = Pattern.compile("size must be between (\\d+) and (\\d+)");
 
@@ -75,7 +77,8 @@ final class RequestForms {
                 read.choice("lawfulBasis", LawfulBasis.class),
                 new Requests.ConsentBody(read.choice("consentStatus", ConsentStatus.class), read.text("consentDetail")),
                 read.choice("urgency", Urgency.class),
-                read.text("informationSought"));
+                read.text("informationSought"),
+                read.uuid("agreementId"));
         return read.done(request);
     }
 
@@ -157,6 +160,20 @@ final class RequestForms {
                 return LocalDate.parse(value.strip());
             } catch (DateTimeParseException e) {
                 problems.add(new FieldProblem(field, "is not a date"));
+                return null;
+            }
+        }
+
+        /** An identifier chosen from a list (an agreement's), or null when none is chosen. */
+        UUID uuid(String field) {
+            String value = text(field);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return UUID.fromString(value.strip());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem(field, "is not one of the choices"));
                 return null;
             }
         }
@@ -275,6 +292,7 @@ final class RequestForms {
             case "consentDetail" -> "the detail about consent";
             case "urgency" -> "how urgent it is";
             case "informationSought" -> "the information you are asking for";
+            case "agreementId" -> "an Information Sharing Protocol from the list, or none";
             case "scope" -> "whether you share all of it or part";
             case "informationShared" -> "what is shared";
             case "method" -> "how it is shared";

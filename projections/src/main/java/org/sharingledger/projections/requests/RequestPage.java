@@ -37,7 +37,9 @@ record RequestPage(
         Instant decidedAt,
         Child child,
         Stage stage,
-        List<HistoryStep> history) {
+        List<HistoryStep> history,
+        String agreementId,
+        String agreementTitle) {
 
     private static final DateTimeFormatter AT =
             DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK).withZone(ZoneOffset.UTC);
@@ -103,7 +105,9 @@ record RequestPage(
                 (Instant) view.get("decidedAt"),
                 child,
                 stage == null ? null : Stage.valueOf(stage),
-                history.stream().map(step -> step(step, names, words)).toList());
+                history.stream().map(step -> step(step, names, words)).toList(),
+                (String) view.get("agreementId"),
+                (String) view.get("agreementTitle"));
     }
 
     private record Names(String requestingId, String requesting, String holdingId, String holding) {

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.sharingledger.agreement.api.AgreementStatus;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
@@ -28,6 +29,7 @@ import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.rules.StepNotAllowed;
 import org.sharingledger.platform.web.FormSubmissions;
+import org.sharingledger.projections.agreements.AgreementViews;
 import org.sharingledger.projections.notifications.RecentNotifications;
 import org.sharingledger.projections.pages.LedgerPage;
 import org.sharingledger.projections.pages.PageModel;
@@ -77,6 +79,7 @@ class RequestPages {
     private final FormSubmissions submissions;
     private final Vocabulary words;
     private final RecentNotifications notifications;
+    private final AgreementViews agreements;
     private final Clock clock;
 
     RequestPages(
@@ -86,6 +89,7 @@ class RequestPages {
             FormSubmissions submissions,
             Vocabulary words,
             RecentNotifications notifications,
+            AgreementViews agreements,
             Clock clock) {
         this.requests = requests;
         this.lists = lists;
@@ -93,6 +97,7 @@ class RequestPages {
         this.submissions = submissions;
         this.words = words;
         this.notifications = notifications;
+        this.agreements = agreements;
         this.clock = clock;
     }
 
@@ -246,15 +251,22 @@ class RequestPages {
                     model, actor, RequestForms.values(form, RequestForms.REQUEST_FIELDS), key, errors(null, e));
         } catch (StepNotAllowed e) {
             response.setStatus(HttpStatus.CONFLICT.value());
+            boolean agreement = e.getMessage() != null && e.getMessage().contains("Information Sharing Protocol");
             return requestForm(
                     model,
                     actor,
                     RequestForms.values(form, RequestForms.REQUEST_FIELDS),
                     key,
-                    List.of(new PageError(
-                            "holdingAgencyId",
-                            "That agency has withdrawn from the Code of Practice and can no longer receive "
-                                    + "requests: choose another")));
+                    List.of(
+                            agreement
+                                    ? new PageError(
+                                            "agreementId",
+                                            "That Information Sharing Protocol is not in force between your agency "
+                                                    + "and the agency you are asking: choose another, or none")
+                                    : new PageError(
+                                            "holdingAgencyId",
+                                            "That agency has withdrawn from the Code of Practice and can no longer "
+                                                    + "receive requests: choose another")));
         }
     }
 
@@ -270,6 +282,7 @@ class RequestPages {
                 FormSubmissions.wellFormed(key) ? key : UUID.randomUUID().toString());
         model.addAttribute("agencyName", agencyName(actor.agencyId()));
         model.addAttribute("agencies", lists.signedAgenciesBut(actor.agencyId()));
+        model.addAttribute("agreements", agreements.page(actor.agencyId(), AgreementStatus.ACTIVE, 0, 200));
         model.addAttribute("purposes", Purpose.values());
         model.addAttribute("lawfulBases", LawfulBasis.values());
         model.addAttribute("consentStatuses", ConsentStatus.values());

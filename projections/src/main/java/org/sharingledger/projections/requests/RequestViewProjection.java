@@ -60,8 +60,8 @@ class RequestViewProjection {
                 insert into request_view (request_id, requesting_agency_id, holding_agency_id, case_reference,
                     purpose, purpose_detail, lawful_basis, consent_status, consent_detail, urgency,
                     information_sought, status, requested_at, due_by, changed_at, subject_pseudonym,
-                    subject_details)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    subject_details, agreement_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 UUID.fromString(event.requestId()),
                 event.requestingAgencyId(),
                 event.holdingAgencyId(),
@@ -78,7 +78,8 @@ class RequestViewProjection {
                 ts(event.dueBy()),
                 ts(event.requestedAt()),
                 event.subjectPseudonym(),
-                event.subjectDetails());
+                event.subjectDetails(),
+                event.agreementId() == null ? null : UUID.fromString(event.agreementId()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("purpose", event.purpose());
         details.put("lawfulBasis", event.lawfulBasis());

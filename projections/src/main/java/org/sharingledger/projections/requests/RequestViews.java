@@ -59,7 +59,10 @@ class RequestViews {
                 .query(
                         """
                 select %s, purpose_detail, consent_status, consent_detail, information_sought, decision::text,
-                       escalation::text, subject_pseudonym, subject_details, subject_details_erased_at
+                       escalation::text, subject_pseudonym, subject_details, subject_details_erased_at,
+                       agreement_id,
+                       (select a.title from agreement_view a where a.agreement_id = request_view.agreement_id)
+                           as agreement_title
                 from request_view where request_id = ?""".formatted(SUMMARY_COLUMNS),
                         (rs, i) -> {
                             Map<String, Object> view = summary(rs, now);
@@ -72,6 +75,8 @@ class RequestViews {
                             view.put("informationSought", rs.getString("information_sought"));
                             view.put("decision", tree(rs.getString("decision")));
                             view.put("escalation", tree(rs.getString("escalation")));
+                            view.put("agreementId", rs.getString("agreement_id"));
+                            view.put("agreementTitle", rs.getString("agreement_title"));
                             return view;
                         },
                         requestId)

@@ -95,7 +95,14 @@ class ChartsTest {
 
     private static RefusalPatterns patterns(Double area, List<AgencyPattern> agencies) {
         return new RefusalPatterns(
-                LocalDate.of(2009, 1, 1), LocalDate.of(2009, 12, 31), area, agencies, Map.of(), List.of(), List.of());
+                LocalDate.of(2009, 1, 1),
+                LocalDate.of(2009, 12, 31),
+                area,
+                agencies,
+                Map.of(),
+                List.of(),
+                List.of(),
+                0);
     }
 
     private static AgencyPattern agency(String id, long decided, long refused) {
