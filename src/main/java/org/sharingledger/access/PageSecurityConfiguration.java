@@ -51,6 +51,8 @@ class PageSecurityConfiguration {
         "/ledger",
         "/ledger/**",
         "/admin/**",
+        "/consultations",
+        "/consultations/**",
         "/account",
         "/account/**",
         "/css/**",
