@@ -191,6 +191,13 @@ class ConsultationsIT extends IntegrationTest {
                         .post("/api/consultations/" + id + "/comments", Map.of("text", "After adoption"))
                         .status())
                 .isEqualTo(409);
+
+        JsonNode verification =
+                http.as(Scenario.ADMIN).get("/api/ledger/verification").json();
+        assertThat(verification.path("problems"))
+                .as("the consultations' tables are exactly what their events make them")
+                .noneSatisfy(
+                        problem -> assertThat(problem.path("table").asString()).startsWith("consultation_"));
     }
 
     @Test
