@@ -32,6 +32,7 @@ import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.rules.StepNotAllowed;
+import org.sharingledger.platform.web.FormSubmissions;
 import org.sharingledger.projections.consultations.ConsultationForm.Field;
 import org.sharingledger.projections.consultations.ConsultationViews.Detail;
 import org.sharingledger.projections.pages.LedgerPage;
@@ -80,9 +81,16 @@ class ConsultationPages {
     private final Validator validator;
     private final Vocabulary words;
     private final Clock clock;
+    private final FormSubmissions submissions;
 
     ConsultationPages(
-            Consultations consultations, ConsultationViews views, Validator validator, Vocabulary words, Clock clock) {
+            Consultations consultations,
+            ConsultationViews views,
+            Validator validator,
+            Vocabulary words,
+            Clock clock,
+            FormSubmissions submissions) {
+        this.submissions = submissions;
         this.consultations = consultations;
         this.views = views;
         this.validator = validator;
@@ -155,6 +163,7 @@ class ConsultationPages {
             @PathVariable UUID consultationId,
             @RequestParam(required = false) String response,
             @RequestParam(required = false) String comments,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
@@ -183,7 +192,11 @@ class ConsultationPages {
                 form,
                 model,
                 redirect,
-                () -> consultations.respond(actor, consultationId, body),
+                once(
+                        "responses",
+                        consultationId,
+                        idempotencyKey,
+                        () -> consultations.respond(actor, consultationId, body)),
                 "Your agency's answer is recorded. You may change it until the consultation closes.",
                 values);
     }
@@ -192,6 +205,7 @@ class ConsultationPages {
     ModelAndView comment(
             @PathVariable UUID consultationId,
             @RequestParam(required = false) String text,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
@@ -210,7 +224,11 @@ class ConsultationPages {
                 form,
                 model,
                 redirect,
-                () -> consultations.comment(actor, consultationId, body),
+                once(
+                        "comments",
+                        consultationId,
+                        idempotencyKey,
+                        () -> consultations.comment(actor, consultationId, body)),
                 "Your comment is added to the discussion.",
                 values);
     }
@@ -248,6 +266,26 @@ class ConsultationPages {
                 () -> consultations.adopt(actor, consultationId, body),
                 "The version is adopted as the current Code of Practice.",
                 values);
+    }
+
+    /**
+     * A step that a form sent twice (a double click, a form sent again) takes once: with the form's key seen before,
+     * nothing new is recorded (the form's hidden key; {@link FormSubmissions}).
+     */
+    private Runnable once(String form, UUID consultationId, String key, Runnable step) {
+        if (!FormSubmissions.wellFormed(key)) {
+            return step;
+        }
+        String location = path(consultationId.toString());
+        return () -> {
+            FormSubmissions.Outcome outcome = submissions.once(location + "/" + form, key, () -> {
+                step.run();
+                return location;
+            });
+            if (outcome.location() == null) {
+                throw new InvalidInput("idempotencyKey", "was used for another form");
+            }
+        };
     }
 
     /** A step on one consultation: the form's problems (400), the step's refusal (409), or 303 with a confirmation. */
@@ -315,6 +353,7 @@ class ConsultationPages {
         Map<String, String> shown = new LinkedHashMap<>(values);
         shown.putIfAbsent("adoptedOn", LocalDate.ofInstant(now, ZoneOffset.UTC).toString());
         model.addAttribute("values", shown);
+        model.addAttribute("formKey", UUID.randomUUID().toString());
         ModelAndView page = new ModelAndView("consultation");
         page.setStatus(status);
         return page;

@@ -136,9 +136,14 @@ class ConsultationPagesIT extends IntegrationTest {
                                 Map.of("_csrf", csrf, "response", "OBJECT", "comments", "Section 4 is unclear"))
                         .statusCode())
                 .isEqualTo(303);
-        assertThat(page.post(path + "/comments", Map.of("_csrf", csrf, "text", "Could section 4 cite the guidance?"))
-                        .statusCode())
+        long comments = events("ConsultationCommented");
+        Map<String, String> comment =
+                Map.of("_csrf", csrf, "text", "Could section 4 cite the guidance?", "idempotencyKey", "k-" + path);
+        assertThat(page.post(path + "/comments", comment).statusCode()).isEqualTo(303);
+        assertThat(page.post(path + "/comments", comment).statusCode())
+                .as("the same form sent twice")
                 .isEqualTo(303);
+        assertThat(events("ConsultationCommented")).isEqualTo(comments + 1);
         HttpResponse<String> after = page.get(path);
         assertThat(after.body())
                 .contains("Your agency stands at: Objects.")
