@@ -76,7 +76,7 @@ class RestartIT {
 
             trust = register(http, "trust.restart", null, "TRUST_REVIEWER");
             Credentials representative = register(http, "nr.restart", requester, "NOMINATED_REPRESENTATIVE");
-            respondBy = Instant.now().plusSeconds(5);
+            respondBy = Instant.now().plusSeconds(8);
             Http.Response opened = http.as(trust)
                     .post(
                             "/api/consultations",
@@ -96,6 +96,7 @@ class RestartIT {
             requesterId = requester;
             holdingId = holding;
         }
+        Instant stopped = Instant.now();
         Instant bothDue = respondBy.isAfter(dueBy) ? respondBy : dueBy;
         await().atMost(Duration.ofSeconds(20)).until(() -> Instant.now().isAfter(bothDue.plusMillis(500)));
 
@@ -139,6 +140,9 @@ class RestartIT {
                     .containsEntry(requesterId, "AGREE")
                     .containsEntry(holdingId, "DEEMED_AGREED");
             assertThat(closed.path("tally").path("AWAITING").asInt()).isZero();
+            assertThat(Instant.parse(closed.path("closedAt").asString()))
+                    .as("closed by the deadline after the restart, not before the stop")
+                    .isAfter(stopped);
         }
     }
 

@@ -56,6 +56,8 @@ class PageSecurityConfiguration {
         "/register",
         "/register/**",
         "/admin/**",
+        "/consultations",
+        "/consultations/**",
         "/account",
         "/account/**",
         "/css/**",

@@ -2,6 +2,7 @@ package org.sharingledger.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,16 +15,27 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
+import org.sharingledger.notification.api.NotificationSent;
+import org.sharingledger.support.Http;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.Http.Response;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Mail;
 import org.sharingledger.support.Scenario;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Consultations through the JSON API on the real database: every step, its bad inputs, 401, 403, 404 and 409. */
 class ConsultationsIT extends IntegrationTest {
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    private Serializer eventSerializer;
 
     @Test
     void theTrustOpensAConsultationCirculatedToEveryAgencySignedAtThatMoment() {
@@ -191,6 +203,13 @@ class ConsultationsIT extends IntegrationTest {
                         .post("/api/consultations/" + id + "/comments", Map.of("text", "After adoption"))
                         .status())
                 .isEqualTo(409);
+
+        JsonNode verification =
+                http.as(Scenario.ADMIN).get("/api/ledger/verification").json();
+        assertThat(verification.path("problems"))
+                .as("the consultations' tables are exactly what their events make them")
+                .noneSatisfy(
+                        problem -> assertThat(problem.path("table").asString()).startsWith("consultation_"));
     }
 
     @Test
@@ -242,6 +261,21 @@ class ConsultationsIT extends IntegrationTest {
                 .allSatisfy(item ->
                         assertThat(item.path("consultationId").asString()).isEqualTo(id))
                 .allSatisfy(item -> assertThat(item.path("requestId").isNull()).isTrue());
+
+        // A NotificationSent stored before consultations existed has no consultationId: it still loads, as null.
+        Map<String, Object> row = jdbc.queryForMap(
+                """
+                select payload, payload_type, payload_revision from domain_event_entry
+                where aggregate_identifier = ?""", told.path("items").get(0).path("notificationId").asString());
+        ObjectNode old = (ObjectNode) Http.JSON.readTree((byte[]) row.get("payload"));
+        old.remove("consultationId");
+        NotificationSent before = eventSerializer.deserialize(new SimpleSerializedObject<>(
+                old.toString().getBytes(StandardCharsets.UTF_8),
+                byte[].class,
+                (String) row.get("payload_type"),
+                (String) row.get("payload_revision")));
+        assertThat(before.consultationId()).isNull();
+        assertThat(before.agencyId()).isEqualTo(police);
     }
 
     @Test

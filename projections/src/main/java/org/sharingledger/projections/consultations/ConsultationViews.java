@@ -85,6 +85,19 @@ public class ConsultationViews implements ConsultationDirectory {
                 .toList();
     }
 
+    /** Where an agency stands in each consultation circulated to it: consultation id to its standing. */
+    public Map<String, String> standingsOf(String agencyId) {
+        Map<String, String> standings = new HashMap<>();
+        jdbc.query(
+                "select consultation_id, coalesce(response, 'AWAITING') as standing from consultation_agency"
+                        + " where agency_id = ?",
+                (ResultSet rs) -> {
+                    standings.put(rs.getString("consultation_id"), rs.getString("standing"));
+                },
+                agencyId);
+        return standings;
+    }
+
     /** One consultation with every circulated agency's standing and the discussion. */
     public Optional<Detail> one(String consultationId) {
         Optional<Summary> summary =
