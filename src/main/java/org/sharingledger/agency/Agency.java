@@ -85,7 +85,7 @@ class Agency {
     @CommandHandler
     void handle(SignAgencyAgain command) {
         if (status != AgencyStatus.WITHDRAWN) {
-            throw new StepNotAllowed("the agency is still signed: only a withdrawn agency may sign again");
+            throw new StepNotAllowed("the agency is still signed; only a withdrawn agency may sign again");
         }
         if (command.signedOn().isBefore(withdrawnOn)) {
             throw new InvalidInput("signedOn", "must not be before the agency withdrew (" + withdrawnOn + ")");

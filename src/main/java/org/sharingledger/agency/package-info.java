@@ -1,5 +1,6 @@
 /**
  * The registry of signatory agencies: who signed the Code of Practice and when, who their nominated representative
- * is, and who withdrew. Kept as an event-sourced aggregate per agency.
+ * is, who withdrew and who signed again, and which version of the Code each is on. Kept as an event-sourced aggregate
+ * per agency.
  */
 package org.sharingledger.agency;

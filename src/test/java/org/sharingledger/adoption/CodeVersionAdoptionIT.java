@@ -69,6 +69,8 @@ class CodeVersionAdoptionIT extends IntegrationTest {
                 .contains(consultationId)
                 .contains(version);
         assertThat(moves(staying)).isEqualTo(1);
+        assertThat(versionOn(staying, adoptedOn.minusDays(1))).isEqualTo("2009.1");
+        assertThat(versionOn(staying, adoptedOn)).as("the register on a day").isEqualTo(version);
         assertThat(jdbc.queryForObject("""
                         select convert_from(meta_data, 'UTF8')::jsonb ->> 'actor.username' from domain_event_entry
                         where aggregate_identifier = ? and payload_type like '%.AgencyMovedToCodeVersion'""", String.class, staying))
@@ -144,6 +146,16 @@ class CodeVersionAdoptionIT extends IntegrationTest {
 
     private void adopt(CodeVersionAdopted adoption) {
         events.publish(GenericEventMessage.asEventMessage(adoption).andMetaData(ActorMetaData.of(TRUST, null)));
+    }
+
+    private String versionOn(String agencyId, LocalDate day) {
+        for (JsonNode signatory :
+                http.as(Scenario.ADMIN).get("/api/agencies?asOf=" + day).json()) {
+            if (signatory.path("agencyId").asString().equals(agencyId)) {
+                return signatory.path("codeOfPracticeVersion").asString();
+            }
+        }
+        throw new AssertionError(agencyId + " was not a signatory on " + day);
     }
 
     private long moves(String agencyId) {

@@ -46,7 +46,10 @@ public class Membership {
         return jdbc.query(
                 """
                 select v.agency_id, v.name, v.sector, v.local_delivery_area, m.signed_on, m.withdrawn_on,
-                       m.code_of_practice_version
+                       coalesce((select h.code_version from agency_code_version_history h
+                                 where h.agency_id = m.agency_id and h.effective_on <= ?
+                                 order by h.effective_on desc, h.change desc limit 1),
+                                m.code_of_practice_version) as code_of_practice_version
                 from agency_membership m join agency_view v on v.agency_id = m.agency_id
                 where %s order by v.name, v.agency_id""".formatted(ON_THE_DAY),
                 (rs, row) -> new Signatory(
@@ -57,6 +60,7 @@ public class Membership {
                         rs.getObject("signed_on", LocalDate.class),
                         rs.getObject("withdrawn_on", LocalDate.class),
                         rs.getString("code_of_practice_version")),
+                date,
                 date,
                 date);
     }
@@ -127,7 +131,7 @@ public class Membership {
      *
      * @param withdrawnOn           the day that period ended, if it has (after the day asked about); null while it
      *                              lasts
-     * @param codeOfPracticeVersion the version it signed at the start of that period
+     * @param codeOfPracticeVersion the version of the Code it was on that day
      */
     public record Signatory(
             String agencyId,

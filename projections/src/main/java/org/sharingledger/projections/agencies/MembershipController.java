@@ -31,8 +31,8 @@ class MembershipController {
             summary = "The signatories as they stood on a day (any signed-in user)",
             description = "By the dates things happened (signedOn, withdrawnOn), whatever day they were recorded. An"
                     + " agency withdrawn on a day is no longer a signatory on it. Each with the period of membership"
-                    + " that covers the day: its signedOn, its withdrawnOn (null while it lasts) and the version it"
-                    + " signed then. asOf: YYYY-MM-DD, from 1990-01-01 to ten years ahead.")
+                    + " that covers the day: its signedOn, its withdrawnOn (null while it lasts), and the version of the"
+                    + " Code it was on that day. asOf: YYYY-MM-DD, from 1990-01-01 to ten years ahead.")
     public List<Membership.Signatory> asOf(
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         DateBounds.check("asOf", asOf, "asOf", null, clock);

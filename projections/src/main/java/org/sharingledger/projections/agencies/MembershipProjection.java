@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.sharingledger.agency.api.AgencyMovedToCodeVersion;
 import org.sharingledger.agency.api.AgencySigned;
 import org.sharingledger.agency.api.AgencySignedAgain;
 import org.sharingledger.agency.api.AgencyWithdrawn;
@@ -15,14 +16,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Each agency's periods of membership ({@code agency_membership}): one row per signature, closed by its withdrawal.
+ * Each agency's periods of membership ({@code agency_membership}): one row per signature, closed by its withdrawal;
+ * and the versions of the Code it was on from which day ({@code agency_code_version_history}).
  * In the register's subscribing group, so a period is there as soon as its {@code POST} answers.
  */
 @Component
 @Reconciled({
     @Reconciled.Table(
             name = "agency_membership",
-            key = {"agency_id", "period"})
+            key = {"agency_id", "period"}),
+    @Reconciled.Table(
+            name = "agency_code_version_history",
+            key = {"agency_id", "change"})
 })
 @ProcessingGroup(AgencyViewProjection.PROCESSING_GROUP)
 class MembershipProjection {
@@ -44,6 +49,11 @@ class MembershipProjection {
     }
 
     @EventHandler
+    void on(AgencyMovedToCodeVersion event) {
+        version(event.agencyId(), event.effectiveOn(), event.codeVersion(), event.recordedAt());
+    }
+
+    @EventHandler
     void on(AgencyWithdrawn event) {
         jdbc.update(
                 """
@@ -55,7 +65,14 @@ class MembershipProjection {
                 event.agencyId());
     }
 
+    private void version(String agencyId, LocalDate effectiveOn, String version, Instant recordedAt) {
+        jdbc.update("""
+                insert into agency_code_version_history (agency_id, change, effective_on, code_version, recorded_at)
+                select ?, coalesce(max(change), 0) + 1, ?, ?, ? from agency_code_version_history where agency_id = ?""", agencyId, Date.valueOf(effectiveOn), version, Timestamp.from(recordedAt), agencyId);
+    }
+
     private void open(String agencyId, LocalDate signedOn, String version, Instant recordedAt) {
+        version(agencyId, signedOn, version, recordedAt);
         jdbc.update("""
                 insert into agency_membership (agency_id, period, signed_on, code_of_practice_version,
                     signed_recorded_at)
@@ -65,5 +82,6 @@ class MembershipProjection {
     @ResetHandler
     void reset() {
         jdbc.update("delete from agency_membership");
+        jdbc.update("delete from agency_code_version_history");
     }
 }

@@ -99,6 +99,18 @@ class RegisterPagesIT extends IntegrationTest {
                 .contains("2009.1");
     }
 
+    @Test
+    void theAgencysDashboardShowsTheVersionItIsOn() {
+        String agencyId = scenario.agency("POLICE");
+        PageSession representative = signedIn(scenario.user(agencyId, "NOMINATED_REPRESENTATIVE"));
+        awaitReadModels(); // the dashboards' read model streams
+
+        HttpResponse<String> dashboard = representative.get("/dashboard/" + agencyId);
+
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("id=\"agency-code-version\"").contains("<strong>2009.1</strong>");
+    }
+
     private PageSession signedIn(Credentials credentials) {
         PageSession page = new PageSession(port);
         page.signIn(credentials);
