@@ -35,7 +35,15 @@ class ArchitectureTest {
 
     private static final String ROOT = "org.sharingledger";
     private static final String[] FEATURES = {
-        "access", "adoption", "agency", "agreement", "consultation", "evidence", "notification", "request", "subject",
+        "access",
+        "adoption",
+        "agency",
+        "agreement",
+        "consultation",
+        "evidence",
+        "notification",
+        "request",
+        "subject",
         "timeline"
     };
 

@@ -19,10 +19,10 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.notification.api.NotificationSent;
+import org.sharingledger.support.GovernanceIntegrationTest;
 import org.sharingledger.support.Http;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.Http.Response;
-import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Mail;
 import org.sharingledger.support.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Consultations through the JSON API on the real database: every step, its bad inputs, 401, 403, 404 and 409. */
-class ConsultationsIT extends IntegrationTest {
+class ConsultationsIT extends GovernanceIntegrationTest {
 
     @Autowired
     @Qualifier("eventSerializer")

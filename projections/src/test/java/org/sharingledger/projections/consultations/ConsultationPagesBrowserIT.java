@@ -20,8 +20,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sharingledger.support.Chromium;
+import org.sharingledger.support.GovernanceIntegrationTest;
 import org.sharingledger.support.Http.Credentials;
-import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
 
 /**
@@ -30,7 +30,7 @@ import org.sharingledger.support.Scenario;
  * the Trust reads the tally and adopts the version. Every page, its error states too, passes axe-core's WCAG 2.2 A
  * and AA rules. Screenshots go to {@code target/screenshots}. Runs with {@code ./mvnw -B verify -Pbrowser}.
  */
-class ConsultationPagesBrowserIT extends IntegrationTest {
+class ConsultationPagesBrowserIT extends GovernanceIntegrationTest {
 
     private static Chromium chromium;
     private static ChromeDriver driver;

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.sharingledger.support.GovernanceIntegrationTest;
 import org.sharingledger.support.Http.Credentials;
-import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.PageSession;
 import org.sharingledger.support.Scenario;
 
@@ -23,7 +23,7 @@ import org.sharingledger.support.Scenario;
  * The consultation pages over plain HTTP, as a browser without script uses them: form login, a CSRF token on every
  * form, redirects not followed. Bad entries keep the form and record nothing; each step has the API's rules.
  */
-class ConsultationPagesIT extends IntegrationTest {
+class ConsultationPagesIT extends GovernanceIntegrationTest {
 
     @Test
     void theTrustCirculatesAVersionWatchesWhoHasNotAnsweredAndAdoptsIt() {
