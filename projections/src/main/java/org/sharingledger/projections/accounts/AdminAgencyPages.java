@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.Registry;
 import org.sharingledger.agency.api.Registry.Commissioning;
@@ -22,6 +24,7 @@ import org.sharingledger.kernel.Actor;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.StepNotAllowed;
+import org.sharingledger.platform.web.FormSubmissions;
 import org.sharingledger.projections.accounts.PageForm.Field;
 import org.sharingledger.projections.agencies.AgencyViews;
 import org.sharingledger.projections.agencies.AgencyViews.AgencyView;
@@ -91,6 +94,7 @@ class AdminAgencyPages {
     private final Vocabulary words;
     private final Clock clock;
     private final CodeVersions codeVersions;
+    private final FormSubmissions submissions;
 
     AdminAgencyPages(
             Registry registry,
@@ -98,7 +102,9 @@ class AdminAgencyPages {
             Validator validator,
             Vocabulary words,
             Clock clock,
-            CodeVersions codeVersions) {
+            CodeVersions codeVersions,
+            FormSubmissions submissions) {
+        this.submissions = submissions;
         this.registry = registry;
         this.agencies = agencies;
         this.validator = validator;
@@ -258,6 +264,7 @@ class AdminAgencyPages {
             @RequestParam(required = false) String codeOfPracticeVersion,
             @RequestParam(required = false) String representativeName,
             @RequestParam(required = false) String representativeEmail,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         Actor actor = Pages.adminOnly();
@@ -276,9 +283,13 @@ class AdminAgencyPages {
                 form,
                 model,
                 redirect,
-                () -> registry.signAgain(agencyId, body, actor),
-                "The agency has signed the Code of Practice again. Its users stay disabled: enable each one who acts"
-                        + " for it again.",
+                once(
+                        "signature",
+                        agencyId,
+                        idempotencyKey,
+                        () -> registry.signAgain(agencyId, body, actor),
+                        "The agency has signed the Code of Practice again. Its users stay disabled: enable each one who acts"
+                                + " for it again."),
                 null,
                 null,
                 null);
@@ -345,21 +356,30 @@ class AdminAgencyPages {
     }
 
     @PostMapping("/admin/agencies/{agencyId}/commissioning/end")
-    ModelAndView endCommissioning(@PathVariable String agencyId, Model model, RedirectAttributes redirect) {
+    ModelAndView endCommissioning(
+            @PathVariable String agencyId,
+            @RequestParam(required = false) String idempotencyKey,
+            Model model,
+            RedirectAttributes redirect) {
         Actor actor = Pages.adminOnly();
         AgencyView agency = known(agencyId);
+        String confirmation;
         try {
-            registry.endCommissioning(agencyId, actor);
-        } catch (StepNotAllowed e) {
+            confirmation = once(
+                            "commissioning/end",
+                            agencyId,
+                            idempotencyKey,
+                            () -> registry.endCommissioning(agencyId, actor),
+                            agency.name() + " is no longer recorded as commissioned by any agency.")
+                    .get();
+        } catch (StepNotAllowed | InvalidInput e) {
             Pages.problems(model, new PageForm(COMMISSIONING), "Nothing was recorded: " + e.getMessage() + ".");
             return agency(agencyId, model, null, null, null, HttpStatus.CONFLICT);
         }
-        redirect.addFlashAttribute(
-                "confirmation", agency.name() + " is no longer recorded as commissioned by any agency.");
+        redirect.addFlashAttribute("confirmation", confirmation);
         return Pages.seeOther(Pages.agencyPath(agencyId));
     }
 
-    /** A step on one agency: the form's problems (400), the step's refusal (409), or 303 with a confirmation. */
     private ModelAndView step(
             String agencyId,
             PageForm form,
@@ -370,12 +390,51 @@ class AdminAgencyPages {
             Representative representative,
             String notificationAddress,
             WithdrawalValues withdrawal) {
+        return step(
+                agencyId,
+                form,
+                model,
+                redirect,
+                () -> {
+                    step.run();
+                    return confirmation;
+                },
+                representative,
+                notificationAddress,
+                withdrawal);
+    }
+
+    /**
+     * A step on one agency's page taken once for the form's hidden key: sent again (a double click), it records
+     * nothing and lands on the agency's page, saying so. It answers the confirmation to show.
+     */
+    private Supplier<String> once(String form, String agencyId, String key, Runnable step, String confirmation) {
+        return () -> {
+            String location = Pages.agencyPath(agencyId);
+            boolean repeat = Pages.once(submissions, location + "/" + form, key, () -> {
+                        step.run();
+                        return location;
+                    })
+                    .repeat();
+            return repeat ? Pages.REPEAT : confirmation;
+        };
+    }
+
+    /** A step on one agency: the form's problems (400), the step's refusal (409), or 303 with a confirmation. */
+    private ModelAndView step(
+            String agencyId,
+            PageForm form,
+            Model model,
+            RedirectAttributes redirect,
+            Supplier<String> step,
+            Representative representative,
+            String notificationAddress,
+            WithdrawalValues withdrawal) {
         AgencyView agency = known(agencyId);
         String conflict = null;
         if (!form.hasErrors()) {
             try {
-                step.run();
-                redirect.addFlashAttribute("confirmation", confirmation);
+                redirect.addFlashAttribute("confirmation", step.get());
                 return Pages.seeOther(Pages.agencyPath(agency.agencyId()));
             } catch (InvalidInput e) {
                 form.add(e);
@@ -420,6 +479,7 @@ class AdminAgencyPages {
                 notificationAddress != null ? notificationAddress : agency.notificationAddress());
         model.addAttribute("withdrawal", withdrawal != null ? withdrawal : new WithdrawalValues(null, null));
         model.addAttribute("currentCode", codeVersions.current().orElse(null));
+        model.addAttribute("formKey", UUID.randomUUID().toString());
         if (!model.containsAttribute("signature")) {
             model.addAttribute("signature", SignatureValues.of(agency, today(), codeVersions.current()));
         }

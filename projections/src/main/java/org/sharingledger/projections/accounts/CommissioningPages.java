@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agency.api.Registry;
@@ -19,6 +20,7 @@ import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.rules.StepNotAllowed;
+import org.sharingledger.platform.web.FormSubmissions;
 import org.sharingledger.projections.accounts.PageForm.Field;
 import org.sharingledger.projections.agencies.AgencyViews;
 import org.sharingledger.projections.agencies.AgencyViews.AgencyView;
@@ -58,6 +60,7 @@ class CommissioningPages {
     private final CodeVersions versions;
     private final Validator validator;
     private final Vocabulary words;
+    private final FormSubmissions submissions;
 
     CommissioningPages(
             Registry registry,
@@ -65,7 +68,9 @@ class CommissioningPages {
             CommissionedProviders providers,
             CodeVersions versions,
             Validator validator,
-            Vocabulary words) {
+            Vocabulary words,
+            FormSubmissions submissions) {
+        this.submissions = submissions;
         this.registry = registry;
         this.agencies = agencies;
         this.providers = providers;
@@ -132,32 +137,35 @@ class CommissioningPages {
         return page(agencyId, model, values, conflict != null ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
     }
 
+    /**
+     * Ends one provider's commissioning. The row's form carries a hidden key: sent again (a double click), it records
+     * nothing and lands on the list, saying so, rather than saying the provider is no longer commissioned.
+     */
     @PostMapping("/commissioned/{agencyId}/end")
     ModelAndView end(
             @PathVariable String agencyId,
             @RequestParam(required = false) String provider,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         Actor actor = mayChange(agencyId);
-        CommissionedProviders.Provider ending = providers.all(agencyId).stream()
-                .filter(p -> p.agencyId().equals(provider))
-                .findFirst()
-                .orElse(null);
-        if (ending == null) {
-            Pages.problems(
-                    model,
-                    new PageForm(RECORD),
-                    "Nothing was recorded: that agency is not commissioned by this one (any more).");
-            return page(agencyId, model, new Values(null, null), HttpStatus.CONFLICT);
-        }
+        String[] confirmation = {Pages.REPEAT};
         try {
-            registry.endCommissioning(ending.agencyId(), actor);
-        } catch (StepNotAllowed e) {
+            Pages.once(submissions, path(agencyId) + "/end/" + provider, idempotencyKey, () -> {
+                CommissionedProviders.Provider ending = providers.all(agencyId).stream()
+                        .filter(p -> p.agencyId().equals(provider))
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new StepNotAllowed("that agency is not commissioned by this one (any more)"));
+                registry.endCommissioning(ending.agencyId(), actor);
+                confirmation[0] = ending.name() + " is no longer recorded as commissioned by this agency.";
+                return path(agencyId);
+            });
+        } catch (StepNotAllowed | InvalidInput e) {
             Pages.problems(model, new PageForm(RECORD), "Nothing was recorded: " + e.getMessage() + ".");
             return page(agencyId, model, new Values(null, null), HttpStatus.CONFLICT);
         }
-        redirect.addFlashAttribute(
-                "confirmation", ending.name() + " is no longer recorded as commissioned by this agency.");
+        redirect.addFlashAttribute("confirmation", confirmation[0]);
         return Pages.seeOther(path(agencyId));
     }
 
@@ -192,6 +200,7 @@ class CommissioningPages {
                         .filter(a -> !a.agencyId().equals(agencyId) && !commissioned.contains(a.agencyId()))
                         .toList());
         model.addAttribute("form", values);
+        model.addAttribute("formKey", UUID.randomUUID().toString());
         return Pages.page("commissioned", status);
     }
 

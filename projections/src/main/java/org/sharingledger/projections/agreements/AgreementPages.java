@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agreement.api.AgreementStatus;
 import org.sharingledger.agreement.api.Agreements;
@@ -28,6 +29,7 @@ import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.rules.StepNotAllowed;
+import org.sharingledger.platform.web.FormSubmissions;
 import org.sharingledger.projections.agencies.AgencyViews;
 import org.sharingledger.projections.agreements.AgreementViews.AgreementView;
 import org.sharingledger.projections.pages.LedgerPage;
@@ -57,6 +59,10 @@ import org.springframework.web.util.UriUtils;
 @LedgerPage
 class AgreementPages {
 
+    /** What a form sent a second time with its key says: it lands where the first one did. */
+    private static final String REPEAT =
+            "This form had already been sent, and this is what it recorded. Nothing new was recorded.";
+
     /** How many agreements a page lists. */
     static final int PAGE_SIZE = 50;
 
@@ -79,6 +85,7 @@ class AgreementPages {
     private final Validator validator;
     private final Vocabulary words;
     private final Clock clock;
+    private final FormSubmissions submissions;
 
     AgreementPages(
             Agreements agreements,
@@ -86,7 +93,9 @@ class AgreementPages {
             AgencyViews agencies,
             Validator validator,
             Vocabulary words,
-            Clock clock) {
+            Clock clock,
+            FormSubmissions submissions) {
+        this.submissions = submissions;
         this.agreements = agreements;
         this.views = views;
         this.agencies = agencies;
@@ -131,6 +140,7 @@ class AgreementPages {
         LocalDate nextYear = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusYears(1);
         List<String> chosen = actor.agencyId() == null ? List.of() : List.of(actor.agencyId());
         model.addAttribute("form", new ProposalValues("", chosen, "", "", "", nextYear.toString()));
+        model.addAttribute("formKey", UUID.randomUUID().toString());
         return proposalPage(model, HttpStatus.OK);
     }
 
@@ -142,6 +152,7 @@ class AgreementPages {
             @RequestParam(required = false) String dataItems,
             @RequestParam(required = false) String lawfulBasis,
             @RequestParam(required = false) String reviewOn,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         Actor actor = proposer();
@@ -170,10 +181,16 @@ class AgreementPages {
         String conflict = null;
         if (problems.none()) {
             try {
-                Agreements.Proposed proposed = agreements.propose(actor, body);
+                FormSubmissions.Outcome outcome = once(
+                        "/agreements",
+                        idempotencyKey,
+                        () -> path(agreements.propose(actor, body).agreementId()));
                 redirect.addFlashAttribute(
-                        "confirmation", "The agreement is proposed. Each party's nominated representative signs it.");
-                return seeOther(path(proposed.agreementId()));
+                        "confirmation",
+                        outcome.repeat()
+                                ? REPEAT
+                                : "The agreement is proposed. Each party's nominated representative signs it.");
+                return seeOther(outcome.location());
             } catch (InvalidInput e) {
                 problems.add(e);
             } catch (StepNotAllowed e) {
@@ -182,6 +199,11 @@ class AgreementPages {
         }
         problems.into(model, conflict);
         model.addAttribute("form", values);
+        model.addAttribute(
+                "formKey",
+                FormSubmissions.wellFormed(idempotencyKey)
+                        ? idempotencyKey
+                        : UUID.randomUUID().toString());
         return proposalPage(model, conflict != null ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
     }
 
@@ -195,12 +217,13 @@ class AgreementPages {
     ModelAndView sign(
             @PathVariable String agreementId,
             @RequestParam(required = false) String agencyId,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         AgreementView agreement = known(agreementId);
         Actor actor = CurrentActor.get();
         Signature body = new Signature(strip(agencyId));
-        return step(agreement, body, model, redirect, () -> {
+        return step(agreement, body, model, redirect, "signature", idempotencyKey, () -> {
             AgreementStatus status = agreements.sign(actor, UUID.fromString(agreement.agreementId()), body);
             return status == AgreementStatus.ACTIVE
                     ? "You signed the agreement. Every party has signed: it is in force."
@@ -213,6 +236,7 @@ class AgreementPages {
             @PathVariable String agreementId,
             @RequestParam(required = false) String nextReviewOn,
             @RequestParam(required = false) String note,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         AgreementView agreement = known(agreementId);
@@ -220,7 +244,7 @@ class AgreementPages {
         Problems problems = new Problems();
         Review body = new Review(problems.date("nextReviewOn", strip(nextReviewOn)), strip(note));
         model.addAttribute("reviewValues", new ReviewValues(strip(nextReviewOn), strip(note)));
-        return step(agreement, body, problems, model, redirect, () -> {
+        return step(agreement, body, problems, model, redirect, "review", idempotencyKey, () -> {
             agreements.review(actor, UUID.fromString(agreement.agreementId()), body);
             return "The review is recorded. The agreement is in force until " + body.nextReviewOn() + ".";
         });
@@ -230,13 +254,14 @@ class AgreementPages {
     ModelAndView terminate(
             @PathVariable String agreementId,
             @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         AgreementView agreement = known(agreementId);
         Actor actor = CurrentActor.get();
         Termination body = new Termination(strip(reason));
         model.addAttribute("terminationReason", strip(reason));
-        return step(agreement, body, model, redirect, () -> {
+        return step(agreement, body, model, redirect, "termination", idempotencyKey, () -> {
             agreements.terminate(actor, UUID.fromString(agreement.agreementId()), body);
             return "The agreement is ended. Nothing more can be shared under it.";
         });
@@ -248,24 +273,41 @@ class AgreementPages {
     }
 
     private ModelAndView step(
-            AgreementView agreement, Object body, Model model, RedirectAttributes redirect, Step step) {
-        return step(agreement, body, new Problems(), model, redirect, step);
+            AgreementView agreement,
+            Object body,
+            Model model,
+            RedirectAttributes redirect,
+            String form,
+            String key,
+            Step step) {
+        return step(agreement, body, new Problems(), model, redirect, form, key, step);
     }
 
-    /** The form's problems (400), the step's refusal (409), or 303 back to the agreement with a confirmation. */
+    /**
+     * The form's problems (400), the step's refusal (409), or 303 back to the agreement with a confirmation. The form
+     * sent again with its key (a double click) records nothing and lands there too, saying so.
+     */
     private ModelAndView step(
             AgreementView agreement,
             Object body,
             Problems problems,
             Model model,
             RedirectAttributes redirect,
+            String form,
+            String key,
             Step step) {
         problems.check(validator, body);
         String conflict = null;
         if (problems.none()) {
             try {
-                redirect.addFlashAttribute("confirmation", step.take());
-                return seeOther(path(agreement.agreementId()));
+                String location = path(agreement.agreementId());
+                String[] confirmation = {REPEAT};
+                once(location + "/" + form, key, () -> {
+                    confirmation[0] = step.take();
+                    return location;
+                });
+                redirect.addFlashAttribute("confirmation", confirmation[0]);
+                return seeOther(location);
             } catch (InvalidInput e) {
                 problems.add(e);
             } catch (StepNotAllowed e) {
@@ -274,6 +316,22 @@ class AgreementPages {
         }
         problems.into(model, conflict);
         return agreementPage(agreement, model, conflict != null ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
+    }
+
+    /**
+     * Takes a form's step once for its hidden key ({@link FormSubmissions}): sent again (a double click, a form sent
+     * again), it records nothing and answers the first one's address as a repeat. A form without a well-formed key
+     * takes its step each time.
+     */
+    private FormSubmissions.Outcome once(String form, String key, Supplier<String> step) {
+        if (!FormSubmissions.wellFormed(key)) {
+            return new FormSubmissions.Outcome(step.get(), false);
+        }
+        FormSubmissions.Outcome outcome = submissions.once(form, key, step);
+        if (outcome.location() == null) {
+            throw new InvalidInput("idempotencyKey", "was used for another form");
+        }
+        return outcome;
     }
 
     private ModelAndView agreementPage(AgreementView agreement, Model model, HttpStatus status) {
@@ -313,6 +371,7 @@ class AgreementPages {
         if (!model.containsAttribute("terminationReason")) {
             model.addAttribute("terminationReason", "");
         }
+        model.addAttribute("formKey", UUID.randomUUID().toString());
         return page("agreement", status);
     }
 

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.sharingledger.consultation.api.ConsultationResponse;
 import org.sharingledger.consultation.api.ConsultationStatus;
 import org.sharingledger.consultation.api.Consultations;
@@ -76,6 +77,10 @@ class ConsultationPages {
         Field.enter("adoptedOn", "adoptedOn", "the date it was adopted"), Field.enter("note", "adoption-note", "a note")
     };
 
+    /** What a form sent a second time with its key says: it lands where the first one did. */
+    private static final String REPEAT =
+            "This form had already been sent, and this is what it recorded. Nothing new was recorded.";
+
     private final Consultations consultations;
     private final ConsultationViews views;
     private final Validator validator;
@@ -120,6 +125,7 @@ class ConsultationPages {
             @RequestParam(required = false) String title,
             @RequestParam(required = false) String summaryOfChanges,
             @RequestParam(required = false) String respondBy,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
@@ -135,12 +141,26 @@ class ConsultationPages {
         String conflict = null;
         if (!form.hasErrors()) {
             try {
-                Consultations.Opened opened = consultations.open(actor, body);
-                redirect.addFlashAttribute(
-                        "confirmation",
-                        "Version " + body.codeVersion() + " is circulated to " + opened.circulatedTo()
-                                + " signed agencies for their answers.");
-                return seeOther(path(opened.consultationId()));
+                String[] confirmation = {REPEAT};
+                Supplier<String> open = () -> {
+                    Consultations.Opened opened = consultations.open(actor, body);
+                    confirmation[0] = "Version " + body.codeVersion() + " is circulated to " + opened.circulatedTo()
+                            + " signed agencies for their answers.";
+                    return path(opened.consultationId());
+                };
+                String location;
+                if (FormSubmissions.wellFormed(idempotencyKey)) {
+                    location = submissions
+                            .once("/consultations", idempotencyKey, open)
+                            .location();
+                    if (location == null) {
+                        throw new InvalidInput("idempotencyKey", "was used for another form");
+                    }
+                } else {
+                    location = open.get();
+                }
+                redirect.addFlashAttribute("confirmation", confirmation[0]);
+                return seeOther(location);
             } catch (InvalidInput e) {
                 form.add(e);
             } catch (StepNotAllowed e) {
@@ -149,6 +169,7 @@ class ConsultationPages {
         }
         problems(model, form, conflict);
         model.addAttribute("form", values);
+        model.addAttribute("formKey", FormSubmissions.wellFormed(idempotencyKey) ? idempotencyKey : null);
         return list(model, conflict != null ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
     }
 
@@ -196,8 +217,8 @@ class ConsultationPages {
                         "responses",
                         consultationId,
                         idempotencyKey,
-                        () -> consultations.respond(actor, consultationId, body)),
-                "Your agency's answer is recorded. You may change it until the consultation closes.",
+                        () -> consultations.respond(actor, consultationId, body),
+                        "Your agency's answer is recorded. You may change it until the consultation closes."),
                 values);
     }
 
@@ -228,8 +249,8 @@ class ConsultationPages {
                         "comments",
                         consultationId,
                         idempotencyKey,
-                        () -> consultations.comment(actor, consultationId, body)),
-                "Your comment is added to the discussion.",
+                        () -> consultations.comment(actor, consultationId, body),
+                        "Your comment is added to the discussion."),
                 values);
     }
 
@@ -238,6 +259,7 @@ class ConsultationPages {
             @PathVariable UUID consultationId,
             @RequestParam(required = false) String adoptedOn,
             @RequestParam(required = false) String note,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
@@ -263,18 +285,26 @@ class ConsultationPages {
                 form,
                 model,
                 redirect,
-                () -> consultations.adopt(actor, consultationId, body),
-                "The version is adopted as the current Code of Practice.",
+                once(
+                        "adoption",
+                        consultationId,
+                        idempotencyKey,
+                        () -> consultations.adopt(actor, consultationId, body),
+                        "The version is adopted as the current Code of Practice."),
                 values);
     }
 
     /**
      * A step that a form sent twice (a double click, a form sent again) takes once: with the form's key seen before,
-     * nothing new is recorded (the form's hidden key; {@link FormSubmissions}).
+     * nothing new is recorded (the form's hidden key; {@link FormSubmissions}). It answers the confirmation, or says
+     * that the form had already been sent.
      */
-    private Runnable once(String form, UUID consultationId, String key, Runnable step) {
+    private Supplier<String> once(String form, UUID consultationId, String key, Runnable step, String confirmation) {
         if (!FormSubmissions.wellFormed(key)) {
-            return step;
+            return () -> {
+                step.run();
+                return confirmation;
+            };
         }
         String location = path(consultationId.toString());
         return () -> {
@@ -285,6 +315,7 @@ class ConsultationPages {
             if (outcome.location() == null) {
                 throw new InvalidInput("idempotencyKey", "was used for another form");
             }
+            return outcome.repeat() ? REPEAT : confirmation;
         };
     }
 
@@ -294,15 +325,13 @@ class ConsultationPages {
             ConsultationForm form,
             Model model,
             RedirectAttributes redirect,
-            Runnable step,
-            String confirmation,
+            Supplier<String> step,
             Map<String, String> values) {
         known(consultationId);
         String conflict = null;
         if (!form.hasErrors()) {
             try {
-                step.run();
-                redirect.addFlashAttribute("confirmation", confirmation);
+                redirect.addFlashAttribute("confirmation", step.get());
                 return seeOther(path(consultationId.toString()));
             } catch (InvalidInput e) {
                 form.add(e);
@@ -323,6 +352,9 @@ class ConsultationPages {
         String agencyId = representative && !trust ? actor.agencyId() : null;
         model.addAttribute("consultations", views.list(null, agencyId, 200, 0));
         model.addAttribute("ownStandings", agencyId != null ? views.standingsOf(agencyId) : Map.<String, String>of());
+        if (model.getAttribute("formKey") == null) {
+            model.addAttribute("formKey", UUID.randomUUID().toString());
+        }
         ModelAndView page = new ModelAndView("consultations");
         page.setStatus(status);
         return page;

@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
@@ -200,6 +202,63 @@ class CommissioningPagesIT extends IntegrationTest {
                 form("_csrf", PageSession.csrf(admin.get(agencyPage).body())));
         assertThat(endedAgain.statusCode()).isEqualTo(409);
         assertThat(events(provider, "CommissioningEnded")).isEqualTo(1);
+    }
+
+    @Test
+    void formsSentTwiceRecordOnceAndLandOnTheirPage() {
+        String council = scenario.agency("CHILDRENS_SOCIAL_CARE");
+        String provider = scenario.agency("VOLUNTARY_COMMUNITY");
+        PageSession browser = new PageSession(port);
+        browser.signIn(scenario.user(council, "NOMINATED_REPRESENTATIVE"));
+
+        Map<String, String> record =
+                form("provider", provider, "contractReference", "JCU-2009-042", "_csrf", csrf(browser, council));
+        assertThat(browser.post(page(council), record).statusCode()).isEqualTo(303);
+        assertThat(browser.post(page(council), record).statusCode())
+                .as("the same values again record nothing")
+                .isEqualTo(303);
+        assertThat(events(provider, "CommissioningRecorded")).isEqualTo(1);
+
+        String list = browser.get(page(council)).body();
+        Map<String, String> end = form(
+                "provider",
+                provider,
+                "_csrf",
+                PageSession.csrf(list),
+                "idempotencyKey",
+                key(list, "name=\"provider\" value=\"" + provider + "\""));
+        HttpResponse<String> ended = browser.post(page(council) + "/end", end);
+        browser.get(page(council));
+        HttpResponse<String> again = browser.post(page(council) + "/end", end);
+        assertThat(ended.statusCode()).isEqualTo(303);
+        assertThat(again.statusCode()).as("not 409: no longer commissioned").isEqualTo(303);
+        assertThat(again.headers().firstValue("Location").orElseThrow()).endsWith(page(council));
+        assertThat(events(provider, "CommissioningEnded")).isEqualTo(1);
+        assertThat(browser.get(page(council)).body()).contains("This form had already been sent");
+
+        PageSession admin = new PageSession(port);
+        admin.signIn(Scenario.ADMIN);
+        String agencyPage = "/admin/agencies/" + provider;
+        commission(provider, council);
+        String html = admin.get(agencyPage).body();
+        Map<String, String> endByAdmin =
+                form("_csrf", PageSession.csrf(html), "idempotencyKey", key(html, "id=\"end-commissioning-form\""));
+        assertThat(admin.post(agencyPage + "/commissioning/end", endByAdmin).statusCode())
+                .isEqualTo(303);
+        admin.get(agencyPage);
+        HttpResponse<String> adminAgain = admin.post(agencyPage + "/commissioning/end", endByAdmin);
+        assertThat(adminAgain.statusCode()).isEqualTo(303);
+        assertThat(adminAgain.headers().firstValue("Location").orElseThrow()).endsWith(agencyPage);
+        assertThat(events(provider, "CommissioningEnded")).isEqualTo(2);
+        assertThat(admin.get(agencyPage).body()).contains("This form had already been sent");
+    }
+
+    /** The hidden key of the form that follows {@code after} in the page. */
+    private static String key(String html, String after) {
+        Matcher matcher = Pattern.compile(Pattern.quote(after) + "[\\s\\S]*?name=\"idempotencyKey\" value=\"([^\"]+)\"")
+                .matcher(html);
+        assertThat(matcher.find()).as("a key after " + after).isTrue();
+        return matcher.group(1);
     }
 
     private void commission(String provider, String commissioner) {

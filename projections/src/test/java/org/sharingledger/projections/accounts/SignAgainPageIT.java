@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
@@ -53,6 +55,34 @@ class SignAgainPageIT extends IntegrationTest {
         assertThat(agency.path("status").asString()).isEqualTo("SIGNED");
         assertThat(agency.path("signedOn").asString()).isEqualTo("2012-06-01");
         assertThat(agency.path("codeOfPracticeVersion").asString()).isEqualTo("2012.1");
+    }
+
+    @Test
+    void theFormSentTwiceRecordsOneSignatureAndLandsOnTheAgencysPage() {
+        String agencyId = scenario.agency("EARLY_YEARS");
+        withdraw(agencyId);
+        PageSession admin = admin();
+        String agencyPage = "/admin/agencies/" + agencyId;
+        String html = admin.get(agencyPage).body();
+        Matcher key = Pattern.compile("id=\"signature-form\"[\\s\\S]*?name=\"idempotencyKey\" value=\"([^\"]+)\"")
+                .matcher(html);
+        assertThat(key.find()).isTrue();
+        Map<String, String> form = form(admin, agencyPage, "2012-06-01");
+        form.put("idempotencyKey", key.group(1));
+        long before = events("AgencySignedAgain");
+
+        HttpResponse<String> first = admin.post(agencyPage + "/signature", form);
+        admin.get(agencyPage);
+        HttpResponse<String> second = admin.post(agencyPage + "/signature", form);
+
+        assertThat(first.statusCode()).isEqualTo(303);
+        assertThat(second.statusCode())
+                .as("not 409: the agency is still signed")
+                .isEqualTo(303);
+        assertThat(second.headers().firstValue("Location"))
+                .isEqualTo(first.headers().firstValue("Location"));
+        assertThat(events("AgencySignedAgain")).isEqualTo(before + 1);
+        assertThat(admin.get(agencyPage).body()).contains("This form had already been sent");
     }
 
     @Test

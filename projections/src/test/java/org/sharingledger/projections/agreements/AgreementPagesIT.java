@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
@@ -103,6 +106,79 @@ class AgreementPagesIT extends IntegrationTest {
 
         String list = police.get("/agreements").body();
         assertThat(list).contains("Domestic abuse notifications").contains("id=\"propose-agreement\"");
+    }
+
+    /** A form's hidden key, as the page gave it. */
+    private static String key(String html, String form) {
+        Matcher matcher = Pattern.compile("id=\"" + form + "\"[\\s\\S]*?name=\"idempotencyKey\" value=\"([^\"]+)\"")
+                .matcher(html);
+        assertThat(matcher.find()).as(form + " carries a key").isTrue();
+        return matcher.group(1);
+    }
+
+    private static Map<String, String> sent(Map<String, String> fields, String html, String form) {
+        Map<String, String> all = new HashMap<>(fields);
+        all.put("_csrf", PageSession.csrf(html));
+        all.put("idempotencyKey", key(html, form));
+        return all;
+    }
+
+    /** The form sent twice with its key: both land on the agreement, the second one saying nothing new was recorded. */
+    private static void twice(PageSession session, String path, String step, Map<String, String> form) {
+        assertThat(location(session.post(path + step, form))).isEqualTo(path);
+        session.get(path);
+        assertThat(location(session.post(path + step, form))).isEqualTo(path);
+        assertThat(session.get(path).body())
+                .contains("This form had already been sent")
+                .contains("Nothing new");
+    }
+
+    @Test
+    void aFormSentTwiceRecordsItsStepOnceAndLandsOnTheAgreement() {
+        Cast c = cast();
+        PageSession police = signedIn(c.policeRep());
+        String blank = police.get("/agreements/new").body();
+        List<Map.Entry<String, String>> proposal =
+                proposal(PageSession.csrf(blank), "Double-clicked agreement", c.police(), c.school());
+        proposal.add(Map.entry("idempotencyKey", key(blank, "proposal-form")));
+        long proposed = events("AgreementProposed");
+
+        String path = location(police.post("/agreements", proposal));
+        police.get(path);
+        assertThat(location(police.post("/agreements", proposal))).isEqualTo(path);
+        assertThat(events("AgreementProposed")).isEqualTo(proposed + 1);
+        assertThat(police.get(path).body()).contains("This form had already been sent");
+
+        long signed = events("AgreementSigned");
+        twice(
+                police,
+                path,
+                "/signature",
+                sent(Map.of("agencyId", c.police()), police.get(path).body(), "signature-form"));
+        assertThat(events("AgreementSigned")).isEqualTo(signed + 1);
+
+        PageSession school = signedIn(c.schoolRep());
+        location(school.post(
+                path + "/signature",
+                sent(Map.of("agencyId", c.school()), school.get(path).body(), "signature-form")));
+        long reviewed = events("AgreementReviewed");
+        twice(
+                school,
+                path,
+                "/review",
+                sent(
+                        Map.of("nextReviewOn", LocalDate.now().plusYears(2).toString(), "note", "Reviewed once"),
+                        school.get(path).body(),
+                        "review-form"));
+        assertThat(events("AgreementReviewed")).isEqualTo(reviewed + 1);
+
+        long terminated = events("AgreementTerminated");
+        twice(
+                school,
+                path,
+                "/termination",
+                sent(Map.of("reason", "Superseded"), school.get(path).body(), "termination-form"));
+        assertThat(events("AgreementTerminated")).isEqualTo(terminated + 1);
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.GovernanceIntegrationTest;
@@ -98,6 +100,61 @@ class ConsultationPagesIT extends GovernanceIntegrationTest {
                 .contains("id=\"adopted-on\">" + today)
                 .doesNotContain("id=\"adopt-form\"")
                 .doesNotContain("id=\"comment-form\"");
+    }
+
+    @Test
+    void openingAndAdoptingSentTwiceRecordOnceAndLandOnTheConsultation() {
+        scenario.agency("HEALTH");
+        PageSession page = signedIn(scenario.user(null, "TRUST_REVIEWER"));
+        String list = page.get("/consultations").body();
+        Map<String, String> opening = opening(PageSession.csrf(list), Scenario.unique("v"), Duration.ofSeconds(4));
+        opening.put("idempotencyKey", key(list, "open-form"));
+        long opened = events("ConsultationOpened");
+
+        HttpResponse<String> first = page.post("/consultations", opening);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(303);
+        String path = first.headers().firstValue("Location").orElseThrow();
+        page.get(path);
+        HttpResponse<String> second = page.post("/consultations", opening);
+
+        assertThat(second.statusCode())
+                .as("not 409: version already consulted on")
+                .isEqualTo(303);
+        assertThat(second.headers().firstValue("Location")).contains(path);
+        assertThat(events("ConsultationOpened")).isEqualTo(opened + 1);
+        assertThat(page.get(path).body())
+                .contains("This form had already been sent")
+                .contains("Nothing new");
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> page.get(path).body().contains("id=\"adopt-form\""));
+        String closed = page.get(path).body();
+        Map<String, String> adoption = Map.of(
+                "_csrf",
+                PageSession.csrf(closed),
+                "adoptedOn",
+                LocalDate.now(ZoneOffset.UTC).toString(),
+                "idempotencyKey",
+                key(closed, "adopt-form"));
+        long adopted = events("CodeVersionAdopted");
+        HttpResponse<String> adopt = page.post(path + "/adoption", adoption);
+        assertThat(adopt.statusCode()).as(adopt.body()).isEqualTo(303);
+        page.get(path);
+        HttpResponse<String> again = page.post(path + "/adoption", adoption);
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(303);
+        assertThat(again.headers().firstValue("Location")).contains(path);
+        assertThat(events("CodeVersionAdopted")).isEqualTo(adopted + 1);
+        assertThat(page.get(path).body()).contains("This form had already been sent");
+    }
+
+    /** A form's hidden key, as the page gave it. */
+    private static String key(String html, String form) {
+        Matcher matcher = Pattern.compile("id=\"" + form + "\"[\\s\\S]*?name=\"idempotencyKey\" value=\"([^\"]+)\"")
+                .matcher(html);
+        assertThat(matcher.find()).as(form + " carries a key").isTrue();
+        return matcher.group(1);
     }
 
     @Test
