@@ -1,6 +1,5 @@
 package org.sharingledger.access;
 
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,7 +32,7 @@ class WithdrawnAgencyUsers {
     @EventHandler
     @DisallowReplay
     void on(AgencyWithdrawn event, MetaData metaData) {
-        Actor actor = actor(metaData);
+        Actor actor = ActorMetaData.actorOf(metaData);
         String reason = "agency " + event.agencyId() + " withdrew from the Code of Practice on " + event.withdrawnOn()
                 + ": " + event.reason();
         for (String username : accounts.activeIn(event.agencyId())) {
@@ -41,18 +40,5 @@ class WithdrawnAgencyUsers {
             Actor by = username.equals(actor.username()) ? Actor.SYSTEM : actor;
             commands.send(new DisableUser(username, reason, by.username(), event.recordedAt()), by);
         }
-    }
-
-    static Actor actor(Map<String, ?> metaData) {
-        Object username = metaData.get(ActorMetaData.USERNAME);
-        if (username == null) {
-            return Actor.SYSTEM;
-        }
-        Object agencyId = metaData.get(ActorMetaData.AGENCY_ID);
-        Object roles = metaData.get(ActorMetaData.ROLES);
-        return new Actor(
-                username.toString(),
-                agencyId == null ? null : agencyId.toString(),
-                AccountTable.roles(roles == null ? null : roles.toString()));
     }
 }

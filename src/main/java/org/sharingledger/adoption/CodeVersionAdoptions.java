@@ -2,9 +2,6 @@ package org.sharingledger.adoption;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -17,7 +14,6 @@ import org.sharingledger.agency.api.WithdrawAgency;
 import org.sharingledger.consultation.api.CodeVersionAdopted;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.ActorMetaData;
-import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.web.Commands;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +42,7 @@ class CodeVersionAdoptions {
     @EventHandler
     @DisallowReplay
     void on(CodeVersionAdopted event, MetaData metaData) {
-        Actor actor = actor(metaData);
+        Actor actor = ActorMetaData.actorOf(metaData);
         for (String agencyId : event.movingAgencies()) {
             if (signed(agencyId)) {
                 commands.send(
@@ -79,18 +75,5 @@ class CodeVersionAdoptions {
     static String reason(CodeVersionAdopted event) {
         return "Answered WITHDRAW to consultation " + event.consultationId() + " (" + event.title() + "); version "
                 + event.codeVersion() + " of the Code of Practice was adopted on " + event.adoptedOn() + ".";
-    }
-
-    static Actor actor(Map<String, ?> metaData) {
-        Object username = metaData.get(ActorMetaData.USERNAME);
-        if (username == null) {
-            return Actor.SYSTEM;
-        }
-        Object agencyId = metaData.get(ActorMetaData.AGENCY_ID);
-        Object roles = metaData.get(ActorMetaData.ROLES);
-        List<Role> parsed = roles == null || roles.toString().isBlank()
-                ? List.of()
-                : Arrays.stream(roles.toString().split(",")).map(Role::valueOf).toList();
-        return new Actor(username.toString(), agencyId == null ? null : agencyId.toString(), parsed);
     }
 }

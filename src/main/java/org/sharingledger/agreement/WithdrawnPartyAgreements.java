@@ -1,7 +1,5 @@
 package org.sharingledger.agreement;
 
-import java.util.Arrays;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,7 +9,6 @@ import org.sharingledger.agreement.api.AgreementDirectory;
 import org.sharingledger.agreement.api.EndAgreementOnWithdrawal;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.ActorMetaData;
-import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.web.Commands;
 import org.springframework.stereotype.Component;
 
@@ -38,33 +35,12 @@ class WithdrawnPartyAgreements {
     @EventHandler
     @DisallowReplay
     void on(AgencyWithdrawn event, MetaData metaData) {
-        Actor actor = actor(metaData);
+        Actor actor = ActorMetaData.actorOf(metaData);
         for (String agreementId : agreements.notTerminatedOf(event.agencyId())) {
             commands.send(
                     new EndAgreementOnWithdrawal(
                             agreementId, event.agencyId(), event.withdrawnOn(), event.reason(), event.recordedAt()),
                     actor);
         }
-    }
-
-    private static Actor actor(MetaData metaData) {
-        Object username = metaData.get(ActorMetaData.USERNAME);
-        if (username == null) {
-            return Actor.SYSTEM;
-        }
-        Object agencyId = metaData.get(ActorMetaData.AGENCY_ID);
-        Object roles = metaData.get(ActorMetaData.ROLES);
-        return new Actor(username.toString(), agencyId == null ? null : agencyId.toString(), roles(roles));
-    }
-
-    private static List<Role> roles(Object roles) {
-        if (roles == null || roles.toString().isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(roles.toString().split(","))
-                .map(String::strip)
-                .filter(role -> !role.isEmpty())
-                .map(Role::valueOf)
-                .toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.sharingledger.kernel;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,5 +31,26 @@ public final class ActorMetaData {
             metaData.put(CORRELATION_ID, correlationId);
         }
         return metaData;
+    }
+
+    /**
+     * Who acted, as a message's metadata says ({@link #of}): the {@code system} actor when it names no one (a step the
+     * ledger took by itself), for the handlers that take a further step in reaction to an event, as the same actor.
+     */
+    public static Actor actorOf(Map<String, ?> metaData) {
+        Object username = metaData.get(USERNAME);
+        if (username == null) {
+            return Actor.SYSTEM;
+        }
+        Object agencyId = metaData.get(AGENCY_ID);
+        Object roles = metaData.get(ROLES);
+        List<Role> parsed = roles == null || roles.toString().isBlank()
+                ? List.of()
+                : Arrays.stream(roles.toString().split(","))
+                        .map(String::strip)
+                        .filter(role -> !role.isEmpty())
+                        .map(Role::valueOf)
+                        .toList();
+        return new Actor(username.toString(), agencyId == null ? null : agencyId.toString(), parsed);
     }
 }
