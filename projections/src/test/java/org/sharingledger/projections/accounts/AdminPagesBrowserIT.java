@@ -3,18 +3,13 @@ package org.sharingledger.projections.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sharingledger.support.AdministratorClicks;
-import org.sharingledger.support.Chromium;
+import org.sharingledger.support.ChromiumBrowser;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
@@ -28,107 +23,78 @@ import org.sharingledger.support.Scenario;
  */
 class AdminPagesBrowserIT extends IntegrationTest {
 
-    private static Chromium chromium;
-    private static ChromeDriver driver;
-
-    private WebDriverWait wait;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = Chromium.start();
-        driver = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final ChromiumBrowser browser = new ChromiumBrowser();
 
     @Test
     void anAdministratorSignsTwoAgenciesAndCreatesTheirUsersByClicksAndKeys() throws IOException {
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        driver.manage().deleteAllCookies();
-        driver.manage().window().setSize(new Dimension(1366, 900));
 
-        driver.get(base() + "/login");
-        signIn(Scenario.ADMIN);
-        driver.findElement(By.linkText("Signatories")).click();
-        wait.until(ExpectedConditions.urlContains("/admin/agencies"));
-        chromium.assertAccessible("the signatories");
+        browser.open(base() + "/login");
+        browser.signIn(Scenario.ADMIN);
+        browser.find(By.linkText("Signatories")).click();
+        browser.until(ExpectedConditions.urlContains("/admin/agencies"));
+        browser.assertAccessible("the signatories");
 
         // A form sent with mistakes: every problem listed, linked to its field, the entries kept.
-        driver.findElement(By.id("agencyId")).sendKeys("Not An Id");
-        driver.findElement(By.id("sign-agency")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
-        assertThat(driver.findElement(By.id("agencyId")).getAttribute("value")).isEqualTo("Not An Id");
-        assertThat(driver.findElements(By.cssSelector("#error-summary li"))).hasSizeGreaterThanOrEqualTo(5);
-        chromium.assertAccessible("the signatories with problems");
-        chromium.screenshot("admin-agencies-problems.png");
-        driver.findElement(By.cssSelector("#error-summary a[href='#name']")).click();
-        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("name");
+        browser.find(By.id("agencyId")).sendKeys("Not An Id");
+        browser.find(By.id("sign-agency")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+        assertThat(browser.find(By.id("agencyId")).getAttribute("value")).isEqualTo("Not An Id");
+        assertThat(browser.findAll(By.cssSelector("#error-summary li"))).hasSizeGreaterThanOrEqualTo(5);
+        browser.assertAccessible("the signatories with problems");
+        browser.screenshot("admin-agencies-problems.png");
+        browser.find(By.cssSelector("#error-summary a[href='#name']")).click();
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("name");
 
-        AdministratorClicks admin = new AdministratorClicks(driver, wait);
+        AdministratorClicks admin = new AdministratorClicks(browser.driver(), browser.await());
         String school = admin.sign("Hilltop School", "EDUCATION", "Hal Hilltop");
-        chromium.assertAccessible("one signatory");
-        chromium.screenshot("admin-agency.png");
-        driver.findElement(By.linkText("All signatories")).click();
+        browser.assertAccessible("one signatory");
+        browser.screenshot("admin-agency.png");
+        browser.find(By.linkText("All signatories")).click();
         String police = admin.sign("Lowmarsh Constabulary", "POLICE", "Pat Lowmarsh");
-        driver.findElement(By.linkText("All signatories")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("agency-" + school)));
-        assertThat(driver.findElement(By.id("agency-" + police)).getText()).contains("Lowmarsh Constabulary");
-        chromium.screenshot("admin-agencies.png");
+        browser.find(By.linkText("All signatories")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("agency-" + school)));
+        assertThat(browser.find(By.id("agency-" + police)).getText()).contains("Lowmarsh Constabulary");
+        browser.screenshot("admin-agencies.png");
 
-        driver.findElement(By.linkText("Users")).click();
-        wait.until(ExpectedConditions.urlContains("/admin/users"));
-        chromium.assertAccessible("the users");
+        browser.find(By.linkText("Users")).click();
+        browser.until(ExpectedConditions.urlContains("/admin/users"));
+        browser.assertAccessible("the users");
         Credentials teacher = admin.create("Tess Teacher", "Hilltop School", "PRACTITIONER");
-        chromium.assertAccessible("one user");
-        chromium.screenshot("admin-user.png");
-        driver.findElement(By.linkText("All users")).click();
+        browser.assertAccessible("one user");
+        browser.screenshot("admin-user.png");
+        browser.find(By.linkText("All users")).click();
         Credentials officer = admin.create("Owen Officer", "Lowmarsh Constabulary", "NOMINATED_REPRESENTATIVE");
-        driver.findElement(By.linkText("All users")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-" + officer.username())));
-        assertThat(driver.findElement(By.id("user-" + teacher.username())).getText())
-                .contains("Hilltop School");
-        chromium.screenshot("admin-users.png");
+        browser.find(By.linkText("All users")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("user-" + officer.username())));
+        assertThat(browser.find(By.id("user-" + teacher.username())).getText()).contains("Hilltop School");
+        browser.screenshot("admin-users.png");
 
-        driver.findElement(By.linkText("Your account")).click();
-        wait.until(ExpectedConditions.urlContains("/account"));
-        chromium.assertAccessible("the administrator's account");
-        driver.findElement(By.id("sign-out")).click();
-        wait.until(ExpectedConditions.urlContains("/login?logout"));
+        browser.find(By.linkText("Your account")).click();
+        browser.until(ExpectedConditions.urlContains("/account"));
+        browser.assertAccessible("the administrator's account");
+        browser.find(By.id("sign-out")).click();
+        browser.until(ExpectedConditions.urlContains("/login?logout"));
 
         // The new user signs in and issues a token, shown once.
-        signIn(teacher);
-        driver.findElement(By.linkText("Your account")).click();
-        wait.until(ExpectedConditions.urlContains("/account"));
-        assertThat(driver.findElements(By.linkText("Users"))).isEmpty();
-        driver.findElement(By.id("tokenName")).sendKeys("School information system");
-        driver.findElement(By.id("validDays")).sendKeys("30", Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("token-value")));
-        assertThat(text(By.id("issued-token"))).contains("it will not be shown again");
-        chromium.assertAccessible("a token just issued");
-        chromium.screenshot("account-token.png");
-        driver.findElement(By.id("currentPassword")).sendKeys("wrong password!", Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
-        assertThat(driver.findElements(By.id("token-value"))).isEmpty();
-        chromium.assertAccessible("the account with problems");
-        chromium.screenshot("account.png");
+        browser.signIn(teacher);
+        browser.find(By.linkText("Your account")).click();
+        browser.until(ExpectedConditions.urlContains("/account"));
+        assertThat(browser.findAll(By.linkText("Users"))).isEmpty();
+        browser.find(By.id("tokenName")).sendKeys("School information system");
+        browser.find(By.id("validDays")).sendKeys("30", Keys.ENTER);
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("token-value")));
+        assertThat(browser.text(By.id("issued-token"))).contains("it will not be shown again");
+        browser.assertAccessible("a token just issued");
+        browser.screenshot("account-token.png");
+        browser.find(By.id("currentPassword")).sendKeys("wrong password!", Keys.ENTER);
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+        assertThat(browser.findAll(By.id("token-value"))).isEmpty();
+        browser.assertAccessible("the account with problems");
+        browser.screenshot("account.png");
     }
 
     private String base() {
         return "http://localhost:" + port;
-    }
-
-    private void signIn(Credentials credentials) {
-        driver.findElement(By.id("username")).sendKeys(credentials.username());
-        driver.findElement(By.id("password")).sendKeys(credentials.password(), Keys.ENTER);
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private static String text(By by) {
-        return driver.findElement(by).getText().replace('\u00A0', ' ').strip();
     }
 }

@@ -7,17 +7,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sharingledger.support.Chromium;
+import org.sharingledger.support.ChromiumBrowser;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
@@ -30,29 +26,11 @@ import org.sharingledger.support.Scenario;
  */
 class CommissioningBrowserIT extends IntegrationTest {
 
-    private static Chromium chromium;
-    private static ChromeDriver driver;
-
-    private WebDriverWait wait;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = Chromium.start();
-        driver = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final ChromiumBrowser browser = new ChromiumBrowser();
 
     @Test
     void aCommissionerRecordsItsProvidersAndSeesAWithdrawalFlagged() throws IOException {
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        driver.manage().deleteAllCookies();
-        driver.manage().window().setSize(new Dimension(1366, 900));
         String council = scenario.agency("CHILDRENS_SOCIAL_CARE");
         String youthProject = scenario.agency("VOLUNTARY_COMMUNITY");
         String playgroup = scenario.agency("EARLY_YEARS");
@@ -64,34 +42,34 @@ class CommissioningBrowserIT extends IntegrationTest {
                                 .status()
                         == 200);
 
-        driver.get(base() + "/login");
-        signIn(councilRep);
-        driver.findElement(By.linkText("Commissioned providers")).click();
-        wait.until(ExpectedConditions.urlContains("/commissioned/" + council));
-        assertThat(driver.findElement(By.id("providers-table")).getText())
+        browser.open(base() + "/login");
+        browser.signIn(councilRep);
+        browser.find(By.linkText("Commissioned providers")).click();
+        browser.until(ExpectedConditions.urlContains("/commissioned/" + council));
+        assertThat(browser.find(By.id("providers-table")).getText())
                 .contains("No provider is recorded as commissioned by this agency.");
-        chromium.assertAccessible("no commissioned providers");
+        browser.assertAccessible("no commissioned providers");
 
         // A mistake first: no provider chosen.
-        driver.findElement(By.id("contractReference")).sendKeys("JCU-2009-041");
-        driver.findElement(By.id("record-provider")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
-        assertThat(driver.findElement(By.id("contractReference")).getAttribute("value"))
+        browser.find(By.id("contractReference")).sendKeys("JCU-2009-041");
+        browser.find(By.id("record-provider")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+        assertThat(browser.find(By.id("contractReference")).getAttribute("value"))
                 .isEqualTo("JCU-2009-041");
-        chromium.assertAccessible("the provider form with a problem");
-        driver.findElement(By.cssSelector("#error-summary a[href='#provider']")).click();
-        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("provider");
+        browser.assertAccessible("the provider form with a problem");
+        browser.find(By.cssSelector("#error-summary a[href='#provider']")).click();
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("provider");
 
-        new Select(driver.findElement(By.id("provider"))).selectByValue(youthProject);
-        driver.findElement(By.id("record-provider")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation")));
-        new Select(driver.findElement(By.id("provider"))).selectByValue(playgroup);
-        driver.findElement(By.id("contractReference")).sendKeys("JCU-2009-077", Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("provider-" + playgroup)));
-        assertThat(driver.findElement(By.id("provider-" + youthProject)).getText())
+        new Select(browser.find(By.id("provider"))).selectByValue(youthProject);
+        browser.find(By.id("record-provider")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation")));
+        new Select(browser.find(By.id("provider"))).selectByValue(playgroup);
+        browser.find(By.id("contractReference")).sendKeys("JCU-2009-077", Keys.ENTER);
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("provider-" + playgroup)));
+        assertThat(browser.find(By.id("provider-" + youthProject)).getText())
                 .contains("JCU-2009-041")
                 .contains("Signed");
-        chromium.assertAccessible("two commissioned providers");
+        browser.assertAccessible("two commissioned providers");
 
         // The playgroup withdraws: the council's dashboard says so in words.
         assertThat(http.as(Scenario.ADMIN)
@@ -100,26 +78,26 @@ class CommissioningBrowserIT extends IntegrationTest {
                                 Map.of("withdrawnOn", "2009-06-01", "reason", "Playgroup closed"))
                         .status())
                 .isEqualTo(200);
-        driver.findElement(By.linkText("Your agency's dashboard")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("providers-withdrawn")));
-        assertThat(driver.findElement(By.id("providers-withdrawn")).getText())
+        browser.find(By.linkText("Your agency's dashboard")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("providers-withdrawn")));
+        assertThat(browser.find(By.id("providers-withdrawn")).getText())
                 .contains("Warning: 1 commissioned provider has withdrawn from the Code of Practice")
                 .contains("Agency " + playgroup)
                 .contains("1 June 2009");
-        chromium.assertAccessible("the dashboard flagging a withdrawn provider");
-        chromium.screenshot("commissioned-dashboard.png");
+        browser.assertAccessible("the dashboard flagging a withdrawn provider");
+        browser.screenshot("commissioned-dashboard.png");
 
-        driver.findElement(By.id("providers-link")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("provider-status-" + playgroup)));
-        assertThat(driver.findElement(By.id("provider-status-" + playgroup)).getText())
+        browser.find(By.id("providers-link")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("provider-status-" + playgroup)));
+        assertThat(browser.find(By.id("provider-status-" + playgroup)).getText())
                 .contains("Withdrawn on 2009-06-01");
-        assertThat(driver.findElement(By.id("provider-current-" + playgroup)).getText())
+        assertThat(browser.find(By.id("provider-current-" + playgroup)).getText())
                 .isEqualTo("No: withdrawn");
-        chromium.screenshot("commissioned-providers.png");
-        driver.findElement(By.id("end-" + youthProject)).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation")));
-        assertThat(driver.findElements(By.id("provider-" + youthProject))).isEmpty();
-        chromium.assertAccessible("a provider's commissioning ended");
+        browser.screenshot("commissioned-providers.png");
+        browser.find(By.id("end-" + youthProject)).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation")));
+        assertThat(browser.findAll(By.id("provider-" + youthProject))).isEmpty();
+        browser.assertAccessible("a provider's commissioning ended");
 
         // Another agency's provider cannot be taken over: said plainly.
         Map<String, Object> byOther = new HashMap<>();
@@ -129,41 +107,34 @@ class CommissioningBrowserIT extends IntegrationTest {
                         .put("/api/agencies/" + youthProject + "/commissioning", byOther)
                         .status())
                 .isEqualTo(200);
-        driver.navigate().refresh();
-        new Select(driver.findElement(By.id("provider"))).selectByValue(youthProject);
-        driver.findElement(By.id("record-provider")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conflict")));
-        chromium.assertAccessible("a provider another agency commissions");
-        driver.findElement(By.id("sign-out")).click();
-        wait.until(ExpectedConditions.urlContains("/login?logout"));
+        browser.driver().navigate().refresh();
+        new Select(browser.find(By.id("provider"))).selectByValue(youthProject);
+        browser.find(By.id("record-provider")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("conflict")));
+        browser.assertAccessible("a provider another agency commissions");
+        browser.find(By.id("sign-out")).click();
+        browser.until(ExpectedConditions.urlContains("/login?logout"));
 
         // An administrator records who commissions an agency on its page.
-        signIn(Scenario.ADMIN);
-        driver.get(base() + "/admin/agencies/" + youthProject);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("commissioning-form")));
-        assertThat(driver.findElement(By.id("agency-commissioned-by")).getText())
-                .contains("Agency " + other);
-        chromium.assertAccessible("an agency's page with its commissioner");
-        new Select(driver.findElement(By.id("commissionedBy"))).selectByValue(council);
-        WebDriverWaitClear.clear(driver.findElement(By.id("commissioning-contract")));
-        driver.findElement(By.id("commissioning-contract")).sendKeys("JCU-2010-003");
-        driver.findElement(By.id("record-commissioning")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation")));
-        assertThat(driver.findElement(By.id("agency-commissioned-by")).getText())
+        browser.signIn(Scenario.ADMIN);
+        browser.open(base() + "/admin/agencies/" + youthProject);
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("commissioning-form")));
+        assertThat(browser.find(By.id("agency-commissioned-by")).getText()).contains("Agency " + other);
+        browser.assertAccessible("an agency's page with its commissioner");
+        new Select(browser.find(By.id("commissionedBy"))).selectByValue(council);
+        WebDriverWaitClear.clear(browser.find(By.id("commissioning-contract")));
+        browser.find(By.id("commissioning-contract")).sendKeys("JCU-2010-003");
+        browser.find(By.id("record-commissioning")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation")));
+        assertThat(browser.find(By.id("agency-commissioned-by")).getText())
                 .contains("Agency " + council)
                 .contains("JCU-2010-003");
-        chromium.assertAccessible("an agency's commissioner recorded");
-        chromium.screenshot("admin-agency-commissioning.png");
+        browser.assertAccessible("an agency's commissioner recorded");
+        browser.screenshot("admin-agency-commissioning.png");
     }
 
     private String base() {
         return "http://localhost:" + port;
-    }
-
-    private void signIn(Credentials credentials) {
-        driver.findElement(By.id("username")).sendKeys(credentials.username());
-        driver.findElement(By.id("password")).sendKeys(credentials.password(), Keys.ENTER);
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     /** Empties a text field by keys, as a person would. */

@@ -8,18 +8,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sharingledger.support.Chromium;
+import org.sharingledger.support.ChromiumBrowser;
 import org.sharingledger.support.GovernanceIntegrationTest;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.Scenario;
@@ -32,130 +28,96 @@ import org.sharingledger.support.Scenario;
  */
 class ConsultationPagesBrowserIT extends GovernanceIntegrationTest {
 
-    private static Chromium chromium;
-    private static ChromeDriver driver;
-
-    private WebDriverWait wait;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = Chromium.start();
-        driver = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final ChromiumBrowser browser = new ChromiumBrowser();
 
     @Test
     void theTrustCirculatesAVersionARepresentativeObjectsAndTheTrustAdoptsIt() throws IOException {
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        driver.manage().deleteAllCookies();
-        driver.manage().window().setSize(new Dimension(1366, 900));
         String school = scenario.agency("EDUCATION");
         Credentials trust = scenario.user(null, "TRUST_REVIEWER");
         Credentials schoolRep = scenario.user(school, "NOMINATED_REPRESENTATIVE");
         String version = Scenario.unique("v");
 
-        driver.get(base() + "/login");
-        signIn(trust);
-        driver.findElement(By.linkText("Consultations")).click();
-        wait.until(ExpectedConditions.urlContains("/consultations"));
-        chromium.assertAccessible("the consultations");
+        browser.open(base() + "/login");
+        browser.signIn(trust);
+        browser.find(By.linkText("Consultations")).click();
+        browser.until(ExpectedConditions.urlContains("/consultations"));
+        browser.assertAccessible("the consultations");
 
-        driver.findElement(By.id("codeVersion")).sendKeys(version);
-        driver.findElement(By.id("open-consultation")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
-        assertThat(driver.findElement(By.id("codeVersion")).getAttribute("value"))
-                .isEqualTo(version);
-        assertThat(driver.findElements(By.cssSelector("#error-summary li"))).hasSize(2);
-        chromium.assertAccessible("the consultations with problems");
-        chromium.screenshot("consultations-problems.png");
-        driver.findElement(By.cssSelector("#error-summary a[href='#title']")).click();
-        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("title");
+        browser.find(By.id("codeVersion")).sendKeys(version);
+        browser.find(By.id("open-consultation")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+        assertThat(browser.find(By.id("codeVersion")).getAttribute("value")).isEqualTo(version);
+        assertThat(browser.findAll(By.cssSelector("#error-summary li"))).hasSize(2);
+        browser.assertAccessible("the consultations with problems");
+        browser.screenshot("consultations-problems.png");
+        browser.find(By.cssSelector("#error-summary a[href='#title']")).click();
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("title");
 
         // Time enough for the representative's answer on a slow machine (a CI run took 26 s for the whole test).
         Instant closing = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
-        driver.findElement(By.id("title")).sendKeys("From Protocol to Code of Practice");
-        driver.findElement(By.id("summaryOfChanges"))
+        browser.find(By.id("title")).sendKeys("From Protocol to Code of Practice");
+        browser.find(By.id("summaryOfChanges"))
                 .sendKeys("The Protocol becomes a Code of Practice; silence by the closing time is agreement.");
-        WebElement respondBy = driver.findElement(By.id("respondBy"));
-        ((JavascriptExecutor) driver)
+        WebElement respondBy = browser.find(By.id("respondBy"));
+        ((JavascriptExecutor) browser.driver())
                 .executeScript(
                         "arguments[0].value = arguments[1];",
                         respondBy,
                         LocalDateTime.ofInstant(closing, ZoneOffset.UTC).toString());
-        driver.findElement(By.id("open-consultation")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consultation-title")));
-        String path = driver.getCurrentUrl().substring(base().length());
-        assertThat(text(By.id("confirmation"))).contains("is circulated to");
-        assertThat(text(By.id("awaiting-list"))).contains("Agency " + school);
-        chromium.assertAccessible("a consultation just opened");
-        signOut();
+        browser.find(By.id("open-consultation")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("consultation-title")));
+        String path = browser.driver().getCurrentUrl().substring(base().length());
+        assertThat(browser.text(By.id("confirmation"))).contains("is circulated to");
+        assertThat(browser.text(By.id("awaiting-list"))).contains("Agency " + school);
+        browser.assertAccessible("a consultation just opened");
+        browser.signOut();
 
-        signIn(schoolRep);
-        driver.findElement(By.linkText("Consultations")).click();
-        wait.until(ExpectedConditions.urlContains("/consultations"));
-        chromium.assertAccessible("the consultations circulated to an agency");
-        driver.findElement(By.linkText(version)).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("answer-form")));
-        driver.findElement(By.id("response-OBJECT")).click();
-        driver.findElement(By.id("send-answer")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
-        assertThat(text(By.id("error-summary"))).contains("an objection says why");
-        chromium.assertAccessible("an objection without comments");
-        chromium.screenshot("consultation-problems.png");
-        driver.findElement(By.cssSelector("#error-summary a[href='#comments']")).click();
-        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("comments");
-        driver.findElement(By.id("response-OBJECT")).click();
-        driver.findElement(By.id("comments")).sendKeys("Section 4 should cite the guidance.");
-        driver.findElement(By.id("send-answer")).click();
+        browser.signIn(schoolRep);
+        browser.find(By.linkText("Consultations")).click();
+        browser.until(ExpectedConditions.urlContains("/consultations"));
+        browser.assertAccessible("the consultations circulated to an agency");
+        browser.find(By.linkText(version)).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("answer-form")));
+        browser.find(By.id("response-OBJECT")).click();
+        browser.find(By.id("send-answer")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+        assertThat(browser.text(By.id("error-summary"))).contains("an objection says why");
+        browser.assertAccessible("an objection without comments");
+        browser.screenshot("consultation-problems.png");
+        browser.find(By.cssSelector("#error-summary a[href='#comments']")).click();
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("comments");
+        browser.find(By.id("response-OBJECT")).click();
+        browser.find(By.id("comments")).sendKeys("Section 4 should cite the guidance.");
+        browser.find(By.id("send-answer")).click();
         // The page before the answer has its standing too ("Not answered yet"): wait for the new one.
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("own-standing"), "Objects"));
-        driver.findElement(By.id("comment-text")).sendKeys("We would agree with that change.");
-        driver.findElement(By.id("send-comment")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("own-standing"), "Objects"));
+        browser.find(By.id("comment-text")).sendKeys("We would agree with that change.");
+        browser.find(By.id("send-comment")).click();
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("discussion"), "We would agree with that change."));
-        chromium.assertAccessible("a consultation answered");
-        chromium.screenshot("consultation-answer.png");
-        signOut();
+        browser.assertAccessible("a consultation answered");
+        browser.screenshot("consultation-answer.png");
+        browser.signOut();
 
-        signIn(trust);
-        driver.get(base() + path);
-        new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofSeconds(1)).until(d -> {
+        browser.signIn(trust);
+        browser.open(base() + path);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60), Duration.ofSeconds(1)).until(d -> {
             d.navigate().refresh();
             return d.findElement(By.id("consultation-status")).getText().equals("Closed");
         });
-        assertThat(text(By.id("tally-OBJECT"))).isEqualTo("1");
-        assertThat(driver.findElements(By.id("awaiting-list"))).isEmpty();
-        chromium.assertAccessible("a closed consultation");
-        chromium.screenshot("consultation.png");
-        driver.findElement(By.id("adoption-note")).sendKeys("Adopted at the Trust board.");
-        driver.findElement(By.id("adopt")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("adopted-on")));
-        assertThat(text(By.id("consultation-status"))).isEqualTo("Adopted");
-        chromium.assertAccessible("an adopted version");
+        assertThat(browser.text(By.id("tally-OBJECT"))).isEqualTo("1");
+        assertThat(browser.findAll(By.id("awaiting-list"))).isEmpty();
+        browser.assertAccessible("a closed consultation");
+        browser.screenshot("consultation.png");
+        browser.find(By.id("adoption-note")).sendKeys("Adopted at the Trust board.");
+        browser.find(By.id("adopt")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("adopted-on")));
+        assertThat(browser.text(By.id("consultation-status"))).isEqualTo("Adopted");
+        browser.assertAccessible("an adopted version");
     }
 
     private String base() {
         return "http://localhost:" + port;
-    }
-
-    private void signIn(Credentials credentials) {
-        driver.findElement(By.id("username")).sendKeys(credentials.username());
-        driver.findElement(By.id("password")).sendKeys(credentials.password(), Keys.ENTER);
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private void signOut() {
-        driver.findElement(By.id("sign-out")).click();
-        wait.until(ExpectedConditions.urlContains("/login?logout"));
-    }
-
-    private static String text(By by) {
-        return driver.findElement(by).getText().replace('\u00A0', ' ').strip();
     }
 }

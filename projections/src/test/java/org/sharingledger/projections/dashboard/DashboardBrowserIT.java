@@ -12,24 +12,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sharingledger.projections.pages.Vocabularies;
-import org.sharingledger.support.Chromium;
+import org.sharingledger.support.ChromiumBrowser;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
 import org.sharingledger.support.Scenario;
@@ -45,14 +41,13 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT extends IntegrationTest {
 
+    @RegisterExtension
+    static final ChromiumBrowser browser = new ChromiumBrowser();
+
     /** target/screenshots by default; -Dledger.screenshots=docs refreshes the README's pictures. */
     private static final Duration DASHBOARD_LAG = Duration.ofSeconds(60);
 
-    private static Chromium chromium;
-    private static ChromeDriver driver;
     private static Cast cast;
-
-    private WebDriverWait wait;
 
     /** The agencies and people of the story, made once for both tests. */
     private record Cast(
@@ -65,24 +60,8 @@ class DashboardBrowserIT extends IntegrationTest {
             Credentials policeRepresentative,
             Credentials trustReviewer) {}
 
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = Chromium.start();
-        driver = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void story() {
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        driver.manage().deleteAllCookies();
-        driver.manage().window().setSize(new Dimension(1366, 900));
         if (cast == null) {
             cast = tellTheStory();
         }
@@ -95,74 +74,74 @@ class DashboardBrowserIT extends IntegrationTest {
                 .get("/api/agencies/" + cast.police() + "/dashboard")
                 .json();
 
-        driver.get(base() + "/");
-        wait.until(ExpectedConditions.urlContains("/login"));
-        assertThat(driver.getTitle()).startsWith("Sign in");
+        browser.open(base() + "/");
+        browser.until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.driver().getTitle()).startsWith("Sign in");
         signIn(cast.policeRepresentative());
 
-        wait.until(ExpectedConditions.urlContains("/requests"));
-        driver.findElement(By.linkText("Your agency's dashboard")).click();
-        wait.until(ExpectedConditions.urlContains("/dashboard/" + cast.police()));
-        assertThat(text(By.id("agency-name"))).startsWith("Lowmarsh Constabulary");
+        browser.until(ExpectedConditions.urlContains("/requests"));
+        browser.find(By.linkText("Your agency's dashboard")).click();
+        browser.until(ExpectedConditions.urlContains("/dashboard/" + cast.police()));
+        assertThat(browser.text(By.id("agency-name"))).startsWith("Lowmarsh Constabulary");
         JsonNode holder = api.path("asHolder");
-        assertThat(text(By.id("holder-refused")))
+        assertThat(browser.text(By.id("holder-refused")))
                 .isEqualTo(holder.path("refused").asString())
                 .isEqualTo("7");
-        assertThat(text(By.id("holder-received")))
+        assertThat(browser.text(By.id("holder-received")))
                 .isEqualTo(holder.path("received").asString());
-        assertThat(text(By.id("holder-decided")))
+        assertThat(browser.text(By.id("holder-decided")))
                 .isEqualTo(holder.path("decided").asString());
-        assertThat(text(By.id("holder-refusal-rate")))
+        assertThat(browser.text(By.id("holder-refusal-rate")))
                 .isEqualTo(percent(holder.path("refusalRate").asDouble()))
                 .isEqualTo("58.3 %");
-        assertThat(text(By.id("holder-overdue-now")))
+        assertThat(browser.text(By.id("holder-overdue-now")))
                 .isEqualTo(holder.path("overdueNow").asString());
-        assertThat(text(By.id("holder-reason-WOULD_PREJUDICE_INVESTIGATION")))
+        assertThat(browser.text(By.id("holder-reason-WOULD_PREJUDICE_INVESTIGATION")))
                 .isEqualTo(holder.path("refusalsByReason")
                         .path("WOULD_PREJUDICE_INVESTIGATION")
                         .asString());
-        assertThat(text(By.id("requester-made")))
+        assertThat(browser.text(By.id("requester-made")))
                 .isEqualTo(api.path("asRequester").path("made").asString());
-        assertThat(text(By.id("open-escalations")))
+        assertThat(browser.text(By.id("open-escalations")))
                 .isEqualTo(api.path("openEscalations").asString());
-        assertThat(driver.findElements(By.cssSelector("#agency-monthly-chart rect.bar")))
+        assertThat(browser.findAll(By.cssSelector("#agency-monthly-chart rect.bar")))
                 .hasSize(api.path("monthly").size());
-        assertThat(driver.findElements(By.cssSelector("#agency-monthly-table tbody tr")))
+        assertThat(browser.findAll(By.cssSelector("#agency-monthly-table tbody tr")))
                 .hasSize(api.path("monthly").size());
-        assertThat(driver.findElement(By.id("csv-download")).getAttribute("href"))
+        assertThat(browser.find(By.id("csv-download")).getAttribute("href"))
                 .contains("/dashboard/" + cast.police() + ".csv?from=");
         assertFitsTheWindow();
-        chromium.screenshot("agency-dashboard.png");
+        browser.screenshot("agency-dashboard.png");
 
-        driver.findElement(By.id("sign-out")).click();
-        wait.until(ExpectedConditions.urlContains("/login?logout"));
-        assertThat(text(By.id("logout-done"))).isEqualTo("You have signed out.");
-        driver.get(base() + "/dashboard/" + cast.police());
-        wait.until(ExpectedConditions.urlContains("/login"));
-        assertThat(driver.findElements(By.id("holder-refused"))).isEmpty();
+        browser.find(By.id("sign-out")).click();
+        browser.until(ExpectedConditions.urlContains("/login?logout"));
+        assertThat(browser.text(By.id("logout-done"))).isEqualTo("You have signed out.");
+        browser.open(base() + "/dashboard/" + cast.police());
+        browser.until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.findAll(By.id("holder-refused"))).isEmpty();
     }
 
     @Test
     @Order(2)
     void theTrustSeesTheFunnelPlotAndFollowsAnAgencyByKeyboard() throws IOException {
-        driver.get(base() + "/login");
+        browser.open(base() + "/login");
         signIn(cast.trustReviewer());
-        wait.until(ExpectedConditions.urlContains("/trust"));
+        browser.until(ExpectedConditions.urlContains("/trust"));
         JsonNode api =
                 http.as(cast.trustReviewer()).get("/api/trust/refusal-patterns").json();
-        driver.navigate().refresh();
+        browser.driver().navigate().refresh();
 
-        assertThat(text(By.id("area-refusal-rate")))
+        assertThat(browser.text(By.id("area-refusal-rate")))
                 .isEqualTo(percent(api.path("areaRefusalRate").asDouble()));
         JsonNode police = agency(api, cast.police());
-        assertThat(text(By.id("agency-" + cast.police() + "-refused")))
+        assertThat(browser.text(By.id("agency-" + cast.police() + "-refused")))
                 .isEqualTo(police.path("refused").asString())
                 .isEqualTo("7");
         String flag = police.path("funnel").path("flag").asString();
-        assertThat(text(By.id("agency-" + cast.police() + "-flag")))
+        assertThat(browser.text(By.id("agency-" + cast.police() + "-flag")))
                 .isEqualTo(Vocabularies.standalone().label("Funnel.Flag", flag).replace('\u00A0', ' '));
 
-        WebElement plot = driver.findElement(By.id("funnel-plot"));
+        WebElement plot = browser.find(By.id("funnel-plot"));
         List<String> withDecisions = new ArrayList<>();
         api.path("agencies").forEach(a -> {
             if (a.path("decided").asLong() > 0) {
@@ -184,35 +163,34 @@ class DashboardBrowserIT extends IntegrationTest {
         assertThat(plot.findElements(By.cssSelector("polyline.limit--95"))).hasSize(2);
         assertThat(plot.findElements(By.cssSelector("polyline.limit--998"))).hasSize(2);
         assertThat(plot.findElements(By.cssSelector("line.mean"))).hasSize(1);
-        assertThat(driver.findElements(By.cssSelector("#sector-matrix tbody tr")))
-                .isNotEmpty();
+        assertThat(browser.findAll(By.cssSelector("#sector-matrix tbody tr"))).isNotEmpty();
         assertFitsTheWindow();
-        Object tableOverflow = driver.executeScript("const table = document.getElementById('agencies-table');"
-                + "return table.scrollWidth - table.parentElement.clientWidth;");
+        Object tableOverflow = browser.driver()
+                .executeScript("const table = document.getElementById('agencies-table');"
+                        + "return table.scrollWidth - table.parentElement.clientWidth;");
         assertThat(((Number) tableOverflow).longValue())
                 .as("the agencies table needs no scrolling on a laptop")
                 .isLessThanOrEqualTo(0);
-        chromium.screenshot("trust-refusal-patterns.png");
+        browser.screenshot("trust-refusal-patterns.png");
 
         // By keyboard: the first Tab reaches the skip link, which moves on to the main content.
-        new Actions(driver).sendKeys(Keys.TAB).perform();
-        WebElement skip = driver.switchTo().activeElement();
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        WebElement skip = browser.focused();
         assertThat(skip.getText()).isEqualTo("Skip to main content");
         assertThat(skip.getCssValue("top"))
                 .as("the skip link shows when focused")
                 .isNotEqualTo("-48px");
         skip.sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("#main"));
-        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+        browser.until(ExpectedConditions.urlContains("#main"));
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("main");
 
-        WebElement link = driver.findElement(By.id("agency-" + cast.police() + "-link"));
+        WebElement link = browser.find(By.id("agency-" + cast.police() + "-link"));
         assertThat(link.getText()).isEqualTo("Lowmarsh Constabulary");
         link.sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/dashboard/" + cast.police()));
-        assertThat(text(By.id("agency-name"))).startsWith("Lowmarsh Constabulary");
-        assertThat(text(By.id("holder-refused"))).isEqualTo("7");
-        assertThat(driver.findElement(By.linkText("Back to the refusal patterns"))
-                        .getAttribute("href"))
+        browser.until(ExpectedConditions.urlContains("/dashboard/" + cast.police()));
+        assertThat(browser.text(By.id("agency-name"))).startsWith("Lowmarsh Constabulary");
+        assertThat(browser.text(By.id("holder-refused"))).isEqualTo("7");
+        assertThat(browser.find(By.linkText("Back to the refusal patterns")).getAttribute("href"))
                 .contains("/trust?from=");
     }
 
@@ -255,31 +233,31 @@ class DashboardBrowserIT extends IntegrationTest {
         assertThat(granted.status()).as(granted.toString()).isEqualTo(201);
         awaitReadModels();
 
-        driver.get(base() + "/login");
+        browser.open(base() + "/login");
         signIn(caseReviewer);
-        wait.until(ExpectedConditions.urlContains("/timeline"));
-        WebElement choice = driver.findElement(By.id("grantId"));
+        browser.until(ExpectedConditions.urlContains("/timeline"));
+        WebElement choice = browser.find(By.id("grantId"));
         assertThat(choice.isSelected()).as("their only grant is chosen already").isTrue();
-        assertThat(text(By.cssSelector("label[for='grantId'] .choice__title")))
+        assertThat(browser.text(By.cssSelector("label[for='grantId'] .choice__title")))
                 .isEqualTo("Serious case review: Child R");
-        driver.findElement(By.id("nhsNumber"))
+        browser.find(By.id("nhsNumber"))
                 .sendKeys(child.substring(0, 3) + " " + child.substring(3, 6) + " " + child.substring(6));
-        driver.findElement(By.id("reason")).sendKeys("Preparing the panel's chronology");
-        driver.findElement(By.id("show-timeline")).click();
+        browser.find(By.id("reason")).sendKeys("Preparing the panel's chronology");
+        browser.find(By.id("show-timeline")).click();
 
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline-entries")));
-        assertThat(driver.getCurrentUrl()).endsWith("/timeline").doesNotContain(child);
-        assertThat(text(By.id("timeline-review"))).isEqualTo("Serious case review: Child R");
-        assertThat(text(By.id("summary-requests"))).isEqualTo("2");
-        assertThat(text(By.id("summary-refused"))).isEqualTo("1");
-        assertThat(text(By.id("summary-partially-shared"))).isEqualTo("1");
-        assertThat(text(By.id("summary-escalations"))).isEqualTo("1");
-        assertThat(driver.findElements(By.cssSelector("#timeline-entries tbody tr")))
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline-entries")));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/timeline").doesNotContain(child);
+        assertThat(browser.text(By.id("timeline-review"))).isEqualTo("Serious case review: Child R");
+        assertThat(browser.text(By.id("summary-requests"))).isEqualTo("2");
+        assertThat(browser.text(By.id("summary-refused"))).isEqualTo("1");
+        assertThat(browser.text(By.id("summary-partially-shared"))).isEqualTo("1");
+        assertThat(browser.text(By.id("summary-escalations"))).isEqualTo("1");
+        assertThat(browser.findAll(By.cssSelector("#timeline-entries tbody tr")))
                 .hasSize(6);
-        assertThat(text(By.cssSelector("#timeline-entries-2 .step-description")))
+        assertThat(browser.text(By.cssSelector("#timeline-entries-2 .step-description")))
                 .isEqualTo("County Constabulary refused: disclosure would prejudice an investigation");
-        assertThat(driver.getPageSource()).doesNotContain(child);
-        assertThat(driver.findElements(By.cssSelector("#downloads button")))
+        assertThat(browser.driver().getPageSource()).doesNotContain(child);
+        assertThat(browser.findAll(By.cssSelector("#downloads button")))
                 .extracting(WebElement::getText)
                 .containsExactly(
                         "PDF, for the panel",
@@ -287,34 +265,36 @@ class DashboardBrowserIT extends IntegrationTest {
                         "JSON, as the API gives it",
                         "FHIR R4 (AuditEvent bundle)");
         assertFitsTheWindow();
-        chromium.screenshot("timeline.png");
+        browser.screenshot("timeline.png");
     }
 
     @Test
     @Order(4)
     void theTrustOpensTheLedgerEvidenceAndVerifiesItByKeyboard() throws IOException {
-        driver.get(base() + "/login");
+        browser.open(base() + "/login");
         signIn(cast.trustReviewer());
-        wait.until(ExpectedConditions.urlContains("/trust"));
-        driver.findElement(By.linkText("Ledger evidence")).click();
-        wait.until(ExpectedConditions.urlContains("/ledger"));
+        browser.until(ExpectedConditions.urlContains("/trust"));
+        browser.find(By.linkText("Ledger evidence")).click();
+        browser.until(ExpectedConditions.urlContains("/ledger"));
 
-        assertThat(text(By.tagName("h1"))).isEqualTo("Ledger evidence");
-        assertThat(text(By.id("statement"))).startsWith("sharing-ledger").contains("\u2014 sharing-ledger ");
-        assertThat(text(By.id("fingerprint")))
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Ledger evidence");
+        assertThat(browser.text(By.id("statement")))
+                .startsWith("sharing-ledger")
+                .contains("\u2014 sharing-ledger ");
+        assertThat(browser.text(By.id("fingerprint")))
                 .isEqualTo(http.as(cast.trustReviewer())
                         .get("/api/ledger/key")
                         .json()
                         .path("fingerprint")
                         .asString());
-        WebElement verify = driver.findElement(By.id("verify"));
+        WebElement verify = browser.find(By.id("verify"));
         verify.sendKeys(Keys.ENTER);
 
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verification")));
-        assertThat(text(By.id("verification-heading"))).isEqualTo("Verified");
-        assertThat(text(By.id("verified-summary"))).startsWith("All ").contains("records were checked");
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("verification")));
+        assertThat(browser.text(By.id("verification-heading"))).isEqualTo("Verified");
+        assertThat(browser.text(By.id("verified-summary"))).startsWith("All ").contains("records were checked");
         assertFitsTheWindow();
-        chromium.screenshot("ledger-evidence.png");
+        browser.screenshot("ledger-evidence.png");
     }
 
     /** A user with a real-looking name, for the screenshot. */
@@ -503,18 +483,11 @@ class DashboardBrowserIT extends IntegrationTest {
         return "http://localhost:" + port;
     }
 
+    /** Signs in from the sign-in page, whose username field has the focus. */
     private void signIn(Credentials credentials) {
-        WebElement username = driver.findElement(By.id("username"));
-        assertThat(driver.switchTo().activeElement())
-                .as("the username field has the focus")
-                .isEqualTo(username);
-        username.sendKeys(credentials.username());
-        driver.findElement(By.id("password")).sendKeys(credentials.password(), Keys.ENTER);
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private static String text(By by) {
-        return driver.findElement(by).getText().replace('\u00A0', ' ').strip();
+        WebElement username = browser.find(By.id("username"));
+        assertThat(browser.focused()).as("the username field has the focus").isEqualTo(username);
+        browser.signIn(credentials);
     }
 
     private static String percent(double rate) {
@@ -532,7 +505,7 @@ class DashboardBrowserIT extends IntegrationTest {
 
     /** Readable on a laptop: nothing wider than the 1366-pixel window. */
     private static void assertFitsTheWindow() {
-        Object overflow = ((JavascriptExecutor) driver)
+        Object overflow = ((JavascriptExecutor) browser.driver())
                 .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(((Number) overflow).longValue())
                 .as("horizontal overflow in pixels")
