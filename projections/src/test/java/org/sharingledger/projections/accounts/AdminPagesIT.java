@@ -248,8 +248,55 @@ class AdminPagesIT extends IntegrationTest {
                 .isEqualTo(409);
     }
 
-    /** Posts the form twice, a page read between: both times 303 to {@code lands}, the second saying it was sent. */
+    @Test
+    void theUserFormsSentTwiceRecordOnceAndLandWhereTheFirstDid() {
+        String agency = scenario.agency("HEALTH");
+        Page admin = new Page().signedIn(Scenario.ADMIN);
+        String username = Scenario.unique("twice");
+        String userPage = "/admin/users/" + username;
+        List<Map.Entry<String, String>> create = userForm(username, agency, "PRACTITIONER", admin);
+        create.add(Map.entry("idempotencyKey", keyOf(admin.get("/admin/users").body(), "id=\"create-user-form\"")));
+        long registered = events("UserRegistered");
+        sentTwice(admin, "/admin/users", create, userPage, "not 409: the account exists already");
+        assertThat(events("UserRegistered")).isEqualTo(registered + 1);
+
+        String html = admin.get(userPage).body();
+        List<Map.Entry<String, String>> roles = List.of(
+                Map.entry("agencyId", agency),
+                Map.entry("roles", "PRACTITIONER"),
+                Map.entry("roles", "NOMINATED_REPRESENTATIVE"),
+                Map.entry("_csrf", PageSession.csrf(html)),
+                Map.entry("idempotencyKey", keyOf(html, "id=\"roles-form\"")));
+        long changed = events("UserRolesChanged");
+        sentTwice(admin, userPage + "/roles", roles, userPage, "the same roles again");
+        assertThat(events("UserRolesChanged")).isEqualTo(changed + 1);
+
+        html = admin.get(userPage).body();
+        Map<String, String> disable = Map.of(
+                "reason", "Left the service",
+                "_csrf", PageSession.csrf(html),
+                "idempotencyKey", keyOf(html, "id=\"status-form\""));
+        long disabled = events("UserDisabled");
+        sentTwice(admin, userPage + "/disable", disable, userPage, "not 409: already disabled");
+        assertThat(events("UserDisabled")).isEqualTo(disabled + 1);
+
+        html = admin.get(userPage).body();
+        Map<String, String> reset = Map.of(
+                "newPassword", "another-password-2",
+                "_csrf", PageSession.csrf(html),
+                "idempotencyKey", keyOf(html, "id=\"reset-form\""));
+        long changedPasswords = events("PasswordChanged");
+        sentTwice(admin, userPage + "/password", reset, userPage, "the same password again");
+        assertThat(events("PasswordChanged")).isEqualTo(changedPasswords + 1);
+    }
+
     private static void sentTwice(Page page, String path, Map<String, String> form, String lands, String why) {
+        sentTwice(page, path, List.copyOf(form.entrySet()), lands, why);
+    }
+
+    /** Posts the form twice, a page read between: both times 303 to {@code lands}, the second saying it was sent. */
+    private static void sentTwice(
+            Page page, String path, List<Map.Entry<String, String>> form, String lands, String why) {
         HttpResponse<String> first = page.post(path, form);
         page.get(lands);
         HttpResponse<String> second = page.post(path, form);
