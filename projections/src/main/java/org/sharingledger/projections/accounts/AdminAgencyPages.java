@@ -137,6 +137,7 @@ class AdminAgencyPages {
             @RequestParam(required = false) String representativeEmail,
             @RequestParam(required = false) String signedOn,
             @RequestParam(required = false) String codeOfPracticeVersion,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         Actor actor = Pages.adminOnly();
@@ -164,9 +165,14 @@ class AdminAgencyPages {
         String conflict = null;
         if (!form.hasErrors()) {
             try {
-                registry.sign(body, actor);
-                redirect.addFlashAttribute("confirmation", body.name() + " has signed the Code of Practice.");
-                return Pages.seeOther(Pages.agencyPath(body.agencyId()));
+                FormSubmissions.Outcome outcome = Pages.once(submissions, "/admin/agencies", idempotencyKey, () -> {
+                    registry.sign(body, actor);
+                    return Pages.agencyPath(body.agencyId());
+                });
+                redirect.addFlashAttribute(
+                        "confirmation",
+                        outcome.repeat() ? Pages.REPEAT : body.name() + " has signed the Code of Practice.");
+                return Pages.seeOther(outcome.location());
             } catch (InvalidInput e) {
                 form.add(e);
             } catch (StepNotAllowed e) {
@@ -190,6 +196,7 @@ class AdminAgencyPages {
             @PathVariable String agencyId,
             @RequestParam(required = false) String name,
             @RequestParam(required = false) String email,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         Actor actor = Pages.adminOnly();
@@ -201,8 +208,12 @@ class AdminAgencyPages {
                 form,
                 model,
                 redirect,
-                () -> registry.changeRepresentative(agencyId, body, actor),
-                body.name() + " is now the nominated representative.",
+                once(
+                        "representative",
+                        agencyId,
+                        idempotencyKey,
+                        () -> registry.changeRepresentative(agencyId, body, actor),
+                        body.name() + " is now the nominated representative."),
                 body,
                 null,
                 null);
@@ -212,6 +223,7 @@ class AdminAgencyPages {
     ModelAndView setNotificationAddress(
             @PathVariable String agencyId,
             @RequestParam(required = false) String email,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         Actor actor = Pages.adminOnly();
@@ -223,8 +235,12 @@ class AdminAgencyPages {
                 form,
                 model,
                 redirect,
-                () -> registry.setNotificationAddress(agencyId, body.email(), actor),
-                "Notifications will be mailed to " + body.email() + ".",
+                once(
+                        "notification-address",
+                        agencyId,
+                        idempotencyKey,
+                        () -> registry.setNotificationAddress(agencyId, body.email(), actor),
+                        "Notifications will be mailed to " + body.email() + "."),
                 null,
                 body.email(),
                 null);
@@ -235,6 +251,7 @@ class AdminAgencyPages {
             @PathVariable String agencyId,
             @RequestParam(required = false) String withdrawnOn,
             @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         Actor actor = Pages.adminOnly();
@@ -246,8 +263,12 @@ class AdminAgencyPages {
                 form,
                 model,
                 redirect,
-                () -> registry.withdraw(agencyId, body, actor),
-                "The withdrawal is recorded, and the agency's users are disabled.",
+                once(
+                        "withdrawal",
+                        agencyId,
+                        idempotencyKey,
+                        () -> registry.withdraw(agencyId, body, actor),
+                        "The withdrawal is recorded, and the agency's users are disabled."),
                 null,
                 null,
                 new WithdrawalValues(strip(withdrawnOn), strip(reason)));
@@ -380,30 +401,6 @@ class AdminAgencyPages {
         return Pages.seeOther(Pages.agencyPath(agencyId));
     }
 
-    private ModelAndView step(
-            String agencyId,
-            PageForm form,
-            Model model,
-            RedirectAttributes redirect,
-            Runnable step,
-            String confirmation,
-            Representative representative,
-            String notificationAddress,
-            WithdrawalValues withdrawal) {
-        return step(
-                agencyId,
-                form,
-                model,
-                redirect,
-                () -> {
-                    step.run();
-                    return confirmation;
-                },
-                representative,
-                notificationAddress,
-                withdrawal);
-    }
-
     /**
      * A step on one agency's page taken once for the form's hidden key: sent again (a double click), it records
      * nothing and lands on the agency's page, saying so. It answers the confirmation to show.
@@ -454,6 +451,7 @@ class AdminAgencyPages {
 
     private ModelAndView list(Model model, HttpStatus status) {
         model.addAttribute("agencies", agencies.all());
+        model.addAttribute("formKey", UUID.randomUUID().toString());
         return Pages.page("admin-agencies", status);
     }
 

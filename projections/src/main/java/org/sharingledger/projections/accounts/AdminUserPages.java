@@ -23,6 +23,7 @@ import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.StepNotAllowed;
+import org.sharingledger.platform.web.FormSubmissions;
 import org.sharingledger.projections.accounts.PageForm.Field;
 import org.sharingledger.projections.agencies.AgencyViews;
 import org.sharingledger.projections.agencies.AgencyViews.AgencyView;
@@ -75,13 +76,16 @@ class AdminUserPages {
     private final AgencyViews agencies;
     private final Validator validator;
     private final Vocabulary words;
+    private final FormSubmissions submissions;
 
     AdminUserPages(
             UserAdministration users,
             PersonalTokens tokens,
             AgencyViews agencies,
             Validator validator,
-            Vocabulary words) {
+            Vocabulary words,
+            FormSubmissions submissions) {
+        this.submissions = submissions;
         this.users = users;
         this.tokens = tokens;
         this.agencies = agencies;
@@ -129,6 +133,7 @@ class AdminUserPages {
             @RequestParam(required = false) String agencyId,
             @RequestParam(required = false) List<String> roles,
             @RequestParam(required = false) String password,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         Actor actor = Pages.adminOnly();
@@ -145,12 +150,17 @@ class AdminUserPages {
         String conflict = null;
         if (!form.hasErrors()) {
             try {
-                users.register(body, actor);
+                FormSubmissions.Outcome outcome = Pages.once(submissions, "/admin/users", idempotencyKey, () -> {
+                    users.register(body, actor);
+                    return Pages.userPath(body.username());
+                });
                 redirect.addFlashAttribute(
                         "confirmation",
-                        "The account " + body.username() + " is created. Give " + body.displayName()
-                                + " the initial password by a safe route.");
-                return Pages.seeOther(Pages.userPath(body.username()));
+                        outcome.repeat()
+                                ? Pages.REPEAT
+                                : "The account " + body.username() + " is created. Give " + body.displayName()
+                                        + " the initial password by a safe route.");
+                return Pages.seeOther(outcome.location());
             } catch (InvalidInput e) {
                 form.add(e);
             } catch (StepNotAllowed e) {
@@ -174,6 +184,7 @@ class AdminUserPages {
             @PathVariable String username,
             @RequestParam(required = false) String agencyId,
             @RequestParam(required = false) List<String> roles,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         Actor actor = Pages.adminOnly();
@@ -187,6 +198,8 @@ class AdminUserPages {
                 form,
                 model,
                 redirect,
+                "roles",
+                idempotencyKey,
                 () -> users.changeRoles(username, body.roles(), body.agencyId(), actor),
                 "The roles and agency of " + username + " are changed. They hold from the very next page or call.",
                 values,
@@ -197,6 +210,7 @@ class AdminUserPages {
     ModelAndView disable(
             @PathVariable String username,
             @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         Actor actor = Pages.adminOnly();
@@ -209,6 +223,8 @@ class AdminUserPages {
                 form,
                 model,
                 redirect,
+                "disable",
+                idempotencyKey,
                 () -> users.disable(username, body.reason(), actor),
                 username + " is disabled: they are signed out of the pages, and their password and tokens no "
                         + "longer work.",
@@ -220,6 +236,7 @@ class AdminUserPages {
     ModelAndView enable(
             @PathVariable String username,
             @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         Actor actor = Pages.adminOnly();
@@ -232,6 +249,8 @@ class AdminUserPages {
                 form,
                 model,
                 redirect,
+                "enable",
+                idempotencyKey,
                 () -> users.enable(username, body.reason(), actor),
                 username + " is enabled again.",
                 null,
@@ -242,6 +261,7 @@ class AdminUserPages {
     ModelAndView resetPassword(
             @PathVariable String username,
             @RequestParam(required = false) String newPassword,
+            @RequestParam(required = false) String idempotencyKey,
             Model model,
             RedirectAttributes redirect) {
         Actor actor = Pages.adminOnly();
@@ -257,6 +277,8 @@ class AdminUserPages {
                 form,
                 model,
                 redirect,
+                "password",
+                idempotencyKey,
                 () -> users.changePassword(username, null, body.newPassword(), actor),
                 "The password of " + username + " is reset. They must choose their own when they next sign in.",
                 null,
@@ -281,13 +303,19 @@ class AdminUserPages {
         return Pages.seeOther(Pages.userPath(username));
     }
 
-    /** A step on one user: the form's problems (400), the step's refusal (409), or 303 with a confirmation. */
+    /**
+     * A step on one user: the form's problems (400), the step's refusal (409), or 303 with a confirmation. Taken once
+     * for the form's hidden key: sent again (a double click), it records nothing and lands on the user's page, saying
+     * so.
+     */
     private ModelAndView step(
             String username,
             Actor actor,
             PageForm form,
             Model model,
             RedirectAttributes redirect,
+            String formName,
+            String key,
             Runnable step,
             String confirmation,
             UserValues roles,
@@ -296,9 +324,13 @@ class AdminUserPages {
         String conflict = null;
         if (!form.hasErrors()) {
             try {
-                step.run();
-                redirect.addFlashAttribute("confirmation", confirmation);
-                return Pages.seeOther(Pages.userPath(username));
+                String location = Pages.userPath(username);
+                FormSubmissions.Outcome outcome = Pages.once(submissions, location + "/" + formName, key, () -> {
+                    step.run();
+                    return location;
+                });
+                redirect.addFlashAttribute("confirmation", outcome.repeat() ? Pages.REPEAT : confirmation);
+                return Pages.seeOther(outcome.location());
             } catch (InvalidInput e) {
                 form.add(e);
             } catch (StepNotAllowed e) {
@@ -319,6 +351,7 @@ class AdminUserPages {
         model.addAttribute("count", count);
         model.addAttribute("agencies", signedAgencies());
         model.addAttribute("agencyNames", agencyNames());
+        model.addAttribute("formKey", UUID.randomUUID().toString());
         return Pages.page("admin-users", status);
     }
 
@@ -341,6 +374,7 @@ class AdminUserPages {
         model.addAttribute("tokens", tokens.ownedBy(username));
         model.addAttribute("agencies", signedAgencies());
         model.addAttribute("agencyNames", agencyNames());
+        model.addAttribute("formKey", UUID.randomUUID().toString());
         return Pages.page("admin-user", status);
     }
 

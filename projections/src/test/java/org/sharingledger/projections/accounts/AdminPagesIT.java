@@ -193,6 +193,132 @@ class AdminPagesIT extends IntegrationTest {
     }
 
     @Test
+    void theAgencyFormsSentTwiceRecordOnceAndLandWhereTheFirstDid() {
+        Page admin = new Page().signedIn(Scenario.ADMIN);
+        String agencyId = Scenario.unique("twice");
+        String list = admin.get("/admin/agencies").body();
+        Map<String, String> sign = signForm(agencyId, PageSession.csrf(list));
+        sign.put("idempotencyKey", keyOf(list, "id=\"sign-form\""));
+        long signed = events("AgencySigned");
+        String agencyPage = "/admin/agencies/" + agencyId;
+        sentTwice(admin, "/admin/agencies", sign, agencyPage, "not 409: the agency is already registered");
+        assertThat(events("AgencySigned")).isEqualTo(signed + 1);
+
+        String html = admin.get(agencyPage).body();
+        Map<String, String> representative = new java.util.LinkedHashMap<>(Map.of(
+                "name",
+                "Ann Other",
+                "email",
+                "ann@twice.example",
+                "_csrf",
+                PageSession.csrf(html),
+                "idempotencyKey",
+                keyOf(html, "id=\"representative-form\"")));
+        long changed = events("NominatedRepresentativeChanged");
+        sentTwice(admin, agencyPage + "/representative", representative, agencyPage, "the same values again");
+        assertThat(events("NominatedRepresentativeChanged")).isEqualTo(changed + 1);
+
+        html = admin.get(agencyPage).body();
+        Map<String, String> address = Map.of(
+                "email", "inbox@twice.example",
+                "_csrf", PageSession.csrf(html),
+                "idempotencyKey", keyOf(html, "id=\"notification-form\""));
+        long set = events("NotificationAddressSet");
+        sentTwice(admin, agencyPage + "/notification-address", address, agencyPage, "the same address again");
+        assertThat(events("NotificationAddressSet")).isEqualTo(set + 1);
+
+        html = admin.get(agencyPage).body();
+        Map<String, String> withdrawal = Map.of(
+                "withdrawnOn",
+                "2012-01-01",
+                "reason",
+                "Merged",
+                "_csrf",
+                PageSession.csrf(html),
+                "idempotencyKey",
+                keyOf(html, "id=\"withdrawal-form\""));
+        long withdrawn = events("AgencyWithdrawn");
+        sentTwice(admin, agencyPage + "/withdrawal", withdrawal, agencyPage, "not 409: it has already withdrawn");
+        assertThat(events("AgencyWithdrawn")).isEqualTo(withdrawn + 1);
+
+        Map<String, String> noKey = signForm(Scenario.unique("nokey"), admin.csrfOf("/admin/agencies"));
+        assertThat(admin.post("/admin/agencies", noKey).statusCode()).isEqualTo(303);
+        assertThat(admin.post("/admin/agencies", noKey).statusCode())
+                .as("a form without a key behaves as before")
+                .isEqualTo(409);
+    }
+
+    @Test
+    void theUserFormsSentTwiceRecordOnceAndLandWhereTheFirstDid() {
+        String agency = scenario.agency("HEALTH");
+        Page admin = new Page().signedIn(Scenario.ADMIN);
+        String username = Scenario.unique("twice");
+        String userPage = "/admin/users/" + username;
+        List<Map.Entry<String, String>> create = userForm(username, agency, "PRACTITIONER", admin);
+        create.add(Map.entry("idempotencyKey", keyOf(admin.get("/admin/users").body(), "id=\"create-user-form\"")));
+        long registered = events("UserRegistered");
+        sentTwice(admin, "/admin/users", create, userPage, "not 409: the account exists already");
+        assertThat(events("UserRegistered")).isEqualTo(registered + 1);
+
+        String html = admin.get(userPage).body();
+        List<Map.Entry<String, String>> roles = List.of(
+                Map.entry("agencyId", agency),
+                Map.entry("roles", "PRACTITIONER"),
+                Map.entry("roles", "NOMINATED_REPRESENTATIVE"),
+                Map.entry("_csrf", PageSession.csrf(html)),
+                Map.entry("idempotencyKey", keyOf(html, "id=\"roles-form\"")));
+        long changed = events("UserRolesChanged");
+        sentTwice(admin, userPage + "/roles", roles, userPage, "the same roles again");
+        assertThat(events("UserRolesChanged")).isEqualTo(changed + 1);
+
+        html = admin.get(userPage).body();
+        Map<String, String> disable = Map.of(
+                "reason", "Left the service",
+                "_csrf", PageSession.csrf(html),
+                "idempotencyKey", keyOf(html, "id=\"status-form\""));
+        long disabled = events("UserDisabled");
+        sentTwice(admin, userPage + "/disable", disable, userPage, "not 409: already disabled");
+        assertThat(events("UserDisabled")).isEqualTo(disabled + 1);
+
+        html = admin.get(userPage).body();
+        Map<String, String> reset = Map.of(
+                "newPassword", "another-password-2",
+                "_csrf", PageSession.csrf(html),
+                "idempotencyKey", keyOf(html, "id=\"reset-form\""));
+        long changedPasswords = events("PasswordChanged");
+        sentTwice(admin, userPage + "/password", reset, userPage, "the same password again");
+        assertThat(events("PasswordChanged")).isEqualTo(changedPasswords + 1);
+    }
+
+    private static void sentTwice(Page page, String path, Map<String, String> form, String lands, String why) {
+        sentTwice(page, path, List.copyOf(form.entrySet()), lands, why);
+    }
+
+    /** Posts the form twice, a page read between: both times 303 to {@code lands}, the second saying it was sent. */
+    private static void sentTwice(
+            Page page, String path, List<Map.Entry<String, String>> form, String lands, String why) {
+        HttpResponse<String> first = page.post(path, form);
+        page.get(lands);
+        HttpResponse<String> second = page.post(path, form);
+        assertThat(first.statusCode()).as(path).isEqualTo(303);
+        assertThat(first.headers().firstValue("Location").orElseThrow())
+                .as(path)
+                .endsWith(lands);
+        assertThat(second.statusCode()).as(why).isEqualTo(303);
+        assertThat(second.headers().firstValue("Location"))
+                .isEqualTo(first.headers().firstValue("Location"));
+        assertThat(page.get(lands).body()).as(path).contains("This form had already been sent");
+    }
+
+    /** The hidden key of the form that follows {@code after} in the page. */
+    private static String keyOf(String html, String after) {
+        Matcher key = Pattern.compile(Pattern.quote(after) + "[\\s\\S]*?name=\"idempotencyKey\" value=\"([^\"]+)\"")
+                .matcher(html);
+        assertThat(key.find()).as(after).isTrue();
+        return key.group(1);
+    }
+
+    @Test
     void anAdministratorCreatesAndChangesUsersThroughForms() {
         String agency = scenario.agency("HEALTH");
         Page admin = new Page().signedIn(Scenario.ADMIN);
