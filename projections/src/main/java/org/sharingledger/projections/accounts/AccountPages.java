@@ -1,6 +1,6 @@
 package org.sharingledger.projections.accounts;
 
-import static org.sharingledger.projections.accounts.PageForm.strip;
+import static org.sharingledger.projections.pages.PageForm.strip;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,8 +16,9 @@ import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.StepNotAllowed;
-import org.sharingledger.projections.accounts.PageForm.Field;
 import org.sharingledger.projections.pages.LedgerPage;
+import org.sharingledger.projections.pages.PageForm;
+import org.sharingledger.projections.pages.PageForm.Field;
 import org.sharingledger.projections.pages.PageModel;
 import org.sharingledger.projections.pages.Vocabulary;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,6 @@
 package org.sharingledger.projections.accounts;
 
-import static org.sharingledger.projections.accounts.PageForm.strip;
+import static org.sharingledger.projections.pages.PageForm.strip;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Validator;
@@ -24,10 +24,11 @@ import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.StepNotAllowed;
 import org.sharingledger.platform.web.FormSubmissions;
-import org.sharingledger.projections.accounts.PageForm.Field;
 import org.sharingledger.projections.agencies.AgencyViews;
 import org.sharingledger.projections.agencies.AgencyViews.AgencyView;
 import org.sharingledger.projections.pages.LedgerPage;
+import org.sharingledger.projections.pages.PageForm;
+import org.sharingledger.projections.pages.PageForm.Field;
 import org.sharingledger.projections.pages.PageModel;
 import org.sharingledger.projections.pages.Vocabulary;
 import org.springframework.http.HttpStatus;

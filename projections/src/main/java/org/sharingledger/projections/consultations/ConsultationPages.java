@@ -1,6 +1,6 @@
 package org.sharingledger.projections.consultations;
 
-import static org.sharingledger.projections.consultations.ConsultationForm.strip;
+import static org.sharingledger.projections.pages.PageForm.strip;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Validator;
@@ -34,9 +34,10 @@ import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.rules.StepNotAllowed;
 import org.sharingledger.platform.web.FormSubmissions;
-import org.sharingledger.projections.consultations.ConsultationForm.Field;
 import org.sharingledger.projections.consultations.ConsultationViews.Detail;
 import org.sharingledger.projections.pages.LedgerPage;
+import org.sharingledger.projections.pages.PageForm;
+import org.sharingledger.projections.pages.PageForm.Field;
 import org.sharingledger.projections.pages.PageModel;
 import org.sharingledger.projections.pages.Vocabulary;
 import org.springframework.http.HttpStatus;
@@ -63,19 +64,19 @@ import org.springframework.web.util.UriUtils;
 @LedgerPage
 class ConsultationPages {
 
-    private static final Field[] OPEN = {
-        Field.enter("codeVersion", "codeVersion", "the version of the Code"),
-        Field.enter("title", "title", "the title"),
-        Field.enter("summaryOfChanges", "summaryOfChanges", "the summary of changes"),
-        Field.enter("respondBy", "respondBy", "the closing time")
-    };
-    private static final Field[] ANSWER = {
-        Field.choose("response", "response", "your agency's answer"), Field.enter("comments", "comments", "comments")
-    };
-    private static final Field[] COMMENT = {Field.enter("text", "comment-text", "your comment")};
-    private static final Field[] ADOPT = {
-        Field.enter("adoptedOn", "adoptedOn", "the date it was adopted"), Field.enter("note", "adoption-note", "a note")
-    };
+    private static final Map<String, Field> OPEN = PageForm.fields(
+            Field.enter("codeVersion", "codeVersion", "the version of the Code"),
+            Field.enter("title", "title", "the title"),
+            Field.enter("summaryOfChanges", "summaryOfChanges", "the summary of changes"),
+            Field.enter("respondBy", "respondBy", "the closing time"));
+    private static final Map<String, Field> ANSWER = PageForm.fields(
+            Field.choose("response", "response", "your agency's answer"),
+            Field.enter("comments", "comments", "comments"));
+    private static final Map<String, Field> COMMENT =
+            PageForm.fields(Field.enter("text", "comment-text", "your comment"));
+    private static final Map<String, Field> ADOPT = PageForm.fields(
+            Field.enter("adoptedOn", "adoptedOn", "the date it was adopted"),
+            Field.enter("note", "adoption-note", "a note"));
 
     /** What a form sent a second time with its key says: it lands where the first one did. */
     private static final String REPEAT =
@@ -133,7 +134,7 @@ class ConsultationPages {
             throw new NotPermitted("only a TRUST_REVIEWER or an ADMIN may open a consultation");
         }
         OpenValues values = new OpenValues(strip(codeVersion), strip(title), strip(summaryOfChanges), strip(respondBy));
-        ConsultationForm form = new ConsultationForm(OPEN);
+        PageForm form = new PageForm(OPEN);
         Instant closing = instant(form, values.respondBy());
         NewConsultation body =
                 new NewConsultation(values.codeVersion(), values.title(), values.summaryOfChanges(), closing);
@@ -191,7 +192,7 @@ class ConsultationPages {
         if (!actor.has(Role.NOMINATED_REPRESENTATIVE) || actor.agencyId() == null) {
             throw new NotPermitted("only an agency's NOMINATED_REPRESENTATIVE may answer for it");
         }
-        ConsultationForm form = new ConsultationForm(ANSWER);
+        PageForm form = new PageForm(ANSWER);
         ConsultationResponse chosen = null;
         if (strip(response) != null) {
             try {
@@ -235,7 +236,7 @@ class ConsultationPages {
             throw new NotPermitted("only the Trust (a TRUST_REVIEWER) or the NOMINATED_REPRESENTATIVE of an agency the"
                     + " consultation was circulated to may comment on it");
         }
-        ConsultationForm form = new ConsultationForm(COMMENT);
+        PageForm form = new PageForm(COMMENT);
         Comment body = new Comment(strip(text));
         form.check(validator, body);
         Map<String, String> values = new HashMap<>();
@@ -266,7 +267,7 @@ class ConsultationPages {
         if (!actor.has(Role.TRUST_REVIEWER)) {
             throw new NotPermitted("only a TRUST_REVIEWER may adopt a version of the Code");
         }
-        ConsultationForm form = new ConsultationForm(ADOPT);
+        PageForm form = new PageForm(ADOPT);
         LocalDate date = null;
         if (strip(adoptedOn) != null) {
             try {
@@ -322,7 +323,7 @@ class ConsultationPages {
     /** A step on one consultation: the form's problems (400), the step's refusal (409), or 303 with a confirmation. */
     private ModelAndView step(
             UUID consultationId,
-            ConsultationForm form,
+            PageForm form,
             Model model,
             RedirectAttributes redirect,
             Supplier<String> step,
@@ -397,7 +398,7 @@ class ConsultationPages {
     }
 
     /** A closing time typed as a date and time in UTC (a datetime-local input sends 2010-03-31T17:00). */
-    private static Instant instant(ConsultationForm form, String text) {
+    private static Instant instant(PageForm form, String text) {
         if (text == null) {
             return null;
         }
@@ -415,7 +416,7 @@ class ConsultationPages {
                 .toString();
     }
 
-    private static void problems(Model model, ConsultationForm form, String conflict) {
+    private static void problems(Model model, PageForm form, String conflict) {
         model.addAttribute("errors", form.errors());
         model.addAttribute("fieldErrors", form.byField());
         model.addAttribute("conflict", conflict);

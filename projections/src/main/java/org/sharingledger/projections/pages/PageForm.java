@@ -1,4 +1,4 @@
-package org.sharingledger.projections.accounts;
+package org.sharingledger.projections.pages;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -26,34 +26,34 @@ import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
  * (the records of the {@code api} packages); the rules beyond are the services' own, reported here as they come.
  * Its fields map each name in the service's terms (as a problem names it) to the field on the page.
  */
-final class PageForm {
+public final class PageForm {
 
     /**
      * A field: its name as the service's problems and the constraints name it, its element's id on the page, and
      * how a sentence names it.
      */
-    record Field(String name, String id, String label, String verb) {
+    public record Field(String name, String id, String label, String verb) {
 
-        static Field enter(String name, String id, String label) {
+        public static Field enter(String name, String id, String label) {
             return new Field(name, id, label, "Enter");
         }
 
-        static Field choose(String name, String id, String label) {
+        public static Field choose(String name, String id, String label) {
             return new Field(name, id, label, "Choose");
         }
     }
 
     /** A problem in the page's words, and the field it is about. */
-    record PageError(String field, String text) {}
+    public record PageError(String field, String text) {}
 
     private final Map<String, Field> fields;
     private final List<PageError> errors = new ArrayList<>();
 
-    PageForm(Map<String, Field> fields) {
+    public PageForm(Map<String, Field> fields) {
         this.fields = fields;
     }
 
-    static Map<String, Field> fields(Field... fields) {
+    public static Map<String, Field> fields(Field... fields) {
         Map<String, Field> byName = new LinkedHashMap<>();
         for (Field field : fields) {
             byName.put(field.name(), field);
@@ -61,16 +61,16 @@ final class PageForm {
         return byName;
     }
 
-    static String strip(String text) {
+    public static String strip(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    boolean hasErrors() {
+    public boolean hasErrors() {
         return !errors.isEmpty();
     }
 
     /** The problems in the order of the form's fields, whichever check found them. */
-    List<PageError> errors() {
+    public List<PageError> errors() {
         List<String> order = fields.values().stream().map(Field::id).toList();
         List<PageError> sorted = new ArrayList<>(errors);
         sorted.sort((a, b) -> Integer.compare(position(order, a.field()), position(order, b.field())));
@@ -78,18 +78,18 @@ final class PageForm {
     }
 
     /** The first problem of each field, for the message above it. */
-    Map<String, String> byField() {
+    public Map<String, String> byField() {
         Map<String, String> byField = new LinkedHashMap<>();
         errors().forEach(error -> byField.putIfAbsent(error.field(), error.text()));
         return byField;
     }
 
-    void add(String name, String text) {
+    public void add(String name, String text) {
         errors.add(new PageError(field(name).id(), text));
     }
 
     /** A date typed as YYYY-MM-DD (a date input sends that), or null and a problem. */
-    LocalDate date(String name, String value) {
+    public LocalDate date(String name, String value) {
         String text = strip(value);
         if (text == null) {
             return null; // the constraints say it is missing, in the form's order
@@ -103,7 +103,7 @@ final class PageForm {
     }
 
     /** One of an enum's values, or null and a problem. */
-    <E extends Enum<E>> E choice(String name, String value, Function<String, E> valueOf) {
+    public <E extends Enum<E>> E choice(String name, String value, Function<String, E> valueOf) {
         String text = strip(value);
         if (text == null) {
             return null;
@@ -117,7 +117,7 @@ final class PageForm {
     }
 
     /** Checks the body against its record's constraints, as the API checks it, in the order of the form's fields. */
-    <T> void check(Validator validator, T body) {
+    public <T> void check(Validator validator, T body) {
         List<ConstraintViolation<T>> violations = new ArrayList<>(validator.validate(body));
         List<String> order = new ArrayList<>(fields.keySet());
         violations.sort((a, b) -> Integer.compare(
@@ -133,7 +133,7 @@ final class PageForm {
     }
 
     /** The service's problems, after the form's own checks passed. */
-    void add(InvalidInput problems) {
+    public void add(InvalidInput problems) {
         for (FieldProblem problem : problems.problems()) {
             Field field = field(problem.field());
             add(problem.field(), capital(field.label()) + " " + problem.message());
@@ -175,7 +175,7 @@ final class PageForm {
         return field.verb() + " " + field.label(); // NotNull, NotBlank, NotEmpty: it is missing
     }
 
-    static String capital(String text) {
+    public static String capital(String text) {
         return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.UK) + text.substring(1);
     }
 }
