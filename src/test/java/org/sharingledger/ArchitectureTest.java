@@ -21,8 +21,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  *   <li>the read side reaches the write side's features only through their {@code api} packages, and never an
  *       aggregate or command handler;
  *   <li>the shared {@code kernel} depends on nothing of ours, and the {@code platform} only on the kernel;
- *   <li>features (access, adoption, agency, agreement, consultation, evidence, notification, request, subject,
- *       timeline) meet only through their {@code api} packages (the evidence and access features also through their command lines, {@code evidence.cli} and
+ *   <li>features (access, adoption, agency, agreement, consultation, evidence, notification, request,
+ *       selfassessment, subject, timeline, training) meet only through their {@code api} packages (the evidence and access features also through their command lines, {@code evidence.cli} and
  *       {@code access.cli}, which the application's entry point hands its arguments to);
  *   <li>the independent verifier ({@code verifier}, built into a jar of its own) depends on {@code java.*} alone.
  * </ul>
@@ -43,8 +43,10 @@ class ArchitectureTest {
         "evidence",
         "notification",
         "request",
+        "selfassessment",
         "subject",
-        "timeline"
+        "timeline",
+        "training"
     };
 
     private static final DescribedPredicate<JavaClass> AGGREGATES_AND_COMMAND_HANDLERS = DescribedPredicate.describe(
@@ -100,6 +102,12 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule timelineIsReachedOnlyThroughItsApi = onlyThroughApi("timeline");
+
+    @ArchTest
+    static final ArchRule trainingIsReachedOnlyThroughItsApi = onlyThroughApi("training");
+
+    @ArchTest
+    static final ArchRule selfAssessmentIsReachedOnlyThroughItsApi = onlyThroughApi("selfassessment");
 
     @ArchTest
     static final ArchRule apiPackagesDependOnNoFeatureInternals = noClasses()
