@@ -40,4 +40,23 @@ class TrainingController {
                         .body(answer)
                 : ResponseEntity.status(HttpStatus.OK).body(answer);
     }
+
+    @PostMapping(path = "/api/training-records", consumes = "text/csv")
+    @Operation(
+            summary = "Import a file of attendances (CSV), all of it or nothing",
+            description = "ADMIN, TRUST_REVIEWER, or a NOMINATED_REPRESENTATIVE for its own agency's lines. The header"
+                    + " line " + TrainingRecords.CSV_HEADER + ", then one attendance a line (RFC 4180, UTF-8, at most "
+                    + TrainingRecords.MAX_CSV_LINES + " lines). Every line is checked first: any problem answers 400"
+                    + " with errors [{line, field, message}] naming every bad line (the header is line 1), and nothing"
+                    + " is recorded. Otherwise 201 {lines, imported, alreadyRecorded} (200 when nothing was new): an"
+                    + " attendance already recorded, or listed twice, is recorded once.")
+    public ResponseEntity<Map<String, Object>> importFile(@RequestBody(required = false) byte[] file) {
+        TrainingRecords.Imported imported = training.importCsv(CurrentActor.get(), file == null ? new byte[0] : file);
+        Map<String, Object> answer = Map.of(
+                "lines", imported.lines(),
+                "imported", imported.imported(),
+                "alreadyRecorded", imported.alreadyRecorded());
+        return ResponseEntity.status(imported.imported() > 0 ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(answer);
+    }
 }

@@ -71,6 +71,13 @@ public final class Http {
                     .POST(HttpRequest.BodyPublishers.ofString(text)));
         }
 
+        /** A POST of a body of another type (a CSV file, say), as bytes. */
+        public Response post(String path, String contentType, byte[] body) {
+            return send(builder(path)
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        }
+
         public Response put(String path, Object body) {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);
             return send(builder(path)

@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.io.Serial;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,14 +22,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The API takes bodies of at most {@code ledger.web.max-body-size} bytes (64 KB unless set), and refuses a larger one
  * with 413 before reading it: at once when its {@code Content-Length} says so, and otherwise (a chunked body) as soon
  * as the reading passes the limit, whoever reads it (the idempotency filter, or Jackson). First of the API's filters,
- * so that nothing behind it, not even sign-in, holds a large body in memory.
+ * so that nothing behind it, not even sign-in, holds a large body in memory. A file imported as CSV ({@code
+ * Content-Type: text/csv}, the training records' import) may be larger: up to {@code ledger.web.max-import-size}
+ * (2 MB unless set, room for 10,000 lines).
  */
 class BodySizeLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long maxJsonBytes;
+    private final long maxImportBytes;
 
-    BodySizeLimit(long maxBytes) {
-        this.maxBytes = maxBytes;
+    BodySizeLimit(long maxJsonBytes, long maxImportBytes) {
+        this.maxJsonBytes = maxJsonBytes;
+        this.maxImportBytes = maxImportBytes;
+    }
+
+    /** The limit of this request's body: a CSV file's, or the JSON API's. */
+    private long limitOf(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("text/csv") ? maxImportBytes : maxJsonBytes;
     }
 
     static ProblemDetail problem(long maxBytes) {
@@ -42,6 +53,7 @@ class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limitOf(request);
         if (request.getContentLengthLong() > maxBytes) {
             response.setHeader("Connection", "close");
             Problems.write(response, problem(maxBytes));

@@ -11,6 +11,7 @@ import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.DeniedAttempts;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
+import org.sharingledger.platform.rules.InvalidLines;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.rules.StepNotAllowed;
@@ -59,6 +60,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalid(InvalidInput e) {
         return Problems.invalid(e.problems());
+    }
+
+    @ExceptionHandler(InvalidLines.class)
+    ProblemDetail invalidLines(InvalidLines e) {
+        return Problems.invalidLines(e.lines());
     }
 
     @ExceptionHandler(StepNotAllowed.class)

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
+import org.sharingledger.platform.rules.InvalidLines.LineProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +37,22 @@ public final class Problems {
                 "errors",
                 errors.stream()
                         .map(error -> Map.of("field", error.field(), "message", error.message()))
+                        .toList());
+        return problem;
+    }
+
+    /** A file's problems, each with its line (the header is line 1) and field; nothing of the file was recorded. */
+    public static ProblemDetail invalidLines(List<LineProblem> errors) {
+        long lines = errors.stream().mapToInt(LineProblem::line).distinct().count();
+        ProblemDetail problem = of(
+                HttpStatus.BAD_REQUEST,
+                "invalid-input",
+                "Invalid input",
+                (lines == 1 ? "One line is" : lines + " lines are") + " not valid. Nothing of the file was recorded.");
+        problem.setProperty(
+                "errors",
+                errors.stream()
+                        .map(error -> Map.of("line", error.line(), "field", error.field(), "message", error.message()))
                         .toList());
         return problem;
     }

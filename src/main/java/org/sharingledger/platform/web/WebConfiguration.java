@@ -53,12 +53,16 @@ class WebConfiguration implements WebMvcConfigurer {
         return (ValueDeserializer<T>) (ValueDeserializer<?>) new BodyDates(type, delegate);
     }
 
-    /** A body over {@code ledger.web.max-body-size} is refused with 413 before it is read ({@link BodySizeLimit}). */
+    /**
+     * A body over {@code ledger.web.max-body-size} (a CSV file: {@code ledger.web.max-import-size}) is refused with 413
+     * before it is read ({@link BodySizeLimit}).
+     */
     @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
-            @Value("${ledger.web.max-body-size:64KB}") DataSize maxBodySize) {
+            @Value("${ledger.web.max-body-size:64KB}") DataSize maxBodySize,
+            @Value("${ledger.web.max-import-size:2MB}") DataSize maxImportSize) {
         FilterRegistrationBean<BodySizeLimit> registration =
-                new FilterRegistrationBean<>(new BodySizeLimit(maxBodySize.toBytes()));
+                new FilterRegistrationBean<>(new BodySizeLimit(maxBodySize.toBytes(), maxImportSize.toBytes()));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 20);
         registration.addUrlPatterns("/api/*");
         return registration;

@@ -19,11 +19,28 @@ import org.sharingledger.platform.rules.FreeText;
  */
 public interface TrainingRecords {
 
+    /** The header line of a training file, as it must be. */
+    String CSV_HEADER = "agencyId,practitioner,username,course,completedOn,assessmentPassed,validUntil";
+
+    /** The most lines of attendances one file may hold. */
+    int MAX_CSV_LINES = 10_000;
+
     /**
      * Records one attendance, once: the same attendance (agency, person, course and day) sent again records nothing
      * and answers the record already kept ({@code created} false).
      */
     Recorded record(Actor actor, NewRecord record);
+
+    /**
+     * Imports a training file (CSV, UTF-8, the header {@link #CSV_HEADER}), all of it or nothing: every line is checked
+     * first, as {@link #record} checks one attendance, and any problem is thrown as the platform's {@code InvalidLines}
+     * (400) naming every bad line, with nothing recorded. Otherwise each attendance not yet in the ledger is recorded,
+     * in one transaction; an attendance already recorded, or listed twice, is recorded once.
+     */
+    Imported importCsv(Actor actor, byte[] file);
+
+    /** What an import did: the lines of attendances read, those recorded now, and those already kept. */
+    record Imported(int lines, int imported, int alreadyRecorded) {}
 
     /** One attendance as given: {@code practitioner} is a member of staff's name, never a child's. */
     record NewRecord(
