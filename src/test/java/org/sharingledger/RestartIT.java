@@ -21,8 +21,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The ledger stopped and started again on the same data folder: everything recorded is still there, and deadlines
- * that fell due while it was down fire after it starts: a request's (recorded as overdue) and a consultation's
- * closing time (the silent agencies deemed to agree).
+ * that fell due while it was down fire after it starts: a request's (recorded as overdue), a consultation's
+ * closing time (the silent agencies deemed to agree) and a self-assessment round's due time (the agencies that had
+ * not returned recorded overdue).
  */
 class RestartIT {
 
@@ -55,6 +56,8 @@ class RestartIT {
         String requesterId;
         String holdingId;
         Instant respondBy;
+        String selfAssessmentId;
+        Instant roundDueBy;
         try (ConfigurableApplicationContext first = start(data)) {
             Http http = http(first);
             String requester = "csc-" + System.nanoTime();
@@ -93,12 +96,40 @@ class RestartIT {
                                     Map.of("agencyId", requester, "response", "AGREE"))
                             .status())
                     .isEqualTo(200);
+
+            roundDueBy = Instant.now().plusSeconds(8);
+            Http.Response round = http.as(trust)
+                    .post(
+                            "/api/self-assessments",
+                            Map.of(
+                                    "title", "Position statement for the Laming review",
+                                    "questions", List.of(Map.of("id", "q1", "text", "Do your staff share?")),
+                                    "dueBy", roundDueBy.toString()));
+            assertThat(round.status()).as(round.toString()).isEqualTo(201);
+            selfAssessmentId = round.field("selfAssessmentId");
+            assertThat(http.as(representative)
+                            .post(
+                                    "/api/self-assessments/" + selfAssessmentId + "/returns",
+                                    Map.of(
+                                            "agencyId",
+                                            requester,
+                                            "answers",
+                                            List.of(Map.of("questionId", "q1", "answer", "YES")),
+                                            "statement",
+                                            "We share under the Code."))
+                            .status())
+                    .isEqualTo(201);
             requesterId = requester;
             holdingId = holding;
         }
         Instant stopped = Instant.now();
-        Instant bothDue = respondBy.isAfter(dueBy) ? respondBy : dueBy;
-        await().atMost(Duration.ofSeconds(20)).until(() -> Instant.now().isAfter(bothDue.plusMillis(500)));
+        Instant lastDue = List.of(respondBy, dueBy, roundDueBy).stream()
+                .max(Instant::compareTo)
+                .orElseThrow();
+        assertThat(roundDueBy)
+                .as("the round falls due while the ledger is down")
+                .isAfter(stopped);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Instant.now().isAfter(lastDue.plusMillis(500)));
 
         try (ConfigurableApplicationContext second = start(data)) {
             Http http = http(second);
@@ -142,6 +173,28 @@ class RestartIT {
             assertThat(closed.path("tally").path("AWAITING").asInt()).isZero();
             assertThat(Instant.parse(closed.path("closedAt").asString()))
                     .as("closed by the deadline after the restart, not before the stop")
+                    .isAfter(stopped);
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "CLOSED"
+                            .equals(http.as(trust)
+                                    .get("/api/self-assessments/" + selfAssessmentId)
+                                    .field("status")));
+            JsonNode dueRound = http.as(trust)
+                    .get("/api/self-assessments/" + selfAssessmentId)
+                    .json();
+            assertThat(dueRound.path("returned"))
+                    .as("the return made before the restart stands")
+                    .extracting(entry -> entry.path("agencyId").asString())
+                    .containsExactly(requesterId);
+            assertThat(dueRound.path("outstanding"))
+                    .as("the agency that had not returned is recorded overdue")
+                    .anySatisfy(entry -> {
+                        assertThat(entry.path("agencyId").asString()).isEqualTo(holdingId);
+                        assertThat(entry.path("overdue").asBoolean()).isTrue();
+                    });
+            assertThat(Instant.parse(dueRound.path("closedAt").asString()))
+                    .as("recorded by the deadline after the restart")
                     .isAfter(stopped);
         }
     }
