@@ -58,6 +58,8 @@ class PageSecurityConfiguration {
         "/admin/**",
         "/consultations",
         "/consultations/**",
+        "/self-assessments",
+        "/self-assessments/**",
         "/account",
         "/account/**",
         "/css/**",

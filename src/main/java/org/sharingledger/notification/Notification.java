@@ -33,7 +33,8 @@ class Notification {
                 command.requestId(),
                 command.aboutEventId(),
                 command.sentAt(),
-                command.consultationId()));
+                command.consultationId(),
+                command.selfAssessmentId()));
     }
 
     @EventSourcingHandler

@@ -49,6 +49,15 @@ final class NotificationMail {
     /** A mail about a consultation on the Code circulated to the agency told. */
     SimpleMailMessage writeConsultation(
             String to, NotificationStep step, String consultationId, AgencyContact told, List<String> details) {
+        return writeAbout(to, step, told, details, "Open the consultation: ", "/consultations/" + consultationId);
+    }
+
+    /**
+     * A mail about something circulated to the agency told (a consultation, a self-assessment round): the step, the
+     * agency, the details, and a link to the page at {@code path}.
+     */
+    SimpleMailMessage writeAbout(
+            String to, NotificationStep step, AgencyContact told, List<String> details, String open, String path) {
         StringBuilder body = new StringBuilder();
         body.append(words(step)).append('\n');
         body.append('\n');
@@ -61,11 +70,7 @@ final class NotificationMail {
             body.append(detail).append('\n');
         }
         body.append('\n');
-        body.append("Open the consultation: ")
-                .append(publicUrl)
-                .append("/consultations/")
-                .append(consultationId)
-                .append('\n');
+        body.append(open).append(publicUrl).append(path).append('\n');
         SimpleMailMessage mail = new SimpleMailMessage();
         mail.setFrom(from);
         mail.setTo(to);

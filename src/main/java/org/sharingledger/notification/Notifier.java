@@ -30,6 +30,8 @@ import org.sharingledger.request.api.InformationRequested;
 import org.sharingledger.request.api.InformationShared;
 import org.sharingledger.request.api.RefusalEscalated;
 import org.sharingledger.request.api.RequestBecameOverdue;
+import org.sharingledger.selfassessment.api.SelfAssessmentOpened;
+import org.sharingledger.selfassessment.api.SelfAssessmentOverdue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,7 +44,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails each agency the steps that concern it (of its requests, and of the consultations on the Code circulated to it), on a streaming processor of its own ({@value #PROCESSING_GROUP}),
+ * Mails each agency the steps that concern it (of its requests, and of the consultations on the Code and the
+ * self-assessment rounds circulated to it), on a streaming processor of its own ({@value #PROCESSING_GROUP}),
  * one event per transaction with the processor's token.
  *
  * <p>For each agency to tell: if {@code notification_sent} already holds the event and the agency, nothing is done;
@@ -214,6 +217,63 @@ class Notifier {
         }
     }
 
+    /** Every circulated agency's notification address: a self-assessment round asks for its return. */
+    @EventHandler
+    void on(SelfAssessmentOpened event, EventMessage<?> message) {
+        for (String agencyId : event.circulatedTo()) {
+            tellOfSelfAssessment(
+                    message,
+                    NotificationStep.SELF_ASSESSMENT_OPENED,
+                    event.selfAssessmentId(),
+                    agencyId,
+                    List.of(
+                            "Title: " + event.title(),
+                            "Questions: " + event.questions().size(),
+                            "Return by: " + mail.time(event.dueBy()),
+                            "Your agency's nominated representative answers each question and writes its position"
+                                    + " statement."));
+        }
+    }
+
+    /** Each circulated agency that had not returned by the due time: it is overdue, and a late return is wanted. */
+    @EventHandler
+    void on(SelfAssessmentOverdue event, EventMessage<?> message) {
+        for (String agencyId : event.outstanding()) {
+            tellOfSelfAssessment(
+                    message,
+                    NotificationStep.SELF_ASSESSMENT_OVERDUE,
+                    event.selfAssessmentId(),
+                    agencyId,
+                    List.of(
+                            "Your agency had not returned the round by its due time and is recorded overdue.",
+                            "A late return is still wanted: it is taken, and marked late."));
+        }
+    }
+
+    private void tellOfSelfAssessment(
+            EventMessage<?> about,
+            NotificationStep step,
+            String selfAssessmentId,
+            String agencyId,
+            List<String> details) {
+        if (mailSender == null || alreadySent(about.getIdentifier(), agencyId)) {
+            return;
+        }
+        AgencyContact told = contact(agencyId);
+        send(
+                about,
+                step,
+                agencyId,
+                mail.writeAbout(
+                        told.address(),
+                        step,
+                        told,
+                        details,
+                        "Open the round: ",
+                        "/self-assessments/" + selfAssessmentId));
+        record(about, step, null, null, selfAssessmentId, agencyId, told.address());
+    }
+
     private void tellOfConsultation(
             EventMessage<?> about,
             NotificationStep step,
@@ -225,7 +285,7 @@ class Notifier {
         }
         AgencyContact told = contact(agencyId);
         send(about, step, agencyId, mail.writeConsultation(told.address(), step, consultationId, told, details));
-        record(about, step, null, consultationId, agencyId, told.address());
+        record(about, step, null, consultationId, null, agencyId, told.address());
     }
 
     private void tell(
@@ -253,7 +313,7 @@ class Notifier {
                 facts.request(requestId).orElse(null),
                 details);
         send(about, step, agencyId, message);
-        record(about, step, requestId, null, agencyId, address);
+        record(about, step, requestId, null, null, agencyId, address);
     }
 
     private void send(EventMessage<?> about, NotificationStep step, String agencyId, SimpleMailMessage message) {
@@ -293,6 +353,7 @@ class Notifier {
             NotificationStep step,
             String requestId,
             String consultationId,
+            String selfAssessmentId,
             String agencyId,
             String to) {
         String notificationId = UUID.nameUUIDFromBytes(
@@ -321,7 +382,8 @@ class Notifier {
                                 requestId,
                                 about.getIdentifier(),
                                 sentAt,
-                                consultationId),
+                                consultationId,
+                                selfAssessmentId),
                         metaData),
                 RecordNotification.class.getName()));
     }

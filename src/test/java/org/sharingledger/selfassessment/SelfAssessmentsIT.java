@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.sharingledger.support.GovernanceIntegrationTest;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.Http.Response;
+import org.sharingledger.support.Mail;
 import org.sharingledger.support.Scenario;
 import tools.jackson.databind.JsonNode;
 
@@ -165,6 +166,62 @@ class SelfAssessmentsIT extends GovernanceIntegrationTest {
                         where aggregate_identifier = ? and payload_type like '%SelfAssessmentOverdue'""", Long.class, id))
                 .as("the overdue fact stays in the history")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void everyCirculatedAgencyIsMailedWhenItOpensAndEachOutstandingOneWhenItIsOverdue() {
+        String school = scenario.agency("EDUCATION");
+        String police = scenario.agency("POLICE");
+        String schoolInbox = Scenario.unique("school-inbox") + "@school.example";
+        String policeInbox = Scenario.unique("police-inbox") + "@police.example";
+        setAddress(school, schoolInbox);
+        setAddress(police, policeInbox);
+        Credentials schoolRep = scenario.user(school, "NOMINATED_REPRESENTATIVE");
+        Credentials policeRep = scenario.user(police, "NOMINATED_REPRESENTATIVE");
+        Credentials trust = scenario.user(null, "TRUST_REVIEWER");
+        String id = open(trust, soon(Duration.ofSeconds(4)));
+        assertThat(submit(schoolRep, id, giveBack(school, "YES", null)).status())
+                .isEqualTo(201);
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .until(() -> Mail.to(policeInbox).size() == 2);
+        assertThat(Mail.to(schoolInbox))
+                .as("a school that returned is not told it is overdue")
+                .hasSize(1);
+        Mail.Received opened = Mail.to(schoolInbox).get(0);
+        assertThat(opened.subject()).isEqualTo("Self-assessment round for your return: Agency " + school);
+        assertThat(opened.text())
+                .contains("Title: Position statement for the Laming review")
+                .contains("Questions: 3")
+                .contains("Return by: ")
+                .contains("http://localhost:8080/self-assessments/" + id);
+        assertThat(Mail.to(policeInbox))
+                .extracting(Mail.Received::subject)
+                .containsExactly(
+                        "Self-assessment round for your return: Agency " + police,
+                        "Self-assessment overdue: your return is still wanted: Agency " + police);
+        assertThat(Mail.to(policeInbox).get(1).text()).contains("A late return is still wanted");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> http.as(policeRep)
+                                .get("/api/agencies/" + police + "/notifications")
+                                .json()
+                                .path("totalItems")
+                                .asInt()
+                        == 2);
+        JsonNode told = http.as(policeRep)
+                .get("/api/agencies/" + police + "/notifications")
+                .json();
+        assertThat(told.path("items"))
+                .extracting(item -> item.path("step").asString())
+                .containsExactlyInAnyOrder("SELF_ASSESSMENT_OPENED", "SELF_ASSESSMENT_OVERDUE");
+        assertThat(told.path("items"))
+                .allSatisfy(item ->
+                        assertThat(item.path("selfAssessmentId").asString()).isEqualTo(id))
+                .allSatisfy(item -> assertThat(item.path("requestId").isNull()).isTrue())
+                .allSatisfy(
+                        item -> assertThat(item.path("consultationId").isNull()).isTrue());
     }
 
     @Test
@@ -368,6 +425,12 @@ class SelfAssessmentsIT extends GovernanceIntegrationTest {
 
     private Response submit(Credentials by, String id, Map<String, Object> body) {
         return http.as(by).post("/api/self-assessments/" + id + "/returns", body);
+    }
+
+    private void setAddress(String agencyId, String email) {
+        Response set = http.as(Scenario.ADMIN)
+                .put("/api/agencies/" + agencyId + "/notification-address", Map.of("email", email));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
     }
 
     private void withdraw(String agencyId) {

@@ -13,6 +13,8 @@ import org.axonframework.serialization.Revision;
  * @param aboutEventId   the identifier of the event it tells of
  * @param consultationId the consultation on the Code it tells of, or null (and absent from notifications recorded
  *                       before consultations existed) when it tells of a request
+ * @param selfAssessmentId the self-assessment round it tells of, or null (and absent from notifications recorded
+ *                       before rounds existed) otherwise; then {@code requestId} and {@code consultationId} are null
  */
 @Revision("1")
 public record NotificationSent(
@@ -23,4 +25,5 @@ public record NotificationSent(
         String requestId,
         String aboutEventId,
         Instant sentAt,
-        String consultationId) {}
+        String consultationId,
+        String selfAssessmentId) {}

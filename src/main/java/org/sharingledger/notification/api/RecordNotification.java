@@ -11,4 +11,5 @@ public record RecordNotification(
         String requestId,
         String aboutEventId,
         Instant sentAt,
-        String consultationId) {}
+        String consultationId,
+        String selfAssessmentId) {}

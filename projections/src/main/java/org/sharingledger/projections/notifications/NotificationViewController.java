@@ -44,7 +44,8 @@ class NotificationViewController {
         }
         List<Item> items = jdbc.query(
                 """
-                select notification_id, step, request_id, address, sent_at, about_event_id, consultation_id
+                select notification_id, step, request_id, address, sent_at, about_event_id, consultation_id,
+                       self_assessment_id
                 from notification_view where agency_id = ?
                 order by sent_at desc, notification_id
                 limit ? offset ?""",
@@ -55,7 +56,8 @@ class NotificationViewController {
                         rs.getString("address"),
                         rs.getObject("sent_at", Timestamp.class).toInstant(),
                         rs.getString("about_event_id"),
-                        rs.getString("consultation_id")),
+                        rs.getString("consultation_id"),
+                        rs.getString("self_assessment_id")),
                 agencyId,
                 size,
                 (long) page * size);
@@ -73,6 +75,7 @@ class NotificationViewController {
      * @param requestId      the request it told of, or null when it told of a consultation
      * @param eventId        the event it told of
      * @param consultationId the consultation on the Code it told of, or null when it told of a request
+     * @param selfAssessmentId the self-assessment round it told of, or null
      */
     record Item(
             String notificationId,
@@ -81,5 +84,6 @@ class NotificationViewController {
             String address,
             Instant sentAt,
             String eventId,
-            String consultationId) {}
+            String consultationId,
+            String selfAssessmentId) {}
 }

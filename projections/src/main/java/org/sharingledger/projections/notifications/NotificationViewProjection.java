@@ -26,8 +26,8 @@ class NotificationViewProjection {
         jdbc.update(
                 """
                 insert into notification_view (notification_id, agency_id, address, step, request_id, about_event_id,
-                    sent_at, consultation_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    sent_at, consultation_id, self_assessment_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.notificationId(),
                 event.agencyId(),
                 event.address(),
@@ -35,7 +35,8 @@ class NotificationViewProjection {
                 event.requestId(),
                 event.aboutEventId(),
                 Timestamp.from(event.sentAt()),
-                event.consultationId());
+                event.consultationId(),
+                event.selfAssessmentId());
     }
 
     @ResetHandler

@@ -25,17 +25,19 @@ public class RecentNotifications {
         // The newest mails first (a step is mailed to each of the agency's people), then one line per step.
         return jdbc.query(
                 """
-                select step, request_id, consultation_id, about_event_id, max(sent_at) as sent_at
-                from (select step, request_id, consultation_id, about_event_id, sent_at from notification_view
+                select step, request_id, consultation_id, self_assessment_id, about_event_id, max(sent_at) as sent_at
+                from (select step, request_id, consultation_id, self_assessment_id, about_event_id, sent_at
+                      from notification_view
                       where agency_id = ? order by sent_at desc limit ?) latest
-                group by step, request_id, consultation_id, about_event_id
+                group by step, request_id, consultation_id, self_assessment_id, about_event_id
                 order by max(sent_at) desc, about_event_id
                 limit ?""",
                 (rs, row) -> new Recent(
                         NotificationStep.valueOf(rs.getString("step")),
                         rs.getString("request_id"),
                         rs.getObject("sent_at", Timestamp.class).toInstant(),
-                        rs.getString("consultation_id")),
+                        rs.getString("consultation_id"),
+                        rs.getString("self_assessment_id")),
                 agencyId,
                 limit * 20,
                 limit);
@@ -46,6 +48,8 @@ public class RecentNotifications {
      *
      * @param requestId      the request, or null when it told of a consultation
      * @param consultationId the consultation, or null when it told of a request
+     * @param selfAssessmentId the self-assessment round, or null
      */
-    public record Recent(NotificationStep step, String requestId, Instant sentAt, String consultationId) {}
+    public record Recent(
+            NotificationStep step, String requestId, Instant sentAt, String consultationId, String selfAssessmentId) {}
 }
