@@ -58,6 +58,8 @@ class PageSecurityConfiguration {
         "/admin/**",
         "/consultations",
         "/consultations/**",
+        "/training",
+        "/training/**",
         "/account",
         "/account/**",
         "/css/**",
