@@ -60,6 +60,8 @@ class PageSecurityConfiguration {
         "/consultations/**",
         "/self-assessments",
         "/self-assessments/**",
+        "/training",
+        "/training/**",
         "/account",
         "/account/**",
         "/css/**",

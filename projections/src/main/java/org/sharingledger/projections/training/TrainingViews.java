@@ -1,6 +1,7 @@
 package org.sharingledger.projections.training;
 
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,58 @@ public class TrainingViews implements Accreditations {
                 args);
         return new Summary(all.attendances(), all.people(), byCourse, byAgency);
     }
+
+    /** One agency's records (or every agency's: null), newest completedOn first, a page at a time. */
+    public List<Attendance> page(String agencyId, int page, int size) {
+        return jdbc.query(
+                """
+                select t.record_id, t.agency_id, coalesce(a.name, t.agency_id) as name, t.practitioner, t.username,
+                    t.course, t.completed_on, t.assessment_passed, t.valid_until, t.recorded_at
+                from training_record t left join agency_view a on a.agency_id = t.agency_id
+                where (cast(? as varchar) is null or t.agency_id = ?)
+                order by t.completed_on desc, t.recorded_at desc, t.record_id
+                limit ? offset ?""",
+                (rs, i) -> new Attendance(
+                        rs.getString("record_id"),
+                        rs.getString("agency_id"),
+                        rs.getString("name"),
+                        rs.getString("practitioner"),
+                        rs.getString("username"),
+                        Course.valueOf(rs.getString("course")),
+                        rs.getDate("completed_on").toLocalDate(),
+                        (Boolean) rs.getObject("assessment_passed"),
+                        rs.getDate("valid_until") == null
+                                ? null
+                                : rs.getDate("valid_until").toLocalDate(),
+                        rs.getTimestamp("recorded_at").toInstant()),
+                agencyId,
+                agencyId,
+                size,
+                (long) page * size);
+    }
+
+    /** How many records one agency (or every agency: null) has. */
+    public long count(String agencyId) {
+        Long count = jdbc.queryForObject(
+                "select count(*) from training_record where (cast(? as varchar) is null or agency_id = ?)",
+                Long.class,
+                agencyId,
+                agencyId);
+        return count == null ? 0 : count;
+    }
+
+    /** One attendance as read: of {@code GET /api/training-records}. */
+    public record Attendance(
+            String recordId,
+            String agencyId,
+            String agencyName,
+            String practitioner,
+            String username,
+            Course course,
+            LocalDate completedOn,
+            Boolean assessmentPassed,
+            LocalDate validUntil,
+            Instant recordedAt) {}
 
     /** The JSON of {@code GET /api/training/summary}. */
     public record Summary(long attendances, long people, Map<Course, Count> byCourse, List<AgencyCount> byAgency) {}
