@@ -5,6 +5,8 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +36,7 @@ import org.sharingledger.request.api.WithdrawRequest;
 import org.sharingledger.subject.api.PersonalDetails;
 import org.sharingledger.subject.api.SubjectDetails;
 import org.sharingledger.subject.api.SubjectKind;
+import org.sharingledger.training.api.Accreditations;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,6 +52,7 @@ class RequestService implements Requests {
     private final SubjectPseudonyms pseudonyms;
     private final SubjectDetails subjectDetails;
     private final DueAllowances allowances;
+    private final Accreditations accreditations;
     private final Validator validator;
     private final Clock clock;
 
@@ -59,6 +63,7 @@ class RequestService implements Requests {
             SubjectPseudonyms pseudonyms,
             SubjectDetails subjectDetails,
             DueAllowances allowances,
+            Accreditations accreditations,
             Validator validator,
             Clock clock) {
         this.commands = commands;
@@ -67,6 +72,7 @@ class RequestService implements Requests {
         this.pseudonyms = pseudonyms;
         this.subjectDetails = subjectDetails;
         this.allowances = allowances;
+        this.accreditations = accreditations;
         this.validator = validator;
         this.clock = clock;
     }
@@ -113,6 +119,8 @@ class RequestService implements Requests {
     @Override
     public RequestStatus share(Actor actor, UUID requestId, Share body) {
         check(body);
+        Instant now = clock.instant();
+        boolean accredited = accredited(actor, body.occurredAt(), now);
         return commands.send(
                 new ShareInformation(
                         requestId.toString(),
@@ -124,13 +132,17 @@ class RequestService implements Requests {
                         body.withheldReason(),
                         body.adviceSought(),
                         body.occurredAt(),
-                        clock.instant()),
+                        now,
+                        accredited,
+                        false),
                 actor);
     }
 
     @Override
     public RequestStatus refuse(Actor actor, UUID requestId, Refusal body) {
         check(body);
+        Instant now = clock.instant();
+        boolean accredited = accredited(actor, body.occurredAt(), now);
         return commands.send(
                 new RefuseRequest(
                         requestId.toString(),
@@ -139,7 +151,9 @@ class RequestService implements Requests {
                         body.rationale(),
                         body.adviceSought(),
                         body.occurredAt(),
-                        clock.instant()),
+                        now,
+                        accredited,
+                        false),
                 actor);
     }
 
@@ -153,6 +167,8 @@ class RequestService implements Requests {
     @Override
     public RequestStatus resolve(Actor actor, UUID requestId, Resolution body) {
         check(body);
+        Instant now = clock.instant();
+        boolean accredited = accredited(actor, null, now);
         return commands.send(
                 new ResolveEscalation(
                         requestId.toString(),
@@ -161,7 +177,9 @@ class RequestService implements Requests {
                         body.rationale(),
                         body.informationShared(),
                         body.method(),
-                        clock.instant()),
+                        now,
+                        accredited,
+                        false),
                 actor);
     }
 
@@ -174,6 +192,16 @@ class RequestService implements Requests {
     @Override
     public Duration allowance(Urgency urgency) {
         return allowances.of(urgency);
+    }
+
+    /**
+     * Whether the actor held a passed, unexpired online information sharing course record on the UTC day of the
+     * decision: the day it really happened ({@code occurredAt}, when given and not in the future; the aggregate
+     * refuses one in the future or before the request), otherwise today.
+     */
+    private boolean accredited(Actor actor, Instant occurredAt, Instant now) {
+        Instant decided = occurredAt != null && !occurredAt.isAfter(now) ? occurredAt : now;
+        return accreditations.accredited(actor.username(), LocalDate.ofInstant(decided, ZoneOffset.UTC));
     }
 
     /**

@@ -124,7 +124,8 @@ class SharingRequest {
                 command.adviceSought(),
                 command.recordedAt(),
                 occurred,
-                occurred.isAfter(dueBy)));
+                occurred.isAfter(dueBy),
+                command.actorAccredited()));
         deadlines.cancelAllWithinScope(DECISION_DUE);
         return status;
     }
@@ -143,7 +144,8 @@ class SharingRequest {
                 command.adviceSought(),
                 command.recordedAt(),
                 occurred,
-                occurred.isAfter(dueBy)));
+                occurred.isAfter(dueBy),
+                command.actorAccredited()));
         deadlines.cancelAllWithinScope(DECISION_DUE);
         return status;
     }
@@ -210,7 +212,8 @@ class SharingRequest {
                 command.rationale(),
                 shared ? command.informationShared() : null,
                 shared ? command.method() : null,
-                command.recordedAt()));
+                command.recordedAt(),
+                command.actorAccredited()));
         return status;
     }
 
