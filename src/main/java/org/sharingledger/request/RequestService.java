@@ -37,6 +37,7 @@ import org.sharingledger.subject.api.PersonalDetails;
 import org.sharingledger.subject.api.SubjectDetails;
 import org.sharingledger.subject.api.SubjectKind;
 import org.sharingledger.training.api.Accreditations;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,6 +47,9 @@ import org.springframework.stereotype.Service;
 @Service
 class RequestService implements Requests {
 
+    /** The setting that makes training a condition of every decision. */
+    static final String TRAINING_REQUIRED = "ledger.training.required";
+
     private final Commands commands;
     private final AgencyDirectory agencies;
     private final AgreementDirectory agreements;
@@ -53,6 +57,7 @@ class RequestService implements Requests {
     private final SubjectDetails subjectDetails;
     private final DueAllowances allowances;
     private final Accreditations accreditations;
+    private final Environment environment;
     private final Validator validator;
     private final Clock clock;
 
@@ -64,6 +69,7 @@ class RequestService implements Requests {
             SubjectDetails subjectDetails,
             DueAllowances allowances,
             Accreditations accreditations,
+            Environment environment,
             Validator validator,
             Clock clock) {
         this.commands = commands;
@@ -73,6 +79,8 @@ class RequestService implements Requests {
         this.subjectDetails = subjectDetails;
         this.allowances = allowances;
         this.accreditations = accreditations;
+        this.environment = environment;
+        trainingRequired(); // a value that is not a boolean stops the start, not every decision
         this.validator = validator;
         this.clock = clock;
     }
@@ -134,7 +142,7 @@ class RequestService implements Requests {
                         body.occurredAt(),
                         now,
                         accredited,
-                        false),
+                        trainingRequired()),
                 actor);
     }
 
@@ -153,7 +161,7 @@ class RequestService implements Requests {
                         body.occurredAt(),
                         now,
                         accredited,
-                        false),
+                        trainingRequired()),
                 actor);
     }
 
@@ -179,7 +187,7 @@ class RequestService implements Requests {
                         body.method(),
                         now,
                         accredited,
-                        false),
+                        trainingRequired()),
                 actor);
     }
 
@@ -202,6 +210,14 @@ class RequestService implements Requests {
     private boolean accredited(Actor actor, Instant occurredAt, Instant now) {
         Instant decided = occurredAt != null && !occurredAt.isAfter(now) ? occurredAt : now;
         return accreditations.accredited(actor.username(), LocalDate.ofInstant(decided, ZoneOffset.UTC));
+    }
+
+    /**
+     * Whether an unaccredited actor's decision is refused ({@code ledger.training.required}, default false). Read at
+     * each decision, so that a test may turn it on for its own duration without a context of its own.
+     */
+    private boolean trainingRequired() {
+        return environment.getProperty(TRAINING_REQUIRED, Boolean.class, false);
     }
 
     /**

@@ -18,6 +18,8 @@ import org.sharingledger.support.Scenario;
 import org.sharingledger.support.Scenario.Parties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,6 +32,9 @@ class AccreditedDecisionsIT extends IntegrationTest {
     @Autowired
     @Qualifier("eventSerializer")
     private Serializer eventSerializer;
+
+    @Autowired
+    private ConfigurableEnvironment environment;
 
     @Test
     void aDecisionRecordsWhetherItsActorWasAccredited() {
@@ -91,6 +96,95 @@ class AccreditedDecisionsIT extends IntegrationTest {
         assertThat(before.actorAccredited()).as("unknown, not false").isNull();
         assertThat(before.scope()).isEqualTo(now.scope());
         assertThat(before.occurredAt()).isEqualTo(now.occurredAt());
+    }
+
+    // ---------------------------------------------------------------- ledger.training.required
+
+    @Test
+    void whenTrainingIsRequiredAnUnaccreditedUsersDecisionIsRefusedAndRecordsNothing() {
+        Parties p = scenario.parties();
+        Credentials untrained = p.holderPractitioner();
+        Credentials trained = scenario.user(p.holder(), "PRACTITIONER");
+        train(p.holder(), trained.username(), true, null);
+        Credentials requesterRep = scenario.user(p.requester(), "NOMINATED_REPRESENTATIVE");
+        String id = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
+
+        withTrainingRequired(() -> {
+            Response refuse = http.as(untrained).post(decision(id, "refusal"), Scenario.refusal());
+            Response share = http.as(untrained).post(decision(id, "share"), Scenario.share("FULL"));
+            assertThat(refuse.status()).as(refuse.toString()).isEqualTo(409);
+            assertThat(refuse.field("detail"))
+                    .contains(untrained.username())
+                    .contains("has no passed, unexpired online information sharing course (ONLINE_INFORMATION_SHARING)")
+                    .contains("ledger.training.required");
+            assertThat(share.status()).as(share.toString()).isEqualTo(409);
+            assertThat(stepsOf(id)).as("only the request").isEqualTo(1);
+
+            assertThat(http.anonymous()
+                            .post(decision(id, "share"), Scenario.share("FULL"))
+                            .status())
+                    .isEqualTo(401);
+            assertThat(http.as(requesterRep)
+                            .post(decision(id, "share"), Scenario.share("FULL"))
+                            .status())
+                    .as("another agency is still refused for who it is")
+                    .isEqualTo(403);
+            assertThat(stepsOf(id)).isEqualTo(1);
+
+            Response byTrained = http.as(trained).post(decision(id, "refusal"), Scenario.refusal());
+            assertThat(byTrained.status()).as(byTrained.toString()).isEqualTo(200);
+            assertThat(payload(id, 1).path("actorAccredited").asBoolean()).isTrue();
+        });
+
+        String other = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
+        Response withoutTheSetting = http.as(untrained).post(decision(other, "refusal"), Scenario.refusal());
+        assertThat(withoutTheSetting.status())
+                .as("off again: recorded, as unaccredited")
+                .isEqualTo(200);
+        assertThat(payload(other, 1).path("actorAccredited").asBoolean()).isFalse();
+    }
+
+    @Test
+    void whenTrainingIsRequiredAnUnaccreditedUserCannotResolveAnEscalation() {
+        Parties p = scenario.parties();
+        Credentials holderRep = scenario.user(p.holder(), "NOMINATED_REPRESENTATIVE");
+        String id = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
+        http.as(p.holderPractitioner()).post(decision(id, "refusal"), Scenario.refusal());
+        Response escalated = http.as(p.requesterPractitioner())
+                .post(decision(id, "escalations"), Map.of("stage", "LINE_MANAGER", "reason", "Needed for the enquiry"));
+        assertThat(escalated.status()).as(escalated.toString()).isEqualTo(200);
+        Map<String, Object> uphold = Map.of("outcome", "REFUSAL_UPHELD", "rationale", "The investigation comes first");
+
+        withTrainingRequired(() -> {
+            Response refused = http.as(holderRep).post(decision(id, "escalations/resolution"), uphold);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(stepsOf(id)).isEqualTo(3);
+
+            train(p.holder(), holderRep.username(), true, null);
+            Response resolved = http.as(holderRep).post(decision(id, "escalations/resolution"), uphold);
+            assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
+            assertThat(payload(id, 3).path("actorAccredited").asBoolean()).isTrue();
+        });
+    }
+
+    /**
+     * Runs with {@code ledger.training.required=true} in the shared context's environment, which the request service
+     * reads at each decision, and takes it away afterwards, whatever happens: no context of its own.
+     */
+    private void withTrainingRequired(Runnable test) {
+        MapPropertySource required =
+                new MapPropertySource("training-required-for-this-test", Map.of("ledger.training.required", "true"));
+        environment.getPropertySources().addFirst(required);
+        try {
+            test.run();
+        } finally {
+            environment.getPropertySources().remove(required.getName());
+        }
+    }
+
+    private long stepsOf(String requestId) {
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, requestId);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -1,5 +1,6 @@
 package org.sharingledger.request;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.sharingledger.support.RuleMatchers.invalidInputOn;
 
 import java.time.Clock;
@@ -814,6 +815,57 @@ class SharingRequestFixtureTest {
         fixture.given(requested(), unknown)
                 .when(escalate(SOCIAL_WORKER, Stage.LINE_MANAGER))
                 .expectEvents(escalated(Stage.LINE_MANAGER));
+    }
+
+    // ---------------------------------------------------------------- when training is required
+
+    @Test
+    void whenTrainingIsRequiredAnUnaccreditedActorCannotShare() {
+        fixture.givenCommands(makeRequest())
+                .when(shareBy(TEACHER, false, true))
+                .expectException(StepNotAllowed.class)
+                .expectExceptionMessage(containsString(
+                        "has no passed, unexpired online information sharing course (ONLINE_INFORMATION_SHARING)"))
+                .expectNoEvents()
+                .expectScheduledDeadlineWithName(DUE_BY, SharingRequest.DECISION_DUE);
+    }
+
+    @Test
+    void whenTrainingIsRequiredAnUnaccreditedActorCannotRefuse() {
+        fixture.given(requested())
+                .when(refuseBy(TEACHER, false, true))
+                .expectException(StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void whenTrainingIsRequiredAnUnaccreditedActorCannotResolve() {
+        fixture.given(requested(), refused(DECIDED_AT, DECIDED_AT, false), escalated(Stage.LINE_MANAGER))
+                .when(resolveBy(SCHOOL_NR, false, true))
+                .expectException(StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void whenTrainingIsRequiredAnAccreditedActorDecidesAsBefore() {
+        fixture.given(requested()).when(shareBy(TEACHER, true, true)).expectEvents(sharedBy(true));
+    }
+
+    @Test
+    void whoMayDecideIsCheckedBeforeAccreditation() {
+        fixture.given(requested())
+                .when(shareBy(HEALTH_VISITOR, false, true))
+                .expectException(NotPermitted.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRequestAlreadyDecidedSaysSoBeforeAccreditation() {
+        fixture.given(requested(), refused(DECIDED_AT, DECIDED_AT, false))
+                .when(shareBy(TEACHER, false, true))
+                .expectException(StepNotAllowed.class)
+                .expectExceptionMessage(containsString("has already had its decision"))
+                .expectNoEvents();
     }
 
     // ---------------------------------------------------------------- withdrawal
