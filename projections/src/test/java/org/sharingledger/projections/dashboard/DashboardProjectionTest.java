@@ -265,6 +265,69 @@ class DashboardProjectionTest extends IntegrationTest {
     }
 
     @Test
+    void aDecisionByAnAccreditedUserCountsAsKnownAndAccredited() {
+        projection.on(new InformationShared(
+                id,
+                "csc",
+                "police",
+                Scope.FULL,
+                "log",
+                Method.SECURE_EMAIL,
+                "why",
+                null,
+                null,
+                REQUESTED.plusSeconds(60),
+                REQUESTED.plusSeconds(60),
+                false,
+                true));
+        assertThat(row()).containsEntry("decided_by_accredited", true);
+        assertThat(accreditation())
+                .containsEntry("decided_accreditation_known", 1)
+                .containsEntry("decided_accredited", 1);
+    }
+
+    @Test
+    void aDecisionByAnUnaccreditedUserCountsAsKnownButNotAccredited() {
+        projection.on(new InformationRefused(
+                id, "csc", "police", Reason.OTHER, "no", null, REQUESTED, REQUESTED, false, false));
+        assertThat(row()).containsEntry("decided_by_accredited", false);
+        assertThat(accreditation())
+                .containsEntry("decided_accreditation_known", 1)
+                .containsEntry("decided_accredited", 0);
+    }
+
+    @Test
+    void aDecisionRecordedBeforeTrainingWasTrackedCountsOnNeitherSide() {
+        projection.on(new InformationRefused(
+                id, "csc", "police", Reason.OTHER, "no", null, REQUESTED, REQUESTED, false, null));
+        assertThat(row()).containsEntry("decided_by_accredited", null);
+        assertThat(accreditation())
+                .as("decided, but not in the accredited share")
+                .containsEntry("decided", 1)
+                .containsEntry("decided_accreditation_known", 0)
+                .containsEntry("decided_accredited", 0);
+    }
+
+    @Test
+    void aResolutionIsNotCountedAmongTheAgencysDecisions() {
+        projection.on(new InformationRefused(
+                id, "csc", "police", Reason.OTHER, "no", null, REQUESTED, REQUESTED, false, false));
+        RefusalEscalated escalated = new RefusalEscalated(id, "csc", "police", Stage.LINE_MANAGER, "need it", DUE);
+        projection.on(escalated, message(2, escalated));
+        projection.on(new EscalationResolved(
+                id, "csc", "police", Stage.LINE_MANAGER, Outcome.REFUSAL_UPHELD, "no", null, null, DUE, true));
+        assertThat(accreditation())
+                .containsEntry("decided_accreditation_known", 1)
+                .containsEntry("decided_accredited", 0);
+    }
+
+    private Map<String, Object> accreditation() {
+        return jdbc.queryForMap("""
+                select decided, decided_accreditation_known, decided_accredited from dashboard_daily
+                where day = date '2009-03-02' and holding_agency_id = 'police' and requesting_agency_id = 'csc'""");
+    }
+
+    @Test
     void aWithdrawnRequestHasNoDecision() {
         projection.on(new RequestWithdrawn(id, "csc", "police", "moved away", REQUESTED));
         assertThat(row()).containsEntry("status", "WITHDRAWN").containsEntry("decision", null);
