@@ -54,18 +54,25 @@ class RequestController {
                 .body(Map.of("requestId", made.requestId(), "status", made.status(), "dueBy", made.dueBy()));
     }
 
+    /** What every decision's description says about training. */
+    private static final String TRAINING = "Records whether the caller held a passed, unexpired "
+            + "ONLINE_INFORMATION_SHARING training record that day (actorAccredited); with ledger.training.required=true "
+            + "a caller without one is refused (409) and nothing is recorded.";
+
     @PostMapping("/api/requests/{requestId}/share")
     @Operation(
             summary = "Share the information, in full or in part",
             description = "By the holding agency. PARTIAL "
                     + "needs withheldReason. occurredAt: when the decision was really made if recorded later; not in the "
-                    + "future, not before the request.")
+                    + "future, not before the request. " + TRAINING)
     public Map<String, Object> share(@PathVariable UUID requestId, @Valid @RequestBody Share body) {
         return answer(requestId, requests.share(CurrentActor.get(), requestId, body));
     }
 
     @PostMapping("/api/requests/{requestId}/refusal")
-    @Operation(summary = "Refuse the request, with a reason and a rationale", description = "By the holding agency.")
+    @Operation(
+            summary = "Refuse the request, with a reason and a rationale",
+            description = "By the holding agency. " + TRAINING)
     public Map<String, Object> refuse(@PathVariable UUID requestId, @Valid @RequestBody Refusal body) {
         return answer(requestId, requests.refuse(CurrentActor.get(), requestId, body));
     }
@@ -84,7 +91,7 @@ class RequestController {
             summary = "Resolve the open escalation",
             description = "By the holding agency's "
                     + "NOMINATED_REPRESENTATIVE at agency stages, a TRUST_REVIEWER at SAFEGUARDING_PARTNERSHIP. SHARED needs "
-                    + "informationShared and method.")
+                    + "informationShared and method. " + TRAINING)
     public Map<String, Object> resolve(@PathVariable UUID requestId, @Valid @RequestBody Resolution body) {
         return answer(requestId, requests.resolve(CurrentActor.get(), requestId, body));
     }

@@ -5,6 +5,8 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +36,8 @@ import org.sharingledger.request.api.WithdrawRequest;
 import org.sharingledger.subject.api.PersonalDetails;
 import org.sharingledger.subject.api.SubjectDetails;
 import org.sharingledger.subject.api.SubjectKind;
+import org.sharingledger.training.api.Accreditations;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,12 +47,17 @@ import org.springframework.stereotype.Service;
 @Service
 class RequestService implements Requests {
 
+    /** The setting that makes training a condition of every decision. */
+    static final String TRAINING_REQUIRED = "ledger.training.required";
+
     private final Commands commands;
     private final AgencyDirectory agencies;
     private final AgreementDirectory agreements;
     private final SubjectPseudonyms pseudonyms;
     private final SubjectDetails subjectDetails;
     private final DueAllowances allowances;
+    private final Accreditations accreditations;
+    private final Environment environment;
     private final Validator validator;
     private final Clock clock;
 
@@ -59,6 +68,8 @@ class RequestService implements Requests {
             SubjectPseudonyms pseudonyms,
             SubjectDetails subjectDetails,
             DueAllowances allowances,
+            Accreditations accreditations,
+            Environment environment,
             Validator validator,
             Clock clock) {
         this.commands = commands;
@@ -67,6 +78,9 @@ class RequestService implements Requests {
         this.pseudonyms = pseudonyms;
         this.subjectDetails = subjectDetails;
         this.allowances = allowances;
+        this.accreditations = accreditations;
+        this.environment = environment;
+        trainingRequired(); // a value that is not a boolean stops the start, not every decision
         this.validator = validator;
         this.clock = clock;
     }
@@ -113,6 +127,8 @@ class RequestService implements Requests {
     @Override
     public RequestStatus share(Actor actor, UUID requestId, Share body) {
         check(body);
+        Instant now = clock.instant();
+        boolean accredited = accredited(actor, body.occurredAt(), now);
         return commands.send(
                 new ShareInformation(
                         requestId.toString(),
@@ -124,13 +140,17 @@ class RequestService implements Requests {
                         body.withheldReason(),
                         body.adviceSought(),
                         body.occurredAt(),
-                        clock.instant()),
+                        now,
+                        accredited,
+                        trainingRequired()),
                 actor);
     }
 
     @Override
     public RequestStatus refuse(Actor actor, UUID requestId, Refusal body) {
         check(body);
+        Instant now = clock.instant();
+        boolean accredited = accredited(actor, body.occurredAt(), now);
         return commands.send(
                 new RefuseRequest(
                         requestId.toString(),
@@ -139,7 +159,9 @@ class RequestService implements Requests {
                         body.rationale(),
                         body.adviceSought(),
                         body.occurredAt(),
-                        clock.instant()),
+                        now,
+                        accredited,
+                        trainingRequired()),
                 actor);
     }
 
@@ -153,6 +175,8 @@ class RequestService implements Requests {
     @Override
     public RequestStatus resolve(Actor actor, UUID requestId, Resolution body) {
         check(body);
+        Instant now = clock.instant();
+        boolean accredited = accredited(actor, null, now);
         return commands.send(
                 new ResolveEscalation(
                         requestId.toString(),
@@ -161,7 +185,9 @@ class RequestService implements Requests {
                         body.rationale(),
                         body.informationShared(),
                         body.method(),
-                        clock.instant()),
+                        now,
+                        accredited,
+                        trainingRequired()),
                 actor);
     }
 
@@ -174,6 +200,24 @@ class RequestService implements Requests {
     @Override
     public Duration allowance(Urgency urgency) {
         return allowances.of(urgency);
+    }
+
+    /**
+     * Whether the actor held a passed, unexpired online information sharing course record on the UTC day of the
+     * decision: the day it really happened ({@code occurredAt}, when given and not in the future; the aggregate
+     * refuses one in the future or before the request), otherwise today.
+     */
+    private boolean accredited(Actor actor, Instant occurredAt, Instant now) {
+        Instant decided = occurredAt != null && !occurredAt.isAfter(now) ? occurredAt : now;
+        return accreditations.accredited(actor.username(), LocalDate.ofInstant(decided, ZoneOffset.UTC));
+    }
+
+    /**
+     * Whether an unaccredited actor's decision is refused ({@code ledger.training.required}, default false). Read at
+     * each decision, so that a test may turn it on for its own duration without a context of its own.
+     */
+    private boolean trainingRequired() {
+        return environment.getProperty(TRAINING_REQUIRED, Boolean.class, false);
     }
 
     /**

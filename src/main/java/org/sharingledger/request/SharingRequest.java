@@ -108,6 +108,7 @@ class SharingRequest {
     RequestStatus handle(ShareInformation command, DeadlineManager deadlines) {
         requirePractitionerOf(command.actor(), holdingAgencyId, "share or refuse this request");
         requireAwaitingDecision("shared");
+        requireAccredited(command.actor(), command.actorAccredited(), command.accreditationRequired());
         if (command.scope() == Scope.PARTIAL && command.withheldReason() == null) {
             throw new InvalidInput("withheldReason", "is required when only part of the information is shared");
         }
@@ -124,7 +125,8 @@ class SharingRequest {
                 command.adviceSought(),
                 command.recordedAt(),
                 occurred,
-                occurred.isAfter(dueBy)));
+                occurred.isAfter(dueBy),
+                command.actorAccredited()));
         deadlines.cancelAllWithinScope(DECISION_DUE);
         return status;
     }
@@ -133,6 +135,7 @@ class SharingRequest {
     RequestStatus handle(RefuseRequest command, DeadlineManager deadlines) {
         requirePractitionerOf(command.actor(), holdingAgencyId, "share or refuse this request");
         requireAwaitingDecision("refused");
+        requireAccredited(command.actor(), command.actorAccredited(), command.accreditationRequired());
         Instant occurred = occurredAt(command.occurredAt(), command.recordedAt());
         apply(new InformationRefused(
                 requestId,
@@ -143,7 +146,8 @@ class SharingRequest {
                 command.adviceSought(),
                 command.recordedAt(),
                 occurred,
-                occurred.isAfter(dueBy)));
+                occurred.isAfter(dueBy),
+                command.actorAccredited()));
         deadlines.cancelAllWithinScope(DECISION_DUE);
         return status;
     }
@@ -188,6 +192,7 @@ class SharingRequest {
                                     + lastStage
                             : "only a TRUST_REVIEWER may resolve an escalation at SAFEGUARDING_PARTNERSHIP");
         }
+        requireAccredited(actor, command.actorAccredited(), command.accreditationRequired());
         if (command.outcome() == Outcome.SHARED) {
             List<FieldProblem> problems = new ArrayList<>();
             if (isBlank(command.informationShared())) {
@@ -210,7 +215,8 @@ class SharingRequest {
                 command.rationale(),
                 shared ? command.informationShared() : null,
                 shared ? command.method() : null,
-                command.recordedAt()));
+                command.recordedAt(),
+                command.actorAccredited()));
         return status;
     }
 
@@ -242,6 +248,21 @@ class SharingRequest {
         if (!RequestSteps.awaitsDecision(status)) {
             throw new StepNotAllowed(
                     "the request cannot be " + step + ": it is " + status + " and has already had its decision");
+        }
+    }
+
+    /**
+     * Where the ledger requires training ({@code ledger.training.required}), a decision (share, refusal, resolution)
+     * is only taken by an actor accredited on its day: otherwise a step not allowed, and nothing is recorded. Checked
+     * after who may take the step and whether it may be taken now, so that those answers stay as they were.
+     */
+    private static void requireAccredited(Actor actor, boolean accredited, boolean required) {
+        if (required && !accredited) {
+            throw new StepNotAllowed(actor.username()
+                    + " has no passed, unexpired online information sharing course (ONLINE_INFORMATION_SHARING)"
+                    + " record for the day of this decision, and this ledger requires one before a share, refusal or"
+                    + " resolution (ledger.training.required): ask the agency's nominated representative to record"
+                    + " the course");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.sharingledger.request;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.sharingledger.support.RuleMatchers.invalidInputOn;
 
 import java.time.Clock;
@@ -767,6 +768,106 @@ class SharingRequestFixtureTest {
                 .expectNoEvents();
     }
 
+    // ---------------------------------------------------------------- whether the actor was accredited
+
+    @Test
+    void aShareRecordsThatItsActorWasAccredited() {
+        fixture.given(requested())
+                .when(shareBy(TEACHER, true, false))
+                .expectEvents(sharedBy(true))
+                .expectResultMessagePayload(RequestStatus.SHARED);
+    }
+
+    @Test
+    void aShareByAnUnaccreditedActorIsRecordedAsSuchWhenTrainingIsNotRequired() {
+        fixture.given(requested())
+                .when(shareBy(TEACHER, false, false))
+                .expectEvents(sharedBy(false))
+                .expectResultMessagePayload(RequestStatus.SHARED);
+    }
+
+    @Test
+    void aRefusalRecordsWhetherItsActorWasAccredited() {
+        fixture.given(requested()).when(refuseBy(TEACHER, false, false)).expectEvents(refusedBy(false));
+    }
+
+    @Test
+    void aResolutionRecordsWhetherItsActorWasAccredited() {
+        fixture.given(requested(), refused(DECIDED_AT, DECIDED_AT, false), escalated(Stage.LINE_MANAGER))
+                .when(resolveBy(SCHOOL_NR, false, false))
+                .expectEvents(upheldBy(false))
+                .expectResultMessagePayload(RequestStatus.REFUSAL_UPHELD);
+    }
+
+    @Test
+    void decisionsRecordedBeforeTrainingWasTrackedStillRebuildTheRequest() {
+        InformationRefused unknown = new InformationRefused(
+                REQUEST_ID,
+                REQUESTING,
+                HOLDING,
+                Reason.WOULD_PREJUDICE_INVESTIGATION,
+                RATIONALE,
+                ADVICE,
+                DECIDED_AT,
+                DECIDED_AT,
+                false,
+                null);
+        fixture.given(requested(), unknown)
+                .when(escalate(SOCIAL_WORKER, Stage.LINE_MANAGER))
+                .expectEvents(escalated(Stage.LINE_MANAGER));
+    }
+
+    // ---------------------------------------------------------------- when training is required
+
+    @Test
+    void whenTrainingIsRequiredAnUnaccreditedActorCannotShare() {
+        fixture.givenCommands(makeRequest())
+                .when(shareBy(TEACHER, false, true))
+                .expectException(StepNotAllowed.class)
+                .expectExceptionMessage(containsString(
+                        "has no passed, unexpired online information sharing course (ONLINE_INFORMATION_SHARING)"))
+                .expectNoEvents()
+                .expectScheduledDeadlineWithName(DUE_BY, SharingRequest.DECISION_DUE);
+    }
+
+    @Test
+    void whenTrainingIsRequiredAnUnaccreditedActorCannotRefuse() {
+        fixture.given(requested())
+                .when(refuseBy(TEACHER, false, true))
+                .expectException(StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void whenTrainingIsRequiredAnUnaccreditedActorCannotResolve() {
+        fixture.given(requested(), refused(DECIDED_AT, DECIDED_AT, false), escalated(Stage.LINE_MANAGER))
+                .when(resolveBy(SCHOOL_NR, false, true))
+                .expectException(StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void whenTrainingIsRequiredAnAccreditedActorDecidesAsBefore() {
+        fixture.given(requested()).when(shareBy(TEACHER, true, true)).expectEvents(sharedBy(true));
+    }
+
+    @Test
+    void whoMayDecideIsCheckedBeforeAccreditation() {
+        fixture.given(requested())
+                .when(shareBy(HEALTH_VISITOR, false, true))
+                .expectException(NotPermitted.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRequestAlreadyDecidedSaysSoBeforeAccreditation() {
+        fixture.given(requested(), refused(DECIDED_AT, DECIDED_AT, false))
+                .when(shareBy(TEACHER, false, true))
+                .expectException(StepNotAllowed.class)
+                .expectExceptionMessage(containsString("has already had its decision"))
+                .expectNoEvents();
+    }
+
     // ---------------------------------------------------------------- withdrawal
 
     @Test
@@ -889,7 +990,9 @@ class SharingRequestFixtureTest {
                 withheld,
                 ADVICE,
                 occurredAt,
-                recordedAt);
+                recordedAt,
+                true,
+                false);
     }
 
     private static InformationShared shared(
@@ -906,12 +1009,21 @@ class SharingRequestFixtureTest {
                 ADVICE,
                 recordedAt,
                 occurredAt,
-                late);
+                late,
+                true);
     }
 
     private static RefuseRequest refuse(Actor actor, Instant occurredAt, Instant recordedAt) {
         return new RefuseRequest(
-                REQUEST_ID, actor, Reason.WOULD_PREJUDICE_INVESTIGATION, RATIONALE, ADVICE, occurredAt, recordedAt);
+                REQUEST_ID,
+                actor,
+                Reason.WOULD_PREJUDICE_INVESTIGATION,
+                RATIONALE,
+                ADVICE,
+                occurredAt,
+                recordedAt,
+                true,
+                false);
     }
 
     private static InformationRefused refused(Instant recordedAt, Instant occurredAt, boolean late) {
@@ -924,7 +1036,8 @@ class SharingRequestFixtureTest {
                 ADVICE,
                 recordedAt,
                 occurredAt,
-                late);
+                late,
+                true);
     }
 
     private static EscalateRefusal escalate(Actor actor, Stage stage) {
@@ -945,7 +1058,9 @@ class SharingRequestFixtureTest {
                 "Reviewed against the Code of Practice",
                 informationShared,
                 method,
-                RESOLVED_AT);
+                RESOLVED_AT,
+                true,
+                false);
     }
 
     private static EscalationResolved upheld(Stage stage) {
@@ -958,7 +1073,8 @@ class SharingRequestFixtureTest {
                 "Reviewed against the Code of Practice",
                 null,
                 null,
-                RESOLVED_AT);
+                RESOLVED_AT,
+                true);
     }
 
     private static EscalationResolved sharedOnEscalation(Stage stage) {
@@ -971,7 +1087,95 @@ class SharingRequestFixtureTest {
                 "Reviewed against the Code of Practice",
                 SHARED_TEXT,
                 Method.SECURE_EMAIL,
-                RESOLVED_AT);
+                RESOLVED_AT,
+                true);
+    }
+
+    private static ShareInformation shareBy(Actor actor, boolean accredited, boolean required) {
+        return new ShareInformation(
+                REQUEST_ID,
+                actor,
+                Scope.FULL,
+                SHARED_TEXT,
+                Method.SECURE_PORTAL,
+                RATIONALE,
+                null,
+                ADVICE,
+                null,
+                DECIDED_AT,
+                accredited,
+                required);
+    }
+
+    private static InformationShared sharedBy(boolean accredited) {
+        return new InformationShared(
+                REQUEST_ID,
+                REQUESTING,
+                HOLDING,
+                Scope.FULL,
+                SHARED_TEXT,
+                Method.SECURE_PORTAL,
+                RATIONALE,
+                null,
+                ADVICE,
+                DECIDED_AT,
+                DECIDED_AT,
+                false,
+                accredited);
+    }
+
+    private static RefuseRequest refuseBy(Actor actor, boolean accredited, boolean required) {
+        return new RefuseRequest(
+                REQUEST_ID,
+                actor,
+                Reason.WOULD_PREJUDICE_INVESTIGATION,
+                RATIONALE,
+                ADVICE,
+                null,
+                DECIDED_AT,
+                accredited,
+                required);
+    }
+
+    private static InformationRefused refusedBy(boolean accredited) {
+        return new InformationRefused(
+                REQUEST_ID,
+                REQUESTING,
+                HOLDING,
+                Reason.WOULD_PREJUDICE_INVESTIGATION,
+                RATIONALE,
+                ADVICE,
+                DECIDED_AT,
+                DECIDED_AT,
+                false,
+                accredited);
+    }
+
+    private static ResolveEscalation resolveBy(Actor actor, boolean accredited, boolean required) {
+        return new ResolveEscalation(
+                REQUEST_ID,
+                actor,
+                Outcome.REFUSAL_UPHELD,
+                "Reviewed against the Code of Practice",
+                null,
+                null,
+                RESOLVED_AT,
+                accredited,
+                required);
+    }
+
+    private static EscalationResolved upheldBy(boolean accredited) {
+        return new EscalationResolved(
+                REQUEST_ID,
+                REQUESTING,
+                HOLDING,
+                Stage.LINE_MANAGER,
+                Outcome.REFUSAL_UPHELD,
+                "Reviewed against the Code of Practice",
+                null,
+                null,
+                RESOLVED_AT,
+                accredited);
     }
 
     private static WithdrawRequest withdraw(Actor actor) {

@@ -6,6 +6,10 @@ import org.axonframework.serialization.Revision;
 /**
  * The holding agency shared what was asked (scope FULL) or part of it (PARTIAL, with the reason for what it
  * withheld). {@code late} when it was decided after the due time.
+ *
+ * <p>{@code actorAccredited}: whether the one who decided held a passed, unexpired online information sharing course
+ * record on the day of the decision ({@code training.api.Accreditations}); null in events recorded before training
+ * was tracked (unknown, not false).
  */
 @Revision("1")
 public record InformationShared(
@@ -20,4 +24,5 @@ public record InformationShared(
         String adviceSought,
         Instant recordedAt,
         Instant occurredAt,
-        boolean late) {}
+        boolean late,
+        Boolean actorAccredited) {}

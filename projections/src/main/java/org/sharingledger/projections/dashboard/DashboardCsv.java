@@ -35,6 +35,9 @@ final class DashboardCsv {
         add(rows, "asHolder", "p90HoursToDecision", h.p90HoursToDecision());
         add(rows, "asHolder", "onTimeRate", h.onTimeRate());
         add(rows, "asHolder", "receivedUnderAgreement", h.receivedUnderAgreement());
+        add(rows, "asHolder", "decisionsWithAccreditationKnown", h.decisionsWithAccreditationKnown());
+        add(rows, "asHolder", "decisionsByAccredited", h.decisionsByAccredited());
+        add(rows, "asHolder", "accreditedDecisionRate", h.accreditedDecisionRate());
         var r = d.asRequester();
         add(rows, "asRequester", "made", r.made());
         r.outcomes().forEach((status, n) -> rows.add(row("asRequester", "outcomes", status, n)));
@@ -76,7 +79,11 @@ final class DashboardCsv {
                 "upper95",
                 "lower998",
                 "upper998",
-                "flag"));
+                "flag",
+                "decisionsWithAccreditationKnown",
+                "decisionsByAccredited",
+                "accreditedDecisionRate",
+                "areaAccreditedDecisionRate"));
         for (AgencyPattern a : p.agencies()) {
             Funnel f = a.funnel();
             rows.add(list(
@@ -94,7 +101,11 @@ final class DashboardCsv {
                     f == null ? null : f.upper95(),
                     f == null ? null : f.lower998(),
                     f == null ? null : f.upper998(),
-                    f == null ? null : f.flag()));
+                    f == null ? null : f.flag(),
+                    a.decisionsWithAccreditationKnown(),
+                    a.decisionsByAccredited(),
+                    a.accreditedDecisionRate(),
+                    p.areaAccreditedDecisionRate()));
         }
         return rows;
     }

@@ -69,16 +69,26 @@ class DashboardProjection {
     @EventHandler
     void on(InformationShared event) {
         boolean full = event.scope() == Scope.FULL;
-        decide(event.requestId(), full ? "SHARED" : "PARTIALLY_SHARED", null, event.occurredAt(), event.late());
-        count(
+        decide(
                 event.requestId(),
-                Map.of("decided", 1, full ? "shared" : "partially_shared", 1, "decided_late", event.late() ? 1 : 0));
+                full ? "SHARED" : "PARTIALLY_SHARED",
+                null,
+                event.occurredAt(),
+                event.late(),
+                event.actorAccredited());
+        count(event.requestId(), decided(full ? "shared" : "partially_shared", event.late(), event.actorAccredited()));
     }
 
     @EventHandler
     void on(InformationRefused event) {
-        decide(event.requestId(), "REFUSED", event.reason().name(), event.occurredAt(), event.late());
-        count(event.requestId(), Map.of("decided", 1, "refused", 1, "decided_late", event.late() ? 1 : 0));
+        decide(
+                event.requestId(),
+                "REFUSED",
+                event.reason().name(),
+                event.occurredAt(),
+                event.late(),
+                event.actorAccredited());
+        count(event.requestId(), decided("refused", event.late(), event.actorAccredited()));
         jdbc.update("""
                 insert into dashboard_daily_reason (day, holding_agency_id, reason, refused)
                 select (requested_at at time zone 'UTC')::date, holding_agency_id, ?, 1
@@ -193,11 +203,30 @@ class DashboardProjection {
                 id(requestId));
     }
 
-    private void decide(String requestId, String decision, String reason, Instant occurredAt, boolean late) {
+    private void decide(
+            String requestId, String decision, String reason, Instant occurredAt, boolean late, Boolean accredited) {
         jdbc.update("""
                 update dashboard_request set status = ?, decision = ?, refusal_reason = ?, decided_at = ?,
-                    decided_late = ?
-                where request_id = ?""", decision, decision, reason, ts(occurredAt), late, id(requestId));
+                    decided_late = ?, decided_by_accredited = ?
+                where request_id = ?""", decision, decision, reason, ts(occurredAt), late, accredited, id(requestId));
+    }
+
+    /**
+     * A first decision's daily counts: decided, its kind, late or not, and whether its actor was accredited (counted
+     * only when known: a decision recorded before training was tracked is in neither accreditation column).
+     */
+    private static Map<String, Integer> decided(String kind, boolean late, Boolean accredited) {
+        return Map.of(
+                "decided",
+                1,
+                kind,
+                1,
+                "decided_late",
+                late ? 1 : 0,
+                "decided_accreditation_known",
+                accredited == null ? 0 : 1,
+                "decided_accredited",
+                Boolean.TRUE.equals(accredited) ? 1 : 0);
     }
 
     private static UUID id(String requestId) {

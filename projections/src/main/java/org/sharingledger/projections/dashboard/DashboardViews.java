@@ -28,7 +28,16 @@ public final class DashboardViews {
             List<Month> monthly,
             CommissionedProviders.Summary commissionedProviders) {}
 
-    /** Requests the agency received (it holds the information), made in the period. */
+    /**
+     * Requests the agency received (it holds the information), made in the period.
+     *
+     * @param decisionsWithAccreditationKnown first decisions whose record says whether their actor was accredited
+     *                                        (all but those recorded before training was tracked)
+     * @param decisionsByAccredited           first decisions whose actor held a passed, unexpired online information
+     *                                        sharing course record that day
+     * @param accreditedDecisionRate          decisionsByAccredited ÷ decisionsWithAccreditationKnown (null when none
+     *                                        is known)
+     */
     public record AsHolder(
             long received,
             long decided,
@@ -44,7 +53,10 @@ public final class DashboardViews {
             Double medianHoursToDecision,
             Double p90HoursToDecision,
             Double onTimeRate,
-            long receivedUnderAgreement) {}
+            long receivedUnderAgreement,
+            long decisionsWithAccreditationKnown,
+            long decisionsByAccredited,
+            Double accreditedDecisionRate) {}
 
     /** Requests the agency made, in the period, and how their escalations went. */
     public record AsRequester(
@@ -59,7 +71,9 @@ public final class DashboardViews {
     /** One calendar month (UTC) of requests. */
     public record Month(String month, long received, long decided, long refused, Double refusalRate) {}
 
-    /** The Trust's view across every signatory. */
+    /**
+     * The Trust's view across every signatory; the accreditation figures are the area's, as in {@link AsHolder}.
+     */
     public record RefusalPatterns(
             LocalDate from,
             LocalDate to,
@@ -68,7 +82,10 @@ public final class DashboardViews {
             Map<String, Long> refusalsByReason,
             List<SectorCell> sectorMatrix,
             List<Month> monthly,
-            long requestsUnderAgreement) {}
+            long requestsUnderAgreement,
+            long decisionsWithAccreditationKnown,
+            long decisionsByAccredited,
+            Double areaAccreditedDecisionRate) {}
 
     /**
      * The whole area's requests made in the period, every holding agency together.
@@ -94,7 +111,10 @@ public final class DashboardViews {
             Map<String, Long> escalationsByStage,
             Map<String, Long> escalationOutcomes) {}
 
-    /** One agency as holder of information, with its funnel-plot limits (null when it decided nothing). */
+    /**
+     * One agency as holder of information, with its funnel-plot limits (null when it decided nothing) and the share
+     * of its first decisions taken by accredited users (as in {@link AsHolder}).
+     */
     public record AgencyPattern(
             String agencyId,
             String name,
@@ -106,7 +126,10 @@ public final class DashboardViews {
             Double overdueRate,
             long escalations,
             Map<String, Long> escalationOutcomes,
-            Funnel funnel) {}
+            Funnel funnel,
+            long decisionsWithAccreditationKnown,
+            long decisionsByAccredited,
+            Double accreditedDecisionRate) {}
 
     /** Requests from one sector to another. */
     public record SectorCell(

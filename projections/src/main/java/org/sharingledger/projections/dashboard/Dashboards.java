@@ -92,8 +92,9 @@ public class Dashboards {
         long[] t = jdbc.queryForObject("""
                 select coalesce(sum(received), 0), coalesce(sum(decided), 0), coalesce(sum(shared), 0),
                        coalesce(sum(partially_shared), 0), coalesce(sum(refused), 0), coalesce(sum(decided_late), 0),
-                       coalesce(sum(withdrawn), 0), coalesce(sum(escalations_open), 0)
-                from dashboard_daily where holding_agency_id = ? and""" + IN_DAYS, (rs, i) -> longs(rs, 8), days);
+                       coalesce(sum(withdrawn), 0), coalesce(sum(escalations_open), 0),
+                       coalesce(sum(decided_accreditation_known), 0), coalesce(sum(decided_accredited), 0)
+                from dashboard_daily where holding_agency_id = ? and""" + IN_DAYS, (rs, i) -> longs(rs, 10), days);
         long received = t[0];
         long decided = t[1];
         long refused = t[4];
@@ -128,7 +129,10 @@ public class Dashboards {
                 (Double) perRequest[1],
                 (Double) perRequest[2],
                 rate(decided - late, decided),
-                underAgreement("holding_agency_id = ? and", range));
+                underAgreement("holding_agency_id = ? and", range),
+                t[8],
+                t[9],
+                rate(t[9], t[8]));
 
         Map<String, Long> outcomes = zeros(RequestStatus.values());
         jdbc.query(
@@ -244,7 +248,8 @@ public class Dashboards {
         jdbc.query(
                 """
                 select holding_agency_id, sum(received), sum(decided), sum(refused), sum(became_overdue),
-                       sum(escalations_shared), sum(escalations_upheld), sum(escalations_open)
+                       sum(escalations_shared), sum(escalations_upheld), sum(escalations_open),
+                       sum(decided_accreditation_known), sum(decided_accredited)
                 from dashboard_daily where""" + IN_DAYS + " group by holding_agency_id",
                 rs -> {
                     volumes.put(rs.getString(1), new long[] {
@@ -254,18 +259,22 @@ public class Dashboards {
                         rs.getLong(5),
                         rs.getLong(6),
                         rs.getLong(7),
-                        rs.getLong(8)
+                        rs.getLong(8),
+                        rs.getLong(9),
+                        rs.getLong(10)
                     });
                 },
                 days);
         long areaDecided = volumes.values().stream().mapToLong(v -> v[1]).sum();
         long areaRefused = volumes.values().stream().mapToLong(v -> v[2]).sum();
         Double areaRate = rate(areaRefused, areaDecided);
+        long areaKnown = volumes.values().stream().mapToLong(v -> v[7]).sum();
+        long areaAccredited = volumes.values().stream().mapToLong(v -> v[8]).sum();
 
         List<AgencyPattern> agencies = jdbc.query(
                 "select agency_id, name, sector from dashboard_agency " + "order by name, agency_id", (rs, i) -> {
                     String agencyId = rs.getString(1);
-                    long[] v = volumes.getOrDefault(agencyId, new long[7]);
+                    long[] v = volumes.getOrDefault(agencyId, new long[9]);
                     Map<String, Long> outcomes = new LinkedHashMap<>();
                     outcomes.put(Outcome.SHARED.name(), v[4]);
                     outcomes.put(Outcome.REFUSAL_UPHELD.name(), v[5]);
@@ -283,7 +292,10 @@ public class Dashboards {
                             rate(v[3], v[0]),
                             v[4] + v[5] + v[6],
                             outcomes,
-                            funnel);
+                            funnel,
+                            v[7],
+                            v[8],
+                            rate(v[8], v[7]));
                 });
 
         List<SectorCell> matrix = jdbc.query(
@@ -311,7 +323,10 @@ public class Dashboards {
                 refusalsByReason("", days),
                 matrix,
                 monthly("", period),
-                underAgreement("", new Object[] {period.start(), period.end()}));
+                underAgreement("", new Object[] {period.start(), period.end()}),
+                areaKnown,
+                areaAccredited,
+                rate(areaAccredited, areaKnown));
     }
 
     /** How many requests made in the period cited an Information Sharing Protocol. */

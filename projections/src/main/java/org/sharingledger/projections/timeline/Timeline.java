@@ -75,6 +75,9 @@ public record Timeline(
      * @param description the step in plain words
      * @param lateBy      how long after it happened the step was recorded, when that was more than 24 hours
      * @param dueMet      for a decision: whether it was made by the due time
+     * @param actorAccredited for a decision (share, refusal, resolution): whether its actor held a passed, unexpired
+     *                    online information sharing course record that day; absent when the step is not a decision
+     *                    or was recorded before training was tracked
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(
@@ -106,7 +109,73 @@ public record Timeline(
             String adviceSought,
             Boolean dueMet,
             String stage,
-            String outcome) {}
+            String outcome,
+            Boolean actorAccredited) {
+
+        /** A step that records no accreditation: not a decision, or one recorded before training was tracked. */
+        public Entry(
+                String eventId,
+                long position,
+                String requestId,
+                String step,
+                String description,
+                Instant recordedAt,
+                Instant occurredAt,
+                Duration lateBy,
+                AgencyRef requestingAgency,
+                AgencyRef holdingAgency,
+                ActorRef actor,
+                String caseReference,
+                String purpose,
+                String purposeDetail,
+                String lawfulBasis,
+                Consent consent,
+                String urgency,
+                String informationSought,
+                Instant dueBy,
+                String scope,
+                String informationShared,
+                String method,
+                String rationale,
+                Code withheldReason,
+                Code reason,
+                String adviceSought,
+                Boolean dueMet,
+                String stage,
+                String outcome) {
+            this(
+                    eventId,
+                    position,
+                    requestId,
+                    step,
+                    description,
+                    recordedAt,
+                    occurredAt,
+                    lateBy,
+                    requestingAgency,
+                    holdingAgency,
+                    actor,
+                    caseReference,
+                    purpose,
+                    purposeDetail,
+                    lawfulBasis,
+                    consent,
+                    urgency,
+                    informationSought,
+                    dueBy,
+                    scope,
+                    informationShared,
+                    method,
+                    rationale,
+                    withheldReason,
+                    reason,
+                    adviceSought,
+                    dueMet,
+                    stage,
+                    outcome,
+                    null);
+        }
+    }
 
     /** An agency as the timeline names it. */
     public record AgencyRef(String agencyId, String name, String sector) {}

@@ -107,6 +107,7 @@ class TimelineProjection {
         details.put("withheldReason", event.withheldReason());
         details.put("adviceSought", event.adviceSought());
         details.put("late", event.late());
+        accreditation(details, event.actorAccredited());
         entry(
                 event.requestId(),
                 message,
@@ -123,6 +124,7 @@ class TimelineProjection {
         details.put("rationale", event.rationale());
         details.put("adviceSought", event.adviceSought());
         details.put("late", event.late());
+        accreditation(details, event.actorAccredited());
         entry(event.requestId(), message, "REFUSED", event.recordedAt(), event.occurredAt(), details);
     }
 
@@ -145,7 +147,18 @@ class TimelineProjection {
         details.put("rationale", event.rationale());
         details.put("informationShared", event.informationShared());
         details.put("method", event.method());
+        accreditation(details, event.actorAccredited());
         entry(event.requestId(), message, "ESCALATION_RESOLVED", event.recordedAt(), event.recordedAt(), details);
+    }
+
+    /**
+     * Whether a decision's actor was accredited, only when the event says: a decision recorded before training was
+     * tracked keeps exactly the details it always had, so rows written before this field existed still reconcile.
+     */
+    private static void accreditation(Map<String, Object> details, Boolean actorAccredited) {
+        if (actorAccredited != null) {
+            details.put("actorAccredited", actorAccredited);
+        }
     }
 
     @EventHandler

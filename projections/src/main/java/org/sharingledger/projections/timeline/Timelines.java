@@ -197,7 +197,10 @@ class Timelines {
                 text(d, "adviceSought"),
                 dueMet,
                 text(d, "stage"),
-                text(d, "outcome"));
+                text(d, "outcome"),
+                d.path("actorAccredited").isBoolean()
+                        ? d.path("actorAccredited").asBoolean()
+                        : null);
     }
 
     /** The step in plain words; these sentences are in the JSON and the CSV export (and so its digest). */

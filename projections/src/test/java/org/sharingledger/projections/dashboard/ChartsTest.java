@@ -102,13 +102,16 @@ class ChartsTest {
                 Map.of(),
                 List.of(),
                 List.of(),
-                0);
+                0,
+                0,
+                0,
+                null);
     }
 
     private static AgencyPattern agency(String id, long decided, long refused) {
         Double rate = DashboardViews.rate(refused, decided);
         Funnel funnel = rate == null ? null : Funnel.of(0.25, decided, rate);
         return new AgencyPattern(
-                id, "Agency " + id, "POLICE", decided, decided, refused, rate, 0.0, 0, Map.of(), funnel);
+                id, "Agency " + id, "POLICE", decided, decided, refused, rate, 0.0, 0, Map.of(), funnel, 0, 0, null);
     }
 }

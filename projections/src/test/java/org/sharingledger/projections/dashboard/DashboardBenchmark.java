@@ -128,7 +128,8 @@ class DashboardBenchmark extends IntegrationTest {
                                 null,
                                 decided,
                                 decided,
-                                decided.isAfter(due))));
+                                decided.isAfter(due),
+                                random.nextInt(10) < 8)));
             } else if (roll < 60) {
                 batch.add(event(
                         id,
@@ -145,7 +146,8 @@ class DashboardBenchmark extends IntegrationTest {
                                 null,
                                 decided,
                                 decided,
-                                decided.isAfter(due))));
+                                decided.isAfter(due),
+                                random.nextInt(10) < 8)));
             } else if (roll < 90) {
                 batch.add(event(
                         id,
@@ -159,7 +161,8 @@ class DashboardBenchmark extends IntegrationTest {
                                 null,
                                 decided,
                                 decided,
-                                decided.isAfter(due))));
+                                decided.isAfter(due),
+                                random.nextInt(10) < 8)));
                 if (roll < 75) {
                     Stage stage = pick(random, Stage.values());
                     batch.add(event(id, 2, new RefusalEscalated(id, requester, holder, stage, "r", decided)));
@@ -175,7 +178,8 @@ class DashboardBenchmark extends IntegrationTest {
                                     "w",
                                     null,
                                     null,
-                                    decided)));
+                                    decided,
+                                    random.nextBoolean())));
                 }
             }
             if (batch.size() >= 1000) {

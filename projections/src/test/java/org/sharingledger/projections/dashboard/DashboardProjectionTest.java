@@ -127,7 +127,8 @@ class DashboardProjectionTest extends IntegrationTest {
                 null,
                 REQUESTED.plusSeconds(3600),
                 REQUESTED.plusSeconds(1800),
-                false));
+                false,
+                null));
         assertThat(row())
                 .containsEntry("decision", "SHARED")
                 .containsEntry("status", "SHARED")
@@ -151,7 +152,8 @@ class DashboardProjectionTest extends IntegrationTest {
                 null,
                 REQUESTED.plusSeconds(60),
                 REQUESTED.plusSeconds(60),
-                false));
+                false,
+                null));
         assertThat(row()).containsEntry("decision", "PARTIALLY_SHARED").containsEntry("refusal_reason", null);
     }
 
@@ -167,7 +169,8 @@ class DashboardProjectionTest extends IntegrationTest {
                 null,
                 DUE.plusSeconds(60),
                 DUE.plusSeconds(60),
-                true));
+                true,
+                null));
         assertThat(row())
                 .containsEntry("decision", "REFUSED")
                 .containsEntry("refusal_reason", "STATUTORY_BAR")
@@ -177,15 +180,15 @@ class DashboardProjectionTest extends IntegrationTest {
 
     @Test
     void escalationsAreCountedWithTheirOutcomes() {
-        projection.on(
-                new InformationRefused(id, "csc", "police", Reason.OTHER, "no", null, REQUESTED, REQUESTED, false));
+        projection.on(new InformationRefused(
+                id, "csc", "police", Reason.OTHER, "no", null, REQUESTED, REQUESTED, false, null));
         projection.on(
                 new RefusalEscalated(id, "csc", "police", Stage.LINE_MANAGER, "need it", REQUESTED),
                 message(2, new RefusalEscalated(id, "csc", "police", Stage.LINE_MANAGER, "need it", REQUESTED)));
         assertThat(row()).containsEntry("status", "ESCALATED").containsEntry("escalation_open", true);
 
         projection.on(new EscalationResolved(
-                id, "csc", "police", Stage.LINE_MANAGER, Outcome.REFUSAL_UPHELD, "no", null, null, REQUESTED));
+                id, "csc", "police", Stage.LINE_MANAGER, Outcome.REFUSAL_UPHELD, "no", null, null, REQUESTED, null));
         RefusalEscalated second =
                 new RefusalEscalated(id, "csc", "police", Stage.SAFEGUARDING_PARTNERSHIP, "again", REQUESTED);
         projection.on(second, message(4, second));
@@ -198,7 +201,8 @@ class DashboardProjectionTest extends IntegrationTest {
                 "yes",
                 "all",
                 Method.MEETING,
-                REQUESTED));
+                REQUESTED,
+                null));
 
         assertThat(row())
                 .containsEntry("status", "SHARED_AFTER_ESCALATION")
@@ -224,7 +228,8 @@ class DashboardProjectionTest extends IntegrationTest {
                 null,
                 DUE.plusSeconds(60),
                 DUE.plusSeconds(60),
-                true));
+                true,
+                null));
         RefusalEscalated escalated = new RefusalEscalated(id, "csc", "police", Stage.LINE_MANAGER, "need it", DUE);
         projection.on(escalated, message(2, escalated));
 
@@ -250,13 +255,76 @@ class DashboardProjectionTest extends IntegrationTest {
                 .isEqualTo(1);
 
         projection.on(new EscalationResolved(
-                id, "csc", "police", Stage.LINE_MANAGER, Outcome.REFUSAL_UPHELD, "no", null, null, DUE));
+                id, "csc", "police", Stage.LINE_MANAGER, Outcome.REFUSAL_UPHELD, "no", null, null, DUE, null));
         assertThat(
                         jdbc.queryForMap(
                                 "select escalations_open, escalations_upheld from dashboard_daily "
                                         + "where day = date '2009-03-02' and holding_agency_id = 'police' and requesting_agency_id = 'csc'"))
                 .containsEntry("escalations_open", 0)
                 .containsEntry("escalations_upheld", 1);
+    }
+
+    @Test
+    void aDecisionByAnAccreditedUserCountsAsKnownAndAccredited() {
+        projection.on(new InformationShared(
+                id,
+                "csc",
+                "police",
+                Scope.FULL,
+                "log",
+                Method.SECURE_EMAIL,
+                "why",
+                null,
+                null,
+                REQUESTED.plusSeconds(60),
+                REQUESTED.plusSeconds(60),
+                false,
+                true));
+        assertThat(row()).containsEntry("decided_by_accredited", true);
+        assertThat(accreditation())
+                .containsEntry("decided_accreditation_known", 1)
+                .containsEntry("decided_accredited", 1);
+    }
+
+    @Test
+    void aDecisionByAnUnaccreditedUserCountsAsKnownButNotAccredited() {
+        projection.on(new InformationRefused(
+                id, "csc", "police", Reason.OTHER, "no", null, REQUESTED, REQUESTED, false, false));
+        assertThat(row()).containsEntry("decided_by_accredited", false);
+        assertThat(accreditation())
+                .containsEntry("decided_accreditation_known", 1)
+                .containsEntry("decided_accredited", 0);
+    }
+
+    @Test
+    void aDecisionRecordedBeforeTrainingWasTrackedCountsOnNeitherSide() {
+        projection.on(new InformationRefused(
+                id, "csc", "police", Reason.OTHER, "no", null, REQUESTED, REQUESTED, false, null));
+        assertThat(row()).containsEntry("decided_by_accredited", null);
+        assertThat(accreditation())
+                .as("decided, but not in the accredited share")
+                .containsEntry("decided", 1)
+                .containsEntry("decided_accreditation_known", 0)
+                .containsEntry("decided_accredited", 0);
+    }
+
+    @Test
+    void aResolutionIsNotCountedAmongTheAgencysDecisions() {
+        projection.on(new InformationRefused(
+                id, "csc", "police", Reason.OTHER, "no", null, REQUESTED, REQUESTED, false, false));
+        RefusalEscalated escalated = new RefusalEscalated(id, "csc", "police", Stage.LINE_MANAGER, "need it", DUE);
+        projection.on(escalated, message(2, escalated));
+        projection.on(new EscalationResolved(
+                id, "csc", "police", Stage.LINE_MANAGER, Outcome.REFUSAL_UPHELD, "no", null, null, DUE, true));
+        assertThat(accreditation())
+                .containsEntry("decided_accreditation_known", 1)
+                .containsEntry("decided_accredited", 0);
+    }
+
+    private Map<String, Object> accreditation() {
+        return jdbc.queryForMap("""
+                select decided, decided_accreditation_known, decided_accredited from dashboard_daily
+                where day = date '2009-03-02' and holding_agency_id = 'police' and requesting_agency_id = 'csc'""");
     }
 
     @Test

@@ -122,7 +122,7 @@ class TimelineBenchmark extends IntegrationTest {
                 id,
                 1,
                 new InformationRefused(
-                        id, "a", "b", Reason.OTHER, "r", null, t.plusSeconds(3600), t.plusSeconds(3600), false),
+                        id, "a", "b", Reason.OTHER, "r", null, t.plusSeconds(3600), t.plusSeconds(3600), false, true),
                 actor));
         batch.add(new GenericDomainEventMessage<>(
                 "SharingRequest",
@@ -135,7 +135,16 @@ class TimelineBenchmark extends IntegrationTest {
                 id,
                 3,
                 new EscalationResolved(
-                        id, "a", "b", Stage.LINE_MANAGER, Outcome.REFUSAL_UPHELD, "u", null, null, t.plusSeconds(9000)),
+                        id,
+                        "a",
+                        "b",
+                        Stage.LINE_MANAGER,
+                        Outcome.REFUSAL_UPHELD,
+                        "u",
+                        null,
+                        null,
+                        t.plusSeconds(9000),
+                        true),
                 actor));
         batch.add(new GenericDomainEventMessage<>(
                 "SharingRequest",

@@ -273,7 +273,8 @@ class TimelineIT extends IntegrationTest {
                                         null,
                                         recorded,
                                         decided,
-                                        false),
+                                        false,
+                                        null),
                                 actor))));
         awaitReadModels();
         String grant = grant(Map.of("nhsNumber", child));

@@ -552,7 +552,8 @@ class TimelinePagesIT extends IntegrationTest {
                                         null,
                                         Instant.now(),
                                         decided,
-                                        false),
+                                        false,
+                                        null),
                                 actor))));
     }
 
