@@ -6,9 +6,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.sharingledger.agreement.api.AgreementDirectory;
@@ -76,6 +79,35 @@ public class AgreementViews implements AgreementDirectory {
                 Long.class,
                 where.arguments().toArray());
         return count == null ? 0 : count;
+    }
+
+    /**
+     * How many agreements stood in each status at the end of a day (UTC), as their history recorded it: the last
+     * step recorded before the next day began decides (proposed: awaiting signatures; activated or reviewed: active;
+     * review due; terminated). Agreements are recorded as they happen, so a day in the past reads as it was then.
+     */
+    public Map<AgreementStatus, Long> standingOn(LocalDate day) {
+        Map<AgreementStatus, Long> counts = new EnumMap<>(AgreementStatus.class);
+        for (AgreementStatus status : AgreementStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.query(
+                """
+                select s.status, count(*) from (
+                    select distinct on (agreement_id) case type
+                               when 'PROPOSED' then 'AWAITING_SIGNATURES'
+                               when 'ACTIVATED' then 'ACTIVE'
+                               when 'REVIEWED' then 'ACTIVE'
+                               else type end as status
+                    from agreement_history
+                    where recorded_at < ? and type in ('PROPOSED', 'ACTIVATED', 'REVIEWED', 'REVIEW_DUE', 'TERMINATED')
+                    order by agreement_id, seq desc) s
+                group by s.status""",
+                rs -> {
+                    counts.put(AgreementStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                },
+                Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        return counts;
     }
 
     /** The agreements in force between two agencies (either way round), newest first. */

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -66,6 +67,23 @@ public class ConsultationViews implements ConsultationDirectory {
                 SELECT + filter.where() + " order by opened_at desc, consultation_id limit ? offset ?",
                 (rs, i) -> summary(rs, Map.of()),
                 arguments.toArray());
+        return withTallies(rows);
+    }
+
+    /**
+     * The consultations whose answers were due between two days (whole UTC days, inclusive), by their closing time,
+     * each with its tally: the consultations of a period, as the nominated representatives' report lists them.
+     */
+    public List<Summary> respondByBetween(LocalDate from, LocalDate to) {
+        List<Summary> rows = jdbc.query(
+                SELECT + " where respond_by >= ? and respond_by < ? order by respond_by, consultation_id",
+                (rs, i) -> summary(rs, Map.of()),
+                Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        return withTallies(rows);
+    }
+
+    private List<Summary> withTallies(List<Summary> rows) {
         if (rows.isEmpty()) {
             return rows;
         }

@@ -70,6 +70,30 @@ public final class DashboardViews {
             List<Month> monthly,
             long requestsUnderAgreement) {}
 
+    /**
+     * The whole area's requests made in the period, every holding agency together.
+     *
+     * @param overdue              how many became overdue (whether or not they were decided later)
+     * @param decidedLate          how many were first decided after they were due
+     * @param escalationsByStage   escalations of those requests, by the stage they were raised to
+     * @param escalationOutcomes   how those escalations ended: {@code SHARED}, {@code REFUSAL_UPHELD}, or {@code OPEN}
+     */
+    public record AreaTotals(
+            LocalDate from,
+            LocalDate to,
+            long made,
+            long decided,
+            long shared,
+            long partiallyShared,
+            long refused,
+            Double refusalRate,
+            Map<String, Long> refusalsByReason,
+            long overdue,
+            long decidedLate,
+            Double medianHoursToDecision,
+            Map<String, Long> escalationsByStage,
+            Map<String, Long> escalationOutcomes) {}
+
     /** One agency as holder of information, with its funnel-plot limits (null when it decided nothing). */
     public record AgencyPattern(
             String agencyId,

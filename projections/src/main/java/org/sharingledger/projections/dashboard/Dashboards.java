@@ -24,6 +24,7 @@ import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.projections.agencies.CommissionedProviders;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyDashboard;
 import org.sharingledger.projections.dashboard.DashboardViews.AgencyPattern;
+import org.sharingledger.projections.dashboard.DashboardViews.AreaTotals;
 import org.sharingledger.projections.dashboard.DashboardViews.AsHolder;
 import org.sharingledger.projections.dashboard.DashboardViews.AsRequester;
 import org.sharingledger.projections.dashboard.DashboardViews.Month;
@@ -186,6 +187,55 @@ public class Dashboards {
         outcomes.put(Outcome.REFUSAL_UPHELD.name(), v[1]);
         outcomes.put("OPEN", v[2]);
         return outcomes;
+    }
+
+    /**
+     * The whole area's totals for requests made in the period (every holding agency together), as the nominated
+     * representatives' report gives them: made, decided (the first decision) and how, the refusal rate (refused over
+     * decided, null when nothing was decided), refusals by reason, how many became overdue, how many were decided
+     * after they were due, the median hours from request to first decision, and the escalations of those requests by
+     * stage and by how they ended ({@code SHARED}, {@code REFUSAL_UPHELD}, {@code OPEN}). Counts come from the daily
+     * totals; the median reads the period's requests through the index on their time.
+     */
+    public AreaTotals areaTotals(Period period) {
+        Object[] days = {period.from(), period.to()};
+        long[] t = jdbc.queryForObject("""
+                select coalesce(sum(received), 0), coalesce(sum(decided), 0), coalesce(sum(shared), 0),
+                       coalesce(sum(partially_shared), 0), coalesce(sum(refused), 0), coalesce(sum(became_overdue), 0),
+                       coalesce(sum(decided_late), 0), coalesce(sum(escalations_shared), 0),
+                       coalesce(sum(escalations_upheld), 0), coalesce(sum(escalations_open), 0)
+                from dashboard_daily where""" + IN_DAYS, (rs, i) -> longs(rs, 10), days);
+        Double median =
+                jdbc.queryForObject("""
+                select percentile_cont(0.5) within group (order by extract(epoch from decided_at - requested_at))
+                           filter (where decision is not null) / 3600
+                from dashboard_request where""" + IN_PERIOD, (rs, i) -> nullableDouble(rs, 1), period.start(), period.end());
+        Map<String, Long> byStage = zeros(Stage.values());
+        jdbc.query(
+                "select stage, sum(raised) from dashboard_daily_stage where" + IN_DAYS + " group by stage",
+                rs -> {
+                    byStage.put(rs.getString(1), rs.getLong(2));
+                },
+                days);
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        outcomes.put(Outcome.SHARED.name(), t[7]);
+        outcomes.put(Outcome.REFUSAL_UPHELD.name(), t[8]);
+        outcomes.put("OPEN", t[9]);
+        return new AreaTotals(
+                period.from(),
+                period.to(),
+                t[0],
+                t[1],
+                t[2],
+                t[3],
+                t[4],
+                rate(t[4], t[1]),
+                refusalsByReason("", days),
+                t[5],
+                t[6],
+                median,
+                byStage,
+                outcomes);
     }
 
     public RefusalPatterns refusalPatterns(Period period) {
