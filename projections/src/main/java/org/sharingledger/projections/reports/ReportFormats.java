@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.sharingledger.projections.pages.Figures;
 import org.sharingledger.projections.pages.Vocabulary;
@@ -62,6 +63,11 @@ public final class ReportFormats {
 
     public String count(long value) {
         return last.apply(Figures.count(value));
+    }
+
+    /** The sum of a map's counts (escalations over every stage, say). */
+    public String total(Map<String, Long> counts) {
+        return count(counts.values().stream().mapToLong(Long::longValue).sum());
     }
 
     /** A rate as a percentage with one decimal, or a dash when there is none. */
