@@ -45,6 +45,7 @@ class PageSecurityConfiguration {
         "/commissioned/**",
         "/trust",
         "/trust.csv",
+        "/reports/**",
         "/requests",
         "/requests/**",
         "/agreements",

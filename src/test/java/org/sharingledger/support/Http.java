@@ -108,6 +108,18 @@ public final class Http {
             }
         }
 
+        /** A GET whose answer is binary (a PDF, say): status, headers and bytes. */
+        public HttpResponse<byte[]> getBytes(String path) {
+            try {
+                return CLIENT.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         private HttpRequest.Builder builder(String path) {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
             if (authorization != null) {

@@ -71,6 +71,21 @@ public class PageSession {
                 HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
     }
 
+    /** A download (a PDF, say), as a browser asks for it: status, headers and bytes. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(uri(path)).header("Accept", "*/*").GET();
+            headers.forEach(request::header);
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> post(String path, Map<String, String> form) {
         return post(path, List.copyOf(form.entrySet()));
     }

@@ -10,9 +10,10 @@ import org.sharingledger.projections.pages.Vocabulary;
 
 /**
  * The pages' charts as SVG geometry, worked out on the server: the templates only place the shapes, so the charts
- * need no script and no library, work offline, and can be tested. Coordinates are strings with one decimal.
+ * need no script and no library, work offline, and can be tested. Coordinates are strings with one decimal. The
+ * funnel plot is public: the annual report's PDF draws the same geometry ({@code projections.reports}).
  */
-final class Charts {
+public final class Charts {
 
     static final int WIDTH = 760;
     private static final Formats FORMAT = Formats.INSTANCE;
@@ -22,7 +23,7 @@ final class Charts {
     private Charts() {}
 
     /** A tick on an axis: where, and its label. */
-    record Tick(String at, String label) {}
+    public record Tick(String at, String label) {}
 
     /** A bar of the monthly chart. */
     record Bar(String x, String y, String width, String height, String label) {}
@@ -34,7 +35,7 @@ final class Charts {
     record MonthLabel(String x, String month, String year) {}
 
     /** The plotting area inside the axes. */
-    record Area(String left, String top, String right, String bottom) {}
+    public record Area(String left, String top, String right, String bottom) {}
 
     /** Requests per month as bars (left axis) and the refusal rate as dots joined by lines (right axis). */
     record MonthlyChart(
@@ -49,9 +50,15 @@ final class Charts {
             List<Dot> dots,
             boolean empty) {}
 
-    /** One agency on the funnel plot: a circle within the limits, a triangle up or down outside them. */
-    record Marker(
+    /**
+     * One agency on the funnel plot: a circle within the limits, a triangle up or down outside them, centred on
+     * ({@code cx}, {@code cy}) (the annual report's PDF draws it from these and the flag).
+     */
+    public record Marker(
             String agencyId,
+            Funnel.Flag flag,
+            double cx,
+            double cy,
             String path,
             String cssClass,
             String label,
@@ -65,7 +72,7 @@ final class Charts {
      * A funnel plot: each agency's refusal rate against the number it decided, the area-wide rate as a line, and
      * the 95 % and 99.8 % control limits around it.
      */
-    record FunnelPlot(
+    public record FunnelPlot(
             int width,
             int height,
             Area area,
@@ -152,7 +159,7 @@ final class Charts {
     }
 
     /** The funnel plot, or null when nothing was decided in the period (there is no area rate to compare with). */
-    static FunnelPlot funnel(RefusalPatterns patterns, Vocabulary words) {
+    public static FunnelPlot funnel(RefusalPatterns patterns, Vocabulary words) {
         Double areaRate = patterns.areaRefusalRate();
         if (areaRate == null) {
             return null;
@@ -217,6 +224,9 @@ final class Charts {
             boolean nearRightEdge = cx > right - 220;
             markers.add(new Marker(
                     agency.agencyId(),
+                    flag,
+                    cx,
+                    cy,
                     path,
                     FORMAT.flagClass(agency.funnel()),
                     label,
