@@ -117,11 +117,27 @@ final class SampleReports {
                 Map.of(),
                 List.of(),
                 List.of(),
-                0);
+                0,
+                0,
+                0,
+                null);
     }
 
     private static AgencyPattern pattern(String id, String name, long decided, long refused, Funnel funnel) {
         return new AgencyPattern(
-                id, name, "EDUCATION", decided, decided, refused, (double) refused / decided, 0.0, 0, Map.of(), funnel);
+                id,
+                name,
+                "EDUCATION",
+                decided,
+                decided,
+                refused,
+                (double) refused / decided,
+                0.0,
+                0,
+                Map.of(),
+                funnel,
+                0,
+                0,
+                null);
     }
 }
