@@ -1,7 +1,8 @@
-package org.sharingledger.reports;
+package org.sharingledger.projections.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.LedgerApplication;
 import org.sharingledger.support.Http;
@@ -101,6 +105,23 @@ class CountyReportScenarioIT {
             JsonNode inPeriod = r.path("training").path("inPeriod");
             assertThat(inPeriod.path("people").asInt()).isEqualTo(training.peopleIn2008To2009());
             assertThat(r.path("checkpoint").path("treeSize").asLong()).isPositive();
+
+            // The PDF the Trust would send to its board says the same.
+            HttpResponse<byte[]> pdf = http.as(trust)
+                    .header("Accept", "application/pdf")
+                    .getBytes("/api/reports/nominated-representatives?from=2008-04-01&to=2009-03-31");
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            String text;
+            try (PDDocument document = Loader.loadPDF(pdf.body())) {
+                text = new PDFTextStripper()
+                        .getText(document)
+                        .replace('\u00A0', ' ')
+                        .replaceAll("\\s+", " ");
+            }
+            assertThat(text).contains("1 April 2008", "31 March 2009", "650");
+            assertThat(text).containsPattern("\\b28\\b").containsPattern("\\b35\\b");
+            JOINED_IN_2008_09.keySet().forEach(name -> assertThat(text).contains(name));
+            assertThat(text).contains(r.path("checkpoint").path("rootHash").asString());
 
             // Recorded again, nothing changes: the same file records nothing twice.
             Http.Response again = http.as(ADMIN)
