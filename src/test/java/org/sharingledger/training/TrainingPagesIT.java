@@ -128,6 +128,20 @@ class TrainingPagesIT extends IntegrationTest {
     }
 
     @Test
+    void aFileLargerThanTheImportLimitIsRefusedWith413() throws Exception {
+        Credentials trust = scenario.user(null, "TRUST_REVIEWER");
+        HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        signIn(client, trust);
+        String csrf = PageSession.csrf(get(client, "/training/upload").body());
+        HttpResponse<String> refused = upload(client, csrf, UUID.randomUUID().toString(), "a".repeat(3 * 1024 * 1024));
+        // Tomcat refuses it before the page is reached (spring.servlet.multipart.max-file-size): its own 413 page.
+        assertThat(refused.statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void onlyTheTrustAnAdministratorOrARepresentativeSeeTheTrainingPages() {
         String school = scenario.agency("EDUCATION");
         Credentials practitioner = scenario.user(school, "PRACTITIONER");
