@@ -26,13 +26,18 @@ import org.sharingledger.projections.selfassessments.SelfAssessmentSummaries;
 import org.sharingledger.projections.training.TrainingViews;
 import org.sharingledger.training.api.Course;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Computes the nominated representatives' report for a period from what the read models already hold, by the dates
  * things happened: the register ({@link Membership}), training ({@link TrainingViews}), requests and escalations (the
- * dashboards' daily totals, {@link Dashboards}), consultations, self-assessment rounds and agreements; and names the
- * signed checkpoint it was computed at ({@link LedgerProofs}), signed last, so that every event the figures were read
- * from is under it (the streaming dashboards may still lag it by a moment; see docs/annual-report.md).
+ * dashboards' daily totals, {@link Dashboards}), consultations, self-assessment rounds and agreements. Every figure is
+ * read in one read-only, repeatable-read transaction, so all of them see the same committed events; then it names the
+ * signed checkpoint it was computed at ({@link LedgerProofs}), signed after that snapshot, so that every event the
+ * figures were read from is under it (the streaming dashboards may still lag it by a moment; see
+ * docs/annual-report.md).
  */
 @Service
 public class AnnualReports {
@@ -45,6 +50,7 @@ public class AnnualReports {
     private final AgreementViews agreements;
     private final LedgerProofs proofs;
     private final Clock clock;
+    private final TransactionTemplate snapshot;
 
     AnnualReports(
             Membership membership,
@@ -54,7 +60,8 @@ public class AnnualReports {
             SelfAssessmentSummaries selfAssessments,
             AgreementViews agreements,
             LedgerProofs proofs,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.membership = membership;
         this.training = training;
         this.dashboards = dashboards;
@@ -63,6 +70,9 @@ public class AnnualReports {
         this.agreements = agreements;
         this.proofs = proofs;
         this.clock = clock;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /** Who may read the report: the Trust ({@code TRUST_REVIEWER}) and an {@code ADMIN}; 403 for anyone else. */
@@ -97,6 +107,30 @@ public class AnnualReports {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
+        AnnualReport figures = snapshot.execute(status -> figures(from, to));
+        // Signed after the snapshot, so that every event the figures were read from is under it.
+        Proofs.SignedCheckpoint signed = proofs.prove(List.of()).checkpoint();
+        AnnualReport.Checkpoint checkpoint = signed == null
+                ? null
+                : new AnnualReport.Checkpoint(
+                        signed.treeSize(), signed.rootHash(), signed.signedAt(), signed.keyFingerprint());
+        return new AnnualReport(
+                figures.from(),
+                figures.to(),
+                figures.signatories(),
+                figures.training(),
+                figures.requests(),
+                figures.escalations(),
+                figures.funnelOutliers(),
+                figures.consultations(),
+                figures.selfAssessments(),
+                figures.agreements(),
+                checkpoint,
+                figures.generatedAt());
+    }
+
+    /** Every figure of the report, without its checkpoint. */
+    private AnnualReport figures(LocalDate from, LocalDate to) {
         Dashboards.Period period = new Dashboards.Period(from, to);
 
         Membership.Changes changes = membership.between(from, to);
@@ -149,13 +183,6 @@ public class AnnualReports {
                 standing.getOrDefault(AgreementStatus.ACTIVE, 0L),
                 standing.getOrDefault(AgreementStatus.REVIEW_DUE, 0L));
 
-        // Signed after every figure was read, so that every event the subscribing read models showed is under it.
-        Proofs.SignedCheckpoint signed = proofs.prove(List.of()).checkpoint();
-        AnnualReport.Checkpoint checkpoint = signed == null
-                ? null
-                : new AnnualReport.Checkpoint(
-                        signed.treeSize(), signed.rootHash(), signed.signedAt(), signed.keyFingerprint());
-
         return new AnnualReport(
                 from,
                 to,
@@ -167,7 +194,7 @@ public class AnnualReports {
                 consulted,
                 rounds,
                 agreed,
-                checkpoint,
+                null,
                 clock.instant());
     }
 
