@@ -39,11 +39,11 @@ class AnnualReportPages {
     static final String PAGE = "/reports/nominated-representatives";
 
     private final AnnualReports reports;
-    private final AnnualReportPdfController pdfs;
+    private final AnnualReportPdfs pdfs;
     private final Vocabulary words;
     private final Clock clock;
 
-    AnnualReportPages(AnnualReports reports, AnnualReportPdfController pdfs, Vocabulary words, Clock clock) {
+    AnnualReportPages(AnnualReports reports, AnnualReportPdfs pdfs, Vocabulary words, Clock clock) {
         this.reports = reports;
         this.pdfs = pdfs;
         this.words = words;
@@ -135,7 +135,9 @@ class AnnualReportPages {
         AnnualReport report = report(from, to);
         return ResponseEntity.ok()
                 .header("Content-Type", "application/json")
-                .header("Content-Disposition", "attachment; filename=\"" + fileName(report, "json") + "\"")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + AnnualReportPdfs.fileName(report, "json") + "\"")
                 .body(report);
     }
 
@@ -157,12 +159,10 @@ class AnnualReportPages {
             AnnualReport report, String contentType, String extension, byte[] body) {
         return ResponseEntity.ok()
                 .header("Content-Type", contentType)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName(report, extension) + "\"")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + AnnualReportPdfs.fileName(report, extension) + "\"")
                 .body(body);
-    }
-
-    private static String fileName(AnnualReport report, String extension) {
-        return "nominated-representatives-" + report.from() + "-" + report.to() + "." + extension;
     }
 
     private static LocalDate iso(String name, String value) {

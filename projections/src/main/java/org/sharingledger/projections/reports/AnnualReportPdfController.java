@@ -4,9 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import org.sharingledger.kernel.CurrentActor;
-import org.sharingledger.projections.dashboard.Charts;
-import org.sharingledger.projections.dashboard.Dashboards;
-import org.sharingledger.projections.pages.Vocabulary;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,13 +21,11 @@ class AnnualReportPdfController {
     static final String PDF = "application/pdf";
 
     private final AnnualReports reports;
-    private final Dashboards dashboards;
-    private final Vocabulary words;
+    private final AnnualReportPdfs pdfs;
 
-    AnnualReportPdfController(AnnualReports reports, Dashboards dashboards, Vocabulary words) {
+    AnnualReportPdfController(AnnualReports reports, AnnualReportPdfs pdfs) {
         this.reports = reports;
-        this.dashboards = dashboards;
-        this.words = words;
+        this.pdfs = pdfs;
     }
 
     @GetMapping(path = AnnualReportController.PATH, produces = PDF)
@@ -48,18 +43,9 @@ class AnnualReportPdfController {
         AnnualReport report = reports.compute(from, to);
         return ResponseEntity.ok()
                 .header("Content-Type", PDF)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName(report) + "\"")
-                .body(render(report));
-    }
-
-    /** The PDF of a report computed already (the page's download uses it too). */
-    byte[] render(AnnualReport report) {
-        Charts.FunnelPlot funnel =
-                Charts.funnel(dashboards.refusalPatterns(new Dashboards.Period(report.from(), report.to())), words);
-        return AnnualReportPdf.render(report, funnel, words);
-    }
-
-    static String fileName(AnnualReport report) {
-        return "nominated-representatives-" + report.from() + "-" + report.to() + ".pdf";
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + AnnualReportPdfs.fileName(report, "pdf") + "\"")
+                .body(pdfs.render(report));
     }
 }
