@@ -260,13 +260,17 @@ class TrainingImportIT extends IntegrationTest {
                     .append(day(1 + i % 1000))
                     .append(",,\r\n");
         }
-        csv.append(police).append(",Constable Last,,NO_SUCH_COURSE,").append(day(1)).append(",,\r\n");
+        csv.append(police)
+                .append(",Constable Last,,NO_SUCH_COURSE,")
+                .append(day(1))
+                .append(",,\r\n");
         assertThat(csv.length()).isGreaterThan(64 * 1024);
         Response refused = upload(trust, csv.toString());
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.json().path("errors")).hasSize(1);
         assertThat(refused.json().path("errors").get(0).path("line").asInt()).isEqualTo(5_001);
-        assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("course");
+        assertThat(refused.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("course");
         assertThat(records(police)).isZero();
     }
 }
