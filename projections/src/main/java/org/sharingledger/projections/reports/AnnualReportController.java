@@ -53,8 +53,7 @@ class AnnualReportController {
                 .header("Content-Type", "text/csv; charset=UTF-8")
                 .header(
                         "Content-Disposition",
-                        "attachment; filename=\"nominated-representatives-" + report.from() + "-to-" + report.to()
-                                + ".csv\"")
+                        "attachment; filename=\"" + AnnualReportPdfs.fileName(report, "csv") + "\"")
                 .body(Csv.write(AnnualReportCsv.rows(report)));
     }
 }

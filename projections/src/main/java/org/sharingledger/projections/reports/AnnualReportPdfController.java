@@ -35,7 +35,7 @@ class AnnualReportPdfController {
                     + " period, signatories now and a year before, the new organisations by name, training, requests"
                     + " and refusals with the funnel plot, escalations, consultations, self-assessment, agreements,"
                     + " and the signed checkpoint with how to check it. An attachment named"
-                    + " nominated-representatives-<from>-<to>.pdf.")
+                    + " nominated-representatives-<from>-to-<to>.pdf.")
     public ResponseEntity<byte[]> pdf(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {

@@ -26,8 +26,8 @@ class AnnualReportPdfs {
         return AnnualReportPdf.render(report, funnel, words);
     }
 
-    /** {@code nominated-representatives-<from>-<to>.<extension>}, the name of every download of the report. */
+    /** {@code nominated-representatives-<from>-to-<to>.<extension>}, the name of every download of the report. */
     static String fileName(AnnualReport report, String extension) {
-        return "nominated-representatives-" + report.from() + "-" + report.to() + "." + extension;
+        return "nominated-representatives-" + report.from() + "-to-" + report.to() + "." + extension;
     }
 }

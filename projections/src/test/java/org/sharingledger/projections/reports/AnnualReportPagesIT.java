@@ -86,7 +86,7 @@ class AnnualReportPagesIT extends IntegrationTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(pdf.headers().firstValue("Content-Disposition"))
-                .hasValue("attachment; filename=\"nominated-representatives-1995-04-01-1996-03-31.pdf\"");
+                .hasValue("attachment; filename=\"nominated-representatives-1995-04-01-to-1996-03-31.pdf\"");
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper()
                     .getText(document)
@@ -113,7 +113,7 @@ class AnnualReportPagesIT extends IntegrationTest {
         HttpResponse<byte[]> download = page.getBytes(PAGE + ".json?from=1995-04-01&to=1996-03-31");
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
-                .contains("nominated-representatives-1995-04-01-1996-03-31.json");
+                .contains("nominated-representatives-1995-04-01-to-1996-03-31.json");
         assertThat(new String(download.body(), StandardCharsets.UTF_8)).contains("\"from\":\"1995-04-01\"");
     }
 

@@ -72,7 +72,7 @@ class AnnualReportPdfIT extends IntegrationTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue(PDF);
         assertThat(pdf.headers().firstValue("Content-Disposition"))
-                .hasValue("attachment; filename=\"nominated-representatives-1991-04-01-1992-03-31.pdf\"");
+                .hasValue("attachment; filename=\"nominated-representatives-1991-04-01-to-1992-03-31.pdf\"");
         String text = text(pdf.body());
         JsonNode report = json.json();
         JsonNode signatories = report.path("signatories");
