@@ -14,6 +14,7 @@ import org.sharingledger.support.Http;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.Http.Response;
 import org.sharingledger.support.IntegrationTest;
+import org.sharingledger.support.PageSession;
 import org.sharingledger.support.Scenario;
 import org.sharingledger.support.Scenario.Parties;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -164,6 +165,35 @@ class AccreditedDecisionsIT extends IntegrationTest {
             Response resolved = http.as(holderRep).post(decision(id, "escalations/resolution"), uphold);
             assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
             assertThat(payload(id, 3).path("actorAccredited").asBoolean()).isTrue();
+        });
+    }
+
+    @Test
+    void whenTrainingIsRequiredTheRequestPageSaysWhyTheDecisionWasNotRecorded() {
+        Parties p = scenario.parties();
+        String id = scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
+        PageSession browser = new PageSession(port);
+        browser.signIn(p.holderPractitioner());
+        String page = browser.get("/requests/" + id).body();
+
+        withTrainingRequired(() -> {
+            var refused = browser.post(
+                    "/requests/" + id + "/refusal",
+                    Map.of(
+                            "reason",
+                            "STATUTORY_BAR",
+                            "rationale",
+                            "The law forbids it",
+                            "seenStatus",
+                            "AWAITING_DECISION",
+                            "_csrf",
+                            PageSession.csrf(page)));
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.body())
+                    .contains("That step is not open on this request now")
+                    .contains("id=\"conflict-reason\"")
+                    .contains("has no passed, unexpired online information sharing course");
+            assertThat(stepsOf(id)).isEqualTo(1);
         });
     }
 

@@ -401,6 +401,10 @@ class RequestPages {
             boolean changed =
                     e instanceof ConcurrencyException || !now.status().name().equals(form.get("seenStatus"));
             model.addAttribute("conflict", changed ? "changed" : "closed");
+            if (!changed) {
+                // Why the step is not open: the request's state, or a rule of this ledger such as training.
+                model.addAttribute("conflictReason", e.getMessage());
+            }
             return page;
         }
     }
