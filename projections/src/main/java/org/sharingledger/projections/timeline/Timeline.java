@@ -110,72 +110,7 @@ public record Timeline(
             Boolean dueMet,
             String stage,
             String outcome,
-            Boolean actorAccredited) {
-
-        /** A step that records no accreditation: not a decision, or one recorded before training was tracked. */
-        public Entry(
-                String eventId,
-                long position,
-                String requestId,
-                String step,
-                String description,
-                Instant recordedAt,
-                Instant occurredAt,
-                Duration lateBy,
-                AgencyRef requestingAgency,
-                AgencyRef holdingAgency,
-                ActorRef actor,
-                String caseReference,
-                String purpose,
-                String purposeDetail,
-                String lawfulBasis,
-                Consent consent,
-                String urgency,
-                String informationSought,
-                Instant dueBy,
-                String scope,
-                String informationShared,
-                String method,
-                String rationale,
-                Code withheldReason,
-                Code reason,
-                String adviceSought,
-                Boolean dueMet,
-                String stage,
-                String outcome) {
-            this(
-                    eventId,
-                    position,
-                    requestId,
-                    step,
-                    description,
-                    recordedAt,
-                    occurredAt,
-                    lateBy,
-                    requestingAgency,
-                    holdingAgency,
-                    actor,
-                    caseReference,
-                    purpose,
-                    purposeDetail,
-                    lawfulBasis,
-                    consent,
-                    urgency,
-                    informationSought,
-                    dueBy,
-                    scope,
-                    informationShared,
-                    method,
-                    rationale,
-                    withheldReason,
-                    reason,
-                    adviceSought,
-                    dueMet,
-                    stage,
-                    outcome,
-                    null);
-        }
-    }
+            Boolean actorAccredited) {}
 
     /** An agency as the timeline names it. */
     public record AgencyRef(String agencyId, String name, String sector) {}

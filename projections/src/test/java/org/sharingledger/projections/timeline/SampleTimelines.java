@@ -54,6 +54,7 @@ final class SampleTimelines {
                 null,
                 null,
                 null,
+                null,
                 null);
         Instant refusedAt = T0.plus(Duration.ofHours(3));
         Entry refused = new Entry(
@@ -84,6 +85,7 @@ final class SampleTimelines {
                 new Code("WOULD_PREJUDICE_INVESTIGATION", "Disclosure would prejudice an investigation"),
                 "Force solicitor",
                 true,
+                null,
                 null,
                 null);
         Instant escalatedAt = refusedAt.plus(Duration.ofDays(4));
@@ -116,6 +118,7 @@ final class SampleTimelines {
                 null,
                 null,
                 "NOMINATED_REPRESENTATIVE",
+                null,
                 null);
         Instant resolvedAt = escalatedAt.plus(Duration.ofHours(5));
         Entry resolved = new Entry(
@@ -147,7 +150,8 @@ final class SampleTimelines {
                 null,
                 null,
                 "NOMINATED_REPRESENTATIVE",
-                "SHARED");
+                "SHARED",
+                null);
         return new Timeline(
                 resolvedAt.plus(Duration.ofDays(1)),
                 resolvedAt.plus(Duration.ofDays(1)),

@@ -182,6 +182,7 @@ class TimelineCsvTest {
                 null,
                 null,
                 late.stage(),
+                null,
                 null);
         Timeline timeline = new Timeline(
                 sample.asOf(),

@@ -301,6 +301,7 @@ class TimelineFhirTest {
                         null,
                         false,
                         null,
+                        null,
                         null),
                 requested(
                         "f4",
@@ -363,6 +364,7 @@ class TimelineFhirTest {
                         null,
                         true,
                         null,
+                        null,
                         null));
         Instant now = T0.plus(Duration.ofDays(10));
         return new Timeline(
@@ -405,6 +407,7 @@ class TimelineFhirTest {
                 "URGENT",
                 "What is known of the family",
                 at.plus(Duration.ofHours(24)),
+                null,
                 null,
                 null,
                 null,
@@ -460,6 +463,7 @@ class TimelineFhirTest {
                 null,
                 dueMet,
                 null,
-                outcome);
+                outcome,
+                null);
     }
 }

@@ -294,6 +294,7 @@ class TimelinePdfTest {
                     null,
                     true,
                     null,
+                    null,
                     null));
         }
         try (PDDocument pdf = Loader.loadPDF(TimelinePdf.render(withEntries(SAMPLE, entries), NO_PROOFS, WORDS))) {
@@ -345,6 +346,7 @@ class TimelinePdfTest {
                 null,
                 null,
                 "No longer needed",
+                null,
                 null,
                 null,
                 null,
@@ -409,6 +411,7 @@ class TimelinePdfTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         Entry resolved = SAMPLE.entries().get(3);
         Entry byTheTrust = new Entry(
@@ -440,7 +443,8 @@ class TimelinePdfTest {
                 null,
                 null,
                 "SAFEGUARDING_PARTNERSHIP",
-                "REFUSAL_UPHELD");
+                "REFUSAL_UPHELD",
+                null);
 
         try (PDDocument pdf = Loader.loadPDF(
                 TimelinePdf.render(withEntries(SAMPLE, List.of(overdue, byTheTrust)), NO_PROOFS, WORDS))) {
@@ -571,6 +575,7 @@ class TimelinePdfTest {
                 e.adviceSought(),
                 e.dueMet(),
                 e.stage(),
-                e.outcome());
+                e.outcome(),
+                null);
     }
 }
