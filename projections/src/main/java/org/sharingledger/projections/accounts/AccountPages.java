@@ -69,7 +69,7 @@ class AccountPages {
 
     @GetMapping("/account")
     ModelAndView account(Model model) {
-        Pages.noProblems(model);
+        PageForm.noProblemsOn(model);
         return account(model, null, HttpStatus.OK);
     }
 
@@ -96,12 +96,12 @@ class AccountPages {
             try {
                 users.changePassword(actor.username(), body.currentPassword(), body.newPassword(), actor);
                 redirect.addFlashAttribute("confirmation", "Your password is changed.");
-                return Pages.seeOther("/account");
+                return PageForm.seeOther("/account");
             } catch (InvalidInput e) {
                 e.problems().forEach(problem -> form.add(problem.field(), passwordWords(problem)));
             }
         }
-        Pages.problems(model, form, null);
+        form.showOn(model, null);
         return account(model, null, HttpStatus.BAD_REQUEST);
     }
 
@@ -128,12 +128,12 @@ class AccountPages {
             IssuedToken issued = tokens.issue(actor, body.name(), body.validDaysOrDefault());
             // Shown once, on this very page: a 303 would have to keep the token in the session to show it after.
             response.setHeader("Cache-Control", "no-store");
-            Pages.noProblems(model);
+            PageForm.noProblemsOn(model);
             model.addAttribute("issued", issued);
             model.addAttribute("issuedName", body.name());
             return account(model, null, HttpStatus.OK);
         }
-        Pages.problems(model, form, null);
+        form.showOn(model, null);
         return account(model, values, HttpStatus.BAD_REQUEST);
     }
 
@@ -151,7 +151,7 @@ class AccountPages {
         } catch (StepNotAllowed e) {
             redirect.addFlashAttribute("confirmation", "Nothing was recorded: " + e.getMessage() + ".");
         }
-        return Pages.seeOther("/account");
+        return PageForm.seeOther("/account");
     }
 
     private ModelAndView account(Model model, TokenValues token, HttpStatus status) {

@@ -123,7 +123,7 @@ class AdminAgencyPages {
     @GetMapping("/admin/agencies")
     ModelAndView list(Model model) {
         Pages.adminOnly();
-        Pages.noProblems(model);
+        PageForm.noProblemsOn(model);
         model.addAttribute("form", SignValues.empty(LocalDate.now(clock.withZone(ZoneOffset.UTC))));
         return list(model, HttpStatus.OK);
     }
@@ -173,14 +173,14 @@ class AdminAgencyPages {
                 redirect.addFlashAttribute(
                         "confirmation",
                         outcome.repeat() ? Pages.REPEAT : body.name() + " has signed the Code of Practice.");
-                return Pages.seeOther(outcome.location());
+                return PageForm.seeOther(outcome.location());
             } catch (InvalidInput e) {
                 form.add(e);
             } catch (StepNotAllowed e) {
                 conflict = "The agency could not be signed: " + e.getMessage() + ".";
             }
         }
-        Pages.problems(model, form, conflict);
+        form.showOn(model, conflict);
         model.addAttribute("form", values);
         return list(model, conflict != null ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
     }
@@ -188,7 +188,7 @@ class AdminAgencyPages {
     @GetMapping("/admin/agencies/{agencyId}")
     ModelAndView agency(@PathVariable String agencyId, Model model) {
         Pages.adminOnly();
-        Pages.noProblems(model);
+        PageForm.noProblemsOn(model);
         return agency(agencyId, model, null, null, null, HttpStatus.OK);
     }
 
@@ -364,14 +364,14 @@ class AdminAgencyPages {
                                         .map(AgencyView::name)
                                         .orElse(body.commissionedBy())
                                 + ".");
-                return Pages.seeOther(Pages.agencyPath(agencyId));
+                return PageForm.seeOther(Pages.agencyPath(agencyId));
             } catch (InvalidInput e) {
                 form.add(e);
             } catch (StepNotAllowed e) {
                 conflict = "Nothing was recorded: " + e.getMessage() + ".";
             }
         }
-        Pages.problems(model, form, conflict);
+        form.showOn(model, conflict);
         model.addAttribute("commissioning", values);
         return agency(
                 agencyId, model, null, null, null, conflict != null ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
@@ -395,11 +395,11 @@ class AdminAgencyPages {
                             agency.name() + " is no longer recorded as commissioned by any agency.")
                     .get();
         } catch (StepNotAllowed | InvalidInput e) {
-            Pages.problems(model, new PageForm(COMMISSIONING), "Nothing was recorded: " + e.getMessage() + ".");
+            new PageForm(COMMISSIONING).showOn(model, "Nothing was recorded: " + e.getMessage() + ".");
             return agency(agencyId, model, null, null, null, HttpStatus.CONFLICT);
         }
         redirect.addFlashAttribute("confirmation", confirmation);
-        return Pages.seeOther(Pages.agencyPath(agencyId));
+        return PageForm.seeOther(Pages.agencyPath(agencyId));
     }
 
     /**
@@ -433,14 +433,14 @@ class AdminAgencyPages {
         if (!form.hasErrors()) {
             try {
                 redirect.addFlashAttribute("confirmation", step.get());
-                return Pages.seeOther(Pages.agencyPath(agency.agencyId()));
+                return PageForm.seeOther(Pages.agencyPath(agency.agencyId()));
             } catch (InvalidInput e) {
                 form.add(e);
             } catch (StepNotAllowed e) {
                 conflict = "Nothing was recorded: " + e.getMessage() + ".";
             }
         }
-        Pages.problems(model, form, conflict);
+        form.showOn(model, conflict);
         return agency(
                 agencyId,
                 model,

@@ -103,7 +103,7 @@ class AdminUserPages {
     @GetMapping("/admin/users")
     ModelAndView list(@RequestParam(required = false) String page, Model model) {
         Pages.adminOnly();
-        Pages.noProblems(model);
+        PageForm.noProblemsOn(model);
         model.addAttribute("form", new UserValues(null, null, null, List.of()));
         return list(pageNumber(page), model, HttpStatus.OK);
     }
@@ -161,14 +161,14 @@ class AdminUserPages {
                                 ? Pages.REPEAT
                                 : "The account " + body.username() + " is created. Give " + body.displayName()
                                         + " the initial password by a safe route.");
-                return Pages.seeOther(outcome.location());
+                return PageForm.seeOther(outcome.location());
             } catch (InvalidInput e) {
                 form.add(e);
             } catch (StepNotAllowed e) {
                 conflict = "The account could not be created: " + e.getMessage() + ".";
             }
         }
-        Pages.problems(model, form, conflict);
+        form.showOn(model, conflict);
         model.addAttribute("form", values);
         return list(0, model, conflict != null ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
     }
@@ -176,7 +176,7 @@ class AdminUserPages {
     @GetMapping("/admin/users/{username}")
     ModelAndView user(@PathVariable String username, Model model) {
         Actor actor = Pages.adminOnly();
-        Pages.noProblems(model);
+        PageForm.noProblemsOn(model);
         return user(username, actor, model, null, null, HttpStatus.OK);
     }
 
@@ -301,7 +301,7 @@ class AdminUserPages {
         } catch (StepNotAllowed e) {
             redirect.addFlashAttribute("confirmation", "Nothing was recorded: " + e.getMessage() + ".");
         }
-        return Pages.seeOther(Pages.userPath(username));
+        return PageForm.seeOther(Pages.userPath(username));
     }
 
     /**
@@ -331,14 +331,14 @@ class AdminUserPages {
                     return location;
                 });
                 redirect.addFlashAttribute("confirmation", outcome.repeat() ? Pages.REPEAT : confirmation);
-                return Pages.seeOther(outcome.location());
+                return PageForm.seeOther(outcome.location());
             } catch (InvalidInput e) {
                 form.add(e);
             } catch (StepNotAllowed e) {
                 conflict = "Nothing was recorded: " + e.getMessage() + ".";
             }
         }
-        Pages.problems(model, form, conflict);
+        form.showOn(model, conflict);
         return user(
                 username, actor, model, roles, reason, conflict != null ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
     }

@@ -92,7 +92,7 @@ class CommissioningPages {
     @GetMapping("/commissioned/{agencyId}")
     ModelAndView page(@PathVariable String agencyId, Model model) {
         providers.requireVisibleTo(CurrentActor.get(), agencyId);
-        Pages.noProblems(model);
+        PageForm.noProblemsOn(model);
         return page(agencyId, model, new Values(null, null), HttpStatus.OK);
     }
 
@@ -127,14 +127,14 @@ class CommissioningPages {
                                 + (body.contractReference() == null
                                         ? "."
                                         : ", under contract " + body.contractReference() + "."));
-                return Pages.seeOther(path(agencyId));
+                return PageForm.seeOther(path(agencyId));
             } catch (InvalidInput e) {
                 form.add(e);
             } catch (StepNotAllowed e) {
                 conflict = "Nothing was recorded: " + e.getMessage() + ".";
             }
         }
-        Pages.problems(model, form, conflict);
+        form.showOn(model, conflict);
         return page(agencyId, model, values, conflict != null ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
     }
 
@@ -163,11 +163,11 @@ class CommissioningPages {
                 return path(agencyId);
             });
         } catch (StepNotAllowed | InvalidInput e) {
-            Pages.problems(model, new PageForm(RECORD), "Nothing was recorded: " + e.getMessage() + ".");
+            new PageForm(RECORD).showOn(model, "Nothing was recorded: " + e.getMessage() + ".");
             return page(agencyId, model, new Values(null, null), HttpStatus.CONFLICT);
         }
         redirect.addFlashAttribute("confirmation", confirmation[0]);
-        return Pages.seeOther(path(agencyId));
+        return PageForm.seeOther(path(agencyId));
     }
 
     /** Its own nominated representative, or an administrator; anyone else's attempt is recorded (403). */

@@ -1,8 +1,6 @@
 package org.sharingledger.projections.accounts;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
@@ -10,13 +8,11 @@ import org.sharingledger.kernel.Role;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotPermitted;
 import org.sharingledger.platform.web.FormSubmissions;
-import org.sharingledger.projections.pages.PageForm;
 import org.sharingledger.projections.pages.PageModel;
 import org.sharingledger.projections.pages.Vocabulary;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriUtils;
 
 /** What the account and administration pages share: the header's model, the administrators' check, 303s. */
@@ -59,14 +55,6 @@ final class Pages {
         return outcome;
     }
 
-    /** After a step that recorded something: 303 to the page that shows it, so a reload records nothing again. */
-    static ModelAndView seeOther(String path) {
-        RedirectView view = new RedirectView(path, true);
-        view.setStatusCode(HttpStatus.SEE_OTHER);
-        view.setExposeModelAttributes(false);
-        return new ModelAndView(view);
-    }
-
     static ModelAndView page(String view, HttpStatus status) {
         ModelAndView page = new ModelAndView(view);
         page.setStatus(status);
@@ -79,18 +67,5 @@ final class Pages {
 
     static String userPath(String username) {
         return "/admin/users/" + UriUtils.encodePathSegment(username, StandardCharsets.UTF_8);
-    }
-
-    /** Adds the form's problems (400), or the step's refusal (409), to the page. */
-    static void problems(Model model, PageForm form, String conflict) {
-        model.addAttribute("errors", form.errors());
-        model.addAttribute("fieldErrors", form.byField());
-        model.addAttribute("conflict", conflict);
-    }
-
-    static void noProblems(Model model) {
-        model.addAttribute("errors", List.of());
-        model.addAttribute("fieldErrors", Map.of());
-        model.addAttribute("conflict", null);
     }
 }

@@ -33,6 +33,7 @@ import org.sharingledger.platform.web.FormSubmissions;
 import org.sharingledger.projections.agencies.AgencyViews;
 import org.sharingledger.projections.agreements.AgreementViews.AgreementView;
 import org.sharingledger.projections.pages.LedgerPage;
+import org.sharingledger.projections.pages.PageForm;
 import org.sharingledger.projections.pages.PageModel;
 import org.sharingledger.projections.pages.Vocabulary;
 import org.springframework.http.HttpStatus;
@@ -45,7 +46,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -190,7 +190,7 @@ class AgreementPages {
                         outcome.repeat()
                                 ? REPEAT
                                 : "The agreement is proposed. Each party's nominated representative signs it.");
-                return seeOther(outcome.location());
+                return PageForm.seeOther(outcome.location());
             } catch (InvalidInput e) {
                 problems.add(e);
             } catch (StepNotAllowed e) {
@@ -307,7 +307,7 @@ class AgreementPages {
                     return location;
                 });
                 redirect.addFlashAttribute("confirmation", confirmation[0]);
-                return seeOther(location);
+                return PageForm.seeOther(location);
             } catch (InvalidInput e) {
                 problems.add(e);
             } catch (StepNotAllowed e) {
@@ -438,13 +438,6 @@ class AgreementPages {
 
     static String path(String agreementId) {
         return "/agreements/" + UriUtils.encodePathSegment(agreementId, StandardCharsets.UTF_8);
-    }
-
-    private static ModelAndView seeOther(String path) {
-        RedirectView view = new RedirectView(path, true);
-        view.setStatusCode(HttpStatus.SEE_OTHER);
-        view.setExposeModelAttributes(false);
-        return new ModelAndView(view);
     }
 
     private static ModelAndView page(String view, HttpStatus status) {

@@ -15,7 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -50,7 +49,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -115,7 +113,7 @@ class ConsultationPages {
 
     @GetMapping("/consultations")
     ModelAndView list(Model model) {
-        noProblems(model);
+        PageForm.noProblemsOn(model);
         model.addAttribute("form", new OpenValues(null, null, null, defaultClosing()));
         return list(model, HttpStatus.OK);
     }
@@ -135,7 +133,7 @@ class ConsultationPages {
         }
         OpenValues values = new OpenValues(strip(codeVersion), strip(title), strip(summaryOfChanges), strip(respondBy));
         PageForm form = new PageForm(OPEN);
-        Instant closing = instant(form, values.respondBy());
+        Instant closing = form.instant("respondBy", values.respondBy());
         NewConsultation body =
                 new NewConsultation(values.codeVersion(), values.title(), values.summaryOfChanges(), closing);
         form.check(validator, body);
@@ -161,14 +159,14 @@ class ConsultationPages {
                     location = open.get();
                 }
                 redirect.addFlashAttribute("confirmation", confirmation[0]);
-                return seeOther(location);
+                return PageForm.seeOther(location);
             } catch (InvalidInput e) {
                 form.add(e);
             } catch (StepNotAllowed e) {
                 conflict = "Nothing was recorded: " + e.getMessage() + ".";
             }
         }
-        problems(model, form, conflict);
+        form.showOn(model, conflict);
         model.addAttribute("form", values);
         model.addAttribute("formKey", FormSubmissions.wellFormed(idempotencyKey) ? idempotencyKey : null);
         return list(model, conflict != null ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
@@ -176,7 +174,7 @@ class ConsultationPages {
 
     @GetMapping("/consultations/{consultationId}")
     ModelAndView one(@PathVariable UUID consultationId, Model model) {
-        noProblems(model);
+        PageForm.noProblemsOn(model);
         return one(consultationId, model, Map.of(), HttpStatus.OK);
     }
 
@@ -333,14 +331,14 @@ class ConsultationPages {
         if (!form.hasErrors()) {
             try {
                 redirect.addFlashAttribute("confirmation", step.get());
-                return seeOther(path(consultationId.toString()));
+                return PageForm.seeOther(path(consultationId.toString()));
             } catch (InvalidInput e) {
                 form.add(e);
             } catch (StepNotAllowed e) {
                 conflict = "Nothing was recorded: " + e.getMessage() + ".";
             }
         }
-        problems(model, form, conflict);
+        form.showOn(model, conflict);
         return one(consultationId, model, values, conflict != null ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
     }
 
@@ -397,46 +395,14 @@ class ConsultationPages {
                 .orElseThrow(() -> new NotFound("There is no consultation " + consultationId + "."));
     }
 
-    /** A closing time typed as a date and time in UTC (a datetime-local input sends 2010-03-31T17:00). */
-    private static Instant instant(PageForm form, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            form.add("respondBy", "The closing time must be a real date and time, such as 2010-03-31T17:00");
-            return null;
-        }
-    }
-
     private String defaultClosing() {
         return LocalDateTime.ofInstant(clock.instant().plus(Duration.ofDays(28)), ZoneOffset.UTC)
                 .truncatedTo(ChronoUnit.HOURS)
                 .toString();
     }
 
-    private static void problems(Model model, PageForm form, String conflict) {
-        model.addAttribute("errors", form.errors());
-        model.addAttribute("fieldErrors", form.byField());
-        model.addAttribute("conflict", conflict);
-    }
-
-    private static void noProblems(Model model) {
-        model.addAttribute("errors", List.of());
-        model.addAttribute("fieldErrors", Map.of());
-        model.addAttribute("conflict", null);
-    }
-
     static String path(String consultationId) {
         return "/consultations/" + UriUtils.encodePathSegment(consultationId, StandardCharsets.UTF_8);
-    }
-
-    private static ModelAndView seeOther(String path) {
-        RedirectView view = new RedirectView(path, true);
-        view.setStatusCode(HttpStatus.SEE_OTHER);
-        view.setExposeModelAttributes(false);
-        return new ModelAndView(view);
     }
 
     /** What the opening form shows again after a problem. */

@@ -8,7 +8,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.lang.annotation.Annotation;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +22,10 @@ import java.util.function.Function;
 import org.sharingledger.platform.rules.FreeText;
 import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.InvalidInput.FieldProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * One form on a page: its fields in the page's words, and its problems, each about a field that the error summary
@@ -100,6 +107,48 @@ public final class PageForm {
             add(name, capital(field(name).label()) + " must be a real date, such as 2009-03-31");
             return null;
         }
+    }
+
+    /**
+     * A date and time typed in UTC as a {@code datetime-local} input sends it ({@code 2009-03-31T17:00}), or null
+     * (when nothing was typed, for the constraints to say) and a problem naming the field and an example.
+     */
+    public Instant instant(String name, String value) {
+        String text = strip(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            add(name, capital(field(name).label()) + " must be a real date and time, such as 2009-03-31T17:00");
+            return null;
+        }
+    }
+
+    /**
+     * Puts this form's problems on the page: {@code errors} for the error summary, {@code fieldErrors} by field, and
+     * {@code conflict}, the words of a step not open now (or null).
+     */
+    public void showOn(Model model, String conflict) {
+        model.addAttribute("errors", errors());
+        model.addAttribute("fieldErrors", byField());
+        model.addAttribute("conflict", conflict);
+    }
+
+    /** A page whose forms have no problem to show. */
+    public static void noProblemsOn(Model model) {
+        model.addAttribute("errors", List.of());
+        model.addAttribute("fieldErrors", Map.of());
+        model.addAttribute("conflict", null);
+    }
+
+    /** After a form is taken: 303 See Other to the page that shows the result, so a reload sends nothing again. */
+    public static ModelAndView seeOther(String path) {
+        RedirectView view = new RedirectView(path, true);
+        view.setStatusCode(HttpStatus.SEE_OTHER);
+        view.setExposeModelAttributes(false);
+        return new ModelAndView(view);
     }
 
     /** One of an enum's values, or null and a problem. */

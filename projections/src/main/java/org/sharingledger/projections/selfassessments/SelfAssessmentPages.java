@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,7 +52,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -109,7 +107,7 @@ class SelfAssessmentPages {
     @GetMapping("/self-assessments")
     ModelAndView list(Model model) {
         SelfAssessmentReaders.agencyOf(CurrentActor.get());
-        noProblems(model);
+        PageForm.noProblemsOn(model);
         model.addAttribute("form", new OpenValues(null, null, defaultDue()));
         return list(model, HttpStatus.OK);
     }
@@ -128,7 +126,7 @@ class SelfAssessmentPages {
         }
         OpenValues values = new OpenValues(strip(title), questions == null ? null : questions.strip(), strip(dueBy));
         PageForm form = new PageForm(OPEN);
-        Instant due = instant(form, values.dueBy());
+        Instant due = form.instant("dueBy", values.dueBy());
         List<NewQuestion> asked = questions(values.questions());
         if (asked.size() > SelfAssessments.QUESTIONS) {
             form.add("questions", "Enter at most " + SelfAssessments.QUESTIONS + " questions, one a line");
@@ -157,14 +155,14 @@ class SelfAssessmentPages {
                     location = open.get();
                 }
                 redirect.addFlashAttribute("confirmation", confirmation[0]);
-                return seeOther(location);
+                return PageForm.seeOther(location);
             } catch (InvalidInput e) {
                 form.add(e);
             } catch (StepNotAllowed e) {
                 conflict = "Nothing was recorded: " + e.getMessage() + ".";
             }
         }
-        problems(model, form, conflict);
+        form.showOn(model, conflict);
         model.addAttribute("form", values);
         model.addAttribute("formKey", FormSubmissions.wellFormed(idempotencyKey) ? idempotencyKey : null);
         return list(model, conflict != null ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
@@ -172,7 +170,7 @@ class SelfAssessmentPages {
 
     @GetMapping("/self-assessments/{selfAssessmentId}")
     ModelAndView one(@PathVariable UUID selfAssessmentId, Model model) {
-        noProblems(model);
+        PageForm.noProblemsOn(model);
         return one(selfAssessmentId, model, null, HttpStatus.OK);
     }
 
@@ -243,14 +241,14 @@ class SelfAssessmentPages {
                                     + " counts.";
                 };
                 redirect.addFlashAttribute("confirmation", once(selfAssessmentId, idempotencyKey, step));
-                return seeOther(path(selfAssessmentId.toString()));
+                return PageForm.seeOther(path(selfAssessmentId.toString()));
             } catch (InvalidInput e) {
                 form.add(e);
             } catch (StepNotAllowed e) {
                 conflict = "Nothing was recorded: " + e.getMessage() + ".";
             }
         }
-        problems(model, form, conflict);
+        form.showOn(model, conflict);
         return one(selfAssessmentId, model, values, conflict != null ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
     }
 
@@ -363,46 +361,14 @@ class SelfAssessmentPages {
         return questions;
     }
 
-    /** A due time typed as a date and time in UTC (a datetime-local input sends 2009-03-31T17:00). */
-    private static Instant instant(PageForm form, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            form.add("dueBy", "The due time must be a real date and time, such as 2009-03-31T17:00");
-            return null;
-        }
-    }
-
     private String defaultDue() {
         return LocalDateTime.ofInstant(clock.instant().plus(Duration.ofDays(28)), ZoneOffset.UTC)
                 .truncatedTo(ChronoUnit.HOURS)
                 .toString();
     }
 
-    private static void problems(Model model, PageForm form, String conflict) {
-        model.addAttribute("errors", form.errors());
-        model.addAttribute("fieldErrors", form.byField());
-        model.addAttribute("conflict", conflict);
-    }
-
-    private static void noProblems(Model model) {
-        model.addAttribute("errors", List.of());
-        model.addAttribute("fieldErrors", Map.of());
-        model.addAttribute("conflict", null);
-    }
-
     static String path(String selfAssessmentId) {
         return "/self-assessments/" + UriUtils.encodePathSegment(selfAssessmentId, StandardCharsets.UTF_8);
-    }
-
-    private static ModelAndView seeOther(String path) {
-        RedirectView view = new RedirectView(path, true);
-        view.setStatusCode(HttpStatus.SEE_OTHER);
-        view.setExposeModelAttributes(false);
-        return new ModelAndView(view);
     }
 
     /** What the opening form shows again after a problem. */

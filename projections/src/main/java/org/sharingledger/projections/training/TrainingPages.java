@@ -45,7 +45,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -113,7 +112,7 @@ class TrainingPages {
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         Actor actor = reader();
-        noProblems(model);
+        PageForm.noProblemsOn(model);
         Map<String, String> values = new HashMap<>();
         values.put("agencyId", trust(actor) ? strip(agencyId) : actor.agencyId());
         model.addAttribute("values", values);
@@ -158,7 +157,7 @@ class TrainingPages {
                 };
                 String location = once("/training", idempotencyKey, step);
                 redirect.addFlashAttribute("confirmation", confirmation[0]);
-                return seeOther(location);
+                return PageForm.seeOther(location);
             } catch (InvalidInput e) {
                 form.add(e);
             }
@@ -181,7 +180,7 @@ class TrainingPages {
     @GetMapping("/training/upload")
     ModelAndView upload(Model model) {
         reader();
-        noProblems(model);
+        PageForm.noProblemsOn(model);
         return upload(model, HttpStatus.OK);
     }
 
@@ -208,7 +207,7 @@ class TrainingPages {
                 };
                 String location = once("/training/upload", idempotencyKey, step);
                 redirect.addFlashAttribute("confirmation", confirmation[0]);
-                return seeOther(location);
+                return PageForm.seeOther(location);
             } catch (InvalidLines e) {
                 e.lines()
                         .forEach(problem -> errors.add(new PageError(
@@ -331,18 +330,6 @@ class TrainingPages {
                     "only an ADMIN, a TRUST_REVIEWER or a NOMINATED_REPRESENTATIVE may see and record training");
         }
         return actor;
-    }
-
-    private static void noProblems(Model model) {
-        model.addAttribute("errors", List.of());
-        model.addAttribute("fieldErrors", Map.of());
-    }
-
-    private static ModelAndView seeOther(String path) {
-        RedirectView view = new RedirectView(path, true);
-        view.setStatusCode(HttpStatus.SEE_OTHER);
-        view.setExposeModelAttributes(false);
-        return new ModelAndView(view);
     }
 
     /** How the training pages write dates. */
