@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.sharingledger.kernel.BlindDigests;
 import org.sharingledger.kernel.CurrentActor;
+import org.sharingledger.platform.rules.InvalidInput;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -81,6 +82,22 @@ public class FormSubmissions {
                     key);
             return new Outcome(location, false);
         });
+    }
+
+    /**
+     * A page's form taken {@link #once}: sent again (a double click, a form sent again), it records nothing and answers
+     * the first one's address as a repeat. A form without a well-formed key takes its step each time; a key used for
+     * another form is a problem on the field {@code idempotencyKey} (400).
+     */
+    public Outcome onceForPage(String form, String key, Supplier<String> step) {
+        if (!wellFormed(key)) {
+            return new Outcome(step.get(), false);
+        }
+        Outcome outcome = once(form, key, step);
+        if (outcome.location() == null) {
+            throw new InvalidInput("idempotencyKey", "was used for another form");
+        }
+        return outcome;
     }
 
     /**

@@ -166,7 +166,7 @@ class AdminAgencyPages {
         String conflict = null;
         if (!form.hasErrors()) {
             try {
-                FormSubmissions.Outcome outcome = Pages.once(submissions, "/admin/agencies", idempotencyKey, () -> {
+                FormSubmissions.Outcome outcome = submissions.onceForPage("/admin/agencies", idempotencyKey, () -> {
                     registry.sign(body, actor);
                     return Pages.agencyPath(body.agencyId());
                 });
@@ -409,7 +409,8 @@ class AdminAgencyPages {
     private Supplier<String> once(String form, String agencyId, String key, Runnable step, String confirmation) {
         return () -> {
             String location = Pages.agencyPath(agencyId);
-            boolean repeat = Pages.once(submissions, location + "/" + form, key, () -> {
+            boolean repeat = submissions
+                    .onceForPage(location + "/" + form, key, () -> {
                         step.run();
                         return location;
                     })

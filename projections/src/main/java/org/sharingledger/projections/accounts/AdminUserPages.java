@@ -151,7 +151,7 @@ class AdminUserPages {
         String conflict = null;
         if (!form.hasErrors()) {
             try {
-                FormSubmissions.Outcome outcome = Pages.once(submissions, "/admin/users", idempotencyKey, () -> {
+                FormSubmissions.Outcome outcome = submissions.onceForPage("/admin/users", idempotencyKey, () -> {
                     users.register(body, actor);
                     return Pages.userPath(body.username());
                 });
@@ -326,7 +326,7 @@ class AdminUserPages {
         if (!form.hasErrors()) {
             try {
                 String location = Pages.userPath(username);
-                FormSubmissions.Outcome outcome = Pages.once(submissions, location + "/" + formName, key, () -> {
+                FormSubmissions.Outcome outcome = submissions.onceForPage(location + "/" + formName, key, () -> {
                     step.run();
                     return location;
                 });

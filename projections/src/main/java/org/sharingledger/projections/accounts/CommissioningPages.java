@@ -152,7 +152,7 @@ class CommissioningPages {
         Actor actor = mayChange(agencyId);
         String[] confirmation = {Pages.REPEAT};
         try {
-            Pages.once(submissions, path(agencyId) + "/end/" + provider, idempotencyKey, () -> {
+            submissions.onceForPage(path(agencyId) + "/end/" + provider, idempotencyKey, () -> {
                 CommissionedProviders.Provider ending = providers.all(agencyId).stream()
                         .filter(p -> p.agencyId().equals(provider))
                         .findFirst()

@@ -1,13 +1,10 @@
 package org.sharingledger.projections.accounts;
 
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 import org.sharingledger.kernel.Actor;
 import org.sharingledger.kernel.CurrentActor;
 import org.sharingledger.kernel.Role;
-import org.sharingledger.platform.rules.InvalidInput;
 import org.sharingledger.platform.rules.NotPermitted;
-import org.sharingledger.platform.web.FormSubmissions;
 import org.sharingledger.projections.pages.PageModel;
 import org.sharingledger.projections.pages.Vocabulary;
 import org.springframework.http.HttpStatus;
@@ -38,22 +35,6 @@ final class Pages {
     /** What a form sent a second time with its key says: it lands where the first one did. */
     static final String REPEAT =
             "This form had already been sent, and this is what it recorded. Nothing new was recorded.";
-
-    /**
-     * Takes a form's step once for its hidden key ({@link FormSubmissions}) and answers where it leads: sent again (a
-     * double click, a form sent again), it records nothing and answers the first one's address as a repeat. A form
-     * without a well-formed key takes its step each time.
-     */
-    static FormSubmissions.Outcome once(FormSubmissions submissions, String form, String key, Supplier<String> step) {
-        if (!FormSubmissions.wellFormed(key)) {
-            return new FormSubmissions.Outcome(step.get(), false);
-        }
-        FormSubmissions.Outcome outcome = submissions.once(form, key, step);
-        if (outcome.location() == null) {
-            throw new InvalidInput("idempotencyKey", "was used for another form");
-        }
-        return outcome;
-    }
 
     static ModelAndView page(String view, HttpStatus status) {
         ModelAndView page = new ModelAndView(view);

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.sharingledger.agency.api.AgencyStatus;
 import org.sharingledger.agreement.api.AgreementStatus;
 import org.sharingledger.agreement.api.Agreements;
@@ -181,7 +180,7 @@ class AgreementPages {
         String conflict = null;
         if (problems.none()) {
             try {
-                FormSubmissions.Outcome outcome = once(
+                FormSubmissions.Outcome outcome = submissions.onceForPage(
                         "/agreements",
                         idempotencyKey,
                         () -> path(agreements.propose(actor, body).agreementId()));
@@ -302,7 +301,7 @@ class AgreementPages {
             try {
                 String location = path(agreement.agreementId());
                 String[] confirmation = {REPEAT};
-                once(location + "/" + form, key, () -> {
+                submissions.onceForPage(location + "/" + form, key, () -> {
                     confirmation[0] = step.take();
                     return location;
                 });
@@ -316,22 +315,6 @@ class AgreementPages {
         }
         problems.into(model, conflict);
         return agreementPage(agreement, model, conflict != null ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
-    }
-
-    /**
-     * Takes a form's step once for its hidden key ({@link FormSubmissions}): sent again (a double click, a form sent
-     * again), it records nothing and answers the first one's address as a repeat. A form without a well-formed key
-     * takes its step each time.
-     */
-    private FormSubmissions.Outcome once(String form, String key, Supplier<String> step) {
-        if (!FormSubmissions.wellFormed(key)) {
-            return new FormSubmissions.Outcome(step.get(), false);
-        }
-        FormSubmissions.Outcome outcome = submissions.once(form, key, step);
-        if (outcome.location() == null) {
-            throw new InvalidInput("idempotencyKey", "was used for another form");
-        }
-        return outcome;
     }
 
     private ModelAndView agreementPage(AgreementView agreement, Model model, HttpStatus status) {

@@ -147,17 +147,9 @@ class ConsultationPages {
                             + " signed agencies for their answers.";
                     return path(opened.consultationId());
                 };
-                String location;
-                if (FormSubmissions.wellFormed(idempotencyKey)) {
-                    location = submissions
-                            .once("/consultations", idempotencyKey, open)
-                            .location();
-                    if (location == null) {
-                        throw new InvalidInput("idempotencyKey", "was used for another form");
-                    }
-                } else {
-                    location = open.get();
-                }
+                String location = submissions
+                        .onceForPage("/consultations", idempotencyKey, open)
+                        .location();
                 redirect.addFlashAttribute("confirmation", confirmation[0]);
                 return PageForm.seeOther(location);
             } catch (InvalidInput e) {
@@ -299,23 +291,15 @@ class ConsultationPages {
      * that the form had already been sent.
      */
     private Supplier<String> once(String form, UUID consultationId, String key, Runnable step, String confirmation) {
-        if (!FormSubmissions.wellFormed(key)) {
-            return () -> {
-                step.run();
-                return confirmation;
-            };
-        }
         String location = path(consultationId.toString());
-        return () -> {
-            FormSubmissions.Outcome outcome = submissions.once(location + "/" + form, key, () -> {
-                step.run();
-                return location;
-            });
-            if (outcome.location() == null) {
-                throw new InvalidInput("idempotencyKey", "was used for another form");
-            }
-            return outcome.repeat() ? REPEAT : confirmation;
-        };
+        return () -> submissions
+                        .onceForPage(location + "/" + form, key, () -> {
+                            step.run();
+                            return location;
+                        })
+                        .repeat()
+                ? REPEAT
+                : confirmation;
     }
 
     /** A step on one consultation: the form's problems (400), the step's refusal (409), or 303 with a confirmation. */

@@ -143,17 +143,9 @@ class SelfAssessmentPages {
                             + " signed agencies for their returns.";
                     return path(opened.selfAssessmentId());
                 };
-                String location;
-                if (FormSubmissions.wellFormed(idempotencyKey)) {
-                    location = submissions
-                            .once("/self-assessments", idempotencyKey, open)
-                            .location();
-                    if (location == null) {
-                        throw new InvalidInput("idempotencyKey", "was used for another form");
-                    }
-                } else {
-                    location = open.get();
-                }
+                String location = submissions
+                        .onceForPage("/self-assessments", idempotencyKey, open)
+                        .location();
                 redirect.addFlashAttribute("confirmation", confirmation[0]);
                 return PageForm.seeOther(location);
             } catch (InvalidInput e) {
@@ -254,19 +246,15 @@ class SelfAssessmentPages {
 
     /** A return sent twice with the form's key (a double click) is recorded once. */
     private String once(UUID selfAssessmentId, String key, Supplier<String> step) {
-        if (!FormSubmissions.wellFormed(key)) {
-            return step.get();
-        }
         String location = path(selfAssessmentId.toString());
         String[] confirmation = {REPEAT};
-        FormSubmissions.Outcome outcome = submissions.once(location + "/returns", key, () -> {
-            confirmation[0] = step.get();
-            return location;
-        });
-        if (outcome.location() == null) {
-            throw new InvalidInput("idempotencyKey", "was used for another form");
-        }
-        return outcome.repeat() ? REPEAT : confirmation[0];
+        boolean repeat = submissions
+                .onceForPage(location + "/returns", key, () -> {
+                    confirmation[0] = step.get();
+                    return location;
+                })
+                .repeat();
+        return repeat ? REPEAT : confirmation[0];
     }
 
     private ModelAndView list(Model model, HttpStatus status) {

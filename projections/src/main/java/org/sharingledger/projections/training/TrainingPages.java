@@ -155,7 +155,9 @@ class TrainingPages {
                             : "This attendance was already recorded. Nothing new was recorded.";
                     return agencyPath(agency);
                 };
-                String location = once("/training", idempotencyKey, step);
+                String location = submissions
+                        .onceForPage("/training", idempotencyKey, step)
+                        .location();
                 redirect.addFlashAttribute("confirmation", confirmation[0]);
                 return PageForm.seeOther(location);
             } catch (InvalidInput e) {
@@ -205,7 +207,9 @@ class TrainingPages {
                             + " lines; " + imported.alreadyRecorded() + " were already recorded.";
                     return "/training";
                 };
-                String location = once("/training/upload", idempotencyKey, step);
+                String location = submissions
+                        .onceForPage("/training/upload", idempotencyKey, step)
+                        .location();
                 redirect.addFlashAttribute("confirmation", confirmation[0]);
                 return PageForm.seeOther(location);
             } catch (InvalidLines e) {
@@ -304,18 +308,6 @@ class TrainingPages {
                         .queryParam("agencyId", agencyId)
                         .encode(StandardCharsets.UTF_8)
                         .toUriString();
-    }
-
-    /** A form's step, once for its hidden key ({@link FormSubmissions}); without a well-formed key, each time. */
-    private String once(String form, String key, Supplier<String> step) {
-        if (!FormSubmissions.wellFormed(key)) {
-            return step.get();
-        }
-        FormSubmissions.Outcome outcome = submissions.once(form, key, step);
-        if (outcome.location() == null) {
-            throw new InvalidInput("idempotencyKey", "was used for another form");
-        }
-        return outcome.location();
     }
 
     private static boolean trust(Actor actor) {
