@@ -184,6 +184,10 @@ public class ReadModels {
                     rebuild.eventsTotal(),
                     Math.round(done / seconds),
                     rebuild.failure());
+            // Axon's replay flag outlives the rebuild (see above): once this rebuild has finished, it is rebuilt.
+            if (rebuild.finishedAt() != null) {
+                replaying = false;
+            }
         }
         return new Status(
                 name,
