@@ -70,6 +70,11 @@ class AdminPagesBrowserIT extends IntegrationTest {
         assertThat(browser.find(By.id("user-" + teacher.username())).getText()).contains("Hilltop School");
         browser.screenshot("admin-users.png");
 
+        browser.find(By.linkText("Read models")).click();
+        browser.until(ExpectedConditions.urlContains("/admin/read-models"));
+        assertThat(browser.find(By.id("read-model-dashboards")).getText()).contains("dashboards");
+        browser.assertAccessible("the read models");
+
         browser.find(By.linkText("Your account")).click();
         browser.until(ExpectedConditions.urlContains("/account"));
         browser.assertAccessible("the administrator's account");
