@@ -975,7 +975,8 @@ class SharingRequestFixtureTest {
                 SOUGHT,
                 REQUESTED_AT,
                 DUE_BY,
-                sealedDetails);
+                sealedDetails,
+                null);
     }
 
     private static ShareInformation share(

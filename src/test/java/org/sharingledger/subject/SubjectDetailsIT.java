@@ -561,7 +561,9 @@ class SubjectDetailsIT extends IntegrationTest {
                         now.urgency(),
                         now.informationSought(),
                         now.requestedAt(),
-                        now.dueBy()));
+                        now.dueBy(),
+                        null,
+                        null));
     }
 
     // ---------------------------------------------------------------- helpers

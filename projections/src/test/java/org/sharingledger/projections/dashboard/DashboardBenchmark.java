@@ -109,7 +109,9 @@ class DashboardBenchmark extends IntegrationTest {
                             Urgency.ROUTINE,
                             "s",
                             requested,
-                            due)));
+                            due,
+                            null,
+                            null)));
             Instant decided = requested.plus(Duration.ofMinutes(1 + random.nextInt(20 * 24 * 60)));
             int roll = random.nextInt(100);
             if (roll < 45) {

@@ -74,7 +74,9 @@ class DashboardProjectionTest extends IntegrationTest {
                 Urgency.URGENT,
                 "call-outs",
                 REQUESTED,
-                DUE));
+                DUE,
+                null,
+                null));
     }
 
     @AfterEach
@@ -349,7 +351,9 @@ class DashboardProjectionTest extends IntegrationTest {
                 Urgency.ROUTINE,
                 "s",
                 REQUESTED,
-                DUE));
+                DUE,
+                null,
+                null));
         assertThat(row()).containsEntry("requesting_agency_id", "csc");
     }
 

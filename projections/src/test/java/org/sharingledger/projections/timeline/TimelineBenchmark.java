@@ -115,7 +115,9 @@ class TimelineBenchmark extends IntegrationTest {
                         Urgency.ROUTINE,
                         "s",
                         t,
-                        t.plus(Duration.ofDays(10))),
+                        t.plus(Duration.ofDays(10)),
+                        null,
+                        null),
                 actor));
         batch.add(new GenericDomainEventMessage<>(
                 "SharingRequest",

@@ -258,7 +258,9 @@ class TimelineIT extends IntegrationTest {
                                         Urgency.ROUTINE,
                                         "records",
                                         requested,
-                                        requested.plus(Duration.ofDays(10))),
+                                        requested.plus(Duration.ofDays(10)),
+                                        null,
+                                        null),
                                 actor),
                         new GenericDomainEventMessage<>(
                                 "SharingRequest",

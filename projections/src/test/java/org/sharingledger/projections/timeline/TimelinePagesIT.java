@@ -537,7 +537,9 @@ class TimelinePagesIT extends IntegrationTest {
                                         Urgency.ROUTINE,
                                         "records",
                                         requested,
-                                        requested.plus(Duration.ofDays(10))),
+                                        requested.plus(Duration.ofDays(10)),
+                                        null,
+                                        null),
                                 actor),
                         new GenericDomainEventMessage<>(
                                 "SharingRequest",
