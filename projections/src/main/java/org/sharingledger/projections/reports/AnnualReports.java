@@ -22,7 +22,7 @@ import org.sharingledger.projections.dashboard.DashboardViews.AgencyPattern;
 import org.sharingledger.projections.dashboard.DashboardViews.AreaTotals;
 import org.sharingledger.projections.dashboard.Dashboards;
 import org.sharingledger.projections.dashboard.Funnel;
-import org.sharingledger.projections.selfassessments.SelfAssessmentSummaries;
+import org.sharingledger.projections.selfassessments.SelfAssessmentViews;
 import org.sharingledger.projections.training.TrainingViews;
 import org.sharingledger.training.api.Course;
 import org.springframework.stereotype.Service;
@@ -46,7 +46,7 @@ public class AnnualReports {
     private final TrainingViews training;
     private final Dashboards dashboards;
     private final ConsultationViews consultations;
-    private final SelfAssessmentSummaries selfAssessments;
+    private final SelfAssessmentViews selfAssessments;
     private final AgreementViews agreements;
     private final LedgerProofs proofs;
     private final Clock clock;
@@ -57,7 +57,7 @@ public class AnnualReports {
             TrainingViews training,
             Dashboards dashboards,
             ConsultationViews consultations,
-            SelfAssessmentSummaries selfAssessments,
+            SelfAssessmentViews selfAssessments,
             AgreementViews agreements,
             LedgerProofs proofs,
             Clock clock,

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +59,19 @@ public class SelfAssessmentViews {
                 (rs, i) -> summary(rs),
                 limit,
                 offset);
+    }
+
+    /**
+     * The rounds opened between {@code from} and {@code to} (whole UTC days, inclusive), oldest first, each with its
+     * counts: what the annual report lists.
+     */
+    public List<Summary> openedBetween(LocalDate from, LocalDate to) {
+        return jdbc.query(
+                SUMMARY + " where v.opened_at >= ? and v.opened_at < ?" + GROUP
+                        + " order by v.opened_at, v.self_assessment_id",
+                (rs, i) -> summary(rs),
+                Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
 
     /** Where an agency stands in each round circulated to it: round id to RETURNED, OVERDUE or OUTSTANDING. */
