@@ -65,8 +65,12 @@ public interface TrainingRecords {
      * so that a file imported twice, or a form sent twice, records each attendance once.
      */
     static String recordId(String agencyId, String practitioner, Course course, LocalDate completedOn) {
-        String name = practitioner.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        String key = "training\n" + agencyId + "\n" + name + "\n" + course + "\n" + completedOn;
+        String key = "training\n" + agencyId + "\n" + nameKey(practitioner) + "\n" + course + "\n" + completedOn;
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** A person's name as compared: trimmed, inner spaces collapsed to one, lower case. */
+    static String nameKey(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }

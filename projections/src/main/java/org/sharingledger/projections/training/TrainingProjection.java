@@ -3,11 +3,11 @@ package org.sharingledger.projections.training;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.List;
-import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.sharingledger.platform.storage.Reconciled;
 import org.sharingledger.training.api.TrainingRecorded;
+import org.sharingledger.training.api.TrainingRecords;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +37,7 @@ class TrainingProjection {
 
     @EventHandler
     void on(TrainingRecorded event) {
-        String nameKey = nameKey(event.practitioner());
+        String nameKey = TrainingRecords.nameKey(event.practitioner());
         String personKey = personKey(event.agencyId(), nameKey, event.username());
         jdbc.update(
                 """
@@ -75,10 +75,5 @@ class TrainingProjection {
             return byName.get(0);
         }
         return username != null ? "user:" + username : "name:" + agencyId + ":" + nameKey;
-    }
-
-    /** A name as compared: trimmed, inner spaces collapsed to one, lower case. */
-    static String nameKey(String name) {
-        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }
