@@ -19,7 +19,7 @@ import org.sharingledger.support.Scenario;
  * What the operators' dashboard and alerts read from {@code /actuator/prometheus}: commands with their latency
  * histogram, each read model's lag, position, state and rebuild progress, deadlines due and fired, the checkpoint's age
  * and the events waiting for one, notifications pending and failed, and the JVM's heap. Scraped as Prometheus does,
- * with a METRICS account's token.
+ * with a METRICS account's token; every metric the dashboard and the alert rules query is there.
  */
 class OperatorMetricsIT extends IntegrationTest {
 
@@ -82,6 +82,16 @@ class OperatorMetricsIT extends IntegrationTest {
                 .isEqualTo(1);
         assertThat(sample(scrape, "ledger_projection_rebuild_progress", "readModel=\"timelines\""))
                 .isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void everyMetricTheDashboardAndTheAlertsQueryIsExposed() throws Exception {
+        String token = metricsToken();
+        Scenario.Parties p = scenario.parties();
+        scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
+        scrape(token);
+
+        assertThat(Monitoring.exposed(scrape(token))).containsAll(Monitoring.queriedMetrics());
     }
 
     @Test
