@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,7 +73,8 @@ class Notifier {
     private final NotificationMail mail;
     private final JdbcTemplate jdbc;
     private final CommandGateway commands;
-    private final MeterRegistry meters;
+    private final Map<NotificationStep, Counter> sent = new EnumMap<>(NotificationStep.class);
+    private final Map<NotificationStep, Counter> failed = new EnumMap<>(NotificationStep.class);
     private final Clock clock;
 
     Notifier(
@@ -90,7 +92,11 @@ class Notifier {
         this.mail = new NotificationMail(words, publicUrl, from);
         this.jdbc = jdbc;
         this.commands = commands;
-        this.meters = meters;
+        // Every step's counters from the start (0 until a mail goes), so dashboards and alerts find them.
+        for (NotificationStep step : NotificationStep.values()) {
+            sent.put(step, counter(meters, "ledger.notifications.sent", "Notifications mailed", step));
+            failed.put(step, counter(meters, "ledger.notifications.failed", "Notification mails that failed", step));
+        }
         this.clock = clock;
         if (this.mailSender == null) {
             log.info("Mail is off (no spring.mail.host): no notification is mailed or recorded.");
@@ -320,7 +326,7 @@ class Notifier {
         try {
             mailSender.send(message);
         } catch (MailException e) {
-            counter("ledger.notifications.failed", step).increment();
+            failed.get(step).increment();
             log.warn(
                     "Could not mail the {} notification about event {} to agency {}: {}. It is retried with a growing"
                             + " pause until the mail server takes it.",
@@ -330,7 +336,7 @@ class Notifier {
                     e.toString());
             throw e;
         }
-        counter("ledger.notifications.sent", step).increment();
+        sent.get(step).increment();
     }
 
     private boolean alreadySent(String eventId, String agencyId) {
@@ -388,9 +394,9 @@ class Notifier {
                 RecordNotification.class.getName()));
     }
 
-    private Counter counter(String name, NotificationStep step) {
+    private static Counter counter(MeterRegistry meters, String name, String description, NotificationStep step) {
         return Counter.builder(name)
-                .description(name.endsWith("sent") ? "Notifications mailed" : "Notification mails that failed")
+                .description(description)
                 .tag("step", step.name())
                 .register(meters);
     }

@@ -132,7 +132,7 @@ class AxonStorageConfiguration {
     }
 
     @Bean(destroyMethod = "")
-    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks) {
+    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, DeadlineMetrics metrics) {
         // Through the transaction-aware proxy a deadline is scheduled in the same transaction as the events that
         // set it: a rolled-back request leaves no deadline behind.
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
@@ -140,6 +140,7 @@ class AxonStorageConfiguration {
                 .serializer(new DeadlineJson())
                 .threads(2)
                 .pollingInterval(Duration.ofSeconds(1))
+                .addSchedulerListener(metrics)
                 .build();
     }
 

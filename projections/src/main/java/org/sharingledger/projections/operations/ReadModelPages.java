@@ -75,13 +75,24 @@ class ReadModelPages {
         models.stream()
                 .filter(m -> m.rebuild() != null && m.rebuild().finishedAt() != null)
                 .forEach(m -> finished.put(m.name(), AT.format(m.rebuild().finishedAt())));
+        // While a rebuild runs: how far it has come, in whole percent of the events it replays (rounded down, so
+        // 100 % only once every one is done).
+        Map<String, Long> percent = new HashMap<>();
+        models.stream()
+                .filter(m -> m.rebuild() != null && m.rebuild().finishedAt() == null)
+                .forEach(m -> percent.put(m.name(), percentDone(m.rebuild())));
         model.addAttribute("models", models);
         model.addAttribute("finished", finished);
+        model.addAttribute("percent", percent);
         model.addAttribute("head", readModels.head());
         model.addAttribute("conflict", conflict);
         ModelAndView page = new ModelAndView("admin-read-models");
         page.setStatus(status);
         return page;
+    }
+
+    static long percentDone(ReadModels.RebuildProgress rebuild) {
+        return rebuild.eventsTotal() <= 0 ? 100 : Math.min(100, rebuild.eventsDone() * 100 / rebuild.eventsTotal());
     }
 
     private static void adminOnly() {

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.support.Http.Credentials;
 import org.sharingledger.support.IntegrationTest;
@@ -40,6 +44,75 @@ class ReadModelPagesIT extends IntegrationTest {
 
         String after = admin.get("/admin/read-models").body();
         assertThat(after).containsPattern("id=\"read-model-timelines\"[\\s\\S]*?Rebuilt: [0-9,]+ events, finished");
+    }
+
+    @Test
+    void whileARebuildRunsThePageAndTheMetricsSayHowFarItHasCome() throws Exception {
+        PageSession admin = signedIn(Scenario.ADMIN);
+        String page = admin.get("/admin/read-models").body();
+
+        // The test holds the timelines' table, so the rebuild waits at its first step while the test reads it.
+        try (Connection held = jdbc.getDataSource().getConnection()) {
+            held.setAutoCommit(false);
+            try {
+                try (Statement lock = held.createStatement()) {
+                    lock.execute("lock table timeline_entry in access exclusive mode");
+                }
+                HttpResponse<String> started =
+                        admin.post("/admin/read-models/timelines/rebuild", Map.of("_csrf", PageSession.csrf(page)));
+                assertThat(started.statusCode()).isEqualTo(303);
+
+                String during = admin.get("/admin/read-models").body();
+                assertThat(during)
+                        .containsPattern("id=\"read-model-timelines\"[\\s\\S]*?<td>Rebuilding</td>")
+                        .containsPattern("id=\"read-model-timelines\"[\\s\\S]*?Rebuilding: [0-9,]+ of [0-9,]+ events"
+                                + " so far \\([0-9]{1,2} %\\), [0-9,]+ events a second");
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    String scrape =
+                            http.as(Scenario.ADMIN).get("/actuator/prometheus").text();
+                    assertThat(gauge(
+                                    scrape,
+                                    "ledger_projection_state",
+                                    "readModel=\"timelines\"",
+                                    "state=\"rebuilding\""))
+                            .isEqualTo(1);
+                    assertThat(gauge(scrape, "ledger_projection_rebuild_progress", "readModel=\"timelines\""))
+                            .isLessThan(1);
+                });
+            } finally {
+                held.rollback();
+            }
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !http.as(Scenario.ADMIN)
+                        .get("/api/admin/read-models/timelines")
+                        .json()
+                        .path("rebuild")
+                        .path("finishedAt")
+                        .isNull());
+        awaitReadModels();
+        assertThat(admin.get("/admin/read-models").body())
+                .containsPattern("id=\"read-model-timelines\"[\\s\\S]*?Rebuilt: [0-9,]+ events, finished");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(gauge(
+                                http.as(Scenario.ADMIN)
+                                        .get("/actuator/prometheus")
+                                        .text(),
+                                "ledger_projection_rebuild_progress",
+                                "readModel=\"timelines\""))
+                        .isEqualTo(1));
+    }
+
+    /** The value of the one sample of a metric whose labels hold those given. */
+    private static double gauge(String scrape, String name, String... labels) {
+        Matcher sample = Pattern.compile("(?m)^" + name + "\\{([^}]*)} (\\S+)$").matcher(scrape);
+        while (sample.find()) {
+            String found = sample.group(1);
+            if (java.util.Arrays.stream(labels).allMatch(found::contains)) {
+                return Double.parseDouble(sample.group(2));
+            }
+        }
+        return Double.NaN;
     }
 
     @Test
