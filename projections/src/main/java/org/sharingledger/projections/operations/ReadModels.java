@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +39,7 @@ public class ReadModels {
     private final EventProcessingConfiguration processing;
     private final ReadModelFailures failures;
     private final JdbcTemplate jdbc;
+    private final StoredTokens stored;
     private final Clock clock;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> {
@@ -47,10 +48,16 @@ public class ReadModels {
         return thread;
     });
 
-    ReadModels(EventProcessingConfiguration processing, ReadModelFailures failures, JdbcTemplate jdbc, Clock clock) {
+    ReadModels(
+            EventProcessingConfiguration processing,
+            ReadModelFailures failures,
+            JdbcTemplate jdbc,
+            StoredTokens stored,
+            Clock clock) {
         this.processing = processing;
         this.failures = failures;
         this.jdbc = jdbc;
+        this.stored = stored;
         this.clock = clock;
     }
 
@@ -77,15 +84,31 @@ public class ReadModels {
         return status(name, processor(name), head());
     }
 
-    /** Starts a rebuild in the background: empties the read model and replays every event into it. */
     /**
-     * Whether every segment of a read model has processed the event at this store position. A position below a
-     * segment's newest can still be unprocessed: an event that committed late, into a gap the processor is waiting on.
+     * Whether a read model has processed the event at this store position: the segment that handles it (its request
+     * hashes to one), whichever node holds that segment. A position below a segment's newest can still be
+     * unprocessed: an event that committed late, into a gap the processor is waiting on. A position with no committed
+     * event yet is processed once every segment has passed it.
      */
     public boolean hasProcessed(String name, long position) {
-        Map<Integer, EventTrackerStatus> segments = processor(name).processingStatus();
-        return !segments.isEmpty()
-                && segments.values().stream().allMatch(status -> covers(status.getTrackingToken(), position));
+        Map<Integer, TrackingToken> tokens = tokens(name, processor(name).processingStatus());
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        int[] ids = tokens.keySet().stream().mapToInt(Integer::intValue).toArray();
+        return stored.segmentOf(position, ids)
+                .map(segment -> covers(tokens.get(segment), position))
+                .orElseGet(() -> tokens.values().stream().allMatch(token -> covers(token, position)));
+    }
+
+    /**
+     * Every segment's token: this node's own as it processes them (fresher than the stored token of a segment that
+     * skipped events of other segments), the other nodes' as stored.
+     */
+    private Map<Integer, TrackingToken> tokens(String name, Map<Integer, EventTrackerStatus> local) {
+        Map<Integer, TrackingToken> tokens = new TreeMap<>(stored.of(name));
+        local.forEach((segment, status) -> tokens.put(segment, status.getTrackingToken()));
+        return tokens;
     }
 
     private static boolean covers(TrackingToken token, long position) {
@@ -96,6 +119,7 @@ public class ReadModels {
         return current != null && current.position().orElse(-1) >= position;
     }
 
+    /** Starts a rebuild in the background: empties the read model and replays every event into it. */
     public synchronized Status rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
         if (!processor.supportsReset()) {
@@ -147,19 +171,22 @@ public class ReadModels {
 
     Status status(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        long position = segments.values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong)
-                .min()
-                .orElse(-1);
+        // With several nodes, this node holds some segments and the others the rest: position and lag are over all.
+        Map<Integer, TrackingToken> tokens = tokens(name, segments);
+        long position = tokens.isEmpty()
+                ? -1
+                : tokens.values().stream()
+                        .mapToLong(
+                                token -> token == null ? -1 : token.position().orElse(-1))
+                        .min()
+                        .orElse(-1);
         boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
         Optional<String> error = segments.values().stream()
                 .filter(EventTrackerStatus::isErrorState)
                 .map(status -> String.valueOf(status.getError()))
                 .findFirst()
                 .or(() -> failures.haltingAt(name, position).map(String::valueOf));
-        long lag = segments.isEmpty() ? Math.max(0, head) : Math.max(0, head - position);
+        long lag = tokens.isEmpty() ? Math.max(0, head) : Math.max(0, head - position);
         Rebuild rebuild = rebuilds.get(name);
         RebuildProgress progress = null;
         if (rebuild != null) {
@@ -197,7 +224,7 @@ public class ReadModels {
                 position,
                 head,
                 lag,
-                segments.size(),
+                tokens.size(),
                 progress);
     }
 
