@@ -97,6 +97,12 @@ class TwoNodeFailoverIT extends IntegrationTest {
                         .isEqualTo(4);
             }
 
+            // A rebuild on one node while the other holds segments: the other releases them for the reset.
+            awaitCaughtUp(b);
+            Map<String, String> beforeRebuild = dashboards(nodesDb);
+            rebuildDashboards(b);
+            assertThat(dashboards(nodesDb)).isEqualTo(beforeRebuild);
+
             // A decision deadline that falls due after the kill (emergencies are due in 15 s here).
             String dueLater = onA.request(
                     p.requesterPractitioner(), Scenario.requestBody(p.requester(), p.holder(), "EMERGENCY"));
@@ -125,18 +131,7 @@ class TwoNodeFailoverIT extends IntegrationTest {
             assertThat(overdueEvents(nodesDb, dueLater)).isEqualTo(1);
 
             // Every read model has caught up with every event, on the survivor.
-            await().atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(250))
-                    .until(() -> {
-                        JsonNode models =
-                                b.admin().get("/api/admin/read-models").json();
-                        for (JsonNode model : models) {
-                            if (model.path("lag").asLong() != 0) {
-                                return false;
-                            }
-                        }
-                        return true;
-                    });
+            awaitCaughtUp(b);
 
             // No event skipped or applied twice: the reconciled read models against the events...
             Http.Response verification = b.admin().get("/api/ledger/verification");
@@ -170,16 +165,7 @@ class TwoNodeFailoverIT extends IntegrationTest {
 
             // ...and the dashboards the same as a rebuild from the events gives.
             Map<String, String> live = dashboards(nodesDb);
-            Http.Response rebuild = b.admin().post("/api/admin/read-models/dashboards/rebuild", Map.of());
-            assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(250))
-                    .until(() -> b.admin()
-                            .get("/api/admin/read-models/dashboards")
-                            .json()
-                            .path("rebuild")
-                            .path("finishedAt")
-                            .isString());
+            rebuildDashboards(b);
             assertThat(dashboards(nodesDb)).isEqualTo(live);
         } finally {
             a.kill();
@@ -187,6 +173,38 @@ class TwoNodeFailoverIT extends IntegrationTest {
             mail.stop();
             jdbc.execute("drop database if exists " + database + " with (force)");
         }
+    }
+
+    private static void awaitCaughtUp(Node node) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    for (JsonNode model :
+                            node.admin().get("/api/admin/read-models").json()) {
+                        if (model.path("lag").asLong() != 0) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+    }
+
+    /** Rebuilds the dashboards through the API and waits until the rebuild has finished, without a failure. */
+    private static void rebuildDashboards(Node node) {
+        Http.Response rebuild = node.admin().post("/api/admin/read-models/dashboards/rebuild", Map.of());
+        assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> node.admin()
+                        .get("/api/admin/read-models/dashboards")
+                        .json()
+                        .path("rebuild")
+                        .path("finishedAt")
+                        .isString());
+        JsonNode status = node.admin().get("/api/admin/read-models/dashboards").json();
+        assertThat(status.path("rebuild").path("failure").isString())
+                .as(status.toString())
+                .isFalse();
     }
 
     private static void share(Http http, Credentials holder, String request) {

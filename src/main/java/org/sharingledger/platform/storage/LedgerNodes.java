@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +41,7 @@ public class LedgerNodes implements SmartLifecycle {
     private final String nodeId;
     private volatile int nodes = 1;
     private volatile Map<String, Integer> segments = Map.of();
+    private volatile Map<String, String> holds = Map.of();
     private volatile boolean failing;
     private ScheduledExecutorService beating;
 
@@ -69,17 +71,73 @@ public class LedgerNodes implements SmartLifecycle {
         return nodes;
     }
 
+    /** How many segments a streaming processor's tokens have, as last counted (0 before they exist). */
+    public int segments(String processor) {
+        return segments.getOrDefault(processor, 0);
+    }
+
     /**
      * How many segments of a pooled processor this node may claim: its fair share, rounded up so the nodes together
      * can always hold every segment. Before the processor's tokens exist, no limit (the first node creates them).
      */
     public int maxSegments(String processor) {
+        String holder = holds.get(processor);
+        if (holder != null) {
+            // A node rebuilding this read model needs every segment for a moment.
+            return holder.equals(nodeId) ? Short.MAX_VALUE : 0;
+        }
         int total = segments.getOrDefault(processor, 0);
         if (total == 0) {
             return Short.MAX_VALUE;
         }
         int live = Math.max(1, nodes);
         return (total + live - 1) / live;
+    }
+
+    /**
+     * Runs {@code work} (a rebuild's reset of every segment's token) while this node holds the read model: the other
+     * nodes release their segments of it within a claim round, and {@code work} is retried while one still holds a
+     * segment, up to {@code patience}. The hold ends when {@code work} is done, or failed for good.
+     */
+    public void whileHolding(String processor, Duration patience, Runnable work) {
+        jdbc.update("""
+                insert into ledger_read_model_hold (processor_name, node_id, held_until)
+                values (?, ?, now() + make_interval(secs => ?))
+                on conflict (processor_name) do update
+                    set node_id = excluded.node_id, held_until = excluded.held_until""", processor, nodeId, patience.toMillis() / 1000.0 + 5);
+        Map<String, String> held = new HashMap<>(holds);
+        held.put(processor, nodeId);
+        holds = Map.copyOf(held);
+        long deadline = System.nanoTime() + patience.toNanos();
+        try {
+            while (true) {
+                try {
+                    work.run();
+                    return;
+                } catch (UnableToClaimTokenException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    log.info("Waiting for another node to release read model {}: {}", processor, e.getMessage());
+                    sleep(Duration.ofSeconds(1));
+                }
+            }
+        } finally {
+            jdbc.update(
+                    "delete from ledger_read_model_hold where processor_name = ? and node_id = ?", processor, nodeId);
+            Map<String, String> released = new HashMap<>(holds);
+            released.remove(processor);
+            holds = Map.copyOf(released);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a read model's segments", e);
+        }
     }
 
     /** One heartbeat: this node is alive; how many are; how many segments each processor has. */
@@ -96,9 +154,14 @@ public class LedgerNodes implements SmartLifecycle {
         jdbc.query("select processor_name, count(*) from token_entry group by processor_name", row -> {
             counted.put(row.getString(1), row.getInt(2));
         });
+        Map<String, String> held = new HashMap<>();
+        jdbc.query("select processor_name, node_id from ledger_read_model_hold where held_until > now()", row -> {
+            held.put(row.getString(1), row.getString(2));
+        });
         int before = nodes;
         nodes = Math.max(1, live == null ? 1 : live);
         segments = Map.copyOf(counted);
+        holds = Map.copyOf(held);
         if (nodes != before) {
             log.info("{} node(s) of this ledger are running; this one is {}", nodes, nodeId);
         }

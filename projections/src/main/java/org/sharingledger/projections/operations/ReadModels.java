@@ -21,6 +21,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.StepNotAllowed;
+import org.sharingledger.platform.storage.LedgerNodes;
 import org.sharingledger.platform.storage.ReadModelFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +36,14 @@ import org.springframework.stereotype.Service;
 public class ReadModels {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
+    /** How long a rebuild waits for other nodes to release their segments: a claim round or two. */
+    private static final Duration RELEASE_PATIENCE = Duration.ofSeconds(30);
 
     private final EventProcessingConfiguration processing;
     private final ReadModelFailures failures;
     private final JdbcTemplate jdbc;
     private final StoredTokens stored;
+    private final LedgerNodes nodes;
     private final Clock clock;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> {
@@ -53,11 +57,13 @@ public class ReadModels {
             ReadModelFailures failures,
             JdbcTemplate jdbc,
             StoredTokens stored,
+            LedgerNodes nodes,
             Clock clock) {
         this.processing = processing;
         this.failures = failures;
         this.jdbc = jdbc;
         this.stored = stored;
+        this.nodes = nodes;
         this.clock = clock;
     }
 
@@ -91,7 +97,12 @@ public class ReadModels {
      * event yet is processed once every segment has passed it.
      */
     public boolean hasProcessed(String name, long position) {
-        Map<Integer, TrackingToken> tokens = tokens(name, processor(name).processingStatus());
+        Map<Integer, EventTrackerStatus> local = processor(name).processingStatus();
+        if (!local.isEmpty() && local.size() >= nodes.segments(name)) {
+            // This node holds every segment (one node): each has passed the position, whether or not it handled it.
+            return local.values().stream().allMatch(status -> covers(status.getTrackingToken(), position));
+        }
+        Map<Integer, TrackingToken> tokens = tokens(name, local);
         if (tokens.isEmpty()) {
             return false;
         }
@@ -135,7 +146,8 @@ public class ReadModels {
             try {
                 log.info("Rebuilding read model {}: replaying {} events", name, head);
                 processor.shutDown();
-                processor.resetTokens();
+                // With several nodes, the others release their segments of it while this one resets them all.
+                nodes.whileHolding(name, RELEASE_PATIENCE, processor::resetTokens);
                 rebuilds.computeIfPresent(name, (key, rebuild) -> rebuild.reset());
                 processor.start();
             } catch (RuntimeException e) {
