@@ -57,7 +57,15 @@ class FirstAdministrator implements ApplicationRunner {
                     + Accounts.MAX_PASSWORD_LENGTH + " characters");
         }
         String password = generated ? generatePassword() : configuredPassword;
-        registration.register(username, password, "Ledger administrator", null, List.of(Role.ADMIN), Actor.SYSTEM);
+        try {
+            registration.register(username, password, "Ledger administrator", null, List.of(Role.ADMIN), Actor.SYSTEM);
+        } catch (RuntimeException e) {
+            // Two nodes started together on a new database: the other one created the administrator first.
+            if (accounts.anyAdministrator()) {
+                return;
+            }
+            throw e;
+        }
         if (generated) {
             Path file;
             try {

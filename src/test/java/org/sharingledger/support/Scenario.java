@@ -32,7 +32,7 @@ public final class Scenario {
 
     private final Http http;
 
-    Scenario(Http http) {
+    public Scenario(Http http) {
         this.http = http;
     }
 

@@ -1,6 +1,7 @@
 package org.sharingledger.platform.storage;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.sharingledger.kernel.ActorMetaData;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
@@ -99,6 +101,18 @@ class AxonStorageConfiguration {
     }
 
     /**
+     * Several nodes on one database: each pooled processor claims at most its fair share of the segments
+     * ({@link LedgerNodes}), and the coordinator extends the claims of segments busy with a long batch (a mail server
+     * that is slow to answer), so a live node keeps them and only a dead node's claims expire.
+     */
+    @Bean
+    ConfigurerModule nodesShareSegments(LedgerNodes nodes) {
+        return configurer -> configurer.eventProcessing(
+                processing -> processing.registerPooledStreamingEventProcessorConfiguration((configuration, builder) ->
+                        builder.maxSegmentProvider(nodes::maxSegments).enableCoordinatorClaimExtension()));
+    }
+
+    /**
      * Axon's replay token (written when a read model is rebuilt) holds other tokens and a reset context typed as
      * Object. Jackson 3 refuses such polymorphism by default, and a rebuilt processor could then never read its token
      * again. Allow it for Axon's own types only.
@@ -131,8 +145,21 @@ class AxonStorageConfiguration {
         return new DeadlinesAsJson();
     }
 
+    /**
+     * Every node runs the scheduler; each due deadline is picked by one of them. A node that dies while it holds a
+     * picked deadline stops beating for it; after {@code missed-heartbeats} beats of {@code heartbeat} another node
+     * finds the execution dead (it looks every two beats) and fires it again: within 20 s with the defaults. A
+     * deadline fired twice (a slow node, not a dead one) records nothing the second time: every deadline handler
+     * checks its aggregate's state first.
+     */
     @Bean(destroyMethod = "")
-    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, DeadlineMetrics metrics) {
+    Scheduler deadlineScheduler(
+            DataSource dataSource,
+            List<Task<?>> tasks,
+            DeadlineMetrics metrics,
+            LedgerNodes nodes,
+            @Value("${ledger.deadlines.heartbeat:PT3S}") Duration heartbeat,
+            @Value("${ledger.deadlines.missed-heartbeats:4}") int missedHeartbeats) {
         // Through the transaction-aware proxy a deadline is scheduled in the same transaction as the events that
         // set it: a rolled-back request leaves no deadline behind.
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
@@ -141,6 +168,9 @@ class AxonStorageConfiguration {
                 .threads(2)
                 .pollingInterval(Duration.ofSeconds(1))
                 .addSchedulerListener(metrics)
+                .schedulerName(new SchedulerName.Fixed(nodes.nodeId()))
+                .heartbeatInterval(heartbeat)
+                .missedHeartbeatsLimit(missedHeartbeats)
                 .build();
     }
 

@@ -25,8 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the dashboards' facts. Every handler is idempotent on replay (upserts keyed by request and sequence), and a
- * reset empties the tables so a rebuild produces exactly the rows the live projection has.
+ * Keeps the dashboards' facts. Every handler is idempotent when an event is delivered again (a batch processed
+ * again by another node, say): a request's row says which steps it has counted (its decision, withdrawal, lateness,
+ * each escalation and its outcome), and a step already there is neither applied nor counted twice. A reset empties
+ * the tables so a rebuild produces exactly the rows the live projection has.
  */
 @Component
 @ProcessingGroup(DashboardProjection.PROCESSING_GROUP)
@@ -69,25 +71,29 @@ class DashboardProjection {
     @EventHandler
     void on(InformationShared event) {
         boolean full = event.scope() == Scope.FULL;
-        decide(
+        if (!decide(
                 event.requestId(),
                 full ? "SHARED" : "PARTIALLY_SHARED",
                 null,
                 event.occurredAt(),
                 event.late(),
-                event.actorAccredited());
+                event.actorAccredited())) {
+            return;
+        }
         count(event.requestId(), decided(full ? "shared" : "partially_shared", event.late(), event.actorAccredited()));
     }
 
     @EventHandler
     void on(InformationRefused event) {
-        decide(
+        if (!decide(
                 event.requestId(),
                 "REFUSED",
                 event.reason().name(),
                 event.occurredAt(),
                 event.late(),
-                event.actorAccredited());
+                event.actorAccredited())) {
+            return;
+        }
         count(event.requestId(), decided("refused", event.late(), event.actorAccredited()));
         jdbc.update("""
                 insert into dashboard_daily_reason (day, holding_agency_id, reason, refused)
@@ -99,11 +105,7 @@ class DashboardProjection {
 
     @EventHandler
     void on(RefusalEscalated event, DomainEventMessage<?> message) {
-        jdbc.update(
-                "update dashboard_request set status = ?, escalation_open = true where request_id = ?",
-                RequestStatus.ESCALATED.name(),
-                id(event.requestId()));
-        jdbc.update(
+        int raised = jdbc.update(
                 """
                 insert into dashboard_escalation (request_id, seq, stage, raised_at) values (?, ?, ?, ?)
                 on conflict (request_id, seq) do nothing""",
@@ -111,6 +113,13 @@ class DashboardProjection {
                 message.getSequenceNumber(),
                 event.stage().name(),
                 ts(event.recordedAt()));
+        if (raised == 0) {
+            return;
+        }
+        jdbc.update(
+                "update dashboard_request set status = ?, escalation_open = true where request_id = ?",
+                RequestStatus.ESCALATED.name(),
+                id(event.requestId()));
         count(event.requestId(), Map.of("escalations", 1, "escalations_open", 1));
         jdbc.update("""
                 insert into dashboard_daily_stage (day, requesting_agency_id, stage, raised)
@@ -125,13 +134,18 @@ class DashboardProjection {
         RequestStatus status = event.outcome() == Outcome.SHARED
                 ? RequestStatus.SHARED_AFTER_ESCALATION
                 : RequestStatus.REFUSAL_UPHELD;
+        int resolved = jdbc.update(
+                """
+                update dashboard_escalation set outcome = ?, resolved_at = ?
+                where request_id = ? and seq = (select max(seq) from dashboard_escalation where request_id = ?)
+                  and outcome is null""", event.outcome().name(), ts(event.recordedAt()), id(event.requestId()), id(event.requestId()));
+        if (resolved == 0) {
+            return;
+        }
         jdbc.update(
                 "update dashboard_request set status = ?, escalation_open = false where request_id = ?",
                 status.name(),
                 id(event.requestId()));
-        jdbc.update("""
-                update dashboard_escalation set outcome = ?, resolved_at = ?
-                where request_id = ? and seq = (select max(seq) from dashboard_escalation where request_id = ?)""", event.outcome().name(), ts(event.recordedAt()), id(event.requestId()), id(event.requestId()));
         count(
                 event.requestId(),
                 Map.of(
@@ -143,16 +157,25 @@ class DashboardProjection {
 
     @EventHandler
     void on(RequestWithdrawn event) {
-        jdbc.update(
-                "update dashboard_request set status = ? where request_id = ?",
+        int withdrawn = jdbc.update(
+                "update dashboard_request set status = ? where request_id = ? and status <> ?",
                 RequestStatus.WITHDRAWN.name(),
-                id(event.requestId()));
+                id(event.requestId()),
+                RequestStatus.WITHDRAWN.name());
+        if (withdrawn == 0) {
+            return;
+        }
         count(event.requestId(), Map.of("withdrawn", 1));
     }
 
     @EventHandler
     void on(RequestBecameOverdue event) {
-        jdbc.update("update dashboard_request set became_overdue = true where request_id = ?", id(event.requestId()));
+        int overdue = jdbc.update(
+                "update dashboard_request set became_overdue = true where request_id = ? and not became_overdue",
+                id(event.requestId()));
+        if (overdue == 0) {
+            return;
+        }
         count(event.requestId(), Map.of("became_overdue", 1));
     }
 
@@ -203,12 +226,13 @@ class DashboardProjection {
                 id(requestId));
     }
 
-    private void decide(
+    /** Records the request's first (and only) decision; false when it is already there (a delivery again). */
+    private boolean decide(
             String requestId, String decision, String reason, Instant occurredAt, boolean late, Boolean accredited) {
-        jdbc.update("""
-                update dashboard_request set status = ?, decision = ?, refusal_reason = ?, decided_at = ?,
-                    decided_late = ?, decided_by_accredited = ?
-                where request_id = ?""", decision, decision, reason, ts(occurredAt), late, accredited, id(requestId));
+        return jdbc.update("""
+                        update dashboard_request set status = ?, decision = ?, refusal_reason = ?, decided_at = ?,
+                            decided_late = ?, decided_by_accredited = ?
+                        where request_id = ? and decision is null""", decision, decision, reason, ts(occurredAt), late, accredited, id(requestId)) == 1;
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +21,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.sharingledger.platform.rules.NotFound;
 import org.sharingledger.platform.rules.StepNotAllowed;
+import org.sharingledger.platform.storage.LedgerNodes;
 import org.sharingledger.platform.storage.ReadModelFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +36,14 @@ import org.springframework.stereotype.Service;
 public class ReadModels {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
+    /** How long a rebuild waits for other nodes to release their segments: a claim round or two. */
+    private static final Duration RELEASE_PATIENCE = Duration.ofSeconds(30);
 
     private final EventProcessingConfiguration processing;
     private final ReadModelFailures failures;
     private final JdbcTemplate jdbc;
+    private final StoredTokens stored;
+    private final LedgerNodes nodes;
     private final Clock clock;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> {
@@ -47,10 +52,18 @@ public class ReadModels {
         return thread;
     });
 
-    ReadModels(EventProcessingConfiguration processing, ReadModelFailures failures, JdbcTemplate jdbc, Clock clock) {
+    ReadModels(
+            EventProcessingConfiguration processing,
+            ReadModelFailures failures,
+            JdbcTemplate jdbc,
+            StoredTokens stored,
+            LedgerNodes nodes,
+            Clock clock) {
         this.processing = processing;
         this.failures = failures;
         this.jdbc = jdbc;
+        this.stored = stored;
+        this.nodes = nodes;
         this.clock = clock;
     }
 
@@ -77,15 +90,36 @@ public class ReadModels {
         return status(name, processor(name), head());
     }
 
-    /** Starts a rebuild in the background: empties the read model and replays every event into it. */
     /**
-     * Whether every segment of a read model has processed the event at this store position. A position below a
-     * segment's newest can still be unprocessed: an event that committed late, into a gap the processor is waiting on.
+     * Whether a read model has processed the event at this store position: the segment that handles it (its request
+     * hashes to one), whichever node holds that segment. A position below a segment's newest can still be
+     * unprocessed: an event that committed late, into a gap the processor is waiting on. A position with no committed
+     * event yet is processed once every segment has passed it.
      */
     public boolean hasProcessed(String name, long position) {
-        Map<Integer, EventTrackerStatus> segments = processor(name).processingStatus();
-        return !segments.isEmpty()
-                && segments.values().stream().allMatch(status -> covers(status.getTrackingToken(), position));
+        Map<Integer, EventTrackerStatus> local = processor(name).processingStatus();
+        if (!local.isEmpty() && local.size() >= nodes.segments(name)) {
+            // This node holds every segment (one node): each has passed the position, whether or not it handled it.
+            return local.values().stream().allMatch(status -> covers(status.getTrackingToken(), position));
+        }
+        Map<Integer, TrackingToken> tokens = tokens(name, local);
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        int[] ids = tokens.keySet().stream().mapToInt(Integer::intValue).toArray();
+        return stored.segmentOf(position, ids)
+                .map(segment -> covers(tokens.get(segment), position))
+                .orElseGet(() -> tokens.values().stream().allMatch(token -> covers(token, position)));
+    }
+
+    /**
+     * Every segment's token: this node's own as it processes them (fresher than the stored token of a segment that
+     * skipped events of other segments), the other nodes' as stored.
+     */
+    private Map<Integer, TrackingToken> tokens(String name, Map<Integer, EventTrackerStatus> local) {
+        Map<Integer, TrackingToken> tokens = new TreeMap<>(stored.of(name));
+        local.forEach((segment, status) -> tokens.put(segment, status.getTrackingToken()));
+        return tokens;
     }
 
     private static boolean covers(TrackingToken token, long position) {
@@ -96,6 +130,7 @@ public class ReadModels {
         return current != null && current.position().orElse(-1) >= position;
     }
 
+    /** Starts a rebuild in the background: empties the read model and replays every event into it. */
     public synchronized Status rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
         if (!processor.supportsReset()) {
@@ -111,7 +146,8 @@ public class ReadModels {
             try {
                 log.info("Rebuilding read model {}: replaying {} events", name, head);
                 processor.shutDown();
-                processor.resetTokens();
+                // With several nodes, the others release their segments of it while this one resets them all.
+                nodes.whileHolding(name, RELEASE_PATIENCE, processor::resetTokens);
                 rebuilds.computeIfPresent(name, (key, rebuild) -> rebuild.reset());
                 processor.start();
             } catch (RuntimeException e) {
@@ -147,19 +183,22 @@ public class ReadModels {
 
     Status status(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        long position = segments.values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong)
-                .min()
-                .orElse(-1);
+        // With several nodes, this node holds some segments and the others the rest: position and lag are over all.
+        Map<Integer, TrackingToken> tokens = tokens(name, segments);
+        long position = tokens.isEmpty()
+                ? -1
+                : tokens.values().stream()
+                        .mapToLong(
+                                token -> token == null ? -1 : token.position().orElse(-1))
+                        .min()
+                        .orElse(-1);
         boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
         Optional<String> error = segments.values().stream()
                 .filter(EventTrackerStatus::isErrorState)
                 .map(status -> String.valueOf(status.getError()))
                 .findFirst()
                 .or(() -> failures.haltingAt(name, position).map(String::valueOf));
-        long lag = segments.isEmpty() ? Math.max(0, head) : Math.max(0, head - position);
+        long lag = tokens.isEmpty() ? Math.max(0, head) : Math.max(0, head - position);
         Rebuild rebuild = rebuilds.get(name);
         RebuildProgress progress = null;
         if (rebuild != null) {
@@ -197,7 +236,7 @@ public class ReadModels {
                 position,
                 head,
                 lag,
-                segments.size(),
+                tokens.size(),
                 progress);
     }
 
