@@ -34,6 +34,8 @@ class MonitoringSetUpTest {
 
         assertThat(promtool(promtool, "check", "config", "--syntax-only", "prometheus.yml"))
                 .contains("SUCCESS");
+        assertThat(promtool(promtool, "check", "config", "--syntax-only", "prometheus-two-nodes.yml"))
+                .contains("SUCCESS");
         assertThat(promtool(promtool, "check", "rules", "alerts.yml")).contains("SUCCESS");
         assertThat(promtool(promtool, "test", "rules", "alerts-test.yml")).contains("SUCCESS");
     }
