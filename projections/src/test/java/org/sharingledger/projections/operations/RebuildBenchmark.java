@@ -165,7 +165,7 @@ class RebuildBenchmark extends IntegrationTest {
     }
 
     /**
-     * Stores about {@code count} events in transactions of 1,000. Requests are made in waves, and each request's
+     * Stores about {@code count} events in transactions of 250 (the subscribing read models run in them). Requests are made in waves, and each request's
      * decision, escalation and resolution come some waves later, so a rebuild meets them as it would in a real
      * ledger: interleaved with other requests' steps, not next to their request.
      */
@@ -233,8 +233,8 @@ class RebuildBenchmark extends IntegrationTest {
     }
 
     private long publish(TransactionTemplate tx, List<EventMessage<?>> events) {
-        for (int from = 0; from < events.size(); from += 1000) {
-            List<EventMessage<?>> part = events.subList(from, Math.min(events.size(), from + 1000));
+        for (int from = 0; from < events.size(); from += 250) {
+            List<EventMessage<?>> part = events.subList(from, Math.min(events.size(), from + 250));
             tx.executeWithoutResult(status -> eventStore.publish(part));
         }
         return events.size();
