@@ -78,17 +78,28 @@ class RebuildBenchmark extends IntegrationTest {
 
     @Test
     void rebuildsAndCatchUps() {
+        // The notifier mails every new request (to an SMTP server in this JVM): paused while this benchmark runs, so
+        // that it neither competes with the read models timed here nor holds up waiting for them. It catches up at the
+        // end, mailing what it missed, as after any pause.
+        List<StreamingEventProcessor> paused = readModels.streaming().values().stream()
+                .filter(processor -> !processor.supportsReset())
+                .toList();
+        paused.forEach(StreamingEventProcessor::shutDown);
+        try {
+            run();
+        } finally {
+            paused.forEach(StreamingEventProcessor::start);
+        }
+    }
+
+    private void run() {
         Instant storing = Instant.now();
         long stored = store(EVENTS, true);
         System.out.printf("%nRebuildBenchmark: stored %,d events in %.1f s%n", stored, seconds(storing));
         caughtUp();
         String scan = RawPostgres.scan(dataSource);
 
-        List<String> replayable = readModels.streaming().entrySet().stream()
-                .filter(entry -> entry.getValue().supportsReset())
-                .map(Map.Entry::getKey)
-                .sorted()
-                .toList();
+        List<String> replayable = replayable();
         for (String name : replayable) {
             rebuild(name, scan);
         }
@@ -97,10 +108,23 @@ class RebuildBenchmark extends IntegrationTest {
                 .map(Map.Entry::getKey)
                 .sorted()
                 .forEach(name -> BenchmarkTable.row(
-                        "Rebuild", "read model " + name, "not replayable", "at least 20,000 events/s", scan, true));
+                        "Rebuild",
+                        "read model " + name,
+                        "not replayable (it mails; @DisallowReplay)",
+                        "at least 20,000 events/s",
+                        scan,
+                        true));
         for (String name : replayable) {
             catchUp(name, scan);
         }
+    }
+
+    private List<String> replayable() {
+        return readModels.streaming().entrySet().stream()
+                .filter(entry -> entry.getValue().supportsReset())
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     private void rebuild(String name, String scan) {
@@ -156,12 +180,14 @@ class RebuildBenchmark extends IntegrationTest {
         caughtUp();
     }
 
-    /** As {@code awaitReadModels}, with time for a slow read model to catch up with many events. */
+    /** As {@code awaitReadModels} for the replayable read models, with time to catch up with many events. */
     private void caughtUp() {
+        List<String> replayable = replayable();
         Awaitility.await()
                 .atMost(Duration.ofMinutes(30))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> readModels.all().stream().allMatch(status -> status.lag() == 0));
+                .until(() -> replayable.stream()
+                        .allMatch(name -> readModels.one(name).lag() == 0));
     }
 
     /**
