@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.sharingledger.access.api.UserRegistered;
 import org.sharingledger.agency.api.AgencySigned;
 import org.sharingledger.kernel.ActorMetaData;
@@ -28,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Keeps the timelines: every request step under the child's pseudonym and under the case reference with the agency
  * that set it ({@code case_agency_id}, the requesting agency: a case reference is that agency's own), with the event's
- * identifier and store position. A streaming processor, so positions are the ledger's own; replayable.
+ * identifier and store position. A streaming processor, so positions are the ledger's own; replayable. Each batch of
+ * events the processor hands over is gathered in a {@link TimelineBatch} and written at the batch's commit, each
+ * statement sent once with all its rows, in the same transaction as the processor's token.
  */
 @Component
 @Reconciled({
@@ -49,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TimelineProjection {
 
     static final String PROCESSING_GROUP = "timelines";
+    private static final String BATCH = TimelineProjection.class.getName() + ".batch";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -60,31 +66,29 @@ class TimelineProjection {
 
     @EventHandler
     void on(AgencySigned event) {
-        jdbc.update("""
-                insert into timeline_agency (agency_id, name, sector) values (?, ?, ?)
-                on conflict (agency_id) do update set name = excluded.name, sector = excluded.sector""", event.agencyId(), event.name(), event.sector().name());
+        change(
+                event,
+                batch -> batch.agency(
+                        event.agencyId(), event.name(), event.sector().name()));
     }
 
     @EventHandler
     void on(UserRegistered event) {
-        jdbc.update("""
-                insert into timeline_actor (username, display_name) values (?, ?)
-                on conflict (username) do update set display_name = excluded.display_name""", event.username(), event.displayName());
+        change(event, batch -> batch.actor(event.username(), event.displayName()));
     }
 
     @EventHandler
     void on(InformationRequested event, DomainEventMessage<?> message) {
-        jdbc.update(
-                """
-                insert into timeline_request (request_id, subject_pseudonym, case_reference, requesting_agency_id,
-                    holding_agency_id, due_by)
-                values (?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing""",
-                UUID.fromString(event.requestId()),
-                event.subjectPseudonym(),
-                event.caseReference(),
-                event.requestingAgencyId(),
-                event.holdingAgencyId(),
-                Timestamp.from(event.dueBy()));
+        change(
+                event,
+                batch -> batch.request(new Object[] {
+                    UUID.fromString(event.requestId()),
+                    event.subjectPseudonym(),
+                    event.caseReference(),
+                    event.requestingAgencyId(),
+                    event.holdingAgencyId(),
+                    Timestamp.from(event.dueBy())
+                }));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("purpose", event.purpose());
         details.put("purposeDetail", event.purposeDetail());
@@ -198,28 +202,42 @@ class TimelineProjection {
             Instant recordedAt,
             Instant occurredAt,
             Map<String, Object> details) {
-        jdbc.update(
-                """
-                insert into timeline_entry (event_id, position, request_id, subject_pseudonym, case_reference,
-                    case_agency_id, step, recorded_at, occurred_at, actor_username, actor_agency_id, actor_roles,
-                    details)
-                select ?, (select global_index from domain_event_entry where event_identifier = ?), request_id,
-                    subject_pseudonym, case_reference,
-                    case when case_reference is null then null else requesting_agency_id end,
-                    ?, ?, ?, ?, ?, ?, ?::jsonb
-                from timeline_request where request_id = ?
-                on conflict (event_id) do nothing""",
-                message.getIdentifier(),
-                // The event's own position: a tracking token's position is the highest one seen, which for an event
-                // that committed after later positions (filling a gap) is another event's.
-                message.getIdentifier(),
-                step,
-                Timestamp.from(recordedAt),
-                Timestamp.from(occurredAt),
-                message.getMetaData().get(ActorMetaData.USERNAME),
-                message.getMetaData().get(ActorMetaData.AGENCY_ID),
-                message.getMetaData().get(ActorMetaData.ROLES),
-                json.writeValueAsString(details),
-                UUID.fromString(requestId));
+        Object[] row = {
+            message.getIdentifier(),
+            // The event's own position: a tracking token's position is the highest one seen, which for an event
+            // that committed after later positions (filling a gap) is another event's.
+            message.getIdentifier(),
+            step,
+            Timestamp.from(recordedAt),
+            Timestamp.from(occurredAt),
+            message.getMetaData().get(ActorMetaData.USERNAME),
+            message.getMetaData().get(ActorMetaData.AGENCY_ID),
+            message.getMetaData().get(ActorMetaData.ROLES),
+            json.writeValueAsString(details),
+            UUID.fromString(requestId)
+        };
+        change(message.getPayload(), batch -> batch.entry(row));
+    }
+
+    /**
+     * Records a change in this unit of work's batch, written with the batch's others when the unit of work commits (a
+     * pooled processor's batch of events); outside a unit of work handling this event (a handler called directly, or
+     * a reconciliation replaying into scratch tables), at once.
+     */
+    private void change(Object event, Consumer<TimelineBatch> change) {
+        if (!CurrentUnitOfWork.isStarted()
+                || CurrentUnitOfWork.get().getMessage().getPayload() != event) {
+            TimelineBatch batch = new TimelineBatch();
+            change.accept(batch);
+            batch.flush(jdbc);
+            return;
+        }
+        UnitOfWork<?> unit = CurrentUnitOfWork.get().root();
+        TimelineBatch batch = unit.getOrComputeResource(BATCH, key -> {
+            TimelineBatch created = new TimelineBatch();
+            unit.onPrepareCommit(committing -> created.flush(jdbc));
+            return created;
+        });
+        change.accept(batch);
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -357,97 +355,6 @@ class DashboardProjectionTest extends IntegrationTest {
                 null,
                 null));
         assertThat(row()).containsEntry("requesting_agency_id", "csc");
-    }
-
-    /**
-     * A batch processed again (a node died after its transaction committed the rows but, say, another node took the
-     * segment over from an older token): every event of a request delivered a second time changes no row and no total.
-     */
-    @Test
-    void everyStepDeliveredAgainIsNeitherAppliedNorCountedTwice() {
-        InformationRequested requested = new InformationRequested(
-                id,
-                "csc",
-                "police",
-                "p".repeat(64),
-                SubjectKind.NHS_NUMBER,
-                null,
-                Purpose.CHILD_PROTECTION_ENQUIRY,
-                "s47",
-                LawfulBasis.PUBLIC_TASK,
-                new Consent(ConsentStatus.NOT_SOUGHT, "risk"),
-                Urgency.URGENT,
-                "call-outs",
-                REQUESTED,
-                DUE,
-                null,
-                null);
-        RequestBecameOverdue overdue = new RequestBecameOverdue(id, "csc", "police", DUE, DUE);
-        InformationRefused refused =
-                new InformationRefused(id, "csc", "police", Reason.STATUTORY_BAR, "law", null, DUE, DUE, true, true);
-        RefusalEscalated escalated = new RefusalEscalated(id, "csc", "police", Stage.LINE_MANAGER, "need it", DUE);
-        EscalationResolved upheld = new EscalationResolved(
-                id, "csc", "police", Stage.LINE_MANAGER, Outcome.REFUSAL_UPHELD, "no", null, null, DUE, null);
-        RefusalEscalated again =
-                new RefusalEscalated(id, "csc", "police", Stage.SAFEGUARDING_PARTNERSHIP, "again", DUE);
-        EscalationResolved shared = new EscalationResolved(
-                id,
-                "csc",
-                "police",
-                Stage.SAFEGUARDING_PARTNERSHIP,
-                Outcome.SHARED,
-                "yes",
-                "all",
-                Method.MEETING,
-                DUE,
-                null);
-        RequestWithdrawn withdrawn = new RequestWithdrawn(id, "csc", "police", "moved away", DUE);
-        Runnable steps = () -> {
-            projection.on(requested);
-            projection.on(overdue);
-            projection.on(refused);
-            projection.on(escalated, message(3, escalated));
-            projection.on(upheld);
-            projection.on(again, message(5, again));
-            projection.on(shared);
-            projection.on(withdrawn);
-        };
-        steps.run();
-        Map<String, List<Map<String, Object>>> once = dashboardRows();
-        assertThat(once.get("dashboard_daily"))
-                .singleElement()
-                .satisfies(day -> assertThat(day)
-                        .containsEntry("received", 1)
-                        .containsEntry("refused", 1)
-                        .containsEntry("escalations", 2)
-                        .containsEntry("escalations_open", 0)
-                        .containsEntry("became_overdue", 1)
-                        .containsEntry("withdrawn", 1));
-
-        steps.run();
-
-        assertThat(dashboardRows()).isEqualTo(once);
-    }
-
-    /** Every dashboard row of this test's request and its agencies. */
-    private Map<String, List<Map<String, Object>>> dashboardRows() {
-        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
-        rows.put("dashboard_request", List.of(row()));
-        rows.put(
-                "dashboard_escalation",
-                jdbc.queryForList("select * from dashboard_escalation where request_id = ?::uuid order by seq", id));
-        rows.put("dashboard_daily", jdbc.queryForList("""
-                        select * from dashboard_daily where day = date '2009-03-02' and holding_agency_id = 'police'
-                        and requesting_agency_id = 'csc'"""));
-        rows.put(
-                "dashboard_daily_reason",
-                jdbc.queryForList("select * from dashboard_daily_reason where day = date '2009-03-02' "
-                        + "and holding_agency_id = 'police' order by reason"));
-        rows.put(
-                "dashboard_daily_stage",
-                jdbc.queryForList("select * from dashboard_daily_stage where day = date '2009-03-02' "
-                        + "and requesting_agency_id = 'csc' order by stage"));
-        return rows;
     }
 
     private GenericDomainEventMessage<RefusalEscalated> message(long sequence, RefusalEscalated event) {
