@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -77,8 +78,10 @@ class CommandRateBenchmark extends IntegrationTest {
 
         Result warm = load.run(16, warmUp);
         System.out.printf("%nWarm-up, 16 connections, %s: %s%n", warmUp, warm);
+        Map<String, Long> before = databaseWork();
         Result four = load.run(4, measured);
         System.out.printf("POST /api/requests, 4 connections, %s: %s%n", measured, four);
+        printDatabaseWorkPerCommand(before, databaseWork(), four.count());
         Recording recording = jfr.isEmpty() ? null : profile();
         Result sixteen = load.run(16, measured);
         if (recording != null) {
@@ -114,6 +117,35 @@ class CommandRateBenchmark extends IntegrationTest {
             throw new AssertionError(
                     "every request should have been recorded (201): " + warm + "; " + four + "; " + sixteen);
         }
+    }
+
+    /**
+     * PostgreSQL's own counters (transactions, and rows inserted, updated and deleted per table), once every backend
+     * has flushed its statistics (at the latest 10 s after it fell idle).
+     */
+    private Map<String, Long> databaseWork() throws InterruptedException {
+        Thread.sleep(11_000);
+        Map<String, Long> counters = new TreeMap<>();
+        jdbc.query("select xact_commit, xact_rollback from pg_stat_database where datname = current_database()", rs -> {
+            counters.put("transactions committed", rs.getLong(1));
+            counters.put("transactions rolled back", rs.getLong(2));
+        });
+        jdbc.query("select relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables", rs -> {
+            counters.put("inserted into " + rs.getString(1), rs.getLong(2));
+            counters.put("updated in " + rs.getString(1), rs.getLong(3));
+            counters.put("deleted from " + rs.getString(1), rs.getLong(4));
+        });
+        return counters;
+    }
+
+    private static void printDatabaseWorkPerCommand(Map<String, Long> before, Map<String, Long> after, int commands) {
+        System.out.println("PostgreSQL's work per command at 4 connections (its counters over the period):");
+        after.forEach((counter, value) -> {
+            double perCommand = (value - before.getOrDefault(counter, 0L)) / (double) Math.max(1, commands);
+            if (perCommand >= 0.05) {
+                System.out.printf(Locale.UK, "  %5.2f %s%n", perCommand, counter);
+            }
+        });
     }
 
     private static Recording profile() throws IOException, ParseException {
