@@ -40,6 +40,12 @@ class InfrastructureIT extends IntegrationTest {
     }
 
     @Test
+    void aCommitIsDurableBeforeItIsAnswered() {
+        assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+        assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
+    }
+
+    @Test
     void readModelsThatMustReflectAWriteAreSubscribingAndNeverSwallowErrors() {
         for (String group : new String[] {"request-views", "agency-views", "access-accounts", "dashboards"}) {
             if (!group.equals("dashboards")) {
