@@ -1,6 +1,9 @@
 package org.sharingledger.access;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -141,25 +144,33 @@ class AccountTable implements AccountDirectory {
     }
 
     Optional<Account> account(String username) {
-        return jdbc
-                .query(
-                        """
+        return jdbc.query("""
                 select a.username, a.display_name, a.agency_id, a.roles, a.status, a.must_change_password,
                     c.password_hash
                 from user_account a left join credentials c on c.username = a.username
-                where a.username = ?""",
-                        (rs, i) -> new Account(
-                                new Actor(
-                                        rs.getString("username"),
-                                        rs.getString("agency_id"),
-                                        roles(rs.getString("roles"))),
-                                rs.getString("display_name"),
-                                rs.getString("password_hash"),
-                                UserStatus.valueOf(rs.getString("status")),
-                                rs.getBoolean("must_change_password")),
-                        username)
-                .stream()
+                where a.username = ?""", AccountTable::account, username).stream().findFirst();
+    }
+
+    /**
+     * The account of the token with this SHA-256 hash, if the token is unrevoked and unexpired at {@code now}: one
+     * indexed lookup, read afresh on every call, so a revoked token or a disabled account stops working at once.
+     */
+    Optional<Account> byLiveToken(String tokenHash, Instant now) {
+        return jdbc.query("""
+                select a.username, a.display_name, a.agency_id, a.roles, a.status, a.must_change_password,
+                    null as password_hash
+                from api_token t join user_account a on a.username = t.username
+                where t.token_hash = ? and t.revoked_at is null and t.expires_at > ?""", AccountTable::account, tokenHash, Timestamp.from(now)).stream()
                 .findFirst();
+    }
+
+    private static Account account(ResultSet rs, int row) throws SQLException {
+        return new Account(
+                new Actor(rs.getString("username"), rs.getString("agency_id"), roles(rs.getString("roles"))),
+                rs.getString("display_name"),
+                rs.getString("password_hash"),
+                UserStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("must_change_password"));
     }
 
     /** One page of accounts, by username. */

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,11 +115,7 @@ class Tokens implements PersonalTokens {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.query("""
-                select username from api_token
-                where token_hash = ? and revoked_at is null and expires_at > ?""", (rs, i) -> rs.getString(1), sha256(presented), Timestamp.from(clock.instant())).stream()
-                .findFirst()
-                .flatMap(accounts::account)
+        return accounts.byLiveToken(sha256(presented), clock.instant())
                 .filter(AccountTable.Account::active)
                 .map(LedgerPrincipal::byToken);
     }

@@ -54,7 +54,7 @@ public @interface FreeText {
 
         /** Whether the text holds a valid NHS number. */
         public static boolean holdsNhsNumber(CharSequence text) {
-            if (text == null) {
+            if (text == null || fewerThanTenDigits(text)) {
                 return false;
             }
             Matcher candidate = CANDIDATE.matcher(text);
@@ -66,6 +66,18 @@ public @interface FreeText {
                 from = candidate.start() + 1; // overlapping candidates: "123 4567890123" holds two
             }
             return false;
+        }
+
+        /** Most free text holds no ten digits at all: then no pattern need be run over it. */
+        private static boolean fewerThanTenDigits(CharSequence text) {
+            int digits = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= '0' && c <= '9' && ++digits == 10) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -44,6 +44,10 @@ class EmbeddedPostgresConfiguration {
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
+                // The embedded server's library starts it with fsync and synchronous_commit off (made for tests): a
+                // commit could then be answered 2xx and lost in a crash, or the data folder corrupted by one.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 // The server's own log goes to our console: never with statements (they carry payloads).
                 .setServerConfig("log_min_error_statement", "panic")
                 .start();

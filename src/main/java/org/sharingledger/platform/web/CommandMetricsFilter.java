@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.pattern.PathPattern;
@@ -38,6 +40,8 @@ class CommandMetricsFilter extends OncePerRequestFilter {
             new Route("/api/subjects/erasure", "EraseSubjectDetails"));
 
     private final MeterRegistry registry;
+    /** The timers already registered, by command and outcome: a handful, looked up without building an id. */
+    private final ConcurrentMap<String, ConcurrentMap<String, Timer>> timers = new ConcurrentHashMap<>();
 
     CommandMetricsFilter(MeterRegistry registry) {
         this.registry = registry;
@@ -57,21 +61,29 @@ class CommandMetricsFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             outcome = outcome(response.getStatus());
         } finally {
-            sample.stop(Timer.builder("ledger.commands")
-                    .description("Recording requests by command and outcome")
-                    .tag("command", command(request.getRequestURI()))
-                    .tag("outcome", outcome)
-                    .register(registry));
+            sample.stop(timer(command(request.getRequestURI()), outcome));
         }
+    }
+
+    private Timer timer(String command, String outcome) {
+        return timers.computeIfAbsent(command, c -> new ConcurrentHashMap<>())
+                .computeIfAbsent(
+                        outcome,
+                        o -> Timer.builder("ledger.commands")
+                                .description("Recording requests by command and outcome")
+                                .tag("command", command)
+                                .tag("outcome", outcome)
+                                .register(registry));
     }
 
     static String command(String uri) {
         PathContainer path = PathContainer.parsePath(uri);
-        return ROUTES.stream()
-                .filter(route -> route.pattern.matches(path))
-                .map(Route::command)
-                .findFirst()
-                .orElse("unknown");
+        for (Route route : ROUTES) {
+            if (route.pattern.matches(path)) {
+                return route.command;
+            }
+        }
+        return "unknown";
     }
 
     static String outcome(int status) {

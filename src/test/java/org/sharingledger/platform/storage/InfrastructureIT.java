@@ -40,6 +40,12 @@ class InfrastructureIT extends IntegrationTest {
     }
 
     @Test
+    void aCommitIsDurableBeforeItIsAnswered() {
+        assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+        assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
+    }
+
+    @Test
     void readModelsThatMustReflectAWriteAreSubscribingAndNeverSwallowErrors() {
         for (String group : new String[] {"request-views", "agency-views", "access-accounts", "dashboards"}) {
             if (!group.equals("dashboards")) {
@@ -93,6 +99,24 @@ class InfrastructureIT extends IntegrationTest {
                         "ledger_commands_seconds_count\\{[^}]*command=\"MakeRequest\"[^}]*outcome=\"accepted\"")
                 .containsPattern("ledger_commands_seconds_count\\{[^}]*command=\"MakeRequest\"[^}]*outcome=\"denied\"")
                 .contains("commandBus");
+    }
+
+    @Test
+    void onlyTheBusesAndStreamingReadModelsAreMeasuredPerMessageAndSecurityIsNotObservedPerFilter() {
+        Parties p = scenario.parties();
+        scenario.request(p.requesterPractitioner(), p.requester(), p.holder());
+        awaitReadModels();
+
+        String prometheus = http.as(Scenario.ADMIN).get("/actuator/prometheus").text();
+        assertThat(prometheus)
+                .contains("commandBus_")
+                .contains("eventStore_")
+                .contains("dashboards_")
+                .doesNotContain("request_views_")
+                .doesNotContain("agency_views_")
+                .doesNotContain("access_accounts_")
+                .doesNotContain("spring_security_filterchains")
+                .doesNotContain("spring_security_authorizations");
         Response apiDocs = http.anonymous().get("/v3/api-docs");
         assertThat(apiDocs.status()).isEqualTo(200);
         assertThat(apiDocs.json().path("paths").has("/api/requests/{requestId}/escalations/resolution"))
