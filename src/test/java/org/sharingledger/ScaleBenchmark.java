@@ -765,6 +765,9 @@ class ScaleBenchmark extends WholeLedgerTest {
                         "--spring.datasource.url=" + url,
                         "--spring.datasource.username=postgres",
                         "--ledger.storage.data-dir=" + DATA,
+                        // With an external database the key is given, not read from the folder: the same one.
+                        "--ledger.subjects.key="
+                                + Files.readString(DATA.resolve("subject.key")).trim(),
                         "--ledger.security.admin-password=" + ADMIN_PASSWORD,
                         "--ledger.security.bcrypt-strength=4",
                         "--spring.main.banner-mode=off"))
