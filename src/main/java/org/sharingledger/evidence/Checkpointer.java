@@ -48,6 +48,13 @@ class Checkpointer {
     private static final long LOCK = 0x4C45444745524350L;
 
     private static final int BATCH = 20_000;
+    /**
+     * The tree keeps its levels from 8 up in memory (about 2.5 MB for ten million events) and reads the 256 leaves
+     * of a block from {@code ledger_leaf} when a proof needs a node below: keeping every level would take 64 MB per
+     * million events, more than the heap at ten million.
+     */
+    private static final int LOWEST_KEPT_LEVEL = 8;
+
     private static final long MAX_GAP = 100_000;
 
     private final JdbcTemplate jdbc;
@@ -57,7 +64,7 @@ class Checkpointer {
     private final EvidenceProperties properties;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
-    private MerkleTree tree = new MerkleTree();
+    private MerkleTree tree = newTree();
     private long highWater;
     private final AtomicLong checkpointed = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -100,32 +107,12 @@ class Checkpointer {
             return Optional.ofNullable(transactions.execute(status -> {
                         jdbc.queryForList("select pg_advisory_xact_lock(?)", LOCK);
                         catchUpWithStoredLeaves();
-                        List<Leaf> added = newLeaves();
                         long first = tree.size();
-                        added.forEach(leaf -> tree.append(leaf.eventHash()));
+                        addNewLeaves();
                         extendsTheSignedHead();
-                        if (added.isEmpty()) {
+                        if (tree.size() == first) {
                             return latest().orElse(null);
                         }
-                        jdbc.batchUpdate(
-                                "insert into ledger_leaf (leaf_index, global_index, aggregate_identifier, "
-                                        + "sequence_number, event_hash) values (?, ?, ?, ?, ?)",
-                                new BatchPreparedStatementSetter() {
-                                    @Override
-                                    public void setValues(PreparedStatement statement, int i) throws SQLException {
-                                        Leaf leaf = added.get(i);
-                                        statement.setLong(1, first + i);
-                                        statement.setLong(2, leaf.position());
-                                        statement.setString(3, leaf.aggregateIdentifier());
-                                        statement.setLong(4, leaf.sequenceNumber());
-                                        statement.setBytes(5, leaf.eventHash());
-                                    }
-
-                                    @Override
-                                    public int getBatchSize() {
-                                        return added.size();
-                                    }
-                                });
                         Checkpoint checkpoint = new Checkpoint(
                                 properties.origin(),
                                 tree.size(),
@@ -150,7 +137,7 @@ class Checkpointer {
                     });
         } catch (RuntimeException e) {
             // The leaves appended in memory may not have been committed: start again from the database next time.
-            tree = new MerkleTree();
+            tree = newTree();
             highWater = 0;
             throw e;
         } finally {
@@ -248,20 +235,46 @@ class Checkpointer {
         transactions.executeWithoutResult(status -> catchUpWithStoredLeaves());
     }
 
-    /** Leaves this node has not seen yet (written by an earlier run, or another node). */
+    /**
+     * Leaves this node has not seen yet (written by an earlier run, or another node), a page at a time: the driver
+     * would otherwise hold every row of the result at once.
+     */
     private void catchUpWithStoredLeaves() {
-        jdbc.query(
-                "select global_index, event_hash from ledger_leaf where leaf_index >= ? order by leaf_index",
-                row -> {
-                    tree.append(row.getBytes(2));
-                    highWater = Math.max(highWater, row.getLong(1));
-                },
-                tree.size());
+        int read;
+        do {
+            long before = tree.size();
+            jdbc.query(
+                    "select global_index, event_hash from ledger_leaf where leaf_index >= ? and leaf_index < ? "
+                            + "order by leaf_index",
+                    row -> {
+                        tree.append(row.getBytes(2));
+                        highWater = Math.max(highWater, row.getLong(1));
+                    },
+                    before,
+                    before + BATCH);
+            read = Math.toIntExact(tree.size() - before);
+        } while (read == BATCH);
     }
 
-    private List<Leaf> newLeaves() {
+    private MerkleTree newTree() {
+        return new MerkleTree(
+                LOWEST_KEPT_LEVEL,
+                (from, count) -> jdbc.query(
+                        "select event_hash from ledger_leaf where leaf_index >= ? and leaf_index < ? "
+                                + "order by leaf_index",
+                        (row, i) -> row.getBytes(1),
+                        from,
+                        from + count));
+    }
+
+    /**
+     * Stores and appends the events committed since the tree's head, a batch at a time so that a long backlog
+     * (after an import, or a checkpointer that could not run for a while) never sits in memory at once. Each batch
+     * is written to {@code ledger_leaf} before the tree takes it, so a proof within this transaction can read it.
+     */
+    private void addNewLeaves() {
         Instant now = clock.instant();
-        List<Leaf> added = new ArrayList<>(lateLeaves(now));
+        append(lateLeaves(now));
         List<Leaf> batch;
         do {
             batch = jdbc.query("""
@@ -282,11 +295,37 @@ class Checkpointer {
                             leaf.position() - 1,
                             Timestamp.from(now));
                 }
-                added.add(leaf);
                 highWater = leaf.position();
             }
+            append(batch);
         } while (batch.size() == BATCH);
-        return added;
+    }
+
+    private void append(List<Leaf> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        long first = tree.size();
+        jdbc.batchUpdate(
+                "insert into ledger_leaf (leaf_index, global_index, aggregate_identifier, "
+                        + "sequence_number, event_hash) values (?, ?, ?, ?, ?)",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int i) throws SQLException {
+                        Leaf leaf = added.get(i);
+                        statement.setLong(1, first + i);
+                        statement.setLong(2, leaf.position());
+                        statement.setString(3, leaf.aggregateIdentifier());
+                        statement.setLong(4, leaf.sequenceNumber());
+                        statement.setBytes(5, leaf.eventHash());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return added.size();
+                    }
+                });
+        added.forEach(leaf -> tree.append(leaf.eventHash()));
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,20 +74,33 @@ public final class LedgerVerifier {
     /** A gap is recorded in the run that signs the checkpoint passing over it, to the second. */
     static final Duration GAP_SLACK = Duration.ofSeconds(2);
 
+    /**
+     * The streams whose last event a run keeps in memory, the most recently seen: about 25 MB. Keeping every stream
+     * took some 200 bytes a stream, more than the heap at ten million events; the last event of a stream not kept
+     * is read back from the store (in the run's snapshot) when the stream's next event comes.
+     */
+    static final int STREAMS_KEPT = 100_000;
+
     private final DataSource dataSource;
     private final VerifierKey key;
     private final Clock clock;
     private final Duration gapTimeout;
+    private final int streamsKept;
 
     public LedgerVerifier(DataSource dataSource, VerifierKey key, Clock clock) {
         this(dataSource, key, clock, DEFAULT_GAP_TIMEOUT);
     }
 
     public LedgerVerifier(DataSource dataSource, VerifierKey key, Clock clock, Duration gapTimeout) {
+        this(dataSource, key, clock, gapTimeout, STREAMS_KEPT);
+    }
+
+    LedgerVerifier(DataSource dataSource, VerifierKey key, Clock clock, Duration gapTimeout, int streamsKept) {
         this.dataSource = dataSource;
         this.key = key;
         this.clock = clock;
         this.gapTimeout = gapTimeout;
+        this.streamsKept = streamsKept;
     }
 
     public Verification verify(Progress progress) {
@@ -152,7 +166,18 @@ public final class LedgerVerifier {
         private final EventHashes hashes = new EventHashes();
         private final List<Problem> problems = new ArrayList<>();
         private long problemCount;
-        private final Map<String, Link> streams = new HashMap<>();
+        /** The last event seen of the streams seen most recently; see {@link #STREAMS_KEPT}. */
+        private final Map<String, Link> streams = new LinkedHashMap<>(1024, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Link> eldest) {
+                return size() > streamsKept;
+            }
+        };
+
+        private PreparedStatement lastStored;
+        private PreparedStatement checkedLeaf;
         private final List<Event> modified = new ArrayList<>();
         private final Set<Long> gaps = new HashSet<>();
         private final Set<Long> recordedGaps = new HashSet<>();
@@ -181,7 +206,12 @@ public final class LedgerVerifier {
             treeRecordAgainstCheckpoints();
             gapLog();
             long total = single("select count(*) from domain_event_entry");
-            long events = eventsAgainstLeaves(total);
+            long events;
+            try {
+                events = eventsAgainstLeaves(total);
+            } finally {
+                closeLookups();
+            }
             identifySwaps();
             long nanos = Math.max(1, System.nanoTime() - t0);
             Checkpoint latest = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
@@ -519,8 +549,11 @@ public final class LedgerVerifier {
             return recordedGaps.contains(position);
         }
 
-        private void check(Event event, Leaf leaf) {
+        private void check(Event event, Leaf leaf) throws SQLException {
             Link link = streams.get(event.aggregateIdentifier);
+            if (link == null && event.sequenceNumber > 0) {
+                link = lastStoredBefore(event);
+            }
             byte[] previous = null;
             if (event.sequenceNumber == 0 && link == null) {
                 previous = EventHashes.genesis();
@@ -593,6 +626,50 @@ public final class LedgerVerifier {
                 }
             }
             streams.put(event.aggregateIdentifier, new Link(event.sequenceNumber, event.eventHash));
+        }
+
+        /**
+         * The last event of the stream stored before this one, for a stream no longer kept in memory: what the run
+         * saw of it, as it read the store in order in the same snapshot.
+         */
+        private Link lastStoredBefore(Event event) throws SQLException {
+            if (lastStored == null) {
+                lastStored = connection.prepareStatement("""
+                        select sequence_number, event_hash from domain_event_entry
+                        where aggregate_identifier = ? and global_index < ?
+                        order by global_index desc limit 1""");
+            }
+            lastStored.setString(1, event.aggregateIdentifier);
+            lastStored.setLong(2, event.position);
+            Link stored;
+            try (ResultSet row = lastStored.executeQuery()) {
+                stored = row.next() ? new Link(row.getLong(1), row.getBytes(2)) : null;
+            }
+            if (stored != null && stored.sequenceNumber == event.sequenceNumber - 1) {
+                return stored;
+            }
+            // The event before is not stored: the run chained on from its leaf, if the tree holds it (rare, and
+            // ledger_leaf has no index by stream, so only on this path).
+            if (checkedLeaf == null) {
+                checkedLeaf = connection.prepareStatement("""
+                        select sequence_number, event_hash from ledger_leaf
+                        where aggregate_identifier = ? and sequence_number = ? and global_index < ?""");
+            }
+            checkedLeaf.setString(1, event.aggregateIdentifier);
+            checkedLeaf.setLong(2, event.sequenceNumber - 1);
+            checkedLeaf.setLong(3, event.position);
+            try (ResultSet row = checkedLeaf.executeQuery()) {
+                return row.next() ? new Link(row.getLong(1), row.getBytes(2)) : stored;
+            }
+        }
+
+        private void closeLookups() throws SQLException {
+            if (lastStored != null) {
+                lastStored.close();
+            }
+            if (checkedLeaf != null) {
+                checkedLeaf.close();
+            }
         }
 
         /** Two modified events whose payloads were exchanged: say so, rather than two unexplained changes. */

@@ -7,11 +7,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.evidence.api.Verification;
+import org.sharingledger.support.BenchmarkTable;
 import org.sharingledger.support.IntegrationTest;
+import org.sharingledger.support.RawPostgres;
 import org.sharingledger.support.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -73,6 +76,26 @@ class EvidenceBenchmark extends IntegrationTest {
             System.out.printf(
                     "Verification of %,d events: %,.0f events/s (median of 3; runs %s)%n%n",
                     events, median(verifyRates), rates(verifyRates));
+            BenchmarkTable.row(
+                    "Evidence",
+                    String.format(
+                            Locale.UK,
+                            "Appends with the hash chain, one writer (without it: %s; first checkpoint over %,d "
+                                    + "events: %s)",
+                            BenchmarkTable.figure(withoutRate, "events/s"),
+                            events,
+                            BenchmarkTable.figure(events / checkpointSeconds, "events/s")),
+                    BenchmarkTable.figure(withRate, "events/s"),
+                    "—",
+                    RawPostgres.inserts(jdbc.getDataSource()),
+                    true);
+            BenchmarkTable.row(
+                    "Evidence",
+                    String.format(Locale.UK, "Verification of the whole ledger, %,d events (median of 3)", events),
+                    BenchmarkTable.figure(median(verifyRates), "events/s"),
+                    "—",
+                    "",
+                    true);
         }
     }
 

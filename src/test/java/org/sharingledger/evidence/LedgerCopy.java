@@ -33,6 +33,7 @@ final class LedgerCopy implements AutoCloseable {
     private final LedgerVerifier verifier;
     private final LedgerKey key;
     private final Path headFile;
+    private final Duration gapTimeout;
 
     private LedgerCopy(JdbcTemplate main, String name, DataSource dataSource, LedgerKey key, Duration gapTimeout) {
         this.main = main;
@@ -55,6 +56,7 @@ final class LedgerCopy implements AutoCloseable {
                 Clock.systemUTC());
         this.verifier = new LedgerVerifier(dataSource, key.verifier(), Clock.systemUTC(), gapTimeout);
         this.key = key;
+        this.gapTimeout = gapTimeout;
     }
 
     /** A new ledger holding every event of these streams, in their store order. */
@@ -144,6 +146,12 @@ final class LedgerCopy implements AutoCloseable {
     /** Verification as if at another time, or with another gap timeout. */
     Verification verify(Clock clock, Duration gapTimeout) {
         return new LedgerVerifier(dataSource, key.verifier(), clock, gapTimeout).verify(LedgerVerifier.Progress.NONE);
+    }
+
+    /** Verification by a verifier that keeps only this many streams' last events in memory. */
+    Verification verifyKeeping(int streams) {
+        return new LedgerVerifier(dataSource, key.verifier(), Clock.systemUTC(), gapTimeout, streams)
+                .verify(LedgerVerifier.Progress.NONE);
     }
 
     Verification verify() {

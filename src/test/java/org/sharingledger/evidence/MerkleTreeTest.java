@@ -200,6 +200,60 @@ class MerkleTreeTest {
     }
 
     @Test
+    void aTreeThatKeepsOnlyItsUpperLevelsGivesTheReferenceRootsAndProofs() {
+        for (int lowest = 1; lowest <= 4; lowest++) {
+            List<Long> reads = new ArrayList<>();
+            MerkleTree compact = new MerkleTree(lowest, (from, count) -> {
+                reads.add(from);
+                return LEAVES.subList((int) from, (int) Math.min(LEAVES.size(), from + count));
+            });
+            for (int size = 0; size <= PROOF_SIZES; size++) {
+                List<byte[]> d = LEAVES.subList(0, size);
+                String at = "lowest kept level " + lowest + ", tree of " + size;
+                assertThat(hex(compact.root(size))).as(at).isEqualTo(hex(ReferenceMerkle.mth(d)));
+                for (int s = 1; s <= size; s++) {
+                    List<byte[]> ds = LEAVES.subList(0, s);
+                    for (int index = 0; index < s; index++) {
+                        assertThat(hex(compact.inclusionProof(index, s)))
+                                .as("%s: PATH(%d, D[%d])", at, index, s)
+                                .isEqualTo(hex(ReferenceMerkle.path(index, ds)));
+                    }
+                    for (int s1 = 1; s1 < s; s1++) {
+                        assertThat(hex(compact.consistencyProof(s1, s)))
+                                .as("%s: PROOF(%d, D[%d])", at, s1, s)
+                                .isEqualTo(hex(ReferenceMerkle.proof(s1, ds)));
+                    }
+                }
+                if (size < PROOF_SIZES) {
+                    compact.append(LEAVES.get(size));
+                }
+            }
+            int blockSize = 1 << lowest;
+            assertThat(reads)
+                    .as("only complete blocks are read, each from its first leaf")
+                    .allMatch(from -> from % blockSize == 0 && from + blockSize <= PROOF_SIZES);
+        }
+    }
+
+    @Test
+    void aBlockWhoseLaterLeavesAreNotReadableYetServesTheProofsItCovers() {
+        List<byte[]> leaves = ReferenceMerkle.eventLeaves(64);
+        int readable = 37;
+        MerkleTree tree =
+                new MerkleTree(4, (from, count) -> leaves.subList((int) from, (int) Math.min(readable, from + count)));
+        leaves.forEach(tree::append);
+        MerkleTree whole = ReferenceMerkle.treeOf(leaves);
+        for (int index = 0; index < readable; index++) {
+            assertThat(hex(tree.inclusionProof(index, readable))).isEqualTo(hex(whole.inclusionProof(index, readable)));
+        }
+        assertThat(hex(tree.root(readable))).isEqualTo(hex(whole.root(readable)));
+        assertThat(hex(tree.root(64))).isEqualTo(hex(whole.root(64)));
+        assertThatThrownBy(() -> tree.inclusionProof(40, 64))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not readable");
+    }
+
+    @Test
     void chunkBoundariesChangeNothing() {
         // 4096 hashes per chunk: three chunks and a bit at level 0, two at level 1
         int count = 3 * 4096 + 5;

@@ -115,6 +115,27 @@ class TamperEvidenceIT extends IntegrationTest {
     }
 
     @Test
+    void aVerifierKeepingOneStreamInMemoryReadsTheOthersBackAndReportsTheSame() {
+        LedgerCopy ledger = checkpointedCopy();
+        assertThat(ledger.verifyKeeping(1).problems()).isEmpty();
+        long refusal = ledger.position(a, 1);
+        long sharing = ledger.position(b, 1);
+
+        ledger.superuser().update("delete from domain_event_entry where global_index = ?", refusal);
+        ledger.superuser()
+                .update(
+                        "update domain_event_entry set payload = overlay(payload placing '\\x58' from 20 "
+                                + "for 1) where global_index = ?",
+                        sharing);
+
+        List<Problem> problems = ledger.verifyKeeping(1).problems();
+        assertThat(problems).hasSize(2);
+        isAt(problems.get(0), Kind.MISSING, refusal, a, 1);
+        isAt(problems.get(1), Kind.MODIFIED, sharing, b, 1);
+        assertThat(ledger.verify().problems()).usingRecursiveComparison().isEqualTo(problems);
+    }
+
+    @Test
     void aForgedEventWithTheNextSequenceNumberIsReportedAsInserted() {
         copy = LedgerCopy.of(jdbc, List.of(a, b), key, NO_GAP_WAIT);
         long free = copy.jdbc().queryForObject("select nextval('domain_event_entry_global_index_seq')", Long.class);

@@ -21,8 +21,10 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.sharingledger.evidence.api.ReadModelReplay;
+import org.sharingledger.support.BenchmarkTable;
 import org.sharingledger.support.Http;
 import org.sharingledger.support.IntegrationTest;
+import org.sharingledger.support.RawPostgres;
 import org.sharingledger.support.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -178,6 +180,28 @@ class TimelineExportBenchmark extends IntegrationTest {
                 "Whole-ledger reconciliation of the read models (every event through every reconciled handler): "
                         + "%,.0f events/s (median of 3; runs %s)%n%n",
                 median(rates), rounded(rates));
+        BenchmarkTable.row(
+                "Queries",
+                String.format(
+                        java.util.Locale.UK,
+                        "One timeline export (JSON) through HTTP on a ledger of %,d events, median of 5 (its check "
+                                + "replaying the child's requests: %,.0f ms)",
+                        treeSize,
+                        narrowMillis),
+                BenchmarkTable.figure(exportMillis, "ms"),
+                "—",
+                "",
+                true);
+        BenchmarkTable.row(
+                "Rebuild",
+                String.format(
+                        java.util.Locale.UK,
+                        "Whole-ledger reconciliation of the read models, %,d events (median of 3)",
+                        events),
+                BenchmarkTable.figure(median(rates), "events/s"),
+                "—",
+                RawPostgres.scan(dataSource),
+                true);
     }
 
     /** The template request's events, again and again, each copy a request of its own about a child of its own. */

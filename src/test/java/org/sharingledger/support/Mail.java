@@ -52,6 +52,21 @@ public final class Mail {
         }
     }
 
+    /**
+     * Forgets the mails received so far (the server keeps every one in memory): for a benchmark that sends
+     * thousands and measures the heap.
+     */
+    public static synchronized void purge() {
+        earlier.clear();
+        if (server != null) {
+            try {
+                server.purgeEmailFromAllMailboxes();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** Every mail received so far, by any of the servers started. */
     public static synchronized List<Received> all() {
         List<Received> all = new ArrayList<>(earlier);
