@@ -196,28 +196,25 @@ class ReadModelReconciliation implements ReadModelReplay {
         if (treeSize <= 0) {
             return Stream.empty();
         }
+        // The payload types are written into the statement, not bound, so that PostgreSQL plans with the partial
+        // expression indexes of Flyway V2026.12.03.50 (ledger_payload) whatever plan it caches for the statement.
         String subject;
         Object[] subjectArguments;
         if (requests.subjectPseudonym() != null) {
-            subject = "p ->> 'subjectPseudonym' = ?";
+            subject = "ledger_payload(payload) ->> 'subjectPseudonym' = ?";
             subjectArguments = new Object[] {requests.subjectPseudonym()};
         } else {
-            subject = "p ->> 'caseReference' = ? and p ->> 'requestingAgencyId' = ?";
+            subject = "ledger_payload(payload) ->> 'caseReference' = ? "
+                    + "and ledger_payload(payload) ->> 'requestingAgencyId' = ?";
             subjectArguments = new Object[] {requests.caseReference(), requests.caseAgencyId()};
         }
-        List<Object> arguments = new ArrayList<>();
-        arguments.add(InformationRequested.class.getName());
-        arguments.addAll(List.of(subjectArguments));
-        arguments.add(AgencySigned.class.getName());
-        arguments.add(UserRegistered.class.getName());
+        List<Object> arguments = new ArrayList<>(List.of(subjectArguments));
         arguments.add(treeSize);
         List<Long> positions = jdbc.queryForList(
                 """
                 with requested as (
-                    select aggregate_identifier, p from (
-                        select aggregate_identifier, convert_from(payload, 'UTF8')::jsonb as p
-                        from domain_event_entry where payload_type = ?) r
-                    where %s),
+                    select aggregate_identifier, ledger_payload(payload) as p
+                    from domain_event_entry where payload_type = '%1$s' and %2$s),
                 steps as (
                     select global_index, meta_data from domain_event_entry
                     where aggregate_identifier in (select aggregate_identifier from requested)),
@@ -225,20 +222,27 @@ class ReadModelReconciliation implements ReadModelReplay {
                     select p ->> 'requestingAgencyId' as agency_id from requested
                     union select p ->> 'holdingAgencyId' from requested),
                 actors as (
-                    select distinct convert_from(meta_data, 'UTF8')::jsonb ->> '%s' as username from steps),
+                    select distinct convert_from(meta_data, 'UTF8')::jsonb ->> '%3$s' as username from steps),
                 chosen as (
                     select global_index from steps
                     union all
                     select global_index from domain_event_entry
-                    where payload_type = ?
-                      and convert_from(payload, 'UTF8')::jsonb ->> 'agencyId' in (select agency_id from agencies)
+                    where payload_type = '%4$s'
+                      and ledger_payload(payload) ->> 'agencyId' in (select agency_id from agencies)
                     union all
                     select global_index from domain_event_entry
-                    where payload_type = ?
-                      and convert_from(payload, 'UTF8')::jsonb ->> 'username' in (select username from actors))
+                    where payload_type = '%5$s'
+                      and ledger_payload(payload) ->> 'username' in (select username from actors))
                 select c.global_index from chosen c
                 where exists (select 1 from ledger_leaf l where l.global_index = c.global_index and l.leaf_index < ?)
-                order by 1""".formatted(subject, ActorMetaData.USERNAME.replace("'", "''")), Long.class, arguments.toArray());
+                order by 1""".formatted(
+                                InformationRequested.class.getName(),
+                                subject,
+                                ActorMetaData.USERNAME.replace("'", "''"),
+                                AgencySigned.class.getName(),
+                                UserRegistered.class.getName()),
+                Long.class,
+                arguments.toArray());
         if (positions.isEmpty()) {
             return Stream.empty();
         }
