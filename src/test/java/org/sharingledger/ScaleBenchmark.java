@@ -768,6 +768,8 @@ class ScaleBenchmark extends WholeLedgerTest {
                         // With an external database the key is given, not read from the folder: the same one.
                         "--ledger.subjects.key="
                                 + Files.readString(DATA.resolve("subject.key")).trim(),
+                        "--ledger.evidence.signing-key="
+                                + Files.readString(DATA.resolve("signing.key")).trim(),
                         "--ledger.security.admin-password=" + ADMIN_PASSWORD,
                         "--ledger.security.bcrypt-strength=4",
                         "--spring.main.banner-mode=off"))

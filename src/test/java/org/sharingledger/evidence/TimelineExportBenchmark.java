@@ -80,7 +80,8 @@ class TimelineExportBenchmark extends IntegrationTest {
                 "select subject_pseudonym from timeline_request where request_id = ?::uuid",
                 String.class,
                 childRequests.get(0));
-        awaitReadModels();
+        awaitReadModel("timelines");
+        awaitReadModel("dashboards");
         // The notifier would mail every copied request: it skips them, as it skips the past when mail is turned on.
         EventProcessingConfiguration processing = configuration.eventProcessingConfiguration();
         StreamingEventProcessor notifier = processing

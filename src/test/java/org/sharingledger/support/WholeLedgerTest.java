@@ -79,6 +79,19 @@ public abstract class WholeLedgerTest {
                         .allMatch(status -> status.lag() == 0));
     }
 
+    /**
+     * Waits until one streaming read model has processed every event stored so far: for benchmarks that store
+     * synthetic events only that read model can make sense of (the notifier, say, would halt on their agencies).
+     */
+    protected void awaitReadModel(String name) {
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> Assertions.assertThat(readModels.one(name).lag())
+                        .as(name + " lag")
+                        .isZero());
+    }
+
     /** How many events the store holds of a type (its simple class name). */
     protected long events(String type) {
         return jdbc.queryForObject(

@@ -198,7 +198,7 @@ class DashboardBenchmark extends IntegrationTest {
         stored += last.size();
         double storeSeconds = seconds(start);
         Instant catchUp = Instant.now();
-        awaitReadModels();
+        awaitReadModel("dashboards");
         double projectSeconds = seconds(catchUp);
         long totalEvents = events();
 

@@ -78,7 +78,7 @@ class TimelineBenchmark extends IntegrationTest {
         stored += last.size();
         double storeSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         Instant catchUp = Instant.now();
-        awaitReadModels();
+        awaitReadModel("timelines");
         double catchUpSeconds = Duration.between(catchUp, Instant.now()).toMillis() / 1000.0;
 
         TimelineSubject subject = TimelineSubject.child(SubjectKind.NHS_NUMBER, child);
