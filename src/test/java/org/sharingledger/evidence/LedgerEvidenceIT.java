@@ -1,7 +1,9 @@
 package org.sharingledger.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -108,10 +110,21 @@ class LedgerEvidenceIT extends IntegrationTest {
                 .path("verifierKey")
                 .asString());
 
-        Http.Response json = http.as(p.requesterPractitioner()).get("/api/ledger/checkpoints/latest");
-        Http.Response text = http.as(p.requesterPractitioner())
-                .header("Accept", "text/plain")
-                .get("/api/ledger/checkpoints/latest");
+        // A checkpoint may be signed between the two calls (other tests' events, the background checkpointer): ask
+        // again until both answers are of the same checkpoint.
+        Http.Response[] answers = new Http.Response[2];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            answers[0] = http.as(p.requesterPractitioner()).get("/api/ledger/checkpoints/latest");
+            answers[1] = http.as(p.requesterPractitioner())
+                    .header("Accept", "text/plain")
+                    .get("/api/ledger/checkpoints/latest");
+            Http.Response after = http.as(p.requesterPractitioner()).get("/api/ledger/checkpoints/latest");
+            return answers[0].status() == 200
+                    && after.json().path("treeSize").asLong()
+                            == answers[0].json().path("treeSize").asLong();
+        });
+        Http.Response json = answers[0];
+        Http.Response text = answers[1];
 
         assertThat(json.status()).isEqualTo(200);
         assertThat(text.status()).isEqualTo(200);

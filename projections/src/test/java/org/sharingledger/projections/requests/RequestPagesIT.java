@@ -541,7 +541,7 @@ class RequestPagesIT extends IntegrationTest {
                         == 11);
         List<String> newestFirst = jdbc.queryForList("""
                 select request_id from notification_view where agency_id = ?
-                group by request_id order by max(sent_at) desc limit 10""", String.class, police);
+                group by request_id, about_event_id order by max(sent_at) desc, about_event_id limit 10""", String.class, police);
 
         String list = officerBrowser.get("/requests").body();
 
