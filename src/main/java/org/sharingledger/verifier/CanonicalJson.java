@@ -65,10 +65,19 @@ public final class CanonicalJson {
         }
     }
 
-    private static void string(String text, StringBuilder out) {
+    /**
+     * A string value or member name in its canonical form: the escapes above, and every other character as itself
+     * (copied in runs, which matters for exports of thousands of strings).
+     */
+    public static void string(String text, StringBuilder out) {
         out.append('"');
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(text, run, i);
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -77,15 +86,11 @@ public final class CanonicalJson {
                 case '\n' -> out.append("\\n");
                 case '\f' -> out.append("\\f");
                 case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
+            run = i + 1;
         }
+        out.append(text, run, text.length());
         out.append('"');
     }
 }
