@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,6 +35,10 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.SerializedObject;
@@ -77,6 +83,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class ReadModelReconciliation implements ReadModelReplay {
+
+    /** Events handed to the read models in one unit of work while replaying: their processors' batch size. */
+    private static final int REPLAY_BATCH = 500;
 
     /** db-scheduler task names of Axon's deadlines: binary, or human-readable (JSON) data. */
     private static final String DEADLINE_TASKS = "AxonDeadline%";
@@ -180,7 +189,7 @@ class ReadModelReconciliation implements ReadModelReplay {
                 replay(models, null);
             } else {
                 try (selected) {
-                    selected.forEach(event -> models.forEach(model -> model.on(event)));
+                    inBatches(selected, event -> models.forEach(model -> model.on(event)));
                 }
             }
             return query.get();
@@ -328,7 +337,7 @@ class ReadModelReconciliation implements ReadModelReplay {
     private void replay(List<Replayed> models, Deadlines deadlines) {
         EventStorageEngine engine = context.getBean(EventStorageEngine.class);
         try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(null, false)) {
-            events.forEach(event -> {
+            inBatches(events, event -> {
                 if (deadlines != null) {
                     deadlines.on(event);
                 }
@@ -336,6 +345,37 @@ class ReadModelReconciliation implements ReadModelReplay {
                     model.on(event);
                 }
             });
+        }
+    }
+
+    /**
+     * Hands the events to the read models in batches of {@link #REPLAY_BATCH}, each in a unit of work, as their
+     * processors do: a batched read model (the dashboards, the timelines) gathers a batch's rows and writes them at
+     * the batch's commit with a few set-based statements, instead of a statement per event.
+     */
+    private static void inBatches(
+            Stream<? extends TrackedEventMessage<?>> events, Consumer<TrackedEventMessage<?>> handler) {
+        Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+        List<TrackedEventMessage<?>> batch = new ArrayList<>(REPLAY_BATCH);
+        while (iterator.hasNext()) {
+            batch.add(iterator.next());
+            if (batch.size() == REPLAY_BATCH || !iterator.hasNext()) {
+                ResultMessage<?> result = new BatchingUnitOfWork<>(batch)
+                        .executeWithResult(
+                                () -> {
+                                    handler.accept((TrackedEventMessage<?>)
+                                            CurrentUnitOfWork.get().getMessage());
+                                    return null;
+                                },
+                                RollbackConfigurationType.ANY_THROWABLE);
+                if (result.isExceptional()) {
+                    Throwable cause = result.exceptionResult();
+                    throw cause instanceof RuntimeException runtime
+                            ? runtime
+                            : new IllegalStateException("cannot replay events: " + cause.getMessage(), cause);
+                }
+                batch = new ArrayList<>(REPLAY_BATCH);
+            }
         }
     }
 
