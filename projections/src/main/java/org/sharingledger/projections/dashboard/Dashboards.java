@@ -100,16 +100,18 @@ public class Dashboards {
         long refused = t[4];
         long late = t[5];
         long withdrawn = t[6];
-        // Per request, through the holder's index: the requests still awaiting past due, and times to decision.
+        // Per request, in one pass of the holder's covering index: the requests still awaiting past due, times to
+        // decision, and the requests that cited an agreement.
         Object[] perRequest = jdbc.queryForObject(
                 """
                 select count(*) filter (where status = 'AWAITING_DECISION' and due_by < ?),
                        percentile_cont(0.5) within group (order by extract(epoch from decided_at - requested_at))
                            filter (where decision is not null) / 3600,
                        percentile_cont(0.9) within group (order by extract(epoch from decided_at - requested_at))
-                           filter (where decision is not null) / 3600
+                           filter (where decision is not null) / 3600,
+                       count(*) filter (where agreement_id is not null)
                 from dashboard_request where holding_agency_id = ? and""" + IN_PERIOD,
-                (rs, i) -> new Object[] {rs.getLong(1), nullableDouble(rs, 2), nullableDouble(rs, 3)},
+                (rs, i) -> new Object[] {rs.getLong(1), nullableDouble(rs, 2), nullableDouble(rs, 3), rs.getLong(4)},
                 Timestamp.from(clock.instant()),
                 agencyId,
                 period.start(),
@@ -129,17 +131,20 @@ public class Dashboards {
                 (Double) perRequest[1],
                 (Double) perRequest[2],
                 rate(decided - late, decided),
-                underAgreement("holding_agency_id = ? and", range),
+                (Long) perRequest[3],
                 t[8],
                 t[9],
                 rate(t[9], t[8]));
 
+        // One pass of the requester's covering index: outcomes, and the requests that cited an agreement.
         Map<String, Long> outcomes = zeros(RequestStatus.values());
+        long[] requestedUnderAgreement = {0};
         jdbc.query(
-                "select status, count(*) from dashboard_request where requesting_agency_id = ? and" + IN_PERIOD
-                        + " group by status",
+                "select status, count(*), count(*) filter (where agreement_id is not null) from dashboard_request "
+                        + "where requesting_agency_id = ? and" + IN_PERIOD + " group by status",
                 rs -> {
                     outcomes.put(rs.getString(1), rs.getLong(2));
+                    requestedUnderAgreement[0] += rs.getLong(3);
                 },
                 range);
         Map<String, Long> byStage = zeros(Stage.values());
@@ -160,7 +165,7 @@ public class Dashboards {
                 byStage,
                 ended[0],
                 ended[1],
-                underAgreement("requesting_agency_id = ? and", range));
+                requestedUnderAgreement[0]);
 
         String[] agency = agency(agencyId).orElse(new String[] {null, null});
         return new AgencyDashboard(
@@ -323,18 +328,19 @@ public class Dashboards {
                 refusalsByReason("", days),
                 matrix,
                 monthly("", period),
-                underAgreement("", new Object[] {period.start(), period.end()}),
+                underAgreement(period),
                 areaKnown,
                 areaAccredited,
                 rate(areaAccredited, areaKnown));
     }
 
     /** How many requests made in the period cited an Information Sharing Protocol. */
-    private long underAgreement(String filter, Object[] args) {
+    private long underAgreement(Period period) {
         Long n = jdbc.queryForObject(
-                "select count(*) from dashboard_request where agreement_id is not null and " + filter + IN_PERIOD,
+                "select count(*) from dashboard_request where agreement_id is not null and" + IN_PERIOD,
                 Long.class,
-                args);
+                period.start(),
+                period.end());
         return n == null ? 0 : n;
     }
 
