@@ -670,6 +670,9 @@ class ScaleBenchmark extends WholeLedgerTest {
             }
         });
         log("timeline of %d steps: p50 %.1f ms, p99 %.1f ms", steps, ms[0], ms[2]);
+        // The child's pseudonym (the subject with the most steps), found before PostgreSQL's own figure is timed
+        String mostSteps = jdbc.queryForObject(
+                "select subject_pseudonym from timeline_entry group by 1 order by count(*) desc limit 1", String.class);
         BenchmarkTable.row(
                 AREA,
                 String.format(
@@ -681,8 +684,7 @@ class ScaleBenchmark extends WholeLedgerTest {
                         ms[0]),
                 BenchmarkTable.figure(ms[2], "ms"),
                 "under 50 ms",
-                plainCount("select count(*) from timeline_entry where subject_pseudonym = "
-                        + "(select subject_pseudonym from timeline_entry order by position limit 1)"),
+                plainCount("select count(*) from timeline_entry where subject_pseudonym = '" + mostSteps + "'"),
                 ms[2] < 50);
     }
 
