@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
  * so that the ledger seals exactly what the verifier checks.
  *
  * <p>The tree is written directly, not written out by Jackson and read back by the verifier's reader: a timeline of
- * 500 steps is about a megabyte of JSON, and the round trip was most of its export's time. Strings use the verifier's
+ * 500 steps is about a megabyte of JSON, and that round trip was the largest part of its query's CPU. Strings use the verifier's
  * own escaping, and a number is written as Jackson writes it (so as the verifier reads it back); {@code
  * CanonicalJsonTreeTest} checks that both ways give the same bytes.
  */
