@@ -519,12 +519,11 @@ class ScaleBenchmark extends WholeLedgerTest {
         seconds[1] = TimeUnit.NANOSECONDS.toSeconds(modelNanos.get());
         raiseDailyTotals(copies);
 
-        long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         for (StreamingEventProcessor processor : axon.eventProcessingConfiguration().eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
                 .toList()) {
-            moveTokens(processor.getName(), head);
+            moveTokensToHead(processor.getName());
         }
         Instant t = Instant.now();
         for (String table : Stream.concat(Stream.of("domain_event_entry"), CLONED_TABLES.stream())
@@ -643,23 +642,6 @@ class ScaleBenchmark extends WholeLedgerTest {
                     where global_index > (select coalesce(max(global_index), 0) from ledger_leaf)""");
         }
         lock.commit();
-    }
-
-    private void moveTokens(String processor, long head) {
-        for (Map<String, Object> token :
-                jdbc.queryForList("select segment, token from token_entry where processor_name = ?", processor)) {
-            if (token.get("token") == null) {
-                continue;
-            }
-            String moved = new String((byte[]) token.get("token"), StandardCharsets.UTF_8)
-                    .replaceAll("\"index\":\\d+", "\"index\":" + head)
-                    .replaceAll("\"gaps\":\\[[^\\]]*\\]", "\"gaps\":[]");
-            jdbc.update(
-                    "update token_entry set token = ? where processor_name = ? and segment = ?",
-                    moved.getBytes(StandardCharsets.UTF_8),
-                    processor,
-                    token.get("segment"));
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -89,18 +89,7 @@ class TimelineExportBenchmark extends IntegrationTest {
         notifier.shutDown();
         long t0 = System.nanoTime();
         copies(templates, childRequests.get(0), pseudonym);
-        long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-        for (Map<String, Object> token :
-                jdbc.queryForList("select segment, token from token_entry where processor_name = 'notifications' "
-                        + "and token is not null")) {
-            String moved = new String((byte[]) token.get("token"), StandardCharsets.UTF_8)
-                    .replaceAll("\"index\":\\d+", "\"index\":" + head)
-                    .replaceAll("\"gaps\":\\[[^\\]]*\\]", "\"gaps\":[]");
-            jdbc.update(
-                    "update token_entry set token = ? where processor_name = 'notifications' and segment = ?",
-                    moved.getBytes(StandardCharsets.UTF_8),
-                    token.get("segment"));
-        }
+        moveTokensToHead("notifications");
         notifier.start();
         long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
         System.out.printf(

@@ -1,9 +1,11 @@
 package org.sharingledger.support;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +92,25 @@ public abstract class WholeLedgerTest {
                 .untilAsserted(() -> Assertions.assertThat(readModels.one(name).lag())
                         .as(name + " lag")
                         .isZero());
+    }
+
+    /**
+     * Moves a stopped streaming processor's stored tokens to the newest event, for benchmarks that store synthetic
+     * events it must skip (a segment not yet given a token keeps none).
+     */
+    protected void moveTokensToHead(String processor) {
+        long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        for (Map<String, Object> token : jdbc.queryForList(
+                "select segment, token from token_entry where processor_name = ? and token is not null", processor)) {
+            String moved = new String((byte[]) token.get("token"), StandardCharsets.UTF_8)
+                    .replaceAll("\"index\":\\d+", "\"index\":" + head)
+                    .replaceAll("\"gaps\":\\[[^\\]]*\\]", "\"gaps\":[]");
+            jdbc.update(
+                    "update token_entry set token = ? where processor_name = ? and segment = ?",
+                    moved.getBytes(StandardCharsets.UTF_8),
+                    processor,
+                    token.get("segment"));
+        }
     }
 
     /** How many events the store holds of a type (its simple class name). */
