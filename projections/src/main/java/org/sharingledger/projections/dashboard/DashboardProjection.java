@@ -161,10 +161,16 @@ class DashboardProjection {
      * Records a change in this unit of work's batch, written with the batch's others when the unit of work commits (a
      * pooled processor's batch of events); outside a unit of work handling this event (a handler called directly, or
      * a reconciliation replaying into scratch tables), at once.
+     *
+     * <p>The unit of work handles this event when its message's payload <em>equals</em> it. Never compare them by
+     * identity: the streaming processors share one cached copy of each stored message, and Axon deserializes its
+     * payload lazily without a lock, so two processors reading it at once can each get an instance of their own. An
+     * event taken for another's would be written at once, before the earlier events of its batch: a refusal before
+     * its request's row exists, or an escalation's resolution before the escalation.
      */
     private void change(Object event, Consumer<DashboardBatch> change) {
         if (!CurrentUnitOfWork.isStarted()
-                || CurrentUnitOfWork.get().getMessage().getPayload() != event) {
+                || !event.equals(CurrentUnitOfWork.get().getMessage().getPayload())) {
             DashboardBatch batch = new DashboardBatch();
             change.accept(batch);
             batch.flush(jdbc);
