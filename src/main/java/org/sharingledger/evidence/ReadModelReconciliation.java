@@ -352,9 +352,17 @@ class ReadModelReconciliation implements ReadModelReplay {
      * Hands the events to the read models in batches of {@link #REPLAY_BATCH}, each in a unit of work, as their
      * processors do: a batched read model (the dashboards, the timelines) gathers a batch's rows and writes them at
      * the batch's commit with a few set-based statements, instead of a statement per event.
+     *
+     * <p>Called inside another unit of work (from a handler), it hands them over one at a time: a batch would be a
+     * nested unit of work, and the read models gather their rows on the root one, so they would be written only when
+     * that commits, after the query on them.
      */
     private static void inBatches(
             Stream<? extends TrackedEventMessage<?>> events, Consumer<TrackedEventMessage<?>> handler) {
+        if (CurrentUnitOfWork.isStarted()) {
+            events.forEach(handler);
+            return;
+        }
         Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
         List<TrackedEventMessage<?>> batch = new ArrayList<>(REPLAY_BATCH);
         while (iterator.hasNext()) {

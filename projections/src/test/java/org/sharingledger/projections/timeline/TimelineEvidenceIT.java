@@ -15,6 +15,8 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -301,15 +303,7 @@ class TimelineEvidenceIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from timeline_request", Long.class))
                 .isGreaterThan(2);
 
-        Map<String, Object> replayed = replay.atCheckpoint(
-                TimelineProjection.PROCESSING_GROUP,
-                treeSize,
-                ReadModelReplay.Requests.aboutChild(pseudonym),
-                () -> jdbc.queryForMap("""
-                        select (select count(*) from timeline_request) as requests,
-                            (select count(*) from timeline_entry) as entries,
-                            (select string_agg(agency_id, ',' order by agency_id) from timeline_agency) as agencies,
-                            (select string_agg(username, ',' order by username) from timeline_actor) as actors"""));
+        Map<String, Object> replayed = replayedCounts(treeSize, pseudonym);
 
         assertThat(replayed.get("requests")).isEqualTo(2L);
         assertThat(replayed.get("entries")).isEqualTo(4L);
@@ -323,6 +317,48 @@ class TimelineEvidenceIT extends IntegrationTest {
                                 parties.holderPractitioner().username())
                         .sorted()
                         .collect(java.util.stream.Collectors.joining(",")));
+    }
+
+    /**
+     * A check asked for inside another unit of work (by a handler) replays into its own tables all the same, and has
+     * them written before its query reads them.
+     */
+    @Test
+    void anExportsCheckAskedForInsideAnotherUnitOfWorkGivesTheSameAnswer() {
+        long treeSize = query("application/json")
+                .json()
+                .path("checkpoint")
+                .path("treeSize")
+                .asLong();
+        String pseudonym = jdbc.queryForObject(
+                "select distinct subject_pseudonym from timeline_request where requesting_agency_id = ?",
+                String.class,
+                parties.requester());
+        Map<String, Object> alone = replayedCounts(treeSize, pseudonym);
+
+        DefaultUnitOfWork<?> handling = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("an event"));
+        Map<String, Object> inside;
+        try {
+            inside = replayedCounts(treeSize, pseudonym);
+        } finally {
+            handling.rollback();
+        }
+
+        assertThat(inside).isEqualTo(alone);
+        assertThat(inside.get("entries")).isEqualTo(4L);
+    }
+
+    /** What a check of the child's requests replays into the scratch tables, counted. */
+    private Map<String, Object> replayedCounts(long treeSize, String pseudonym) {
+        return replay.atCheckpoint(
+                TimelineProjection.PROCESSING_GROUP,
+                treeSize,
+                ReadModelReplay.Requests.aboutChild(pseudonym),
+                () -> jdbc.queryForMap("""
+                        select (select count(*) from timeline_request) as requests,
+                            (select count(*) from timeline_entry) as entries,
+                            (select string_agg(agency_id, ',' order by agency_id) from timeline_agency) as agencies,
+                            (select string_agg(username, ',' order by username) from timeline_actor) as actors"""));
     }
 
     private Response query(String accept) {
