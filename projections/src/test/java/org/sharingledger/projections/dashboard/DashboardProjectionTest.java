@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -40,6 +38,7 @@ import org.sharingledger.request.api.Scope;
 import org.sharingledger.request.api.Stage;
 import org.sharingledger.request.api.Urgency;
 import org.sharingledger.subject.api.SubjectKind;
+import org.sharingledger.support.BatchedEvents;
 import org.sharingledger.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -419,24 +418,11 @@ class DashboardProjectionTest extends IntegrationTest {
     /** Telling its batch's events apart by equality needs every event it handles to be a value: a record. */
     @Test
     void everyEventItHandlesIsARecordWithoutArrays() {
-        List<Class<?>> events = Arrays.stream(DashboardProjection.class.getDeclaredMethods())
-                .filter(method -> method.isAnnotationPresent(EventHandler.class))
-                .<Class<?>>map(method -> method.getParameterTypes()[0])
-                .filter(type -> type != Object.class)
-                .toList();
-        assertThat(events).isNotEmpty().allSatisfy(type -> {
-            assertThat(type.isRecord()).as(type + " is a record").isTrue();
-            assertThat(type.getRecordComponents())
-                    .as(type + " has no array component (arrays are equal only to themselves)")
-                    .noneMatch(component -> component.getType().isArray());
-        });
+        BatchedEvents.assertEveryHandledEventIsAValue(DashboardProjection.class);
     }
 
-    /** An equal copy of an event, as a second deserialization of its stored payload gives. */
     private <T> T anotherInstance(T event) {
-        T copy = eventSerializer.deserialize(eventSerializer.serialize(event, byte[].class));
-        assertThat(copy).isEqualTo(event).isNotSameAs(event);
-        return copy;
+        return BatchedEvents.anotherInstance(eventSerializer, event);
     }
 
     private static InformationRequested requested(String requestId) {

@@ -291,19 +291,11 @@ class TimelineEvidenceIT extends IntegrationTest {
 
     @Test
     void anExportsCheckReplaysOnlyTheSubjectsRequestsAndWhatTheyName() {
-        long treeSize = query("application/json")
-                .json()
-                .path("checkpoint")
-                .path("treeSize")
-                .asLong();
-        String pseudonym = jdbc.queryForObject(
-                "select distinct subject_pseudonym from timeline_request where requesting_agency_id = ?",
-                String.class,
-                parties.requester());
+        Check check = check();
         assertThat(jdbc.queryForObject("select count(*) from timeline_request", Long.class))
                 .isGreaterThan(2);
 
-        Map<String, Object> replayed = replayedCounts(treeSize, pseudonym);
+        Map<String, Object> replayed = replayedCounts(check);
 
         assertThat(replayed.get("requests")).isEqualTo(2L);
         assertThat(replayed.get("entries")).isEqualTo(4L);
@@ -325,6 +317,25 @@ class TimelineEvidenceIT extends IntegrationTest {
      */
     @Test
     void anExportsCheckAskedForInsideAnotherUnitOfWorkGivesTheSameAnswer() {
+        Check check = check();
+        Map<String, Object> alone = replayedCounts(check);
+
+        DefaultUnitOfWork<?> handling = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("an event"));
+        Map<String, Object> inside;
+        try {
+            inside = replayedCounts(check);
+        } finally {
+            handling.rollback();
+        }
+
+        assertThat(inside).isEqualTo(alone);
+        assertThat(inside.get("entries")).isEqualTo(4L);
+    }
+
+    /** The checkpoint a fresh query is checked at, and the child the queries ask about. */
+    private record Check(long treeSize, String pseudonym) {}
+
+    private Check check() {
         long treeSize = query("application/json")
                 .json()
                 .path("checkpoint")
@@ -334,26 +345,15 @@ class TimelineEvidenceIT extends IntegrationTest {
                 "select distinct subject_pseudonym from timeline_request where requesting_agency_id = ?",
                 String.class,
                 parties.requester());
-        Map<String, Object> alone = replayedCounts(treeSize, pseudonym);
-
-        DefaultUnitOfWork<?> handling = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("an event"));
-        Map<String, Object> inside;
-        try {
-            inside = replayedCounts(treeSize, pseudonym);
-        } finally {
-            handling.rollback();
-        }
-
-        assertThat(inside).isEqualTo(alone);
-        assertThat(inside.get("entries")).isEqualTo(4L);
+        return new Check(treeSize, pseudonym);
     }
 
     /** What a check of the child's requests replays into the scratch tables, counted. */
-    private Map<String, Object> replayedCounts(long treeSize, String pseudonym) {
+    private Map<String, Object> replayedCounts(Check check) {
         return replay.atCheckpoint(
                 TimelineProjection.PROCESSING_GROUP,
-                treeSize,
-                ReadModelReplay.Requests.aboutChild(pseudonym),
+                check.treeSize(),
+                ReadModelReplay.Requests.aboutChild(check.pseudonym()),
                 () -> jdbc.queryForMap("""
                         select (select count(*) from timeline_request) as requests,
                             (select count(*) from timeline_entry) as entries,

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.ResultMessage;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.sharingledger.agency.api.AgencySigned;
 import org.sharingledger.agency.api.NominatedRepresentative;
 import org.sharingledger.agency.api.Sector;
+import org.sharingledger.support.BatchedEvents;
 import org.sharingledger.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -96,23 +95,10 @@ class TimelineProjectionTest extends IntegrationTest {
     /** Telling its batch's events apart by equality needs every event it handles to be a value: a record. */
     @Test
     void everyEventItHandlesIsARecordWithoutArrays() {
-        List<Class<?>> events = Arrays.stream(TimelineProjection.class.getDeclaredMethods())
-                .filter(method -> method.isAnnotationPresent(EventHandler.class))
-                .<Class<?>>map(method -> method.getParameterTypes()[0])
-                .filter(type -> type != Object.class)
-                .toList();
-        assertThat(events).isNotEmpty().allSatisfy(type -> {
-            assertThat(type.isRecord()).as(type + " is a record").isTrue();
-            assertThat(type.getRecordComponents())
-                    .as(type + " has no array component (arrays are equal only to themselves)")
-                    .noneMatch(component -> component.getType().isArray());
-        });
+        BatchedEvents.assertEveryHandledEventIsAValue(TimelineProjection.class);
     }
 
-    /** An equal copy of an event, as a second deserialization of its stored payload gives. */
     private <T> T anotherInstance(T event) {
-        T copy = eventSerializer.deserialize(eventSerializer.serialize(event, byte[].class));
-        assertThat(copy).isEqualTo(event).isNotSameAs(event);
-        return copy;
+        return BatchedEvents.anotherInstance(eventSerializer, event);
     }
 }
