@@ -64,4 +64,42 @@ class OverdueIT extends IntegrationTest {
                         Long.class, id))
                 .isZero();
     }
+
+    /**
+     * A node that dies while it holds a picked deadline stops beating for it. After the missed heartbeats (3 s × 4)
+     * another node, here this one, finds the execution dead and fires it: the request becomes overdue, once.
+     */
+    @Test
+    void aDeadlinePickedByANodeThatDiedIsFiredByAnother() {
+        Parties p = scenario.parties();
+        String id = scenario.request(
+                p.requesterPractitioner(), Scenario.requestBody(p.requester(), p.holder(), "EMERGENCY"));
+
+        // Due in two seconds: before then, as if another node had picked it a minute ago and died.
+        int picked = jdbc.update("""
+                update scheduled_tasks
+                set picked = true, picked_by = 'a-node-that-died', last_heartbeat = now() - interval '1 minute',
+                    execution_time = now() - interval '1 minute', version = version + 1
+                where task_data is not null and position(?::bytea in task_data) > 0 and not picked""", id);
+        assertThat(picked).as("the deadline, not yet picked by this node").isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> overdueEvents(id) > 0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from scheduled_tasks where task_data is not null "
+                                        + "and position(?::bytea in task_data) > 0",
+                                Long.class,
+                                id)
+                        == 0);
+        assertThat(overdueEvents(id)).as("fired once").isEqualTo(1);
+    }
+
+    private long overdueEvents(String id) {
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ? "
+                        + "and payload_type like '%RequestBecameOverdue'",
+                Long.class, id);
+    }
 }
