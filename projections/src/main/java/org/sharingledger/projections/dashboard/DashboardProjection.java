@@ -6,9 +6,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.sharingledger.agency.api.AgencySigned;
+import org.sharingledger.projections.batches.Batches;
 import org.sharingledger.projections.dashboard.DashboardBatch.Count;
 import org.sharingledger.request.api.EscalationResolved;
 import org.sharingledger.request.api.InformationRefused;
@@ -159,30 +158,10 @@ class DashboardProjection {
 
     /**
      * Records a change in this unit of work's batch, written with the batch's others when the unit of work commits (a
-     * pooled processor's batch of events); outside a unit of work handling this event (a handler called directly, or
-     * a reconciliation replaying into scratch tables), at once.
-     *
-     * <p>The unit of work handles this event when its message's payload <em>equals</em> it. Never compare them by
-     * identity: the streaming processors share one cached copy of each stored message, and Axon deserializes its
-     * payload lazily without a lock, so two processors reading it at once can each get an instance of their own. An
-     * event taken for another's would be written at once, before the earlier events of its batch: a refusal before
-     * its request's row exists, or an escalation's resolution before the escalation.
+     * pooled processor's batch of events); outside a unit of work handling this event, at once ({@link Batches}).
      */
     private void change(Object event, Consumer<DashboardBatch> change) {
-        if (!CurrentUnitOfWork.isStarted()
-                || !event.equals(CurrentUnitOfWork.get().getMessage().getPayload())) {
-            DashboardBatch batch = new DashboardBatch();
-            change.accept(batch);
-            batch.flush(jdbc);
-            return;
-        }
-        UnitOfWork<?> unit = CurrentUnitOfWork.get().root();
-        DashboardBatch batch = unit.getOrComputeResource(BATCH, key -> {
-            DashboardBatch created = new DashboardBatch();
-            unit.onPrepareCommit(committing -> created.flush(jdbc));
-            return created;
-        });
-        change.accept(batch);
+        Batches.change(event, BATCH, DashboardBatch::new, batch -> batch.flush(jdbc), change);
     }
 
     /**
